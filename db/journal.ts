@@ -1,0 +1,81 @@
+import { EVENTS, CURRENT_SCHEMA_VER, type EventPayload, type EventType } from '../shared/events/catalog.ts';
+import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
+import { rowHash } from '../shared/journal/hash.ts';
+import type { Clock, Ids } from '../shared/runtime.ts';
+import type { Db } from './open.ts';
+import { applyEvent } from './projections/index.ts';
+
+export interface JournalIdentity {
+  deviceId: string;
+  hallId: string;
+}
+
+interface StoredRow extends Omit<JournalRow, 'payload'> {
+  payload: string;
+}
+
+export function parseStoredRow(row: StoredRow): JournalRow {
+  return { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> };
+}
+
+/**
+ * Appends events to this device's hash chain and applies each to the projections, in the caller's
+ * transaction: the row and its effects commit together or not at all.
+ */
+export class Journal {
+  private readonly last;
+  private readonly insert;
+  private listeners: ((row: JournalRow) => void)[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly identity: JournalIdentity,
+    private readonly clock: Clock,
+    private readonly ids: Ids,
+  ) {
+    this.last = db.prepare(
+      'SELECT device_seq AS seq, hash FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
+    );
+    this.insert = db.prepare(`INSERT INTO journal
+      (id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by, prev_hash, hash)
+      VALUES (@id, @device_id, @device_seq, @hall_id, @type, @schema_ver, @payload, @occurred_at, @recorded_by,
+              @prev_hash, @hash)`);
+  }
+
+  get deviceId(): string {
+    return this.identity.deviceId;
+  }
+
+  /** Called for every appended row, inside the transaction (used to collect what to announce after commit). */
+  onAppend(listener: (row: JournalRow) => void): void {
+    this.listeners.push(listener);
+  }
+
+  append<K extends EventType>(type: K, payload: EventPayload<K>, recordedBy: string): JournalRow {
+    if (!this.db.inTransaction) throw new Error('Journal.append must run inside a transaction');
+    const parsed = EVENTS[type].parse(payload) as Record<string, unknown>;
+    const previous = this.last.get(this.identity.deviceId) as { seq: number; hash: string } | undefined;
+    const unsigned = {
+      id: this.ids.next(),
+      device_id: this.identity.deviceId,
+      device_seq: (previous?.seq ?? 0) + 1,
+      hall_id: this.identity.hallId,
+      type,
+      schema_ver: CURRENT_SCHEMA_VER,
+      payload: parsed,
+      occurred_at: this.clock.now(),
+      recorded_by: recordedBy,
+      prev_hash: previous?.hash ?? GENESIS_HASH,
+    };
+    const row: JournalRow = { ...unsigned, hash: rowHash(unsigned) };
+    this.insert.run({ ...row, payload: JSON.stringify(row.payload) });
+    applyEvent(this.db, row);
+    for (const listener of this.listeners) listener(row);
+    return row;
+  }
+
+  lastSeq(): number {
+    const previous = this.last.get(this.identity.deviceId) as { seq: number } | undefined;
+    return previous?.seq ?? 0;
+  }
+}

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered SQL files, in order; a gap or a duplicate number is a programming error. */
+export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+  return files.map((file, i) => {
+    const version = Number(file.slice(0, 4));
+    if (version !== i + 1) throw new Error(`migration ${file} is out of sequence: expected ${i + 1}`);
+    return { version, name: file, sql: readFileSync(path.join(dir, file), 'utf8') };
+  });
+}
+
+export class DatabaseTooNewError extends Error {
+  constructor(file: string, dbVersion: number, codeVersion: number) {
+    super(
+      `The database ${file} is at schema version ${dbVersion}, but this program knows only up to ` +
+        `${codeVersion}. It was written by a newer ServiceHall: install that version (or restore a backup) ` +
+        `instead of opening it with this one.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/**
+ * Opens (and creates) a hall database with the settings DESIGN §2 asks for, then applies any pending
+ * migrations in one transaction. Refuses a database whose applied migrations are not a prefix of ours.
+ */
+export function openDatabase(file: string, migrations = knownMigrations()): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // An acknowledged record survives power loss: fsync the WAL on every commit.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, file, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Db, file: string, migrations: Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+  }[];
+  const latest = migrations.at(-1)?.version ?? 0;
+  const newest = applied.at(-1)?.version ?? 0;
+  if (newest > latest) throw new DatabaseTooNewError(file, newest, latest);
+  applied.forEach((row, i) => {
+    if (migrations[i]?.name !== row.name) {
+      throw new Error(`The database ${file} has migration ${row.name}, which this program does not know.`);
+    }
+  });
+  const pending = migrations.slice(applied.length);
+  if (pending.length === 0) return;
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      record.run(m.version, m.name, Date.now());
+    }
+  })();
+}

@@ -1,0 +1,45 @@
+import type { EventPayload, EventType } from '../../shared/events/catalog.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../open.ts';
+import { hallProjectors } from './hall.ts';
+import { queueProjectors } from './queue.ts';
+import { referenceProjectors } from './reference.ts';
+
+/** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
+export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
+export type Projectors = { [K in EventType]?: Projector<K> };
+
+const ALL: Projectors = { ...hallProjectors, ...queueProjectors, ...referenceProjectors };
+
+/** The projection tables, in the order rebuild clears them and dump compares them. */
+export const PROJECTION_TABLES = [
+  'hall',
+  'settings',
+  'services',
+  'staff',
+  'devices',
+  'counters',
+  'tickets',
+  'ticket_numbers',
+  'idempotency',
+  'queue_state',
+  'alerts',
+  'ref_data',
+] as const;
+
+export function applyEvent(db: Db, row: JournalRow): void {
+  const projector = ALL[row.type as EventType] as Projector<EventType> | undefined;
+  // Types with no projection (e.g. from a newer build) are kept in the journal and replayed later.
+  projector?.(db, row.payload as EventPayload<EventType>, row);
+}
+
+/** Prepared statements cached per connection: projectors run on every write. */
+const caches = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+export function stmt(db: Db, sql: string): Statement<unknown[]> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare<unknown[]>(sql)));
+  return s;
+}

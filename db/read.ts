@@ -1,0 +1,238 @@
+import type { CounterState, Service, Ticket } from '../shared/queue/model.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import type { Db } from './open.ts';
+import { stmt } from './projections/index.ts';
+
+/** Reads of the projections as domain values. SQL stays here; services above see typed objects. */
+
+interface TicketRow {
+  id: string;
+  number: string;
+  service_code: string;
+  priority: number;
+  internal: number;
+  status: Ticket['status'];
+  business_day: string;
+  issued_at: number;
+  queued_at: number;
+  head: number;
+  target_counter_no: number | null;
+  counter_no: number | null;
+  staff_id: string | null;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  recall_count: number;
+  transfer_count: number;
+  overrun_reason: string | null;
+  no_show_at: number | null;
+}
+
+const toTicket = (r: TicketRow): Ticket => ({
+  id: r.id,
+  number: r.number,
+  serviceCode: r.service_code,
+  priority: r.priority === 1,
+  internal: r.internal === 1,
+  status: r.status,
+  businessDay: r.business_day,
+  issuedAt: r.issued_at,
+  queuedAt: r.queued_at,
+  head: r.head === 1,
+  targetCounterNo: r.target_counter_no,
+  counterNo: r.counter_no,
+  staffId: r.staff_id,
+  calledAt: r.called_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  recallCount: r.recall_count,
+  transferCount: r.transfer_count,
+  overrunReason: r.overrun_reason,
+  noShowAt: r.no_show_at,
+});
+
+export function ticketById(db: Db, id: string): Ticket | null {
+  const row = stmt(db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+  return row ? toTicket(row) : null;
+}
+
+export function ticketsByStatus(db: Db, statuses: readonly string[]): Ticket[] {
+  const rows = stmt(
+    db,
+    `SELECT * FROM tickets WHERE status IN (SELECT value FROM json_each(?)) ORDER BY issued_at`,
+  ).all(JSON.stringify(statuses)) as TicketRow[];
+  return rows.map(toTicket);
+}
+
+export function ticketIdForKey(db: Db, key: string): string | null {
+  const row = stmt(db, 'SELECT ticket_id FROM idempotency WHERE key = ?').get(key) as
+    { ticket_id: string } | undefined;
+  return row?.ticket_id ?? null;
+}
+
+export function lastTicketSeq(db: Db, businessDay: string, prefix: string): number {
+  const row = stmt(db, 'SELECT last FROM ticket_numbers WHERE business_day = ? AND prefix = ?').get(
+    businessDay,
+    prefix,
+  ) as { last: number } | undefined;
+  return row?.last ?? 0;
+}
+
+export function dayStats(
+  db: Db,
+  businessDay: string,
+): { issued: number; served: number; meanHandlingMs: Map<string, number> } {
+  const issued = stmt(db, 'SELECT count(*) AS n FROM tickets WHERE business_day = ?').get(businessDay) as {
+    n: number;
+  };
+  const served = stmt(db, `SELECT count(*) AS n FROM tickets WHERE business_day = ? AND status = 'done'`).get(
+    businessDay,
+  ) as { n: number };
+  const means = stmt(
+    db,
+    `SELECT service_code AS code, avg(finished_at - started_at) AS ms FROM tickets
+     WHERE business_day = ? AND status = 'done' AND started_at IS NOT NULL GROUP BY service_code`,
+  ).all(businessDay) as { code: string; ms: number }[];
+  return { issued: issued.n, served: served.n, meanHandlingMs: new Map(means.map((m) => [m.code, m.ms])) };
+}
+
+export function priorityStreak(db: Db): number {
+  const row = stmt(db, 'SELECT priority_streak FROM queue_state WHERE id = 1').get() as
+    { priority_streak: number } | undefined;
+  return row?.priority_streak ?? 0;
+}
+
+interface ServiceRow {
+  code: string;
+  name: string;
+  name_en: string;
+  prefix: string;
+  sla_minutes: number;
+  open: number;
+  sort: number;
+}
+
+export function services(db: Db): Service[] {
+  const rows = stmt(db, 'SELECT * FROM services ORDER BY sort, code').all() as ServiceRow[];
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    prefix: r.prefix,
+    slaMinutes: r.sla_minutes,
+    open: r.open === 1,
+    sort: r.sort,
+  }));
+}
+
+interface CounterRow {
+  counter_no: number;
+  name: string;
+  services: string;
+  status: CounterState['status'];
+  staff_id: string | null;
+  staff_name: string | null;
+  away_reason: string | null;
+  away_since: number | null;
+  return_at: number | null;
+  ticket_id: string | null;
+}
+
+export function counters(db: Db): CounterState[] {
+  const rows = stmt(
+    db,
+    `SELECT c.*, s.name AS staff_name FROM counters c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.counter_no`,
+  ).all() as CounterRow[];
+  return rows.map((r) => ({
+    counterNo: r.counter_no,
+    name: r.name,
+    services: JSON.parse(r.services) as string[],
+    status: r.status,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    awayReason: r.away_reason,
+    awaySince: r.away_since,
+    returnAt: r.return_at,
+    ticketId: r.ticket_id,
+  }));
+}
+
+export function counterByNo(db: Db, counterNo: number): CounterState | null {
+  return counters(db).find((c) => c.counterNo === counterNo) ?? null;
+}
+
+export function settings(db: Db): Settings {
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+export interface HallRow {
+  hallId: string;
+  name: string;
+  demo: boolean;
+  open: boolean;
+}
+export function hall(db: Db): HallRow | null {
+  const r = stmt(db, 'SELECT * FROM hall WHERE id = 1').get() as
+    { hall_id: string; name: string; demo: number; open: number } | undefined;
+  return r ? { hallId: r.hall_id, name: r.name, demo: r.demo === 1, open: r.open === 1 } : null;
+}
+
+export interface StaffRow {
+  id: string;
+  staffNo: string;
+  name: string;
+  role: 'clerk' | 'manager' | 'admin';
+  pinHash: string;
+}
+export function staffByNo(db: Db, staffNo: string): StaffRow | null {
+  const r = stmt(
+    db,
+    'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff WHERE staff_no = ?',
+  ).get(staffNo) as StaffRow | undefined;
+  return r ?? null;
+}
+export function staffById(db: Db, id: string): StaffRow | null {
+  const r = stmt(
+    db,
+    'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff WHERE id = ?',
+  ).get(id) as StaffRow | undefined;
+  return r ?? null;
+}
+
+export interface DeviceRow {
+  deviceId: string;
+  role: 'kiosk' | 'counter' | 'pad' | 'display';
+  name: string;
+  counterNo: number | null;
+  revoked: boolean;
+}
+export function devices(db: Db): DeviceRow[] {
+  const rows = stmt(
+    db,
+    'SELECT id, role, name, counter_no, revoked FROM devices ORDER BY paired_at',
+  ).all() as {
+    id: string;
+    role: DeviceRow['role'];
+    name: string;
+    counter_no: number | null;
+    revoked: number;
+  }[];
+  return rows.map((r) => ({
+    deviceId: r.id,
+    role: r.role,
+    name: r.name,
+    counterNo: r.counter_no,
+    revoked: r.revoked === 1,
+  }));
+}
+
+export function openAlerts(
+  db: Db,
+): { id: string; kind: string; counterNo: number | null; message: string; at: number }[] {
+  return stmt(
+    db,
+    'SELECT id, kind, counter_no AS counterNo, message, at FROM alerts WHERE open = 1 ORDER BY at',
+  ).all() as { id: string; kind: string; counterNo: number | null; message: string; at: number }[];
+}

@@ -1,0 +1,99 @@
+import { app, BrowserWindow, ipcMain, utilityProcess, type UtilityProcess } from 'electron';
+import path from 'node:path';
+import { IPC_CHANNELS, type Ipc, type IpcChannel, type ShellInfo } from '../shared/ipc.ts';
+import { loadShellConfig, type ShellConfig } from './config.ts';
+import { hardenSession, openWindow, type WindowSpec } from './windows.ts';
+import { printTicket } from './print.ts';
+
+/**
+ * The shell is thin (DESIGN §1): it starts the hall node in a utility process, opens the windows this
+ * PC's role needs on the right displays, prints silently, and exposes the typed IPC of shared/ipc.ts.
+ */
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const preload = path.join(here, 'preload.cjs');
+const surfaces = new Map<number, ShellInfo>();
+let node: UtilityProcess | null = null;
+
+function windowsFor(config: ShellConfig, base: string): WindowSpec[] {
+  const devTools = !app.isPackaged;
+  const locked = config.lockdown && app.isPackaged;
+  switch (config.pc) {
+    case 'kiosk':
+      return [{ surface: 'kiosk', url: `${base}/kiosk`, display: 0, kiosk: locked, devTools }];
+    case 'display':
+      return [{ surface: 'display', url: `${base}/display`, display: 0, kiosk: locked, devTools }];
+    case 'counter': {
+      const q = config.counterNo ? `?counter=${config.counterNo}` : '';
+      return [
+        { surface: 'counter', url: `${base}/counter${q}`, display: 0, kiosk: false, devTools },
+        { surface: 'customer', url: `${base}/customer${q}`, display: 1, kiosk: locked, devTools },
+      ];
+    }
+  }
+}
+
+function startNode(config: ShellConfig): Promise<string> {
+  const args = ['--data', path.join(app.getPath('userData'), 'hall'), '--port', String(config.port)];
+  if (config.demo || process.env.SERVICEHALL_DEMO === '1') args.push('--demo');
+  node = utilityProcess.fork(path.join(here, 'hall.js'), args, {
+    serviceName: 'ServiceHall hall node',
+    stdio: 'inherit',
+  });
+  node.on('exit', () => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send('node:status', { up: false });
+  });
+  const base = `http://127.0.0.1:${config.port}`;
+  return waitForHealth(base).then(() => base);
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the hall node did not start');
+}
+
+type Handlers = {
+  [K in IpcChannel]: (
+    sender: number,
+    ...args: Ipc[K]['args']
+  ) => Promise<Ipc[K]['result']> | Ipc[K]['result'];
+};
+
+function registerIpc(handlers: Handlers): void {
+  for (const channel of IPC_CHANNELS) {
+    const handler = handlers[channel] as (sender: number, ...args: unknown[]) => unknown;
+    // ipcMain.handle throws on a duplicate channel, which is what we want.
+    ipcMain.handle(channel, (event, ...args: unknown[]) => handler(event.sender.id, ...args));
+  }
+}
+
+void app.whenReady().then(async () => {
+  const config = loadShellConfig(app.getPath('userData'));
+  hardenSession((id) => surfaces.get(id)?.surface);
+  const base = await startNode(config);
+  registerIpc({
+    'print:ticket': (_sender, html) => printTicket(html),
+    'shell:info': (sender) =>
+      surfaces.get(sender) ?? { version: app.getVersion(), surface: 'kiosk', nodeUrl: base, counterNo: null },
+  });
+  for (const spec of windowsFor(config, base)) {
+    const win = openWindow(spec, preload);
+    surfaces.set(win.webContents.id, {
+      version: app.getVersion(),
+      surface: spec.surface,
+      nodeUrl: base,
+      counterNo: config.counterNo,
+    });
+  }
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => node?.kill());

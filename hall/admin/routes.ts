@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import * as S from '../../shared/api/schemas.ts';
+import * as read from '../../db/read.ts';
+import { CALLABLE } from '../../shared/queue/model.ts';
+import { Settings } from '../../shared/settings.ts';
+import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
+import type { Api } from '../http/route.ts';
+import type { HallContext } from '../context.ts';
+import { estimateFor } from '../queue/service.ts';
+import { changeSettings, setHallOpen, setServiceOpen } from './service.ts';
+
+export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
+  const waiting = read.ticketsByStatus(ctx.db, CALLABLE);
+  return read.services(ctx.db).map((s) => {
+    const n = waiting.filter((t) => t.serviceCode === s.code).length;
+    return {
+      code: s.code,
+      name: s.name,
+      nameEn: s.nameEn,
+      prefix: s.prefix,
+      slaMinutes: s.slaMinutes,
+      open: s.open,
+      waiting: n,
+      estimatedWaitMinutes: estimateFor(ctx, s.code, n),
+    };
+  });
+}
+
+export function hallState(ctx: HallContext): S.HallStateT {
+  const now = ctx.clock.now();
+  const settings = read.settings(ctx.db);
+  const hall = read.hall(ctx.db);
+  const day = businessDay(now, settings.timeZone);
+  const stats = read.dayStats(ctx.db, day);
+  const waiting = read.ticketsByStatus(ctx.db, CALLABLE);
+  const inHours =
+    !settings.enforceOpeningHours ||
+    isWithinHours(now, settings.timeZone, settings.openingTime, settings.closingTime);
+  return {
+    hallId: ctx.hallId,
+    name: hall?.name ?? settings.hallName,
+    demo: hall?.demo ?? false,
+    open: hall?.open ?? false,
+    issuing: (hall?.open ?? false) && inHours,
+    businessDay: day,
+    now,
+    settings,
+    services: serviceViews(ctx),
+    counters: read.counters(ctx.db),
+    alerts: read.openAlerts(ctx.db),
+    stats: {
+      issuedToday: stats.issued,
+      servedToday: stats.served,
+      longestWaitMs: waiting.reduce((max, t) => Math.max(max, now - t.issuedAt), 0),
+    },
+  };
+}
+
+export function healthRoute(api: Api): void {
+  const ctx = api.ctx;
+  api.add({
+    method: 'GET',
+    url: '/health',
+    summary: 'Liveness, identity and sync status',
+    tag: 'hall',
+    access: 'anyone',
+    reply: S.Health,
+    handler: () => ({
+      ok: true,
+      version: ctx.version,
+      hallId: ctx.hallId,
+      role: ctx.role,
+      deviceId: ctx.deviceId,
+      journalSeq: ctx.journal.lastSeq(),
+      demo: read.hall(ctx.db)?.demo ?? false,
+      sync: ctx.syncStatus(),
+    }),
+  });
+}
+
+export function adminRoutes(api: Api): void {
+  const ctx = api.ctx;
+  api.add({
+    method: 'GET',
+    url: '/services',
+    summary: 'Services with live waiting counts and estimated wait',
+    tag: 'hall',
+    access: 'any-token',
+    reply: z.array(S.ServiceView),
+    handler: () => serviceViews(ctx),
+  });
+  api.add({
+    method: 'GET',
+    url: '/hall',
+    summary: 'The hall live: open state, settings, services, counters, alerts, today',
+    tag: 'hall',
+    access: 'any-token',
+    reply: S.HallState,
+    handler: () => hallState(ctx),
+  });
+  for (const open of [true, false]) {
+    api.add({
+      method: 'POST',
+      url: open ? '/hall/open' : '/hall/close',
+      summary: open
+        ? 'Open the hall: the kiosk issues numbers'
+        : 'Close the hall: stop issuing; waiting tickets are still served (R-HRS-2)',
+      tag: 'hall',
+      access: ['manager'],
+      body: S.EmptyBody,
+      reply: S.HallState,
+      handler: async ({ principal }) => {
+        await ctx.commits.run(() => setHallOpen(ctx, principal, open));
+        return hallState(ctx);
+      },
+    });
+    api.add({
+      method: 'POST',
+      url: open ? '/services/:code/open' : '/services/:code/close',
+      summary: open ? 'Open a service for issuing' : 'Close a service for issuing',
+      tag: 'hall',
+      access: ['manager'],
+      params: S.ServiceParams,
+      body: S.EmptyBody,
+      reply: S.HallState,
+      handler: async ({ principal, params }) => {
+        await ctx.commits.run(() => setServiceOpen(ctx, principal, params.code, open));
+        return hallState(ctx);
+      },
+    });
+  }
+  api.add({
+    method: 'PUT',
+    url: '/settings',
+    summary: 'Change hall settings (queue rules, hours, limits)',
+    tag: 'hall',
+    access: ['manager'],
+    body: S.SettingsBody,
+    reply: Settings,
+    handler: async ({ principal, body }) =>
+      (await ctx.commits.run(() => changeSettings(ctx, principal, body))).value,
+  });
+}

@@ -1,0 +1,122 @@
+import argon2 from 'argon2';
+import * as read from '../../db/read.ts';
+import { stmt } from '../../db/projections/index.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { HallContext, Principal } from '../context.ts';
+import { signInAtCounter, signOutOfCounter } from '../queue/counters.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+const SESSION_MS = 16 * 60 * 60_000; // one long shift
+
+export function hashPin(pin: string): Promise<string> {
+  return argon2.hash(pin, { type: argon2.argon2id });
+}
+
+interface FailureRow {
+  failures: number;
+  locked_until: number | null;
+}
+
+/**
+ * Staff sign-in with staff number + PIN (argon2id). After `loginMaxFailures` wrong PINs in a row the
+ * staff number is locked for `loginLockMinutes`, also against the right PIN.
+ */
+export async function login(
+  ctx: HallContext,
+  input: { staffNo: string; pin: string; counterNo?: number | undefined },
+): Promise<{
+  token: string;
+  staff: { id: string; staffNo: string; name: string; role: 'clerk' | 'manager' | 'admin' };
+  counterNo: number | null;
+}> {
+  const { db, clock } = ctx;
+  const s = read.settings(db);
+  const failures = stmt(db, 'SELECT failures, locked_until FROM local_login_failures WHERE staff_no = ?').get(
+    input.staffNo,
+  ) as FailureRow | undefined;
+  const now = clock.now();
+  if (failures?.locked_until && failures.locked_until > now) {
+    throw new DomainError('E_LOCKED_OUT', { minutes: Math.ceil((failures.locked_until - now) / 60_000) });
+  }
+  const staff = read.staffByNo(db, input.staffNo);
+  // Verify against a dummy hash for unknown staff numbers so timing does not reveal which exist.
+  const ok = staff
+    ? await argon2.verify(staff.pinHash, input.pin)
+    : (await argon2.verify(await dummyHash(), input.pin), false);
+  if (!ok || !staff) {
+    const count = (failures?.failures ?? 0) + 1;
+    const lockedUntil = count >= s.loginMaxFailures ? now + s.loginLockMinutes * 60_000 : null;
+    stmt(
+      db,
+      `INSERT INTO local_login_failures (staff_no, failures, locked_until) VALUES (?, ?, ?)
+       ON CONFLICT (staff_no) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+    ).run(input.staffNo, lockedUntil ? 0 : count, lockedUntil);
+    if (lockedUntil) throw new DomainError('E_LOCKED_OUT', { minutes: s.loginLockMinutes });
+    throw new DomainError('E_BAD_CREDENTIALS');
+  }
+  if (input.counterNo !== undefined && !read.counterByNo(db, input.counterNo)) {
+    throw new DomainError('E_UNKNOWN_COUNTER', { counterNo: input.counterNo });
+  }
+  const token = newToken();
+  const counterNo = input.counterNo ?? null;
+  await ctx.commits.run(() => {
+    stmt(db, 'DELETE FROM local_login_failures WHERE staff_no = ?').run(input.staffNo);
+    stmt(
+      db,
+      `INSERT INTO local_sessions (token_hash, staff_id, counter_no, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+    ).run(hashToken(token), staff.id, counterNo, now, now + SESSION_MS);
+    if (counterNo !== null) signInAtCounter(ctx, staff.id, counterNo);
+  });
+  return {
+    token,
+    staff: { id: staff.id, staffNo: staff.staffNo, name: staff.name, role: staff.role },
+    counterNo,
+  };
+}
+
+let dummy: Promise<string> | null = null;
+const dummyHash = () => (dummy ??= hashPin('000000'));
+
+export async function logout(ctx: HallContext, token: string, p: Principal): Promise<void> {
+  await ctx.commits.run(() => {
+    stmt(ctx.db, 'DELETE FROM local_sessions WHERE token_hash = ?').run(hashToken(token));
+    if (p.kind === 'staff' && p.counterNo !== null) signOutOfCounter(ctx, p.staffId, p.counterNo);
+  });
+}
+
+/** Resolves a bearer token to a principal, or null. A revoked device's token stops working at once. */
+export function authenticate(ctx: HallContext, token: string): Principal | null {
+  const h = hashToken(token);
+  const session = stmt(
+    ctx.db,
+    'SELECT staff_id, counter_no, expires_at FROM local_sessions WHERE token_hash = ?',
+  ).get(h) as { staff_id: string; counter_no: number | null; expires_at: number } | undefined;
+  if (session) {
+    if (session.expires_at <= ctx.clock.now()) return null;
+    const staff = read.staffById(ctx.db, session.staff_id);
+    if (!staff) return null;
+    return {
+      kind: 'staff',
+      staffId: staff.id,
+      staffNo: staff.staffNo,
+      name: staff.name,
+      role: staff.role,
+      counterNo: session.counter_no,
+    };
+  }
+  const device = stmt(
+    ctx.db,
+    `SELECT d.id, d.role, d.name, d.counter_no FROM local_device_tokens t JOIN devices d ON d.id = t.device_id
+     WHERE t.token_hash = ? AND d.revoked = 0`,
+  ).get(h) as
+    | { id: string; role: 'kiosk' | 'counter' | 'pad' | 'display'; name: string; counter_no: number | null }
+    | undefined;
+  if (!device) return null;
+  return {
+    kind: 'device',
+    deviceId: device.id,
+    role: device.role,
+    name: device.name,
+    counterNo: device.counter_no,
+  };
+}

@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { openDatabase } from '../db/open.ts';
+import { rebuildProjections } from '../db/rebuild.ts';
+import { verifyJournal } from '../db/verify.ts';
+import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
+import { startHallNode } from './node.ts';
+
+const USAGE = `Usage:
+  npm run hall -- [--demo] [--data DIR] [--port N] [--host ADDR]   start a hall node (foreground)
+  npm run hall -- --data DIR --headoffice URL --pair CODE           a hub joins head office (first start)
+  npm run hall -- --data DIR --hub URL --pair CODE                  a station joins its hub (first start)
+  npm run hall -- rebuild [--data DIR]     rebuild every projection from the journal and prove it equal
+  npm run hall -- verify  [--data DIR]     check every device's hash chain; report the first broken link
+  npm run hall -- backup  [--data DIR]     online backup into DIR/backups (rotated)
+  npm run hall -- restore FILE [--data DIR] restore a backup (the node must be stopped)`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      data: { type: 'string', default: '.data/hall' },
+      port: { type: 'string', default: '8360' },
+      host: { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', default: false },
+      hub: { type: 'string' },
+      headoffice: { type: 'string' },
+      pair: { type: 'string' },
+    },
+  });
+  if (values.help) return (out(USAGE), 0);
+  const dataDir = path.resolve(values.data);
+  const dbFile = path.join(dataDir, 'hall.sqlite');
+  const [command, arg] = positionals;
+
+  switch (command) {
+    case undefined: {
+      const link = (url: string | undefined) => (url && values.pair ? { url, code: values.pair } : undefined);
+      return serve({
+        dataDir,
+        port: Number(values.port),
+        host: values.host,
+        demo: values.demo,
+        hub: link(values.hub),
+        headoffice: link(values.headoffice),
+      });
+    }
+    case 'rebuild': {
+      const db = openDatabase(dbFile);
+      const { before, after, rows } = rebuildProjections(db);
+      db.close();
+      out(`replayed ${rows} journal rows`);
+      out(
+        before === after
+          ? `projections reproduced exactly (sha256 ${after})`
+          : `projections DIFFER: before ${before}, after ${after}`,
+      );
+      return before === after ? 0 : 1;
+    }
+    case 'verify': {
+      const db = openDatabase(dbFile);
+      const report = verifyJournal(db);
+      db.close();
+      for (const d of report.devices) out(`device ${d.deviceId}: ${d.rows} rows`);
+      if (!report.firstBreak) return (out('every hash chain verifies'), 0);
+      const b = report.firstBreak;
+      out(`BROKEN: device ${b.device_id} seq ${b.device_seq} (row ${b.id}): ${b.reason}`);
+      return 1;
+    }
+    case 'backup': {
+      const db = openDatabase(dbFile);
+      const file = await backupDatabase(db, path.join(dataDir, 'backups'), Date.now(), 14);
+      db.close();
+      out(`backup written: ${file}`);
+      out(`backups kept: ${listBackups(path.join(dataDir, 'backups')).length}`);
+      return 0;
+    }
+    case 'restore': {
+      if (!arg) return (out(USAGE), 2);
+      restoreDatabase(path.resolve(arg), dbFile);
+      out(`restored ${arg} into ${dbFile} (the previous file is kept as hall.sqlite.before-restore)`);
+      return 0;
+    }
+    default:
+      out(USAGE);
+      return 2;
+  }
+}
+
+async function serve(opts: Parameters<typeof startHallNode>[0]): Promise<number> {
+  const node = await startHallNode(opts);
+  const dataDir = opts.dataDir;
+  out(`ServiceHall hall node ${node.ctx.version} (${node.ctx.role}) on ${node.url}, data in ${dataDir}`);
+  if (node.demoDevices) {
+    out('Demo hall — staff: manager 9001, clerks 1001–1006, PIN 123456');
+    out(`  kiosk:   ${node.url}/kiosk#token=${node.demoDevices.kiosk}`);
+    out(`  display: ${node.url}/display#token=${node.demoDevices.display}`);
+    out(`  counter: ${node.url}/counter?counter=1`);
+    out(`  manager: ${node.url}/manager`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await node.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

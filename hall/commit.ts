@@ -1,0 +1,77 @@
+import type { Db } from '../db/open.ts';
+import type { Journal } from '../db/journal.ts';
+import type { JournalRow } from '../shared/journal/row.ts';
+
+interface Pending {
+  work: () => unknown;
+  resolve: (v: { value: unknown; rows: JournalRow[] }) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit: commands that arrive while one is being handled are applied together in one SQLite
+ * transaction (each in its own savepoint, so one failing command does not undo the others), and every
+ * caller is answered only after that transaction is durable. One fsync then covers many requests.
+ */
+export class CommitQueue {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  private collecting: JournalRow[] | null = null;
+  private readonly afterCommit: ((rows: JournalRow[]) => void)[] = [];
+
+  constructor(
+    private readonly db: Db,
+    journal: Journal,
+  ) {
+    journal.onAppend((row) => this.collecting?.push(row));
+  }
+
+  /** Subscribers see the rows of each durable batch, in journal order. */
+  onCommit(listener: (rows: JournalRow[]) => void): void {
+    this.afterCommit.push(listener);
+  }
+
+  run<T>(work: () => T): Promise<{ value: T; rows: JournalRow[] }> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as Pending['resolve'], reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    const outcomes: ({ ok: true; value: unknown; rows: JournalRow[] } | { ok: false; error: unknown })[] = [];
+    const all: JournalRow[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const item of batch) {
+          this.collecting = [];
+          try {
+            const value = this.db.transaction(item.work)();
+            outcomes.push({ ok: true, value, rows: this.collecting });
+            all.push(...this.collecting);
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+        this.collecting = null;
+      })();
+    } catch (error) {
+      // The commit itself failed (disk full, I/O error): nothing of this batch was written.
+      this.collecting = null;
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve({ value: outcome.value, rows: outcome.rows });
+      else item.reject(outcome.error);
+    });
+    if (all.length > 0) for (const listener of this.afterCommit) listener(all);
+  }
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../db/open.ts';
+import type { Journal } from '../db/journal.ts';
+import type { Clock, Ids } from '../shared/runtime.ts';
+import type { CommitQueue } from './commit.ts';
+import type { SyncStatus } from './sync/sender.ts';
+
+/** What every service of the hall node works with; built once in node.ts. */
+export interface HallContext {
+  db: Db;
+  journal: Journal;
+  commits: CommitQueue;
+  clock: Clock;
+  ids: Ids;
+  hallId: string;
+  deviceId: string;
+  role: 'hub' | 'station';
+  version: string;
+  dataDir: string;
+  /** Each upstream's sync state, for /health and the manager screen. */
+  syncStatus(): SyncStatus[];
+}
+
+/** Who is asking: a signed-in staff member or a paired device. */
+export type Principal =
+  | {
+      kind: 'staff';
+      staffId: string;
+      staffNo: string;
+      name: string;
+      role: 'clerk' | 'manager' | 'admin';
+      counterNo: number | null;
+    }
+  | {
+      kind: 'device';
+      deviceId: string;
+      role: 'kiosk' | 'counter' | 'pad' | 'display';
+      name: string;
+      counterNo: number | null;
+    };
+
+export function recordedBy(p: Principal): string {
+  return p.kind === 'staff' ? p.staffId : `device:${p.deviceId}`;
+}
+
+export const isManager = (p: Principal) => p.kind === 'staff' && (p.role === 'manager' || p.role === 'admin');

@@ -1,0 +1,79 @@
+import * as read from '../../db/read.ts';
+import { stmt } from '../../db/projections/index.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { DeviceRole } from '../../shared/queue/model.ts';
+import { recordedBy, type HallContext, type Principal } from '../context.ts';
+import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
+
+const PAIRING_MS = 10 * 60_000; // DESIGN §5: a pairing code expires in 10 min
+
+export interface DeviceSpec {
+  role: DeviceRole;
+  name: string;
+  counterNo?: number | undefined;
+}
+
+/** Pairs a device now and returns its token (shown once; only the hash is kept). */
+export function createDevice(
+  ctx: HallContext,
+  by: Principal | null,
+  spec: DeviceSpec,
+  deviceId = ctx.ids.next(),
+): { deviceId: string; token: string } {
+  if (spec.counterNo !== undefined && !read.counterByNo(ctx.db, spec.counterNo)) {
+    throw new DomainError('E_UNKNOWN_COUNTER', { counterNo: spec.counterNo });
+  }
+  if (read.devices(ctx.db).some((d) => d.deviceId === deviceId)) throw new DomainError('E_PAIRING_CODE');
+  const token = newToken();
+  ctx.journal.append(
+    'device.paired',
+    { deviceId, role: spec.role, name: spec.name, counterNo: spec.counterNo ?? null },
+    by ? recordedBy(by) : `device:${ctx.deviceId}`,
+  );
+  stmt(ctx.db, 'INSERT INTO local_device_tokens (token_hash, device_id) VALUES (?, ?)').run(
+    hashToken(token),
+    deviceId,
+  );
+  return { deviceId, token };
+}
+
+export function revokeDevice(ctx: HallContext, by: Principal, deviceId: string): void {
+  const device = read.devices(ctx.db).find((d) => d.deviceId === deviceId);
+  if (!device) throw new DomainError('E_NOT_FOUND', { what: deviceId });
+  if (!device.revoked) ctx.journal.append('device.revoked', { deviceId }, recordedBy(by));
+  stmt(ctx.db, 'DELETE FROM local_device_tokens WHERE device_id = ?').run(deviceId);
+}
+
+export function makePairingCode(ctx: HallContext, spec: DeviceSpec): { code: string; expiresAt: number } {
+  if (spec.counterNo !== undefined && !read.counterByNo(ctx.db, spec.counterNo)) {
+    throw new DomainError('E_UNKNOWN_COUNTER', { counterNo: spec.counterNo });
+  }
+  const now = ctx.clock.now();
+  stmt(ctx.db, 'DELETE FROM local_pairing_codes WHERE expires_at <= ?').run(now);
+  const code = newPairingCode();
+  const expiresAt = now + PAIRING_MS;
+  stmt(
+    ctx.db,
+    `INSERT OR REPLACE INTO local_pairing_codes (code_hash, role, name, counter_no, expires_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(hashToken(code), spec.role, spec.name, spec.counterNo ?? null, expiresAt);
+  return { code, expiresAt };
+}
+
+/** A one-time code becomes a device token; the code is gone after use or expiry. */
+export function pairWithCode(ctx: HallContext, code: string, deviceId?: string) {
+  const h = hashToken(code);
+  const row = stmt(
+    ctx.db,
+    'SELECT role, name, counter_no, expires_at FROM local_pairing_codes WHERE code_hash = ?',
+  ).get(h) as { role: DeviceRole; name: string; counter_no: number | null; expires_at: number } | undefined;
+  if (!row || row.expires_at <= ctx.clock.now()) throw new DomainError('E_PAIRING_CODE');
+  stmt(ctx.db, 'DELETE FROM local_pairing_codes WHERE code_hash = ?').run(h);
+  const spec = { role: row.role, name: row.name, counterNo: row.counter_no ?? undefined };
+  return {
+    ...createDevice(ctx, null, spec, deviceId),
+    role: row.role,
+    name: row.name,
+    counterNo: row.counter_no,
+    hallId: ctx.hallId,
+  };
+}

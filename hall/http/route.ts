@@ -1,0 +1,79 @@
+import { DomainError } from '../../shared/errors.ts';
+import { Api as GenericApi, type AccessPolicy } from '../../shared/http/route.ts';
+import { authenticate } from '../auth/service.ts';
+import * as read from '../../db/read.ts';
+
+/** A station forwards a clerk's queue command with its own device token and this header. */
+export const ON_BEHALF_HEADER = 'x-servicehall-on-behalf';
+
+/**
+ * A counter PC (station) signs its clerks in locally, so it vouches for them when it forwards their
+ * queue commands to the hub. Only a counter device may, and only for its own counter when it has one.
+ */
+function onBehalf(ctx: HallContext, station: Principal, header: string): Principal | null {
+  if (station.kind !== 'device' || station.role !== 'counter') return null;
+  let claim: { staffNo?: unknown; counterNo?: unknown };
+  try {
+    claim = JSON.parse(header) as typeof claim;
+  } catch {
+    return null;
+  }
+  // Staff are matched by staff number: ids differ between a hub and the reference data it relays.
+  const staff = typeof claim.staffNo === 'string' ? read.staffByNo(ctx.db, claim.staffNo) : null;
+  const counterNo = typeof claim.counterNo === 'number' ? claim.counterNo : null;
+  if (!staff || (station.counterNo !== null && counterNo !== station.counterNo)) return null;
+  return {
+    kind: 'staff',
+    staffId: staff.id,
+    staffNo: staff.staffNo,
+    name: staff.name,
+    role: staff.role,
+    counterNo,
+  };
+}
+import type { HallContext, Principal } from '../context.ts';
+
+/** Who may call a hall route: staff roles and device roles. A manager (and admin) may do what a clerk may. */
+export type Who = 'clerk' | 'manager' | 'admin' | 'kiosk' | 'display' | 'counter-device' | 'pad';
+
+function allowed(p: Principal, access: readonly Who[]): boolean {
+  if (p.kind === 'staff') {
+    if (p.role === 'admin') return access.some((w) => w === 'admin' || w === 'manager' || w === 'clerk');
+    if (p.role === 'manager') return access.some((w) => w === 'manager' || w === 'clerk');
+    return access.includes('clerk');
+  }
+  return access.includes(p.role === 'counter' ? 'counter-device' : p.role);
+}
+
+/** The hall node's route table: the LAN API under /api/v1 with hall principals. */
+export class Api extends GenericApi<Who, Principal> {
+  constructor(
+    app: ConstructorParameters<typeof GenericApi>[0],
+    readonly ctx: HallContext,
+    prefix = '/api/v1',
+  ) {
+    const policy: AccessPolicy<Who, Principal> = {
+      authenticate: (token, req) => {
+        const principal = authenticate(ctx, token);
+        const behalf = req.headers[ON_BEHALF_HEADER];
+        return typeof behalf === 'string' && principal ? onBehalf(ctx, principal, behalf) : principal;
+      },
+      allowed,
+      anonymous: {
+        kind: 'device',
+        deviceId: 'anonymous',
+        role: 'display',
+        name: 'anonymous',
+        counterNo: null,
+      },
+      prefix,
+    };
+    super(app, policy);
+  }
+}
+
+/** A clerk acts for the counter they are signed in at (DESIGN §6 "clerk signed in at counter no"). */
+export function requireAtCounter(p: Principal, counterNo: number): void {
+  if (p.kind !== 'staff' || p.counterNo !== counterNo)
+    throw new DomainError('E_NOT_YOUR_COUNTER', { counterNo });
+}

@@ -1,0 +1,91 @@
+import type { WebSocket } from 'ws';
+import type { FastifyInstance } from 'fastify';
+import * as read from '../../db/read.ts';
+import type { LiveEvent } from '../../shared/api/events.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
+import { authenticate } from '../auth/service.ts';
+import type { HallContext, Principal } from '../context.ts';
+
+/** Turns a committed journal row into what the screens need, or null for rows screens don't watch. */
+export function toLiveEvent(ctx: HallContext, row: JournalRow): LiveEvent | null {
+  const at = row.occurred_at;
+  const p = row.payload as { ticketId?: string; counterNo?: number };
+  if (row.type.startsWith('ticket.') && p.ticketId) {
+    const ticket = read.ticketById(ctx.db, p.ticketId);
+    return ticket ? ({ type: row.type, at, ticket } as LiveEvent) : null;
+  }
+  if (row.type.startsWith('counter.') && row.type !== 'counter.defined' && p.counterNo !== undefined) {
+    const counter = read.counterByNo(ctx.db, p.counterNo);
+    return counter ? ({ type: row.type, at, counter } as LiveEvent) : null;
+  }
+  if (row.type === 'alert.raised') {
+    const a = row.payload as { alertId: string; kind: string; counterNo: number | null; message: string };
+    return {
+      type: 'alert.raised',
+      at,
+      alert: { id: a.alertId, kind: a.kind, counterNo: a.counterNo, message: a.message },
+    };
+  }
+  if (
+    ['hall.opened', 'hall.closed', 'service.opened', 'service.closed', 'setting.changed'].includes(row.type)
+  ) {
+    return { type: row.type, at } as LiveEvent;
+  }
+  return null;
+}
+
+/** WebSocket /api/v1/events: every queue change, pushed after it is durable. */
+export interface Live {
+  close(): void;
+  clients(): number;
+  /** Sends a message as it is to every screen (a station relays its hub's events). */
+  publish(message: string): void;
+}
+
+export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
+  const sockets = new Map<WebSocket, Principal>();
+
+  ctx.commits.onCommit((rows) => {
+    const revoked = rows
+      .filter((r) => r.type === 'device.revoked')
+      .map((r) => (r.payload as { deviceId: string }).deviceId);
+    for (const [socket, who] of sockets) {
+      if (who.kind === 'device' && revoked.includes(who.deviceId)) socket.close(4401, 'revoked');
+    }
+    const messages = rows
+      .map((r) => toLiveEvent(ctx, r))
+      .filter((e) => e !== null)
+      .map((e) => JSON.stringify(e));
+    if (messages.length === 0) return;
+    for (const socket of sockets.keys()) {
+      for (const m of messages) socket.send(m);
+    }
+  });
+
+  app.get('/api/v1/events', { websocket: true }, (socket, req) => {
+    const token = (req.query as { token?: unknown }).token;
+    const who = typeof token === 'string' ? authenticate(ctx, token) : null;
+    if (!who) {
+      socket.close(4401, 'token invalid');
+      return;
+    }
+    sockets.set(socket, who);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => sockets.delete(socket));
+    // Clients only listen; a message from them is ignored rather than trusted.
+    socket.on('message', () => undefined);
+    socket.send(
+      JSON.stringify({ type: 'hello', at: ctx.clock.now(), hallId: ctx.hallId } satisfies LiveEvent),
+    );
+  });
+
+  return {
+    close: () => {
+      for (const socket of sockets.keys()) socket.close(1001, 'node stopping');
+    },
+    clients: () => sockets.size,
+    publish: (message) => {
+      for (const socket of sockets.keys()) socket.send(message);
+    },
+  };
+}

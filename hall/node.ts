@@ -1,0 +1,248 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import fastifyStatic from '@fastify/static';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Db } from '../db/open.ts';
+import { Journal } from '../db/journal.ts';
+import { stmt } from '../db/projections/index.ts';
+import * as read from '../db/read.ts';
+import { backupDatabase, listBackups } from '../db/backup.ts';
+import { DomainError } from '../shared/errors.ts';
+import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
+import { CommitQueue } from './commit.ts';
+import type { HallContext } from './context.ts';
+import { Api } from './http/route.ts';
+import { installErrorHandling } from '../shared/http/errors.ts';
+import { openApiDocument } from '../shared/http/openapi.ts';
+import { authRoutes } from './auth/routes.ts';
+import { deviceRoutes } from './devices/routes.ts';
+import { adminRoutes, healthRoute } from './admin/routes.ts';
+import { hubSyncRoutes } from './sync/routes.ts';
+import { SyncSender } from './sync/sender.ts';
+import { pullOnce } from './sync/pull.ts';
+import { saveUpstream, upstreams } from './sync/upstreams.ts';
+import { pairHubWithHeadOffice, pairStationWithHub } from './sync/pairing.ts';
+import { walkinRoutes } from './station/walkins.ts';
+import { forwardToHub } from './station/forward.ts';
+import { relayHubEvents } from './station/relay.ts';
+import { queueRoutes } from './queue/routes.ts';
+import { liveRoutes } from './live/broadcast.ts';
+import { raiseOverdueAwayAlerts } from './queue/counters.ts';
+import { seedDemoHall, type DemoDevices } from './demo.ts';
+
+/** The project root: the nearest folder with package.json (also right when bundled into electron/dist). */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'renderer'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return from;
+    dir = up;
+  }
+  return dir;
+}
+const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const VERSION = (
+  JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+export interface HallNodeOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  clock?: Clock;
+  ids?: Ids;
+  logLevel?: string;
+  /** Background timers (away watchdog, daily backup); tests drive them by hand instead. */
+  timers?: boolean;
+  /** Join a hub as a station (first start only; the credential is kept). */
+  hub?: { url: string; code: string } | undefined;
+  /** Join head office as this hall's hub (first start only; the credential is kept). */
+  headoffice?: { url: string; code: string } | undefined;
+  /** Push and pull in the background (default on); tests may drive sync by hand. */
+  sync?: boolean;
+}
+
+export interface HallNode {
+  url: string;
+  senders: SyncSender[];
+  port: number;
+  ctx: HallContext;
+  app: FastifyInstance;
+  demoDevices: DemoDevices | null;
+  close(): Promise<void>;
+}
+
+/** A station adopts its hub's hall id, so it must start from an empty data directory. */
+async function joinHub(db: Db, hub: { url: string; code: string }, deviceId: string): Promise<void> {
+  const rows = (stmt(db, 'SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+  if (rows > 0)
+    throw new Error('A station joins its hub from an empty data directory; this one already holds records.');
+  const paired = await pairStationWithHub(hub.url, hub.code, deviceId);
+  stmt(db, 'INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run('hall_id', paired.hallId);
+  stmt(db, 'INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run('role', 'station');
+  if (paired.counterNo !== null)
+    stmt(db, 'INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run(
+      'counter_no',
+      String(paired.counterNo),
+    );
+  saveUpstream(db, 'hub', hub.url, paired.token);
+}
+
+function meta(db: Db, key: string, make: () => string): string {
+  const row = stmt(db, 'SELECT value FROM node_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  if (row) return row.value;
+  const value = make();
+  stmt(db, 'INSERT INTO node_meta (key, value) VALUES (?, ?)').run(key, value);
+  return value;
+}
+
+export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
+  const clock = opts.clock ?? systemClock;
+  const ids = opts.ids ?? uuidV7Ids;
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase(path.join(opts.dataDir, 'hall.sqlite'));
+  const deviceId = meta(db, 'device_id', () => ids.next());
+  if (opts.hub && !upstreams(db).some((u) => u.name === 'hub')) await joinHub(db, opts.hub, deviceId);
+  const hallId = meta(db, 'hall_id', () => ids.next());
+  const role = meta(db, 'role', () => 'hub') as 'hub' | 'station';
+  const journal = new Journal(db, { deviceId, hallId }, clock, ids);
+  const commits = new CommitQueue(db, journal);
+  const senders: SyncSender[] = [];
+  const ctx: HallContext = {
+    db,
+    journal,
+    commits,
+    clock,
+    ids,
+    hallId,
+    deviceId,
+    role,
+    version: VERSION,
+    dataDir: opts.dataDir,
+    syncStatus: () => senders.map((s) => s.status()),
+  };
+  if (opts.headoffice && !upstreams(db).some((u) => u.name === 'headoffice')) {
+    if (role !== 'hub') throw new Error('Only a hub joins head office; a station syncs through its hub.');
+    const { token } = await pairHubWithHeadOffice(
+      opts.headoffice.url,
+      opts.headoffice.code,
+      deviceId,
+      hallId,
+    );
+    saveUpstream(db, 'headoffice', opts.headoffice.url, token);
+  }
+
+  let demoDevices: DemoDevices | null = null;
+  const hall = read.hall(db);
+  if (opts.demo && role === 'hub') {
+    if (hall && !hall.demo) {
+      db.close();
+      throw new DomainError('E_DEMO_REFUSED');
+    }
+    if (!hall) demoDevices = await seedDemoHall(ctx);
+    else {
+      const file = path.join(opts.dataDir, 'demo-devices.json');
+      demoDevices = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoDevices) : null;
+    }
+  }
+
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? process.env.LOG_LEVEL ?? 'info' },
+    bodyLimit: 256 * 1024,
+    // A hostile client must not hold the node: bounded request and header times.
+    requestTimeout: 30_000,
+  });
+  installErrorHandling(app);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const api = new Api(app, ctx);
+  authRoutes(api);
+  healthRoute(api);
+  const live = liveRoutes(app, ctx);
+  const stops: (() => void)[] = [];
+  if (role === 'hub') {
+    deviceRoutes(api);
+    adminRoutes(api);
+    queueRoutes(api);
+    hubSyncRoutes(new Api(app, ctx, '/sync/v1'));
+  } else {
+    walkinRoutes(api);
+    forwardToHub(app, ctx);
+    stops.push(relayHubEvents(ctx, live).stop);
+  }
+  for (const up of upstreams(db)) {
+    const sender = new SyncSender(ctx, up.name);
+    senders.push(sender);
+    if (opts.sync !== false) {
+      sender.start();
+      stops.push(() => sender.stop());
+      const pull = () => void pullOnce(ctx, up.name).catch(() => undefined);
+      // A station needs the hall's staff before anyone can sign in at it.
+      if (role === 'station') await pullOnce(ctx, up.name).catch(() => undefined);
+      else pull();
+      const timer = setInterval(pull, 30_000);
+      timer.unref();
+      stops.push(() => clearInterval(timer));
+    }
+  }
+  app.get('/api/v1/openapi.json', () =>
+    openApiDocument([{ prefix: '/api/v1', specs: api.specs }], VERSION, 'ServiceHall hall node LAN API'),
+  );
+  await serveScreens(app);
+
+  const timers: NodeJS.Timeout[] = [];
+  if (opts.timers !== false) {
+    timers.push(
+      setInterval(() => void commits.run(() => raiseOverdueAwayAlerts(ctx)).catch(() => undefined), 15_000),
+    );
+    const backupDir = path.join(opts.dataDir, 'backups');
+    const backup = () =>
+      void backupDatabase(db, backupDir, clock.now(), read.settings(db).backupKeep).catch((err: unknown) =>
+        app.log.error({ err }, 'daily backup failed'),
+      );
+    if (listBackups(backupDir).length === 0) setTimeout(backup, 5_000).unref();
+    timers.push(setInterval(backup, 24 * 60 * 60_000));
+    for (const t of timers) t.unref();
+  }
+
+  await app.listen({ port: opts.port ?? 8360, host: opts.host ?? '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8360);
+  return {
+    url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
+    port,
+    ctx,
+    app,
+    demoDevices,
+    senders,
+    close: async () => {
+      for (const t of timers) clearInterval(t);
+      for (const stop of stops) stop();
+      live.close();
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+/** The built renderer for every surface, and the voice clips. */
+async function serveScreens(app: FastifyInstance): Promise<void> {
+  const dist = path.join(ROOT, 'renderer', 'dist');
+  const voice = path.join(ROOT, 'assets', 'voice');
+  if (existsSync(voice)) {
+    await app.register(fastifyStatic, { root: voice, prefix: '/assets/voice/', decorateReply: false });
+  }
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    app.get('/', (_req, reply) =>
+      reply.type('text/plain').send('Screens not built: run `npm run build:web`.'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
+  const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  for (const surface of ['kiosk', 'counter', 'customer', 'pad', 'display', 'manager', 'setup']) {
+    app.get(`/${surface}`, (_req, reply) => reply.type('text/html').send(index));
+  }
+}

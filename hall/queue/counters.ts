@@ -1,0 +1,85 @@
+import * as read from '../../db/read.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { CounterState } from '../../shared/queue/model.ts';
+import { recordedBy, type HallContext, type Principal } from '../context.ts';
+
+function counterOrThrow(ctx: HallContext, counterNo: number): CounterState {
+  const counter = read.counterByNo(ctx.db, counterNo);
+  if (!counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
+  return counter;
+}
+
+/** A clerk takes a counter; whoever held it, and any other counter this clerk held, is signed out. */
+export function signInAtCounter(ctx: HallContext, staffId: string, counterNo: number): void {
+  const counter = counterOrThrow(ctx, counterNo);
+  for (const c of read.counters(ctx.db)) {
+    if (c.staffId === staffId && c.counterNo !== counterNo) {
+      ctx.journal.append('counter.signed_out', { counterNo: c.counterNo, staffId }, staffId);
+    }
+  }
+  if (counter.staffId === staffId) return;
+  if (counter.staffId)
+    ctx.journal.append('counter.signed_out', { counterNo, staffId: counter.staffId }, staffId);
+  ctx.journal.append('counter.signed_in', { counterNo, staffId }, staffId);
+}
+
+export function signOutOfCounter(ctx: HallContext, staffId: string, counterNo: number): void {
+  const counter = read.counterByNo(ctx.db, counterNo);
+  if (counter?.staffId === staffId) ctx.journal.append('counter.signed_out', { counterNo, staffId }, staffId);
+}
+
+/** R-AWAY-1: the away sign, with a reason and an expected return time. */
+export function goAway(
+  ctx: HallContext,
+  by: Principal,
+  counterNo: number,
+  reason: string,
+  returnAt: number,
+): CounterState {
+  const counter = counterOrThrow(ctx, counterNo);
+  if (counter.status === 'away') throw new DomainError('E_COUNTER_AWAY');
+  if (counter.ticketId) {
+    throw new DomainError('E_COUNTER_BUSY', {
+      number: read.ticketById(ctx.db, counter.ticketId)?.number ?? '?',
+    });
+  }
+  if (returnAt <= ctx.clock.now()) throw new DomainError('E_RETURN_AT');
+  ctx.journal.append('counter.away', { counterNo, reason: reason.trim(), returnAt }, recordedBy(by));
+  return counterOrThrow(ctx, counterNo);
+}
+
+export function comeBack(ctx: HallContext, by: Principal, counterNo: number): CounterState {
+  const counter = counterOrThrow(ctx, counterNo);
+  if (counter.status !== 'away') throw new DomainError('E_COUNTER_NOT_AWAY');
+  ctx.journal.append('counter.back', { counterNo }, recordedBy(by));
+  return counterOrThrow(ctx, counterNo);
+}
+
+/**
+ * R-AWAY-1: an away sign up longer than the maximum raises one alert for the duty manager (R-DUTY-1).
+ * Run by a timer on the hub; pure in time because the clock is injected.
+ */
+export function raiseOverdueAwayAlerts(ctx: HallContext): number {
+  const s = read.settings(ctx.db);
+  const now = ctx.clock.now();
+  const open = read.openAlerts(ctx.db);
+  let raised = 0;
+  for (const c of read.counters(ctx.db)) {
+    if (c.status !== 'away' || c.awaySince === null) continue;
+    if (now - c.awaySince <= s.awayMaxMinutes * 60_000) continue;
+    if (open.some((a) => a.kind === 'away_overdue' && a.counterNo === c.counterNo)) continue;
+    const minutes = Math.floor((now - c.awaySince) / 60_000);
+    ctx.journal.append(
+      'alert.raised',
+      {
+        alertId: ctx.ids.next(),
+        kind: 'away_overdue',
+        counterNo: c.counterNo,
+        message: `${c.counterNo} 号窗口暂离已 ${minutes} 分钟（上限 ${s.awayMaxMinutes} 分钟）：${c.awayReason ?? ''}`,
+      },
+      `device:${ctx.deviceId}`,
+    );
+    raised++;
+  }
+  return raised;
+}

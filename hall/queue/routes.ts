@@ -1,0 +1,198 @@
+import * as S from '../../shared/api/schemas.ts';
+import { CALLABLE, Ticket } from '../../shared/queue/model.ts';
+import { callingOrder } from '../../shared/queue/ordering.ts';
+import * as read from '../../db/read.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { z } from 'zod';
+import type { Api } from '../http/route.ts';
+import { requireAtCounter } from '../http/route.ts';
+import { actOnTicket, callNext, issueTicket, transferTicket, type TicketCommand } from './service.ts';
+import { comeBack, goAway } from './counters.ts';
+import type { HallContext } from '../context.ts';
+import { CounterState } from '../../shared/queue/model.ts';
+
+const IdempotencyKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII');
+
+/** The queue as GET /queue shows it: waiting in calling order, then called and serving. */
+export function queueView(ctx: HallContext): S.QueueReplyT {
+  const now = ctx.clock.now();
+  const s = read.settings(ctx.db);
+  const live = read.ticketsByStatus(ctx.db, [...CALLABLE, 'called', 'serving']);
+  const view = (t: Ticket) => ({ ...t, waitedMs: Math.max(0, now - t.issuedAt) });
+  const waiting = callingOrder(
+    live.filter((t) => CALLABLE.includes(t.status)),
+    s,
+    now,
+    read.priorityStreak(ctx.db),
+  );
+  return {
+    waiting: waiting.map(view),
+    called: live.filter((t) => t.status === 'called').map(view),
+    serving: live.filter((t) => t.status === 'serving').map(view),
+  };
+}
+
+export function queueRoutes(api: Api): void {
+  const ctx = api.ctx;
+  api.add({
+    method: 'POST',
+    url: '/tickets',
+    summary: 'Issue a queue number (same Idempotency-Key → same ticket)',
+    tag: 'queue',
+    access: ['kiosk', 'clerk', 'manager'],
+    body: S.IssueBody,
+    reply: S.IssueReply,
+    status: 201,
+    handler: async ({ principal, body, req }) => {
+      const rawKey = req.headers['idempotency-key'];
+      const key =
+        rawKey === undefined ? null : IdempotencyKey.parse(Array.isArray(rawKey) ? rawKey[0] : rawKey);
+      const { value } = await ctx.commits.run(() =>
+        issueTicket(ctx, principal, {
+          serviceCode: body.serviceCode,
+          priority: body.priority ?? false,
+          internal: body.internal ?? false,
+          idempotencyKey: key,
+          channel: principal.kind === 'device' ? 'kiosk' : 'staff',
+        }),
+      );
+      const t = value.ticket;
+      return {
+        id: t.id,
+        number: t.number,
+        serviceCode: t.serviceCode,
+        priority: t.priority,
+        issuedAt: t.issuedAt,
+        waitingAhead: value.ahead,
+        estimatedWaitMinutes: value.estimate,
+      };
+    },
+  });
+
+  api.add({
+    method: 'GET',
+    url: '/queue',
+    summary: 'The queue: waiting in calling order, called, serving',
+    tag: 'queue',
+    access: 'any-token',
+    reply: S.QueueReply,
+    handler: () => queueView(ctx),
+  });
+
+  api.add({
+    method: 'GET',
+    url: '/tickets/:id',
+    summary: 'One ticket',
+    tag: 'queue',
+    access: 'any-token',
+    params: S.TicketIdParams,
+    reply: S.TicketView,
+    handler: ({ params }) => {
+      const t = read.ticketById(ctx.db, params.id);
+      if (!t) throw new DomainError('E_UNKNOWN_TICKET');
+      return { ...t, waitedMs: Math.max(0, ctx.clock.now() - t.issuedAt) };
+    },
+  });
+
+  api.add({
+    method: 'POST',
+    url: '/counters/:no/call-next',
+    summary: 'Call the next ticket to this counter (exclusive claim); 204 when none waits',
+    tag: 'queue',
+    access: ['clerk'],
+    params: S.CounterParams,
+    reply: Ticket,
+    handler: async ({ principal, params }) => {
+      requireAtCounter(principal, params.no);
+      return (await ctx.commits.run(() => callNext(ctx, principal, params.no))).value;
+    },
+  });
+
+  const actions: TicketCommand['action'][] = [
+    'recall',
+    'start',
+    'finish',
+    'no-show',
+    'park',
+    'return',
+    'cancel',
+    'reactivate',
+  ];
+  for (const action of actions) {
+    api.add({
+      method: 'POST',
+      url: `/tickets/:id/${action}`,
+      summary: `Ticket: ${action}`,
+      tag: 'queue',
+      access: ['clerk'],
+      params: S.TicketIdParams,
+      body: action === 'finish' ? S.FinishBody.optional() : S.EmptyBody,
+      reply: Ticket,
+      handler: async ({ principal, params, body }) => {
+        const overrunReason = body && 'overrunReason' in body ? body.overrunReason : undefined;
+        return (
+          await ctx.commits.run(() => actOnTicket(ctx, principal, params.id, { action, overrunReason }))
+        ).value;
+      },
+    });
+  }
+
+  api.add({
+    method: 'POST',
+    url: '/tickets/:id/transfer',
+    summary: 'Transfer to another service or counter; the number stays',
+    tag: 'queue',
+    access: ['clerk'],
+    params: S.TicketIdParams,
+    body: S.TransferBody,
+    reply: Ticket,
+    handler: async ({ principal, params, body }) =>
+      (await ctx.commits.run(() => transferTicket(ctx, principal, params.id, body))).value,
+  });
+
+  api.add({
+    method: 'GET',
+    url: '/counters',
+    summary: 'Every counter and its state',
+    tag: 'counters',
+    access: 'any-token',
+    reply: z.array(CounterState),
+    handler: () => read.counters(ctx.db),
+  });
+
+  api.add({
+    method: 'POST',
+    url: '/counters/:no/away',
+    summary: 'Put up the away sign with a reason and a return time (R-AWAY-1)',
+    tag: 'counters',
+    access: ['clerk'],
+    params: S.CounterParams,
+    body: S.AwayBody,
+    reply: CounterState,
+    handler: async ({ principal, params, body }) => {
+      requireAtCounter(principal, params.no);
+      return (await ctx.commits.run(() => goAway(ctx, principal, params.no, body.reason, body.returnAt)))
+        .value;
+    },
+  });
+
+  api.add({
+    method: 'POST',
+    url: '/counters/:no/back',
+    summary: 'Take the away sign down',
+    tag: 'counters',
+    access: ['clerk'],
+    params: S.CounterParams,
+    body: S.EmptyBody,
+    reply: CounterState,
+    handler: async ({ principal, params }) => {
+      requireAtCounter(principal, params.no);
+      return (await ctx.commits.run(() => comeBack(ctx, principal, params.no))).value;
+    },
+  });
+}

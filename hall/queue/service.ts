@@ -1,0 +1,251 @@
+import * as read from '../../db/read.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { CALLABLE, type Ticket } from '../../shared/queue/model.ts';
+import { callingOrder, eligibleFor, pickNext } from '../../shared/queue/ordering.ts';
+import { formatTicketNumber } from '../../shared/queue/numbering.ts';
+import { estimateWaitMinutes, isOverrun } from '../../shared/queue/sla.ts';
+import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
+import { isManager, recordedBy, type HallContext, type Principal } from '../context.ts';
+
+/**
+ * The queue commands of DESIGN §3. Each runs inside one CommitQueue transaction: it reads the
+ * projections, checks the rules, and appends the events that change them.
+ */
+
+export interface IssueCommand {
+  serviceCode: string;
+  priority: boolean;
+  internal: boolean;
+  idempotencyKey: string | null;
+  channel: 'kiosk' | 'staff';
+}
+
+export function issueTicket(
+  ctx: HallContext,
+  by: Principal,
+  cmd: IssueCommand,
+): { ticket: Ticket; ahead: number; estimate: number } {
+  const { db } = ctx;
+  if (cmd.idempotencyKey !== null) {
+    const existing = read.ticketIdForKey(db, cmd.idempotencyKey);
+    if (existing) {
+      const ticket = read.ticketById(db, existing)!;
+      if (ticket.serviceCode !== cmd.serviceCode && ticket.transferCount === 0)
+        throw new DomainError('E_IDEMPOTENCY_CONFLICT');
+      return { ticket, ...position(ctx, ticket) };
+    }
+  }
+  const now = ctx.clock.now();
+  const s = read.settings(db);
+  const service = read.services(db).find((x) => x.code === cmd.serviceCode);
+  if (!service) throw new DomainError('E_UNKNOWN_SERVICE', { code: cmd.serviceCode });
+  // R-HRS-2: closing stops issuing; it never touches the tickets already waiting.
+  if (!read.hall(db)?.open) throw new DomainError('E_HALL_CLOSED');
+  if (s.enforceOpeningHours && !isWithinHours(now, s.timeZone, s.openingTime, s.closingTime)) {
+    throw new DomainError('E_OUTSIDE_HOURS', { open: s.openingTime, close: s.closingTime });
+  }
+  if (!service.open) throw new DomainError('E_SERVICE_CLOSED', { code: service.code });
+
+  const day = businessDay(now, s.timeZone);
+  const seq = read.lastTicketSeq(db, day, service.prefix) + 1;
+  const ticketId = ctx.ids.next();
+  ctx.journal.append(
+    'ticket.issued',
+    {
+      ticketId,
+      number: formatTicketNumber(service.prefix, seq),
+      serviceCode: service.code,
+      priority: cmd.priority,
+      internal: cmd.internal,
+      businessDay: day,
+      seq,
+      idempotencyKey: cmd.idempotencyKey,
+      channel: cmd.channel,
+    },
+    recordedBy(by),
+  );
+  const ticket = read.ticketById(db, ticketId)!;
+  return { ticket, ...position(ctx, ticket) };
+}
+
+/** People ahead of a ticket in its service's calling order, and the rough wait that means. */
+export function position(ctx: HallContext, ticket: Ticket): { ahead: number; estimate: number } {
+  const s = read.settings(ctx.db);
+  const sameService = read
+    .ticketsByStatus(ctx.db, CALLABLE)
+    .filter((t) => t.serviceCode === ticket.serviceCode);
+  const order = callingOrder(sameService, s, ctx.clock.now(), read.priorityStreak(ctx.db));
+  const ahead = Math.max(
+    0,
+    order.findIndex((t) => t.id === ticket.id),
+  );
+  return { ahead, estimate: estimateFor(ctx, ticket.serviceCode, ahead) };
+}
+
+export function estimateFor(ctx: HallContext, serviceCode: string, ahead: number): number {
+  const s = read.settings(ctx.db);
+  const service = read.services(ctx.db).find((x) => x.code === serviceCode);
+  const day = businessDay(ctx.clock.now(), s.timeZone);
+  const measured = read.dayStats(ctx.db, day).meanHandlingMs.get(serviceCode);
+  // Before anyone was served today, assume half the business type's time limit.
+  const mean = measured !== undefined ? measured / 60_000 : (service?.slaMinutes ?? 10) / 2;
+  const open = read
+    .counters(ctx.db)
+    .filter((c) => c.status === 'open' && c.services.includes(serviceCode)).length;
+  return estimateWaitMinutes(ahead, mean, open);
+}
+
+function counterFor(ctx: HallContext, counterNo: number) {
+  const counter = read.counterByNo(ctx.db, counterNo);
+  if (!counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
+  return counter;
+}
+
+/** The exclusive claim: one transaction picks and claims, so no two counters get the same ticket. */
+export function callNext(ctx: HallContext, by: Principal, counterNo: number): Ticket | null {
+  const counter = counterFor(ctx, counterNo);
+  if (counter.status === 'away') throw new DomainError('E_COUNTER_AWAY');
+  if (counter.ticketId) {
+    throw new DomainError('E_COUNTER_BUSY', {
+      number: read.ticketById(ctx.db, counter.ticketId)?.number ?? '?',
+    });
+  }
+  if (counter.services.length === 0) throw new DomainError('E_COUNTER_NO_SERVICES');
+  const s = read.settings(ctx.db);
+  const candidates = eligibleFor(read.ticketsByStatus(ctx.db, CALLABLE), counter);
+  const pick = pickNext(candidates, s, ctx.clock.now(), read.priorityStreak(ctx.db));
+  if (!pick) return null;
+  const staffId = by.kind === 'staff' ? by.staffId : (counter.staffId ?? recordedBy(by));
+  ctx.journal.append(
+    'ticket.called',
+    { ticketId: pick.ticket.id, counterNo, staffId, streak: pick.streak },
+    recordedBy(by),
+  );
+  return read.ticketById(ctx.db, pick.ticket.id);
+}
+
+export type TicketAction =
+  'recall' | 'start' | 'finish' | 'no-show' | 'park' | 'return' | 'cancel' | 'reactivate' | 'transfer';
+
+const ALLOWED_FROM: Record<TicketAction, readonly Ticket['status'][]> = {
+  recall: ['called'],
+  start: ['called'],
+  finish: ['called', 'serving'],
+  'no-show': ['called'],
+  park: ['called', 'serving'],
+  return: ['parked'],
+  cancel: ['waiting', 'transferred', 'called', 'serving', 'parked'],
+  reactivate: ['no_show'],
+  transfer: ['called', 'serving'],
+};
+
+/** Loads a ticket and checks that this action is allowed from its state and by this person. */
+function ticketFor(ctx: HallContext, by: Principal, id: string, action: TicketAction): Ticket {
+  const ticket = read.ticketById(ctx.db, id);
+  if (!ticket) throw new DomainError('E_UNKNOWN_TICKET');
+  if (!ALLOWED_FROM[action].includes(ticket.status)) {
+    throw new DomainError('E_TICKET_STATE', { status: ticket.status, action });
+  }
+  // A clerk acts only on the tickets of the counter they are signed in at; a manager on any.
+  const owner = ticket.status === 'parked' ? ticket.targetCounterNo : ticket.counterNo;
+  if (!isManager(by) && owner !== null) {
+    if (by.kind !== 'staff' || by.counterNo !== owner) throw new DomainError('E_NOT_YOUR_TICKET');
+  }
+  return ticket;
+}
+
+export interface TicketCommand {
+  action: Exclude<TicketAction, 'transfer'>;
+  overrunReason?: string | undefined;
+}
+
+export function actOnTicket(ctx: HallContext, by: Principal, id: string, cmd: TicketCommand): Ticket {
+  const t = ticketFor(ctx, by, id, cmd.action);
+  const who = recordedBy(by);
+  const counterNo = t.counterNo;
+  const s = read.settings(ctx.db);
+  const now = ctx.clock.now();
+  const j = ctx.journal;
+  switch (cmd.action) {
+    case 'recall':
+      if (t.recallCount >= s.recallCap)
+        j.append('ticket.no_show', { ticketId: id, counterNo, reason: 'recall_cap' }, who);
+      else
+        j.append(
+          'ticket.recalled',
+          { ticketId: id, counterNo: counterNo!, recallCount: t.recallCount + 1 },
+          who,
+        );
+      break;
+    case 'start':
+      j.append('ticket.started', { ticketId: id, counterNo: counterNo! }, who);
+      break;
+    case 'finish': {
+      const handlingMs = Math.max(0, now - (t.startedAt ?? t.calledAt ?? now));
+      const limit = read.services(ctx.db).find((x) => x.code === t.serviceCode)?.slaMinutes ?? Infinity;
+      const overrun = isOverrun(handlingMs, limit); // R-SLA-1
+      const reason = cmd.overrunReason?.trim() || null;
+      if (overrun && !reason) throw new DomainError('E_OVERRUN_REASON_REQUIRED', { limit });
+      j.append(
+        'ticket.finished',
+        { ticketId: id, counterNo: counterNo!, handlingMs, overrun, overrunReason: overrun ? reason : null },
+        who,
+      );
+      break;
+    }
+    case 'no-show':
+      j.append('ticket.no_show', { ticketId: id, counterNo, reason: 'clerk' }, who);
+      break;
+    case 'park':
+      j.append('ticket.parked', { ticketId: id, counterNo: counterNo! }, who);
+      break;
+    case 'return': {
+      const target = by.kind === 'staff' && by.counterNo !== null ? by.counterNo : t.targetCounterNo!;
+      const counter = counterFor(ctx, target);
+      if (counter.ticketId)
+        throw new DomainError('E_COUNTER_BUSY', {
+          number: read.ticketById(ctx.db, counter.ticketId)?.number ?? '?',
+        });
+      j.append('ticket.returned', { ticketId: id, counterNo: target }, who);
+      break;
+    }
+    case 'cancel':
+      j.append('ticket.cancelled', { ticketId: id, counterNo }, who);
+      break;
+    case 'reactivate':
+      if (t.noShowAt === null || now - t.noShowAt > s.noShowReactivateMinutes * 60_000) {
+        throw new DomainError('E_REACTIVATE_WINDOW', { minutes: s.noShowReactivateMinutes });
+      }
+      j.append('ticket.reactivated', { ticketId: id }, who);
+      break;
+  }
+  return read.ticketById(ctx.db, id)!;
+}
+
+export function transferTicket(
+  ctx: HallContext,
+  by: Principal,
+  id: string,
+  target: { serviceCode?: string | undefined; counterNo?: number | undefined; head?: boolean | undefined },
+): Ticket {
+  if ((target.serviceCode === undefined) === (target.counterNo === undefined))
+    throw new DomainError('E_TRANSFER_TARGET');
+  const t = ticketFor(ctx, by, id, 'transfer');
+  if (target.serviceCode !== undefined && !read.services(ctx.db).some((x) => x.code === target.serviceCode)) {
+    throw new DomainError('E_UNKNOWN_SERVICE', { code: target.serviceCode });
+  }
+  if (target.counterNo !== undefined) counterFor(ctx, target.counterNo);
+  ctx.journal.append(
+    'ticket.transferred',
+    {
+      ticketId: id,
+      fromCounterNo: t.counterNo,
+      toServiceCode: target.serviceCode ?? null,
+      toCounterNo: target.counterNo ?? null,
+      // DESIGN §3: a transfer goes to the head of the target queue unless the clerk chooses otherwise.
+      head: target.head ?? true,
+    },
+    recordedBy(by),
+  );
+  return read.ticketById(ctx.db, id)!;
+}

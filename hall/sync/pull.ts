@@ -1,0 +1,158 @@
+import * as read from '../../db/read.ts';
+import { stmt } from '../../db/projections/index.ts';
+import {
+  PullReply,
+  SYNC_PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
+  type RefChange,
+} from '../../shared/sync/protocol.ts';
+import { parseRef } from '../../shared/sync/refdata.ts';
+import type { HallContext } from '../context.ts';
+import { markUpstream, upstreams, type UpstreamName } from './upstreams.ts';
+
+/**
+ * Pulls reference data (DESIGN §4) and applies it in one transaction as reference.updated events.
+ * Pull never waits for the push backlog. A reset replaces everything: items missing from the snapshot
+ * get a tombstone.
+ */
+export async function pullOnce(
+  ctx: HallContext,
+  upstream: UpstreamName,
+): Promise<{ applied: number; version: number } | null> {
+  const up = upstreams(ctx.db).find((u) => u.name === upstream);
+  if (!up) return null;
+  const now = ctx.clock.now();
+  let reply: PullReply;
+  try {
+    const res = await fetch(`${up.url}/sync/v1/pull?since=${up.pulledVersion}`, {
+      headers: { authorization: `Bearer ${up.token}`, [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!res.ok) throw new Error(`pull: HTTP ${res.status}`);
+    reply = PullReply.parse(await res.json());
+  } catch (error) {
+    markUpstream(ctx.db, upstream, false, now, (error as Error).message);
+    throw error;
+  }
+  const { value } = await ctx.commits.run(() => applyPull(ctx, upstream, reply));
+  markUpstream(
+    ctx.db,
+    upstream,
+    true,
+    now,
+    value.skipped.length > 0 ? `reference data skipped: ${value.skipped.join(', ')}` : null,
+  );
+  return { applied: value.applied, version: reply.version };
+}
+
+export function applyPull(
+  ctx: HallContext,
+  upstream: UpstreamName,
+  reply: PullReply,
+): { applied: number; skipped: string[] } {
+  const by = `device:${ctx.deviceId}`;
+  const skipped: string[] = [];
+  let applied = 0;
+  const current = new Map(
+    (
+      stmt(ctx.db, 'SELECT kind, key, data FROM ref_data').all() as {
+        kind: string;
+        key: string;
+        data: string | null;
+      }[]
+    ).map((r) => [`${r.kind}/${r.key}`, r.data]),
+  );
+  const apply = (c: RefChange) => {
+    if (c.data !== null) {
+      const checked = parseRef(c.kind, c.key, c.data);
+      if (!checked.ok) {
+        skipped.push(`${c.kind}/${c.key} (${checked.reason})`);
+        return;
+      }
+    }
+    const before = current.get(`${c.kind}/${c.key}`);
+    const after = c.data === null ? null : JSON.stringify(c.data);
+    if (before === after || (before === undefined && after === null)) return;
+    ctx.journal.append(
+      'reference.updated',
+      { kind: c.kind, key: c.key, version: c.version, data: c.data },
+      by,
+    );
+    applied++;
+  };
+  reply.changes.forEach(apply);
+  if (reply.reset) {
+    const present = new Set(reply.changes.map((c) => `${c.kind}/${c.key}`));
+    for (const [id, data] of current) {
+      if (data === null || present.has(id)) continue;
+      const [kind, key] = id.split('/') as [RefChange['kind'], string];
+      apply({ kind, key, version: reply.version, data: null });
+    }
+  }
+  stmt(ctx.db, 'UPDATE local_upstreams SET pulled_version = ? WHERE name = ?').run(reply.version, upstream);
+  return { applied, skipped };
+}
+
+const REFERENCE_TYPES = [
+  'service.defined',
+  'service.opened',
+  'service.closed',
+  'staff.enrolled',
+  'setting.changed',
+  'counter.defined',
+  'reference.updated',
+];
+
+/**
+ * What a hub serves its stations: its current reference data as one snapshot. The version is the
+ * position of the newest row that changed it, so an unchanged hall answers with no changes.
+ */
+export function hubSnapshot(ctx: HallContext, since: number): PullReply {
+  const row = stmt(
+    ctx.db,
+    `SELECT coalesce(max(rowid), 0) AS v FROM journal WHERE type IN (SELECT value FROM json_each(?))`,
+  ).get(JSON.stringify(REFERENCE_TYPES)) as { v: number };
+  if (since === row.v) return { version: row.v, reset: false, changes: [] };
+  const v = row.v;
+  const changes: RefChange[] = [
+    ...read.services(ctx.db).map((s) => ({
+      kind: 'service' as const,
+      key: s.code,
+      version: v,
+      data: {
+        name: s.name,
+        nameEn: s.nameEn,
+        prefix: s.prefix,
+        slaMinutes: s.slaMinutes,
+        open: s.open,
+        sort: s.sort,
+      },
+    })),
+    ...read.counters(ctx.db).map((c) => ({
+      kind: 'counter' as const,
+      key: String(c.counterNo),
+      version: v,
+      data: { name: c.name, services: c.services },
+    })),
+    ...(
+      stmt(ctx.db, 'SELECT staff_no, name, role, pin_hash FROM staff').all() as {
+        staff_no: string;
+        name: string;
+        role: string;
+        pin_hash: string;
+      }[]
+    ).map((s) => ({
+      kind: 'staff' as const,
+      key: s.staff_no,
+      version: v,
+      data: { name: s.name, role: s.role, pinHash: s.pin_hash },
+    })),
+    ...Object.entries(read.settings(ctx.db)).map(([key, value]) => ({
+      kind: 'setting' as const,
+      key,
+      version: v,
+      data: { value },
+    })),
+  ];
+  return { version: v, reset: true, changes };
+}

@@ -1,0 +1,50 @@
+import { stmt, applyEvent } from '../../db/projections/index.ts';
+import { GENESIS_HASH } from '../../shared/journal/row.ts';
+import { canonicalJson } from '../../shared/journal/canonical.ts';
+import { checkBatch, replyFor, type Cursor } from '../../shared/sync/ingest.ts';
+import type { PushBody, PushReply } from '../../shared/sync/protocol.ts';
+import type { HallContext } from '../context.ts';
+
+/**
+ * The hub's receiving side for its stations: the same batch check head office runs, on SQLite.
+ * Accepted rows join the hub's journal under the station's own device id (so the hub forwards them
+ * unchanged) and are projected like the hub's own rows.
+ */
+export async function receiveBatch(
+  ctx: HallContext,
+  body: PushBody,
+): Promise<{ kind: 'gap'; ackedSeq: number } | { kind: 'ok'; reply: PushReply }> {
+  const { value } = await ctx.commits.run(() => {
+    const db = ctx.db;
+    const row = stmt(db, 'SELECT acked_seq, last_hash FROM local_receive_cursors WHERE device_id = ?').get(
+      body.deviceId,
+    ) as { acked_seq: number; last_hash: string } | undefined;
+    const cursor: Cursor = row ? { seq: row.acked_seq, hash: row.last_hash } : { seq: 0, hash: GENESIS_HASH };
+    const now = ctx.clock.now();
+    const outcome = checkBatch(body, cursor, ctx.hallId, now);
+    if (outcome.kind === 'gap') return outcome;
+    const insert = stmt(
+      db,
+      `INSERT OR IGNORE INTO journal
+       (id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by, prev_hash, hash)
+       VALUES (@id, @device_id, @device_seq, @hall_id, @type, @schema_ver, @payload, @occurred_at, @recorded_by, @prev_hash, @hash)`,
+    );
+    for (const r of outcome.accepted) {
+      if (insert.run({ ...r, payload: canonicalJson(r.payload) }).changes === 1) applyEvent(db, r);
+    }
+    for (const q of outcome.quarantined) {
+      stmt(
+        db,
+        `INSERT OR IGNORE INTO local_quarantine (device_id, device_seq, row_id, raw, reason, received_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(q.deviceId, q.seq, q.id, JSON.stringify(q.raw) ?? 'null', q.reason, now);
+    }
+    stmt(
+      db,
+      `INSERT INTO local_receive_cursors (device_id, acked_seq, last_hash, last_push_at, skew_ms) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (device_id) DO UPDATE SET acked_seq = excluded.acked_seq, last_hash = excluded.last_hash,
+         last_push_at = excluded.last_push_at, skew_ms = excluded.skew_ms`,
+    ).run(body.deviceId, outcome.cursor.seq, outcome.cursor.hash, now, outcome.skewMs);
+    return { kind: 'ok' as const, reply: replyFor(outcome) };
+  });
+  return value;
+}

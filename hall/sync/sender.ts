@@ -1,0 +1,178 @@
+import { parseStoredRow } from '../../db/journal.ts';
+import { stmt } from '../../db/projections/index.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
+import {
+  backoffMs,
+  batchSize,
+  GapReply,
+  MAX_BATCH_ROWS,
+  PushReply,
+  SYNC_PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
+} from '../../shared/sync/protocol.ts';
+import type { HallContext } from '../context.ts';
+import { ackedSeq, markUpstream, setAckedSeq, upstreams, type UpstreamName } from './upstreams.ts';
+
+export interface SyncStatus {
+  upstream: string;
+  connected: boolean;
+  backlogRows: number;
+  oldestUnsentAt: number | null;
+  lastError: string | null;
+}
+
+type StoredRow = Parameters<typeof parseStoredRow>[0];
+
+/**
+ * Pushes this node's journal upstream (DESIGN §4): per device, the rows after the acknowledged cursor,
+ * in device_seq order, at most 500 rows / 1 MB a batch, one batch in flight. A hub carries every device
+ * in its journal (its own and its stations'); a station only its own.
+ */
+export class SyncSender {
+  private limitRows = MAX_BATCH_ROWS;
+  private attempt = 0;
+  private running = false;
+  private wake: (() => void) | null = null;
+  private upgradeNeeded = false;
+
+  constructor(
+    private readonly ctx: HallContext,
+    readonly upstream: UpstreamName,
+    private readonly random: () => number = Math.random,
+  ) {
+    // New rows wake an idle sender at once; a sender backing off after a failure keeps waiting.
+    ctx.commits.onCommit(() => {
+      if (this.attempt === 0) this.wake?.();
+    });
+  }
+
+  private devices(): string[] {
+    if (this.upstream === 'hub') return [this.ctx.deviceId];
+    return (stmt(this.ctx.db, 'SELECT DISTINCT device_id FROM journal').all() as { device_id: string }[]).map(
+      (r) => r.device_id,
+    );
+  }
+
+  status(): SyncStatus {
+    const up = upstreams(this.ctx.db).find((u) => u.name === this.upstream);
+    let backlogRows = 0;
+    let oldestUnsentAt: number | null = null;
+    for (const device of this.devices()) {
+      const acked = ackedSeq(this.ctx.db, this.upstream, device);
+      const row = stmt(
+        this.ctx.db,
+        'SELECT count(*) AS n, min(occurred_at) AS oldest FROM journal WHERE device_id = ? AND device_seq > ?',
+      ).get(device, acked) as { n: number; oldest: number | null };
+      backlogRows += row.n;
+      if (row.oldest !== null && (oldestUnsentAt === null || row.oldest < oldestUnsentAt))
+        oldestUnsentAt = row.oldest;
+    }
+    return {
+      upstream: this.upstream,
+      connected: up?.connected ?? false,
+      backlogRows,
+      oldestUnsentAt,
+      lastError: this.upgradeNeeded ? 'upgrade required by upstream' : (up?.lastError ?? null),
+    };
+  }
+
+  /** Sends one batch for the first device with a backlog. Returns false when nothing was left to send. */
+  async pushOnce(): Promise<boolean> {
+    const up = upstreams(this.ctx.db).find((u) => u.name === this.upstream);
+    if (!up || this.upgradeNeeded) return false;
+    for (const device of this.devices()) {
+      const acked = ackedSeq(this.ctx.db, this.upstream, device);
+      const stored = stmt(
+        this.ctx.db,
+        'SELECT * FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
+      ).all(device, acked, this.limitRows) as StoredRow[];
+      if (stored.length === 0) continue;
+      const rows = stored.map(parseStoredRow);
+      const texts = rows.map((r) => JSON.stringify(r));
+      const n = batchSize(
+        texts.map((t) => t.length),
+        this.limitRows,
+      );
+      await this.send(up.url, up.token, device, rows.slice(0, n));
+      return true;
+    }
+    return false;
+  }
+
+  private async send(url: string, token: string, deviceId: string, rows: JournalRow[]): Promise<void> {
+    const now = () => this.ctx.clock.now();
+    let res: Response;
+    try {
+      res = await fetch(`${url}/sync/v1/push`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+        },
+        body: JSON.stringify({ deviceId, sentAt: now(), rows }),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      markUpstream(this.ctx.db, this.upstream, false, now(), `unreachable: ${(error as Error).message}`);
+      throw error;
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (res.status === 200) {
+      const reply = PushReply.parse(body);
+      setAckedSeq(this.ctx.db, this.upstream, deviceId, reply.ackedSeq);
+      markUpstream(this.ctx.db, this.upstream, true, now(), null);
+      this.limitRows = Math.min(MAX_BATCH_ROWS, this.limitRows * 2);
+      return;
+    }
+    if (res.status === 409) {
+      // The receiver already has more (a lost reply) or less (a restored receiver): resume from its cursor.
+      setAckedSeq(this.ctx.db, this.upstream, deviceId, GapReply.parse(body).ackedSeq);
+      markUpstream(this.ctx.db, this.upstream, true, now(), null);
+      return;
+    }
+    if (res.status === 413) {
+      this.limitRows = Math.max(1, Math.floor(this.limitRows / 2));
+      return;
+    }
+    if (res.status === 426) this.upgradeNeeded = true;
+    const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`;
+    markUpstream(this.ctx.db, this.upstream, false, now(), message);
+    throw new Error(message);
+  }
+
+  /** Drains the backlog, then waits for new rows; retries with exponential backoff and jitter. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let sent = false;
+      try {
+        sent = await this.pushOnce();
+        this.attempt = 0;
+      } catch {
+        this.attempt++;
+      }
+      if (!this.running) break;
+      if (sent && this.attempt === 0) continue;
+      const wait = this.attempt > 0 ? backoffMs(this.attempt, this.random) : 5_000;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { DomainError } from '../shared/errors.ts';
+import { Api, type AccessPolicy } from '../shared/http/route.ts';
+import type { GapReply } from '../shared/sync/protocol.ts';
+import {
+  PullReply,
+  PushBody,
+  PushReply,
+  RefKind,
+  SYNC_PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
+} from '../shared/sync/protocol.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { HoContext, HoPrincipal } from './context.ts';
+import { authenticateHo, loginHo } from './auth/service.ts';
+import { createHall, listHalls, newHallPairingCode, pairHub, revokeHallDevice } from './halls/service.ts';
+import { ingestBatch } from './ingest/ingest.ts';
+import { listRef, pullRef, putRef } from './refdata/service.ts';
+import { consoleRoutes } from './console.ts';
+import { parseRef } from '../shared/sync/refdata.ts';
+import argon2 from 'argon2';
+
+async function withPinHash(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { pin, ...rest } = body;
+  if (typeof pin !== 'string' || !/^\d{4,12}$/.test(pin)) return body;
+  return { ...rest, pinHash: await argon2.hash(pin, { type: argon2.argon2id }) };
+}
+
+export type HoWho = 'admin' | 'viewer' | 'hub';
+
+export function hoApi(app: FastifyInstance, ctx: HoContext, prefix: string): Api<HoWho, HoPrincipal> {
+  const policy: AccessPolicy<HoWho, HoPrincipal> = {
+    authenticate: async (token) => {
+      const p = await authenticateHo(ctx, token);
+      if (p?.kind === 'hub')
+        await ctx.sql.query('UPDATE hall_devices SET last_seen_at = $1 WHERE device_id = $2', [
+          ctx.clock.now(),
+          p.deviceId,
+        ]);
+      return p;
+    },
+    allowed: (p, who) =>
+      p.kind === 'hub'
+        ? who.includes('hub')
+        : who.includes(p.role) || (p.role === 'admin' && who.includes('viewer')),
+    anonymous: { kind: 'staff', staffId: 'anonymous', staffNo: '', name: 'anonymous', role: 'viewer' },
+    prefix,
+  };
+  return new Api(app, policy);
+}
+
+/** 426 for a sender speaking another protocol version: it must upgrade first (DESIGN §4). */
+export function checkProtocol(req: FastifyRequest): void {
+  const v = req.headers[SYNC_PROTOCOL_HEADER];
+  if (v !== undefined && Number(v) !== SYNC_PROTOCOL_VERSION)
+    throw new DomainError('E_UPGRADE_REQUIRED', { version: SYNC_PROTOCOL_VERSION });
+}
+
+export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
+  api.add({
+    method: 'POST',
+    url: '/push',
+    summary: 'Push one batch of one device’s journal rows (409 with ackedSeq on a gap)',
+    tag: 'sync',
+    access: ['hub'],
+    body: PushBody,
+    reply: PushReply,
+    handler: async ({ principal, body, req, reply }) => {
+      checkProtocol(req);
+      if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      // Rows carry the hub's own hall id; cursors and quarantine are kept under head office's.
+      const result = await ingestBatch(
+        ctx.sql,
+        principal.hallId,
+        principal.localHallId,
+        body,
+        ctx.clock.now(),
+      );
+      if (result.kind === 'gap') {
+        const gap: z.infer<typeof GapReply> = {
+          error: { code: 'E_SYNC_GAP', message: `expected device_seq ${result.ackedSeq + 1}` },
+          ackedSeq: result.ackedSeq,
+        };
+        return reply.code(409).send(gap);
+      }
+      return result.reply;
+    },
+  });
+  api.add({
+    method: 'GET',
+    url: '/pull',
+    summary: 'Reference data changed after `since` (reset: replace everything)',
+    tag: 'sync',
+    access: ['hub'],
+    query: z.object({ since: z.coerce.number().int().min(0).default(0) }),
+    reply: PullReply,
+    handler: async ({ query, req }) => {
+      checkProtocol(req);
+      return pullRef(ctx, (query as { since: number }).since);
+    },
+  });
+  api.add({
+    method: 'POST',
+    url: '/pair',
+    summary: 'A hub exchanges a hall pairing code for its token',
+    tag: 'sync',
+    access: 'anyone',
+    body: z
+      .object({
+        code: z.string().regex(/^\d{6}$/),
+        deviceId: z.string().min(1).max(64),
+        hallId: z.string().min(1).max(64),
+      })
+      .strict(),
+    reply: z.object({ token: z.string(), hallId: z.string() }),
+    status: 201,
+    handler: async ({ body }) => {
+      const { token, hallId } = await pairHub(ctx, body.code, body.deviceId, body.hallId);
+      return { token, hallId };
+    },
+  });
+}
+
+export function consoleApiRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
+  api.add({
+    method: 'POST',
+    url: '/auth/login',
+    summary: 'Head-office sign-in',
+    tag: 'auth',
+    access: 'anyone',
+    body: z.object({ staffNo: z.string().regex(/^\d{3,8}$/), pin: z.string().regex(/^\d{4,12}$/) }).strict(),
+    handler: ({ body }) => loginHo(ctx, body.staffNo, body.pin),
+  });
+  api.add({
+    method: 'POST',
+    url: '/halls',
+    summary: 'Create a hall and its one-time pairing code',
+    tag: 'halls',
+    access: ['admin'],
+    body: z.object({ name: z.string().trim().min(1).max(60) }).strict(),
+    status: 201,
+    handler: async ({ body }) => {
+      const { hallId, pairingCode, expiresAt } = await createHall(ctx, body.name);
+      return { hallId, pairingCode, expiresAt };
+    },
+  });
+  api.add({
+    method: 'POST',
+    url: '/halls/:id/pairing-code',
+    summary: 'A new pairing code for an existing hall',
+    tag: 'halls',
+    access: ['admin'],
+    params: z.object({ id: z.string().min(1).max(64) }).strict(),
+    status: 201,
+    handler: ({ params }) => newHallPairingCode(ctx, params.id),
+  });
+  api.add({
+    method: 'GET',
+    url: '/halls',
+    summary: 'Every hall: online, last push, device cursors, quarantined rows',
+    tag: 'halls',
+    access: ['admin', 'viewer'],
+    handler: () => listHalls(ctx),
+  });
+  api.add({
+    method: 'DELETE',
+    url: '/hall-devices/:id',
+    summary: 'Revoke a hub; its token stops working at once',
+    tag: 'halls',
+    access: ['admin'],
+    params: z.object({ id: z.string().min(1).max(64) }).strict(),
+    handler: async ({ params }) => {
+      await revokeHallDevice(ctx, params.id);
+      return undefined;
+    },
+  });
+  api.add({
+    method: 'GET',
+    url: '/quarantine',
+    summary: 'Quarantined rows with their reason (never dropped)',
+    tag: 'halls',
+    access: ['admin', 'viewer'],
+    handler: () =>
+      ctx.sql.query(
+        `SELECT device_id AS "deviceId", device_seq AS "deviceSeq", row_id AS "rowId", hall_id AS "hallId", reason, raw,
+           received_at AS "receivedAt" FROM quarantine ORDER BY received_at DESC, device_seq LIMIT 500`,
+      ),
+  });
+  api.add({
+    method: 'GET',
+    url: '/ref/:kind',
+    summary: 'Reference data of one kind',
+    tag: 'reference',
+    access: ['admin', 'viewer'],
+    params: z.object({ kind: RefKind }).strict(),
+    handler: ({ params }) => listRef(ctx, params.kind),
+  });
+  api.add({
+    method: 'PUT',
+    url: '/ref/:kind/:key',
+    summary: 'Create or change one reference item; every hall gets it on its next pull',
+    tag: 'reference',
+    access: ['admin'],
+    params: z.object({ kind: RefKind, key: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }).strict(),
+    body: z.record(z.string(), z.unknown()),
+    handler: async ({ params, body }) => {
+      // Staff PINs are hashed here; only the argon2id hash is stored and sent to halls.
+      const input = params.kind === 'staff' && typeof body.pin === 'string' ? await withPinHash(body) : body;
+      const checked = parseRef(params.kind, params.key, input);
+      if (!checked.ok) throw new DomainError('E_REF_INVALID', { detail: checked.reason });
+      return { version: await putRef(ctx, params.kind, params.key, checked.data) };
+    },
+  });
+  api.add({
+    method: 'DELETE',
+    url: '/ref/:kind/:key',
+    summary: 'Remove one reference item (a tombstone reaches every hall)',
+    tag: 'reference',
+    access: ['admin'],
+    params: z.object({ kind: RefKind, key: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }).strict(),
+    handler: async ({ params }) => ({ version: await putRef(ctx, params.kind, params.key, null) }),
+  });
+  consoleRoutes(api, ctx);
+}

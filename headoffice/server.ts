@@ -1,0 +1,107 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installErrorHandling } from '../shared/http/errors.ts';
+import { openApiDocument } from '../shared/http/openapi.ts';
+import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
+import { migrate } from './db/migrate.ts';
+import { openPglite, openPostgres, type Sql } from './db/sql.ts';
+import type { HoContext } from './context.ts';
+import { consoleApiRoutes, hoApi, syncRoutes } from './routes.ts';
+import { seedDemoHeadOffice } from './demo.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
+
+export interface HeadOfficeOptions {
+  /** PostgreSQL URL; when absent, embedded PGlite in dataDir (or in memory when dataDir is null too). */
+  databaseUrl?: string | undefined;
+  dataDir?: string | null;
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  clock?: Clock;
+  ids?: Ids;
+  logLevel?: string;
+  /** Share an already open database (tests that restart the server on the same store). */
+  sql?: Sql;
+}
+
+export interface HeadOffice {
+  url: string;
+  port: number;
+  ctx: HoContext;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startHeadOffice(opts: HeadOfficeOptions): Promise<HeadOffice> {
+  let sql = opts.sql;
+  if (!sql) {
+    if (opts.databaseUrl) sql = await openPostgres(opts.databaseUrl);
+    else {
+      if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+      sql = await openPglite(opts.dataDir ? path.join(opts.dataDir, 'pgdata') : null);
+    }
+  }
+  await migrate(sql);
+  const ctx: HoContext = {
+    sql,
+    clock: opts.clock ?? systemClock,
+    ids: opts.ids ?? uuidV7Ids,
+    version: VERSION,
+  };
+  if (opts.demo) await seedDemoHeadOffice(ctx);
+
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? process.env.LOG_LEVEL ?? 'info' },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  installErrorHandling(app);
+  const sync = hoApi(app, ctx, '/sync/v1');
+  syncRoutes(sync, ctx);
+  const api = hoApi(app, ctx, '/api/v1');
+  consoleApiRoutes(api, ctx);
+  app.get('/api/v1/health', () => ({ ok: true, version: VERSION, role: 'headoffice', database: sql.kind }));
+  app.get('/api/v1/openapi.json', () =>
+    openApiDocument(
+      [
+        { prefix: '/api/v1', specs: api.specs },
+        { prefix: '/sync/v1', specs: sync.specs },
+      ],
+      VERSION,
+      'ServiceHall head office API',
+    ),
+  );
+  await serveConsole(app);
+
+  await app.listen({ port: opts.port ?? 8370, host: opts.host ?? '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8370);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    ctx,
+    app,
+    close: async () => {
+      await app.close();
+      if (!opts.sql) await sql.close();
+    },
+  };
+}
+
+async function serveConsole(app: FastifyInstance): Promise<void> {
+  const dist = path.join(ROOT, 'renderer', 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    app.get('/console', (_req, reply) =>
+      reply.type('text/plain').send('Console not built: run `npm run build:web`.'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
+  const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  app.get('/console', (_req, reply) => reply.type('text/html').send(index));
+}

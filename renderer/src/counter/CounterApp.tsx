@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { ConfigProvider, Layout, Button, Space, Typography, Tag } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { staffTheme } from '../lib/staffTheme.ts';
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n/index.ts';
+import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
+import { connectLive } from '../lib/live.ts';
+import { useCounter } from './store.ts';
+import { LoginForm } from './LoginForm.tsx';
+import { Workspace } from './Workspace.tsx';
+
+export default function CounterApp() {
+  const { t, i18n } = useTranslation(['counter', 'common']);
+  const session = useCounter((s) => s.session);
+  const status = useCounter((s) => s.status);
+  const demo = useCounter((s) => s.hall?.demo);
+
+  useEffect(() => {
+    if (!session) return;
+    const { refresh } = useCounter.getState();
+    void refresh().catch(() => undefined);
+    return connectLive({
+      token: session.token,
+      onEvent: () => void refresh().catch(() => undefined),
+      onStatus: (s) => {
+        useCounter.setState({ status: s });
+        if (s === 'open') void refresh().catch(() => undefined);
+      },
+    });
+  }, [session]);
+
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={staffTheme}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <ConnectionBanner status={session ? status : 'open'} />
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
+          <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
+            {t('title')}
+            {session ? ` · ${t('counterNo', { counterNo: session.counterNo })}` : ''}
+            {demo ? <Tag style={{ marginLeft: 12 }}>{t('common:demo')}</Tag> : null}
+          </Typography.Title>
+          <Space>
+            {session ? (
+              <Typography.Text style={{ color: '#fff' }}>
+                {session.staff.name}（{session.staff.staffNo}）
+              </Typography.Text>
+            ) : null}
+            <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+              {t('common:language')}
+            </Button>
+            {session ? (
+              <Button onClick={() => void useCounter.getState().logout()}>{t('common:signOut')}</Button>
+            ) : null}
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{session ? <Workspace /> : <LoginForm />}</Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,146 @@
+import { Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useCounter } from './store.ts';
+
+type Submit<T> = (body: T) => Promise<unknown>;
+
+/** Transfer keeps the number; to a service (head of its queue by default) or to one counter. */
+export function TransferDialog({
+  onClose,
+  onSubmit,
+}: {
+  onClose: () => void;
+  onSubmit: Submit<Record<string, unknown>>;
+}) {
+  const { t, i18n } = useTranslation('counter');
+  const hall = useCounter((s) => s.hall);
+  const [form] = Form.useForm<{
+    to: 'service' | 'counter';
+    serviceCode?: string;
+    counterNo?: number;
+    head: boolean;
+  }>();
+  const to = Form.useWatch('to', form) ?? 'service';
+  return (
+    <Modal
+      open
+      title={t('transferTitle')}
+      onCancel={onClose}
+      onOk={() =>
+        void form.validateFields().then(async (v) => {
+          await onSubmit(
+            v.to === 'service' ? { serviceCode: v.serviceCode, head: v.head } : { counterNo: v.counterNo },
+          );
+          onClose();
+        })
+      }
+    >
+      <Form form={form} layout="vertical" initialValues={{ to: 'service', head: true }}>
+        <Form.Item name="to" label={t('transferTo')}>
+          <Radio.Group
+            options={[
+              { value: 'service', label: t('toService') },
+              { value: 'counter', label: t('toCounter') },
+            ]}
+          />
+        </Form.Item>
+        {to === 'service' ? (
+          <>
+            <Form.Item name="serviceCode" label={t('service')} rules={[{ required: true }]}>
+              <Select
+                options={(hall?.services ?? []).map((s) => ({
+                  value: s.code,
+                  label: `${s.prefix} · ${i18n.language === 'en' ? s.nameEn : s.name}`,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="head" label={t('toHead')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item name="counterNo" label={t('counterField')} rules={[{ required: true }]}>
+            <Select options={(hall?.counters ?? []).map((c) => ({ value: c.counterNo, label: c.name }))} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+const AWAY_REASONS = ['reasonMeeting', 'reasonRest', 'reasonFetch', 'reasonHelp'] as const;
+
+/** R-AWAY-1: the away sign with a reason and the expected return time. */
+export function AwayDialog({
+  onClose,
+  onSubmit,
+}: {
+  onClose: () => void;
+  onSubmit: Submit<{ reason: string; returnAt: number }>;
+}) {
+  const { t } = useTranslation('counter');
+  const [form] = Form.useForm<{ reason: string; minutes: number }>();
+  return (
+    <Modal
+      open
+      title={t('awayTitle')}
+      onCancel={onClose}
+      onOk={() =>
+        void form.validateFields().then(async (v) => {
+          await onSubmit({ reason: v.reason, returnAt: Date.now() + v.minutes * 60_000 });
+          onClose();
+        })
+      }
+    >
+      <Form form={form} layout="vertical" initialValues={{ minutes: 10 }}>
+        <Form.Item name="reason" label={t('awayReason')} rules={[{ required: true, max: 100 }]}>
+          <Select
+            showSearch
+            options={AWAY_REASONS.map((k) => ({ value: t(k), label: t(k) }))}
+            onSearch={(text) => form.setFieldValue('reason', text)}
+          />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('awayMinutes')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={240} addonAfter={t('minutesUnit')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** R-SLA-1: finishing past the limit asks for the reason, which is recorded with the ticket. */
+export function OverrunDialog({
+  limit,
+  onClose,
+  onSubmit,
+}: {
+  limit: number;
+  onClose: () => void;
+  onSubmit: Submit<string>;
+}) {
+  const { t } = useTranslation('counter');
+  const [form] = Form.useForm<{ reason: string }>();
+  return (
+    <Modal
+      open
+      title={t('overrunTitle', { minutes: limit })}
+      onCancel={onClose}
+      onOk={() =>
+        void form.validateFields().then(async (v) => {
+          await onSubmit(v.reason);
+          onClose();
+        })
+      }
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="reason"
+          label={t('overrunReason')}
+          rules={[{ required: true, whitespace: true, max: 100 }]}
+        >
+          <Input.TextArea rows={3} placeholder={t('overrunHint')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

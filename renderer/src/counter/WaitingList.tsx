@@ -1,0 +1,76 @@
+import { App as AntApp, Button, Card, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TicketViewT } from '../../../shared/api/schemas.ts';
+import type { Ticket } from '../../../shared/queue/model.ts';
+import { formatDuration } from '../lib/format.ts';
+import { useCounter } from './store.ts';
+
+/** The waiting list in calling order, plus this counter's parked and no-show tickets. */
+export function WaitingList() {
+  const { t, i18n } = useTranslation(['counter', 'common']);
+  const { message } = AntApp.useApp();
+  const queue = useCounter((s) => s.queue);
+  const hall = useCounter((s) => s.hall);
+  const recent = useCounter((s) => s.recent);
+  const session = useCounter((s) => s.session)!;
+  const name = (code: string) => {
+    const s = hall?.services.find((x) => x.code === code);
+    return s ? (i18n.language === 'en' ? s.nameEn : s.name) : code;
+  };
+  const act = async (path: string) => {
+    try {
+      await useCounter.getState().command<Ticket>('POST', path);
+      useCounter.setState({ recent: useCounter.getState().recent.filter((x) => !path.includes(x.id)) });
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const mine = recent.filter(
+    (r) => r.counterNo === session.counterNo || r.targetCounterNo === session.counterNo,
+  );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Card title={t('waitingTitle', { count: queue?.waiting.length ?? 0 })}>
+        <Table<TicketViewT>
+          size="small"
+          rowKey="id"
+          pagination={{ pageSize: 12, hideOnSinglePage: true }}
+          dataSource={queue?.waiting ?? []}
+          columns={[
+            { title: '#', render: (_v, _r, i) => i + 1, width: 48 },
+            { title: t('number'), dataIndex: 'number', render: (n: string) => <strong>{n}</strong> },
+            { title: t('service'), dataIndex: 'serviceCode', render: name },
+            {
+              title: t('flags'),
+              render: (_v, r) => (
+                <>
+                  {r.priority ? <Tag color="purple">{t('priority')}</Tag> : null}
+                  {r.status === 'transferred' ? (
+                    <Tag color="cyan">{t('common:statusTransferred')}</Tag>
+                  ) : null}
+                  {r.targetCounterNo ? <Tag>{t('forCounter', { counterNo: r.targetCounterNo })}</Tag> : null}
+                </>
+              ),
+            },
+            { title: t('waited'), dataIndex: 'waitedMs', render: (ms: number) => formatDuration(ms) },
+          ]}
+        />
+      </Card>
+      {mine.length > 0 ? (
+        <Card title={t('parkedAndNoShow')}>
+          {mine.map((r) => (
+            <Space key={r.id} style={{ marginRight: 16 }}>
+              <strong>{r.number}</strong>
+              <Tag>{r.status === 'parked' ? t('common:statusParked') : t('common:statusNoShow')}</Tag>
+              {r.status === 'parked' ? (
+                <Button onClick={() => void act(`/tickets/${r.id}/return`)}>{t('return')}</Button>
+              ) : (
+                <Button onClick={() => void act(`/tickets/${r.id}/reactivate`)}>{t('reactivate')}</Button>
+              )}
+            </Space>
+          ))}
+        </Card>
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../../shared/queue/model.ts';
+import { slaLevel } from '../../../shared/queue/sla.ts';
+import { formatDuration } from '../lib/format.ts';
+import { useNow } from '../lib/useNow.ts';
+import { heldTicket, useCounter } from './store.ts';
+import { WaitingList } from './WaitingList.tsx';
+import { AwayDialog, OverrunDialog, TransferDialog } from './Dialogs.tsx';
+
+const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
+
+export function Workspace() {
+  return (
+    <AntApp>
+      <Row gutter={24}>
+        <Col xs={24} lg={10}>
+          <CurrentTicket />
+        </Col>
+        <Col xs={24} lg={14}>
+          <WaitingList />
+        </Col>
+      </Row>
+    </AntApp>
+  );
+}
+
+/** The ticket this counter holds, its handling clock (R-SLA-1), and every action valid for it. */
+function CurrentTicket() {
+  const { t } = useTranslation(['counter', 'common']);
+  const { message } = AntApp.useApp();
+  const session = useCounter((s) => s.session)!;
+  const hall = useCounter((s) => s.hall);
+  const ticket = useCounter((s) => heldTicket(s));
+  const counter = hall?.counters.find((c) => c.counterNo === session.counterNo);
+  const [dialog, setDialog] = useState<'transfer' | 'away' | 'overrun' | null>(null);
+  const now = useNow(1000);
+  const service = hall?.services.find((s) => s.code === ticket?.serviceCode);
+
+  const run = useCallback(
+    async (path: string, body?: unknown, okText?: string) => {
+      try {
+        const result = await useCounter.getState().command<Ticket | undefined>('POST', path, body);
+        if (result && (result.status === 'no_show' || result.status === 'parked'))
+          useCounter.getState().remember(result);
+        if (result === undefined && path.endsWith('call-next')) void message.info(t('noneWaiting'));
+        else if (okText) void message.success(okText);
+        return result;
+      } catch (e) {
+        void message.error(e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+    },
+    [message, t],
+  );
+
+  const elapsed = ticket?.startedAt ? now - ticket.startedAt : 0;
+  const level =
+    ticket?.status === 'serving' && service
+      ? slaLevel(elapsed, service.slaMinutes, hall!.settings.slaWarnRatio)
+      : 'ok';
+  const finish = () => {
+    if (level === 'over') setDialog('overrun');
+    else void run(`/tickets/${ticket!.id}/finish`, {}, t('finished'));
+  };
+  const away = counter?.status === 'away';
+
+  useEffect(() => {
+    const keys = (e: KeyboardEvent) => {
+      if (e.key === 'F1' && !ticket && !away) void run(`/counters/${session.counterNo}/call-next`);
+      else if (e.key === 'F2' && ticket?.status === 'called') void run(`/tickets/${ticket.id}/recall`);
+      else if (e.key === 'F3' && ticket?.status === 'called') void run(`/tickets/${ticket.id}/start`);
+      else if (e.key === 'F4' && ticket) finish();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', keys);
+    return () => window.removeEventListener('keydown', keys);
+  });
+
+  return (
+    <Card
+      title={t('current')}
+      extra={<Tag color={away ? 'gold' : 'blue'}>{away ? t('awayTag') : t('openTag')}</Tag>}
+    >
+      {away ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong>{t('awayNow', { reason: counter?.awayReason ?? '' })}</Typography.Text>
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => void run(`/counters/${session.counterNo}/back`)}
+          >
+            {t('back')}
+          </Button>
+        </Space>
+      ) : ticket ? (
+        <>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 72 }} aria-label={t('currentNumber')}>
+            {ticket.number}
+          </Typography.Title>
+          <Descriptions column={1} size="small" style={{ margin: '12px 0' }}>
+            <Descriptions.Item label={t('service')}>{service?.name ?? ticket.serviceCode}</Descriptions.Item>
+            <Descriptions.Item label={t('status')}>
+              {ticket.status === 'serving' ? t('common:statusServing') : t('common:statusCalled')}
+              {ticket.priority ? (
+                <Tag color="purple" style={{ marginLeft: 8 }}>
+                  {t('priority')}
+                </Tag>
+              ) : null}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('recalls')}>{ticket.recallCount}</Descriptions.Item>
+            {ticket.status === 'serving' && service ? (
+              <Descriptions.Item label={t('handling')}>
+                <Tag
+                  color={LEVEL_COLOR[level]}
+                  style={{ fontSize: 20, padding: '4px 10px' }}
+                  data-sla={level}
+                >
+                  {formatDuration(elapsed)} / {t('limit', { minutes: service.slaMinutes })} ·{' '}
+                  {t(`sla_${level}`)}
+                </Tag>
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+          <Space wrap>
+            {ticket.status === 'called' ? (
+              <>
+                <Button size="large" onClick={() => void run(`/tickets/${ticket.id}/recall`)}>
+                  {t('recall')}
+                </Button>
+                <Button type="primary" size="large" onClick={() => void run(`/tickets/${ticket.id}/start`)}>
+                  {t('start')}
+                </Button>
+                <Button size="large" danger onClick={() => void run(`/tickets/${ticket.id}/no-show`)}>
+                  {t('noShow')}
+                </Button>
+              </>
+            ) : null}
+            <Button type="primary" size="large" onClick={finish}>
+              {t('finish')}
+            </Button>
+            <Button size="large" onClick={() => setDialog('transfer')}>
+              {t('transfer')}
+            </Button>
+            <Button size="large" onClick={() => void run(`/tickets/${ticket.id}/park`)}>
+              {t('park')}
+            </Button>
+          </Space>
+        </>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Empty description={t('nothingHeld')} />
+          <Button
+            type="primary"
+            size="large"
+            block
+            style={{ height: 64, fontSize: 24 }}
+            onClick={() => void run(`/counters/${session.counterNo}/call-next`)}
+          >
+            {t('callNext')}
+          </Button>
+          <Button size="large" block onClick={() => setDialog('away')}>
+            {t('away')}
+          </Button>
+        </Space>
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+        {t('shortcuts')}
+      </Typography.Paragraph>
+      {dialog === 'transfer' && ticket ? (
+        <TransferDialog
+          onClose={() => setDialog(null)}
+          onSubmit={(body) => run(`/tickets/${ticket.id}/transfer`, body, t('transferred'))}
+        />
+      ) : null}
+      {dialog === 'away' ? (
+        <AwayDialog
+          onClose={() => setDialog(null)}
+          onSubmit={(body) => run(`/counters/${session.counterNo}/away`, body)}
+        />
+      ) : null}
+      {dialog === 'overrun' && ticket ? (
+        <OverrunDialog
+          limit={service?.slaMinutes ?? 0}
+          onClose={() => setDialog(null)}
+          onSubmit={(overrunReason) => run(`/tickets/${ticket.id}/finish`, { overrunReason }, t('finished'))}
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../../shared/queue/model.ts';
+import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
+import { connectLive } from '../lib/live.ts';
+import { getToken, takeTokenFromHash } from '../lib/token.ts';
+import { formatClock, formatDate } from '../lib/format.ts';
+import { useNow } from '../lib/useNow.ts';
+import { Announcer, type AnnouncerState } from './announcer.ts';
+import { useDisplay } from './store.ts';
+import { CounterBoard } from './CounterBoard.tsx';
+
+export default function DisplayApp() {
+  const { t, i18n } = useTranslation(['display', 'common']);
+  const token = useDisplay((s) => s.token);
+  const hall = useDisplay((s) => s.hall);
+  const calls = useDisplay((s) => s.calls);
+  const status = useDisplay((s) => s.status);
+  const announcer = useMemo(() => new Announcer(), []);
+  const [sound, setSound] = useState<AnnouncerState>('loading');
+  const now = useNow(1000);
+
+  useEffect(() => {
+    takeTokenFromHash('display');
+    useDisplay.setState({ token: getToken('display') });
+    (window as unknown as { announcer: Announcer }).announcer = announcer;
+    const off = announcer.onState(setSound);
+    // The unattended self-test: a quiet chime at start, or a notice when the browser blocks sound.
+    void announcer
+      .selfTest()
+      .then((r) => setSound(r.ok ? 'ready' : r.reason === 'autoplay-blocked' ? 'blocked' : 'failed'));
+    return off;
+  }, [announcer]);
+
+  useEffect(() => {
+    if (!token) return;
+    const { refresh } = useDisplay.getState();
+    void refresh().catch(() => undefined);
+    return connectLive({
+      token,
+      onEvent: (e) => {
+        if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && 'ticket' in e) {
+          const call = useDisplay.getState().called(e.ticket as Ticket, e.type === 'ticket.recalled', e.at);
+          if (call) {
+            const english = hall?.settings.announceEnglish ?? false;
+            announcer.announce({
+              number: call.number,
+              counterNo: call.counterNo,
+              recall: call.recall,
+              lang: 'zh-CN',
+            });
+            if (english)
+              announcer.announce({
+                number: call.number,
+                counterNo: call.counterNo,
+                recall: call.recall,
+                lang: 'en',
+              });
+          }
+        }
+        void refresh().catch(() => undefined);
+      },
+      onStatus: (s) => {
+        useDisplay.setState({ status: s });
+        if (s === 'open') void refresh().catch(() => undefined);
+      },
+    });
+  }, [token, announcer, hall?.settings.announceEnglish]);
+
+  if (!token) {
+    return (
+      <main className="public display">
+        <h1>{t('common:appName')}</h1>
+        <p className="kiosk-message">{t('common:notPaired')}</p>
+      </main>
+    );
+  }
+
+  const tz = hall?.settings.timeZone ?? 'Asia/Shanghai';
+  const latest = calls[0];
+  return (
+    <main className="public display" onClick={() => sound === 'blocked' && void announcer.unlock()}>
+      <ConnectionBanner status={status} />
+      <header className="display-header">
+        <h1>
+          {hall?.name ?? ''} {hall?.demo ? <span className="demo-badge">{t('common:demo')}</span> : null}
+        </h1>
+        <div className="display-date">{formatDate(now, i18n.language, tz)}</div>
+        <div className="display-clock">{formatClock(now, i18n.language, tz)}</div>
+      </header>
+      {sound === 'blocked' ? (
+        <p className="sound-notice" role="status">
+          {t('soundBlocked')}
+        </p>
+      ) : null}
+      <section className="latest-call" aria-live="assertive" aria-label={t('latest')}>
+        {latest ? (
+          <>
+            {latest.recall ? <span className="recall-tag">{t('recall')}</span> : null}
+            <span className="latest-number">{latest.number}</span>
+            <span className="latest-arrow">{t('goTo', { counterNo: latest.counterNo })}</span>
+          </>
+        ) : (
+          <span className="latest-empty">{t('noCalls')}</span>
+        )}
+      </section>
+      <div className="display-body">
+        <section className="recent-calls" aria-label={t('recent')}>
+          <h2>{t('recent')}</h2>
+          <ol>
+            {calls.slice(1).map((c) => (
+              <li key={c.ticketId}>
+                <span className="recent-number">{c.number}</span>
+                <span className="recent-counter">{t('counterShort', { counterNo: c.counterNo })}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <CounterBoard />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { HallStateT, QueueReplyT } from '../../../shared/api/schemas.ts';
+import type { Ticket } from '../../../shared/queue/model.ts';
+import { api } from '../lib/api.ts';
+import type { LiveStatus } from '../lib/live.ts';
+
+export interface CallShown {
+  ticketId: string;
+  number: string;
+  counterNo: number;
+  recall: boolean;
+  at: number;
+}
+
+interface DisplayState {
+  token: string | null;
+  hall: HallStateT | null;
+  queue: QueueReplyT | null;
+  calls: CallShown[];
+  status: LiveStatus;
+  refresh(): Promise<void>;
+  called(ticket: Ticket, recall: boolean, at: number): CallShown | null;
+}
+
+const KEEP = 9;
+
+export const useDisplay = create<DisplayState>((set, get) => ({
+  token: null,
+  hall: null,
+  queue: null,
+  calls: [],
+  status: 'connecting',
+  refresh: async () => {
+    const token = get().token;
+    const [hall, queue] = await Promise.all([
+      api<HallStateT>('GET', '/hall', undefined, { token }),
+      api<QueueReplyT>('GET', '/queue', undefined, { token }),
+    ]);
+    // On first load (or after a reconnect with nothing shown) the calls in progress are the history.
+    const calls =
+      get().calls.length > 0
+        ? get().calls
+        : [...queue.called, ...queue.serving]
+            .filter((t) => t.counterNo !== null && t.calledAt !== null)
+            .sort((a, b) => b.calledAt! - a.calledAt!)
+            .slice(0, KEEP)
+            .map((t) => ({
+              ticketId: t.id,
+              number: t.number,
+              counterNo: t.counterNo!,
+              recall: t.recallCount > 0,
+              at: t.calledAt!,
+            }));
+    set({ hall, queue, calls });
+  },
+  called: (ticket, recall, at) => {
+    if (ticket.counterNo === null) return null;
+    const call: CallShown = {
+      ticketId: ticket.id,
+      number: ticket.number,
+      counterNo: ticket.counterNo,
+      recall,
+      at,
+    };
+    set({ calls: [call, ...get().calls.filter((c) => c.ticketId !== ticket.id)].slice(0, KEEP) });
+    return call;
+  },
+}));

@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
+import { connectLive } from '../lib/live.ts';
+import { getToken, takeTokenFromHash } from '../lib/token.ts';
+import { setLanguage } from '../i18n/index.ts';
+import { formatClock } from '../lib/format.ts';
+import { useNow } from '../lib/useNow.ts';
+import { useKiosk } from './store.ts';
+import { ServiceButtons } from './ServiceButtons.tsx';
+import { TicketDone } from './TicketDone.tsx';
+
+export default function KioskApp() {
+  const { t, i18n } = useTranslation(['kiosk', 'common']);
+  const token = useKiosk((s) => s.token);
+  const hall = useKiosk((s) => s.hall);
+  const status = useKiosk((s) => s.status);
+  const ticket = useKiosk((s) => s.ticket);
+  const now = useNow(10_000);
+
+  useEffect(() => {
+    takeTokenFromHash('kiosk');
+    useKiosk.setState({ token: getToken('kiosk') });
+  }, []);
+
+  useEffect(() => {
+    if (!token) return;
+    const { refresh, setStatus } = useKiosk.getState();
+    void refresh();
+    return connectLive({
+      token,
+      onEvent: () => void refresh(),
+      onStatus: (s) => {
+        setStatus(s);
+        if (s === 'open') void refresh();
+      },
+    });
+  }, [token]);
+
+  if (!token) {
+    return (
+      <main className="public kiosk">
+        <h1>{t('common:appName')}</h1>
+        <p className="kiosk-message">{t('common:notPaired')}</p>
+      </main>
+    );
+  }
+
+  const tz = hall?.settings.timeZone ?? 'Asia/Shanghai';
+  return (
+    <main className="public kiosk">
+      <ConnectionBanner status={status} />
+      <header className="kiosk-header">
+        <div>
+          <h1>{hall?.name ?? t('common:appName')}</h1>
+          {hall?.demo ? <span className="demo-badge">{t('common:demo')}</span> : null}
+        </div>
+        <div className="kiosk-clock" aria-label={t('clock')}>
+          {formatClock(now, i18n.language, tz)}
+        </div>
+        <button
+          type="button"
+          className="lang-button"
+          onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+        >
+          {t('common:language')}
+        </button>
+      </header>
+      {ticket ? <TicketDone /> : <ServiceButtons />}
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+const money = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' });
+
+export function formatMoneyFen(fen: number): string {
+  return money.format(fen / 100);
+}
+
+export function formatClock(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+}
+
+export function formatDate(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'long',
+  }).format(ms);
+}
+
+/** mm:ss, growing to h:mm:ss. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+}

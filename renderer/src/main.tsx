@@ -1,0 +1,51 @@
+import { StrictMode, Suspense, lazy } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import './i18n/index.ts';
+import './styles/public.css';
+
+const SURFACES = {
+  '/kiosk': lazy(() => import('./kiosk/KioskApp.tsx')),
+  '/display': lazy(() => import('./display/DisplayApp.tsx')),
+  '/counter': lazy(() => import('./counter/CounterApp.tsx')),
+  '/manager': lazy(() => import('./manager/ManagerApp.tsx')),
+  '/setup': lazy(() => import('./setup/SetupApp.tsx')),
+} as const;
+
+function NotYet() {
+  const { t } = useTranslation('common');
+  return (
+    <main className="public plain">
+      <h1>{t('appName')}</h1>
+      <p>{t('notYet')}</p>
+    </main>
+  );
+}
+
+function Index() {
+  const { t } = useTranslation('common');
+  return (
+    <main className="public plain">
+      <h1>{t('appName')}</h1>
+      <h2>{t('surfaces')}</h2>
+      <ul className="surface-list">
+        {Object.keys(SURFACES).map((path) => (
+          <li key={path}>
+            <a href={path}>{path}</a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+const path = location.pathname.replace(/\/+$/, '') || '/';
+const Surface = path in SURFACES ? SURFACES[path as keyof typeof SURFACES] : path === '/' ? Index : NotYet;
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Suspense fallback={null}>
+      <Surface />
+    </Suspense>
+  </StrictMode>,
+);

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatClock } from '../lib/format.ts';
+import { useManager, type DeviceRow } from './store.ts';
+
+/** Pair devices with one-time codes (DESIGN §5) and revoke them. */
+export function Devices() {
+  const { t, i18n } = useTranslation(['manager', 'common']);
+  const { message } = AntApp.useApp();
+  const devices = useManager((s) => s.devices);
+  const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
+  const make = async (v: { role: string; name: string; counterNo?: number }) => {
+    try {
+      setCode(
+        await useManager
+          .getState()
+          .call<{ code: string; expiresAt: number }>('POST', '/devices/pairing-codes', v),
+      );
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Card title={t('pairTitle')}>
+        <Form
+          layout="inline"
+          onFinish={(v) => void make(v as { role: string; name: string; counterNo?: number })}
+          initialValues={{ role: 'kiosk' }}
+        >
+          <Form.Item name="role" label={t('role')}>
+            <Select
+              style={{ width: 160 }}
+              options={['kiosk', 'display', 'counter', 'pad'].map((r) => ({
+                value: r,
+                label: t(`role_${r}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="name" label={t('deviceName')} rules={[{ required: true, max: 60 }]}>
+            <Input style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="counterNo" label={t('counter')}>
+            <InputNumber min={1} max={99} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('makeCode')}
+          </Button>
+        </Form>
+        {code ? (
+          <Typography.Title level={2} style={{ marginTop: 16 }} copyable>
+            {code.code}
+          </Typography.Title>
+        ) : null}
+        {code ? (
+          <Typography.Text>
+            {t('codeExpires', { time: formatClock(code.expiresAt, i18n.language) })}
+          </Typography.Text>
+        ) : null}
+      </Card>
+      <Card title={t('tabDevices')}>
+        <Table<DeviceRow>
+          size="small"
+          rowKey="deviceId"
+          pagination={false}
+          dataSource={devices}
+          columns={[
+            { title: t('deviceName'), dataIndex: 'name' },
+            { title: t('role'), dataIndex: 'role', render: (r: string) => t(`role_${r}`) },
+            { title: t('counter'), dataIndex: 'counterNo', render: (n: number | null) => n ?? '—' },
+            {
+              title: t('state'),
+              render: (_v, d) =>
+                d.revoked ? (
+                  <Tag>{t('revoked')}</Tag>
+                ) : (
+                  <Popconfirm
+                    title={t('revokeConfirm')}
+                    onConfirm={() => void useManager.getState().call('DELETE', `/devices/${d.deviceId}`)}
+                  >
+                    <Button danger size="small">
+                      {t('revoke')}
+                    </Button>
+                  </Popconfirm>
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

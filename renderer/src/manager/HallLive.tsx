@@ -1,0 +1,172 @@
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Card,
+  Col,
+  Popconfirm,
+  Row,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CounterState } from '../../../shared/queue/model.ts';
+import { formatClock, formatDuration } from '../lib/format.ts';
+import { useManager, type SyncRow } from './store.ts';
+
+/** The hall live (R-DUTY-1): waiting, longest wait, counters and who is at them, alerts, open/close. */
+export function HallLive() {
+  const { t, i18n } = useTranslation(['manager', 'common']);
+  const { message } = AntApp.useApp();
+  const hall = useManager((s) => s.hall);
+  const sync = useManager((s) => s.sync);
+  if (!hall) return null;
+  const tz = hall.settings.timeZone;
+  const act = (method: 'POST', path: string) =>
+    void useManager
+      .getState()
+      .call(method, path)
+      .catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
+  const waiting = hall.services.reduce((n, s) => n + s.waiting, 0);
+  const en = i18n.language === 'en';
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      {hall.alerts.map((a) => (
+        <Alert
+          key={a.id}
+          type="warning"
+          showIcon
+          message={t('alertAway')}
+          description={`${a.message} · ${formatClock(a.at, i18n.language, tz)}`}
+        />
+      ))}
+      <Row gutter={16}>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('waitingNow')} value={waiting} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('longestWait')} value={formatDuration(hall.stats.longestWaitMs)} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('issuedToday')} value={hall.stats.issuedToday} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('servedToday')} value={hall.stats.servedToday} />
+          </Card>
+        </Col>
+      </Row>
+      <Card
+        title={t('hallState')}
+        extra={
+          hall.open ? (
+            <Popconfirm
+              title={t('closeConfirm')}
+              description={t('closeExplain')}
+              onConfirm={() => act('POST', '/hall/close')}
+            >
+              <Button danger>{t('closeHall')}</Button>
+            </Popconfirm>
+          ) : (
+            <Button type="primary" onClick={() => act('POST', '/hall/open')}>
+              {t('openHall')}
+            </Button>
+          )
+        }
+      >
+        <Tag color={hall.issuing ? 'green' : 'red'}>
+          {hall.issuing ? t('issuing') : hall.open ? t('outsideHours') : t('closed')}
+        </Tag>
+        {t('hours', { open: hall.settings.openingTime, close: hall.settings.closingTime })}
+      </Card>
+      <Card title={t('services')}>
+        <Table
+          size="small"
+          rowKey="code"
+          pagination={false}
+          dataSource={hall.services}
+          columns={[
+            { title: t('prefix'), dataIndex: 'prefix' },
+            { title: t('service'), render: (_v, s) => (en ? s.nameEn : s.name) },
+            { title: t('waitingCol'), dataIndex: 'waiting' },
+            {
+              title: t('limitCol'),
+              dataIndex: 'slaMinutes',
+              render: (m: number) => t('common:minutes', { count: m }),
+            },
+            {
+              title: t('issuingCol'),
+              render: (_v, s) => (
+                <Switch
+                  checked={s.open}
+                  checkedChildren={t('on')}
+                  unCheckedChildren={t('off')}
+                  onChange={(on) => act('POST', `/services/${s.code}/${on ? 'open' : 'close'}`)}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card title={t('counters')}>
+        <Table<CounterState>
+          size="small"
+          rowKey="counterNo"
+          pagination={false}
+          dataSource={hall.counters}
+          columns={[
+            { title: t('counter'), dataIndex: 'name' },
+            { title: t('staff'), dataIndex: 'staffName', render: (n: string | null) => n ?? '—' },
+            {
+              title: t('state'),
+              render: (_v, c) =>
+                c.status === 'away' ? (
+                  <Tag color="gold">
+                    {t('away', {
+                      reason: c.awayReason ?? '',
+                      time: c.returnAt ? formatClock(c.returnAt, i18n.language, tz) : '—',
+                    })}
+                  </Tag>
+                ) : (
+                  <Tag color={c.status === 'open' ? 'green' : 'default'}>
+                    {c.status === 'open' ? t('open') : t('closedCounter')}
+                  </Tag>
+                ),
+            },
+            { title: t('servicesCol'), dataIndex: 'services', render: (s: string[]) => s.join(' ') },
+          ]}
+        />
+      </Card>
+      {sync.length > 0 ? <SyncCard rows={sync} /> : null}
+    </Space>
+  );
+}
+
+function SyncCard({ rows }: { rows: SyncRow[] }) {
+  const { t } = useTranslation('manager');
+  return (
+    <Card title={t('sync')}>
+      {rows.map((r) => (
+        <p key={r.upstream}>
+          <Tag color={r.connected ? 'green' : 'red'}>{r.connected ? t('connected') : t('disconnected')}</Tag>
+          {t('syncLine', {
+            upstream: r.upstream,
+            rows: r.backlogRows,
+            age: r.oldestUnsentAt ? formatDuration(Date.now() - r.oldestUnsentAt) : '—',
+          })}
+          {r.lastError ? ` · ${r.lastError}` : ''}
+        </p>
+      ))}
+    </Card>
+  );
+}

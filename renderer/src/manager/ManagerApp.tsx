@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  ConfigProvider,
+  Form,
+  Input,
+  Layout,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { staffTheme } from '../lib/staffTheme.ts';
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n/index.ts';
+import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
+import { connectLive } from '../lib/live.ts';
+import { useManager } from './store.ts';
+import { HallLive } from './HallLive.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
+import { Devices } from './Devices.tsx';
+
+export default function ManagerApp() {
+  const { t, i18n } = useTranslation(['manager', 'common']);
+  const token = useManager((s) => s.token);
+  const staff = useManager((s) => s.staff);
+  const status = useManager((s) => s.status);
+  const demo = useManager((s) => s.hall?.demo);
+
+  useEffect(() => {
+    if (!token) return;
+    const { refresh } = useManager.getState();
+    void refresh().catch(() => undefined);
+    const timer = setInterval(() => void refresh().catch(() => undefined), 15_000);
+    const stop = connectLive({
+      token,
+      onEvent: () => void refresh().catch(() => undefined),
+      onStatus: (s) => useManager.setState({ status: s }),
+    });
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
+  }, [token]);
+
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={staffTheme}>
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <ConnectionBanner status={token ? status : 'open'} />
+          <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
+            <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
+              {t('title')} {demo ? <Tag>{t('common:demo')}</Tag> : null}
+            </Typography.Title>
+            {staff ? <Typography.Text style={{ color: '#fff' }}>{staff.name}</Typography.Text> : null}
+            <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+              {t('common:language')}
+            </Button>
+            {token ? (
+              <Button onClick={() => useManager.getState().logout()}>{t('common:signOut')}</Button>
+            ) : null}
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            {token ? (
+              <Tabs
+                items={[
+                  { key: 'live', label: t('tabLive'), children: <HallLive /> },
+                  { key: 'settings', label: t('tabSettings'), children: <SettingsForm /> },
+                  { key: 'devices', label: t('tabDevices'), children: <Devices /> },
+                ]}
+              />
+            ) : (
+              <ManagerLogin />
+            )}
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function ManagerLogin() {
+  const { t } = useTranslation(['manager', 'common']);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: { staffNo: string; pin: string }) => {
+    setError(null);
+    try {
+      await useManager.getState().login(v.staffNo, v.pin);
+    } catch (e) {
+      setError(
+        e instanceof Error && e.message === 'E_MANAGER_ONLY'
+          ? t('managerOnly')
+          : e instanceof Error
+            ? e.message
+            : String(e),
+      );
+    }
+  };
+  return (
+    <Card title={t('signInTitle')} style={{ maxWidth: 420, margin: '48px auto' }}>
+      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+      <Form layout="vertical" onFinish={(v) => void submit(v as { staffNo: string; pin: string })}>
+        <Form.Item
+          label={t('common:staffNo')}
+          name="staffNo"
+          rules={[{ required: true, pattern: /^\d{3,8}$/ }]}
+        >
+          <Input autoFocus autoComplete="username" />
+        </Form.Item>
+        <Form.Item label={t('common:pin')} name="pin" rules={[{ required: true, pattern: /^\d{4,12}$/ }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" size="large">
+            {t('common:signIn')}
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

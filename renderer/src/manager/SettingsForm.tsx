@@ -1,0 +1,78 @@
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Settings, SettingsPatch } from '../../../shared/settings.ts';
+import { useManager } from './store.ts';
+
+/** The queue settings; the same zod schema checks them here and on the server. */
+const FIELDS = [
+  ['maxWaitGuardMinutes', 'number'],
+  ['consecutivePriorityCap', 'number'],
+  ['recallCap', 'number'],
+  ['noShowReactivateMinutes', 'number'],
+  ['awayMaxMinutes', 'number'],
+  ['slaWarnRatio', 'ratio'],
+  ['openingTime', 'time'],
+  ['closingTime', 'time'],
+  ['enforceOpeningHours', 'bool'],
+  ['announceEnglish', 'bool'],
+] as const;
+
+export function SettingsForm() {
+  const { t } = useTranslation(['manager', 'common']);
+  const { message } = AntApp.useApp();
+  const hall = useManager((s) => s.hall);
+  if (!hall) return null;
+  const save = async (values: Record<string, unknown>) => {
+    const parsed = SettingsPatch.safeParse(values);
+    if (!parsed.success) {
+      void message.error(
+        parsed.error.issues.map((i) => `${t(`setting_${String(i.path[0])}`)}: ${i.message}`).join('; '),
+      );
+      return;
+    }
+    try {
+      await useManager.getState().call('PUT', '/settings', parsed.data);
+      void message.success(t('saved'));
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const shape = Settings.shape;
+  return (
+    <Card title={t('tabSettings')} style={{ maxWidth: 640 }}>
+      <Form
+        layout="vertical"
+        initialValues={hall.settings}
+        onFinish={(v) => void save(v as Record<string, unknown>)}
+      >
+        {FIELDS.map(([key, kind]) => (
+          <Form.Item
+            key={key}
+            name={key}
+            label={t(`setting_${key}`)}
+            valuePropName={kind === 'bool' ? 'checked' : 'value'}
+            rules={[
+              {
+                validator: (_r, v: unknown) =>
+                  shape[key].safeParse(v).success
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('invalid'))),
+              },
+            ]}
+          >
+            {kind === 'bool' ? (
+              <Switch />
+            ) : kind === 'time' ? (
+              <Input style={{ width: 120 }} />
+            ) : (
+              <InputNumber step={kind === 'ratio' ? 0.05 : 1} style={{ width: 160 }} />
+            )}
+          </Form.Item>
+        ))}
+        <Button type="primary" htmlType="submit">
+          {t('common:save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

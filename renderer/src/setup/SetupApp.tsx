@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Alert, Button, Card, ConfigProvider, Form, Input, Layout, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { staffTheme } from '../lib/staffTheme.ts';
+import { useTranslation } from 'react-i18next';
+import { api } from '../lib/api.ts';
+import { setToken, type Surface } from '../lib/token.ts';
+import { setLanguage } from '../i18n/index.ts';
+
+const SURFACE_OF: Record<string, Surface> = {
+  kiosk: 'kiosk',
+  display: 'display',
+  counter: 'counter',
+  pad: 'pad',
+};
+
+/** Pairs this browser as a kiosk, display or counter screen with a one-time code from the manager. */
+export default function SetupApp() {
+  const { t, i18n } = useTranslation(['setup', 'common']);
+  const [error, setError] = useState<string | null>(null);
+  const [paired, setPaired] = useState<{ role: string; name: string } | null>(null);
+  const pair = async (v: { code: string }) => {
+    setError(null);
+    try {
+      const reply = await api<{ token: string; role: string; name: string }>('POST', '/devices/pair', {
+        code: v.code.trim(),
+      });
+      setToken(SURFACE_OF[reply.role] ?? 'kiosk', reply.token);
+      setPaired(reply);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={staffTheme}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Content style={{ padding: 24 }}>
+          <Card
+            title={t('title')}
+            style={{ maxWidth: 520, margin: '48px auto' }}
+            extra={
+              <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+                {t('common:language')}
+              </Button>
+            }
+          >
+            <Typography.Paragraph>{t('explain')}</Typography.Paragraph>
+            {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+            {paired ? (
+              <Alert
+                type="success"
+                showIcon
+                message={t('paired', { name: paired.name })}
+                description={<a href={`/${SURFACE_OF[paired.role] ?? 'kiosk'}`}>{t('open')}</a>}
+              />
+            ) : (
+              <Form layout="vertical" onFinish={(v) => void pair(v as { code: string })}>
+                <Form.Item
+                  label={t('code')}
+                  name="code"
+                  rules={[{ required: true, pattern: /^\d{6}$/, message: t('codeRule') }]}
+                >
+                  <Input
+                    size="large"
+                    inputMode="numeric"
+                    maxLength={6}
+                    style={{ fontSize: 32, letterSpacing: 8, width: 240 }}
+                  />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" size="large">
+                  {t('pair')}
+                </Button>
+              </Form>
+            )}
+          </Card>
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { CounterNo, CounterState, DeviceRole, Role, Service, ServiceCode, Ticket } from '../queue/model.ts';
+import { Settings, SettingsPatch } from '../settings.ts';
+
+/**
+ * The LAN API v1 bodies and replies (DESIGN §6). One source of truth: the routes parse with these,
+ * the OpenAPI document is generated from them, and the screens type their calls with them.
+ */
+export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+const Reason = z.string().trim().min(1).max(100);
+
+export const Health = z.object({
+  ok: z.boolean(),
+  version: z.string(),
+  hallId: z.string(),
+  role: z.enum(['hub', 'station']),
+  deviceId: z.string(),
+  journalSeq: z.number().int(),
+  demo: z.boolean(),
+  sync: z.array(
+    z.object({
+      upstream: z.string(),
+      connected: z.boolean(),
+      backlogRows: z.number().int(),
+      oldestUnsentAt: z.number().int().nullable(),
+      lastError: z.string().nullable(),
+    }),
+  ),
+});
+
+export const LoginBody = z
+  .object({
+    staffNo: z.string().regex(/^\d{3,8}$/, 'digits only'),
+    pin: z.string().regex(/^\d{4,12}$/, '4–12 digits'),
+    counterNo: CounterNo.optional(),
+  })
+  .strict();
+export const StaffPublic = z.object({ id: z.string(), staffNo: z.string(), name: z.string(), role: Role });
+export const LoginReply = z.object({
+  token: z.string(),
+  staff: StaffPublic,
+  counterNo: z.number().int().nullable(),
+});
+
+export const DeviceBody = z
+  .object({ role: DeviceRole, name: z.string().trim().min(1).max(60), counterNo: CounterNo.optional() })
+  .strict();
+export const DeviceReply = z.object({ deviceId: z.string(), token: z.string() });
+export const PairingCodeReply = z.object({ code: z.string(), expiresAt: z.number().int() });
+export const PairBody = z
+  .object({
+    code: z.string().regex(/^\d{6}$/),
+    /** A station pairs under its own journal device id, so the hub knows whose rows it receives. */
+    deviceId: z.string().uuid().optional(),
+  })
+  .strict();
+export const PairReply = DeviceReply.extend({
+  role: DeviceRole,
+  name: z.string(),
+  counterNo: z.number().int().nullable(),
+  hallId: z.string(),
+});
+export const DeviceInfo = z.object({
+  deviceId: z.string(),
+  role: DeviceRole,
+  name: z.string(),
+  counterNo: z.number().int().nullable(),
+  revoked: z.boolean(),
+});
+
+export const ServiceView = Service.pick({
+  code: true,
+  name: true,
+  nameEn: true,
+  prefix: true,
+  slaMinutes: true,
+  open: true,
+}).extend({
+  waiting: z.number().int(),
+  estimatedWaitMinutes: z.number().int(),
+});
+
+export const IssueBody = z
+  .object({
+    serviceCode: ServiceCode,
+    priority: z.boolean().optional(),
+    internal: z.boolean().optional(),
+  })
+  .strict();
+export const IssueReply = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceCode: z.string(),
+  priority: z.boolean(),
+  issuedAt: z.number().int(),
+  waitingAhead: z.number().int(),
+  estimatedWaitMinutes: z.number().int(),
+});
+
+export const TicketView = Ticket.extend({ waitedMs: z.number().int() });
+export const QueueReply = z.object({
+  waiting: z.array(TicketView),
+  called: z.array(TicketView),
+  serving: z.array(TicketView),
+});
+
+export const TicketIdParams = z.object({ id: z.string().uuid() }).strict();
+export const CounterParams = z.object({ no: CounterNo }).strict();
+export const ServiceParams = z.object({ code: ServiceCode }).strict();
+
+export const FinishBody = z.object({ overrunReason: Reason.optional() }).strict();
+export const TransferBody = z
+  .object({
+    serviceCode: ServiceCode.optional(),
+    counterNo: CounterNo.optional(),
+    head: z.boolean().optional(),
+  })
+  .strict();
+export const AwayBody = z.object({ reason: Reason, returnAt: z.number().int().positive() }).strict();
+
+export const HallState = z.object({
+  hallId: z.string(),
+  name: z.string(),
+  demo: z.boolean(),
+  open: z.boolean(),
+  issuing: z.boolean(),
+  businessDay: z.string(),
+  now: z.number().int(),
+  settings: Settings,
+  services: z.array(ServiceView),
+  counters: z.array(CounterState),
+  alerts: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      counterNo: z.number().int().nullable(),
+      message: z.string(),
+      at: z.number(),
+    }),
+  ),
+  stats: z.object({
+    issuedToday: z.number().int(),
+    servedToday: z.number().int(),
+    longestWaitMs: z.number().int(),
+  }),
+});
+export const SettingsBody = SettingsPatch;
+export const EmptyBody = z.object({}).strict().optional();
+
+export type HallStateT = z.infer<typeof HallState>;
+export type QueueReplyT = z.infer<typeof QueueReply>;
+export type TicketViewT = z.infer<typeof TicketView>;
+export type ServiceViewT = z.infer<typeof ServiceView>;
+export type LoginReplyT = z.infer<typeof LoginReply>;
+export type IssueReplyT = z.infer<typeof IssueReply>;

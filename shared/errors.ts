@@ -1,0 +1,151 @@
+/**
+ * Errors are values with a code and a translated message (STYLE.md "Code").
+ * Routes map a DomainError to its HTTP status in one place (hall/http/errors.ts).
+ */
+export type Lang = 'zh-CN' | 'en';
+
+export const ERRORS = {
+  E_VALIDATION: { status: 400, zh: '请求内容不正确：{detail}', en: 'The request is not valid: {detail}' },
+  E_BAD_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  E_BODY_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  E_UNAUTHENTICATED: { status: 401, zh: '请先登录或配对设备', en: 'Sign in or pair this device first' },
+  E_TOKEN_INVALID: {
+    status: 401,
+    zh: '凭证无效、已过期或已被撤销',
+    en: 'The token is invalid, expired or revoked',
+  },
+  E_BAD_CREDENTIALS: { status: 401, zh: '工号或密码错误', en: 'Wrong staff number or PIN' },
+  E_LOCKED_OUT: {
+    status: 429,
+    zh: '密码错误次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many wrong PINs; try again in {minutes} min',
+  },
+  E_FORBIDDEN: { status: 403, zh: '当前身份无权执行此操作', en: 'Your role may not do this' },
+  E_NOT_YOUR_COUNTER: {
+    status: 403,
+    zh: '您未在 {counterNo} 号窗口登录',
+    en: 'You are not signed in at counter {counterNo}',
+  },
+  E_NOT_YOUR_TICKET: {
+    status: 403,
+    zh: '该号票属于其他窗口',
+    en: 'This ticket belongs to another counter',
+  },
+  E_NOT_FOUND: { status: 404, zh: '未找到：{what}', en: 'Not found: {what}' },
+  E_UNKNOWN_SERVICE: { status: 404, zh: '没有此业务：{code}', en: 'No such service: {code}' },
+  E_UNKNOWN_COUNTER: { status: 404, zh: '没有此窗口：{counterNo}', en: 'No such counter: {counterNo}' },
+  E_UNKNOWN_TICKET: { status: 404, zh: '没有此号票', en: 'No such ticket' },
+  E_HALL_CLOSED: { status: 409, zh: '营业厅已停止取号', en: 'The hall has stopped issuing numbers' },
+  E_OUTSIDE_HOURS: {
+    status: 409,
+    zh: '不在营业时间内（{open}–{close}）',
+    en: 'Outside opening hours ({open}–{close})',
+  },
+  E_SERVICE_CLOSED: {
+    status: 409,
+    zh: '该业务暂停取号：{code}',
+    en: 'This service is not issuing numbers: {code}',
+  },
+  E_TICKET_STATE: {
+    status: 409,
+    zh: '号票当前状态为“{status}”，不能{action}',
+    en: 'The ticket is {status}; it cannot be {action}',
+  },
+  E_COUNTER_BUSY: {
+    status: 409,
+    zh: '本窗口还有未完成的号票 {number}',
+    en: 'This counter still holds ticket {number}',
+  },
+  E_COUNTER_AWAY: {
+    status: 409,
+    zh: '本窗口处于暂离状态，请先返回',
+    en: 'This counter is away; come back first',
+  },
+  E_COUNTER_NOT_AWAY: { status: 409, zh: '本窗口不在暂离状态', en: 'This counter is not away' },
+  E_COUNTER_NO_SERVICES: {
+    status: 409,
+    zh: '本窗口未配置可办理的业务',
+    en: 'This counter has no services configured',
+  },
+  E_OVERRUN_REASON_REQUIRED: {
+    status: 422,
+    zh: '办理时间超过 {limit} 分钟时限，请填写超时原因',
+    en: 'Handling took longer than the {limit}-minute limit; give the reason',
+  },
+  E_REACTIVATE_WINDOW: {
+    status: 409,
+    zh: '过号已超过 {minutes} 分钟，不能恢复',
+    en: 'The no-show is older than {minutes} min and cannot be reactivated',
+  },
+  E_TRANSFER_TARGET: {
+    status: 400,
+    zh: '请指定转入的业务或窗口（二选一）',
+    en: 'Give either a service or a counter',
+  },
+  E_RETURN_AT: { status: 400, zh: '预计返回时间须晚于现在', en: 'The return time must be in the future' },
+  E_IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    zh: '同一幂等键已用于不同的请求',
+    en: 'This idempotency key was used for a different request',
+  },
+  E_PAIRING_CODE: { status: 401, zh: '配对码无效或已过期', en: 'The pairing code is invalid or expired' },
+  E_DEMO_REFUSED: {
+    status: 409,
+    zh: '该数据目录已有真实营业厅数据，拒绝写入演示数据',
+    en: 'This data directory holds a real hall; the demo is refused',
+  },
+  E_SETTING: { status: 400, zh: '设置值不正确：{key}', en: 'Invalid setting value: {key}' },
+  E_UPGRADE_REQUIRED: {
+    status: 426,
+    zh: '请先升级：对方使用同步协议版本 {version}',
+    en: 'Upgrade first: the other side speaks sync protocol version {version}',
+  },
+  E_SYNC_GAP: {
+    status: 409,
+    zh: '同步批次不连续',
+    en: 'The sync batch does not follow the last acknowledged row',
+  },
+  E_REF_INVALID: { status: 400, zh: '参考数据不正确：{detail}', en: 'Invalid reference data: {detail}' },
+  E_HUB_UNREACHABLE: {
+    status: 503,
+    zh: '暂时无法连接叫号服务器；办结登记、收费等本机功能照常可用',
+    en: 'The queue server is unreachable for now; this counter’s own functions keep working',
+  },
+  E_RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  E_INTERNAL: {
+    status: 500,
+    zh: '系统内部错误，已记录；未写入任何数据',
+    en: 'Internal error, logged; nothing was written',
+  },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorParams = Record<string, string | number>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(formatError(code, 'en', params));
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export function formatError(code: ErrorCode, lang: Lang, params: ErrorParams = {}): string {
+  const template = lang === 'en' ? ERRORS[code].en : ERRORS[code].zh;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/** Picks the reply language from an Accept-Language header; zh-CN is the default. */
+export function langFromHeader(header: string | undefined): Lang {
+  if (!header) return 'zh-CN';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

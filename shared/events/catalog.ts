@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { CounterNo, DeviceRole, Prefix, Role, ServiceCode } from '../queue/model.ts';
+import { Settings } from '../settings.ts';
+
+const Id = z.string().min(1).max(64);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * Every journal event type with its payload schema. Schemas only grow (STYLE.md practice 3):
+ * an optional field may be added; anything else is a new schema_ver with an upcaster in shared/sync.
+ * tests/unit/events.snapshot.test.ts guards this against a committed snapshot.
+ */
+export const EVENTS = {
+  // Hall reference data: seeded locally for now, pulled from head office once sync lands.
+  'hall.configured': z.object({ hallId: Id, name: Text(60), demo: z.boolean() }),
+  'setting.changed': z.object({ key: z.string(), value: z.unknown() }),
+  'service.defined': z.object({
+    code: ServiceCode,
+    name: Text(40),
+    nameEn: Text(60),
+    prefix: Prefix,
+    slaMinutes: z.number().int().min(1).max(240),
+    open: z.boolean(),
+    sort: z.number().int(),
+  }),
+  'service.opened': z.object({ code: ServiceCode }),
+  'service.closed': z.object({ code: ServiceCode }),
+  'counter.defined': z.object({ counterNo: CounterNo, name: Text(40), services: z.array(ServiceCode) }),
+  'staff.enrolled': z.object({
+    staffId: Id,
+    staffNo: z.string().regex(/^\d{3,8}$/),
+    name: Text(40),
+    role: Role,
+    pinHash: z.string().min(20),
+  }),
+  'device.paired': z.object({
+    deviceId: Id,
+    role: DeviceRole,
+    name: Text(60),
+    counterNo: CounterNo.nullable(),
+  }),
+  'device.revoked': z.object({ deviceId: Id }),
+  /** Reference data pulled from upstream (DESIGN §4 pull); data null is a tombstone. */
+  'reference.updated': z.object({
+    kind: z.enum(['service', 'counter', 'staff', 'setting', 'fee', 'checklist']),
+    key: z.string().min(1).max(64),
+    version: z.number().int().min(0),
+    data: z.record(z.string(), z.unknown()).nullable(),
+  }),
+  'hall.opened': z.object({}),
+  'hall.closed': z.object({}),
+
+  // The queue (DESIGN §3).
+  'ticket.issued': z.object({
+    ticketId: Id,
+    number: z.string(),
+    serviceCode: ServiceCode,
+    priority: z.boolean(),
+    internal: z.boolean(),
+    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    seq: z.number().int().min(1),
+    idempotencyKey: z.string().nullable(),
+    channel: z.enum(['kiosk', 'staff']),
+  }),
+  'ticket.called': z.object({ ticketId: Id, counterNo: CounterNo, staffId: Id, streak: z.number().int() }),
+  'ticket.recalled': z.object({ ticketId: Id, counterNo: CounterNo, recallCount: z.number().int() }),
+  'ticket.started': z.object({ ticketId: Id, counterNo: CounterNo }),
+  'ticket.finished': z.object({
+    ticketId: Id,
+    counterNo: CounterNo,
+    handlingMs: z.number().int().min(0),
+    overrun: z.boolean(),
+    overrunReason: z.string().nullable(),
+  }),
+  'ticket.no_show': z.object({
+    ticketId: Id,
+    counterNo: CounterNo.nullable(),
+    reason: z.enum(['clerk', 'recall_cap']),
+  }),
+  'ticket.reactivated': z.object({ ticketId: Id }),
+  'ticket.parked': z.object({ ticketId: Id, counterNo: CounterNo }),
+  'ticket.returned': z.object({ ticketId: Id, counterNo: CounterNo }),
+  'ticket.cancelled': z.object({ ticketId: Id, counterNo: CounterNo.nullable() }),
+  'ticket.transferred': z.object({
+    ticketId: Id,
+    fromCounterNo: CounterNo.nullable(),
+    toServiceCode: ServiceCode.nullable(),
+    toCounterNo: CounterNo.nullable(),
+    head: z.boolean(),
+  }),
+
+  /** A customer served at a station while the hub was unreachable; the hub reconciles it on sync. */
+  'walkin.served': z.object({
+    walkinId: Id,
+    serviceCode: ServiceCode,
+    counterNo: CounterNo,
+    staffId: Id,
+    startedAt: z.number().int(),
+    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    note: z.string().max(200).nullable(),
+  }),
+
+  // Counters (R-AWAY-1).
+  'counter.signed_in': z.object({ counterNo: CounterNo, staffId: Id }),
+  'counter.signed_out': z.object({ counterNo: CounterNo, staffId: Id }),
+  'counter.away': z.object({ counterNo: CounterNo, reason: Text(100), returnAt: z.number().int() }),
+  'counter.back': z.object({ counterNo: CounterNo }),
+  'alert.raised': z.object({
+    alertId: Id,
+    kind: z.enum(['away_overdue']),
+    counterNo: CounterNo.nullable(),
+    message: z.string(),
+  }),
+} as const;
+
+export type EventType = keyof typeof EVENTS;
+export type EventPayload<K extends EventType> = z.infer<(typeof EVENTS)[K]>;
+export type AnyEvent = { [K in EventType]: { type: K; payload: EventPayload<K> } }[EventType];
+
+export const CURRENT_SCHEMA_VER = 1;
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(EVENTS, type);
+}
+
+/** A settings value is validated by the settings schema, key by key. */
+export function validSettingValue(key: string, value: unknown): boolean {
+  const field = (Settings.shape as Record<string, z.ZodType>)[key];
+  return field !== undefined && field.safeParse(value).success;
+}

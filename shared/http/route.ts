@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { DomainError, langFromHeader, type Lang } from '../errors.ts';
+
+/**
+ * One route table for both servers (hall node and head office): each route's zod schemas parse its
+ * input and feed the OpenAPI document. Who may call it is decided by the server's own `allowed`.
+ */
+export interface RouteSpec<Who extends string, Principal, B extends z.ZodType, P extends z.ZodType, R> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  summary: string;
+  tag: string;
+  access: 'anyone' | 'any-token' | readonly Who[];
+  body?: B;
+  params?: P;
+  query?: z.ZodType;
+  reply?: z.ZodType;
+  status?: number;
+  handler: (call: Call<Principal, z.output<B>, z.output<P>>) => Promise<R> | R;
+}
+
+export interface Call<Principal, B, P> {
+  principal: Principal;
+  token: string;
+  body: B;
+  params: P;
+  query: unknown;
+  lang: Lang;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** What any route spec looks like to the OpenAPI generator. */
+export interface AnyRouteSpec {
+  method: string;
+  url: string;
+  summary: string;
+  tag: string;
+  access: unknown;
+  body?: z.ZodType;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  reply?: z.ZodType;
+  status?: number;
+}
+
+export interface AccessPolicy<Who extends string, Principal> {
+  authenticate(token: string, req: FastifyRequest): Principal | null | Promise<Principal | null>;
+  allowed(principal: Principal, who: readonly Who[]): boolean;
+  anonymous: Principal;
+  prefix: string;
+}
+
+export function bearer(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return null;
+}
+
+/** Registers routes on one app and remembers their specs for the OpenAPI document. */
+export class Api<Who extends string, Principal> {
+  readonly specs: AnyRouteSpec[] = [];
+  constructor(
+    readonly app: FastifyInstance,
+    private readonly policy: AccessPolicy<Who, Principal>,
+  ) {}
+
+  add<B extends z.ZodType, P extends z.ZodType, R>(spec: RouteSpec<Who, Principal, B, P, R>): void {
+    this.specs.push(spec);
+    const policy = this.policy;
+    this.app.route({
+      method: spec.method,
+      url: `${policy.prefix}${spec.url}`,
+      handler: async (req, reply) => {
+        const lang = langFromHeader(req.headers['accept-language']);
+        const token = bearer(req);
+        let principal = policy.anonymous;
+        if (spec.access !== 'anyone') {
+          if (!token) throw new DomainError('E_UNAUTHENTICATED');
+          const found = await policy.authenticate(token, req);
+          if (!found) throw new DomainError('E_TOKEN_INVALID');
+          if (spec.access !== 'any-token' && !policy.allowed(found, spec.access))
+            throw new DomainError('E_FORBIDDEN');
+          principal = found;
+        }
+        const params = spec.params ? spec.params.parse(req.params) : req.params;
+        const query = spec.query ? spec.query.parse(req.query) : req.query;
+        const body = spec.body ? spec.body.parse(req.body ?? undefined) : undefined;
+        const result = await spec.handler({
+          principal,
+          token: token ?? '',
+          body: body as z.output<B>,
+          params: params as z.output<P>,
+          query,
+          lang,
+          req,
+          reply,
+        });
+        if (result === undefined || result === null) return reply.code(204).send();
+        return reply.code(spec.status ?? 200).send(result);
+      },
+    });
+  }
+}

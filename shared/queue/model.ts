@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export const ServiceCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/, 'an upper-case code such as PAY or A');
+export const Prefix = z.string().regex(/^[A-Z]$/, 'one capital letter');
+export const CounterNo = z.coerce.number().int().min(1).max(99);
+
+export const TicketStatus = z.enum([
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'transferred',
+  'parked',
+  'cancelled',
+]);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** Statuses from which a ticket can be called: a transferred ticket waits in its new queue. */
+export const CALLABLE: readonly TicketStatus[] = ['waiting', 'transferred'];
+
+export const Service = z.object({
+  code: ServiceCode,
+  name: z.string().min(1).max(40),
+  nameEn: z.string().min(1).max(60),
+  prefix: Prefix,
+  /** R-SLA-1 handling-time limit for one item of this business. */
+  slaMinutes: z.number().int().min(1).max(240),
+  open: z.boolean(),
+  sort: z.number().int().default(0),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Ticket = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceCode: ServiceCode,
+  priority: z.boolean(),
+  /** R-PRI-2: internal staff requests wait behind external customers. */
+  internal: z.boolean(),
+  status: TicketStatus,
+  businessDay: z.string(),
+  issuedAt: z.number().int(),
+  /** When it (re)entered the queue: issue, transfer, return from park or reactivation. */
+  queuedAt: z.number().int(),
+  /** Goes before the ordinary queue (transfer or return "to the head"). */
+  head: z.boolean(),
+  /** Only this counter may call it (a transfer to a counter, or a parked ticket's return). */
+  targetCounterNo: z.number().int().nullable(),
+  counterNo: z.number().int().nullable(),
+  staffId: z.string().nullable(),
+  calledAt: z.number().int().nullable(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  recallCount: z.number().int(),
+  transferCount: z.number().int(),
+  overrunReason: z.string().nullable(),
+  noShowAt: z.number().int().nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const CounterStatus = z.enum(['closed', 'open', 'away']);
+export const CounterState = z.object({
+  counterNo: z.number().int(),
+  name: z.string(),
+  services: z.array(ServiceCode),
+  status: CounterStatus,
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  awayReason: z.string().nullable(),
+  awaySince: z.number().int().nullable(),
+  returnAt: z.number().int().nullable(),
+  /** The ticket this counter holds (called or serving), if any. */
+  ticketId: z.string().nullable(),
+});
+export type CounterState = z.infer<typeof CounterState>;
+
+export const Role = z.enum(['clerk', 'manager', 'admin']);
+export type Role = z.infer<typeof Role>;
+export const DeviceRole = z.enum(['kiosk', 'counter', 'pad', 'display']);
+export type DeviceRole = z.infer<typeof DeviceRole>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const HhMm = z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, 'HH:MM');
+
+/**
+ * Every value a hall may differ on is a setting with the default from RULES.md, never a literal in code.
+ * The rule each setting serves is named beside it.
+ */
+export const Settings = z.object({
+  hallName: z.string().min(1).max(60).default('演示营业厅'),
+  timeZone: z.string().min(1).default('Asia/Shanghai'),
+  /** R-HRS-1 */
+  openingTime: HhMm.default('08:00'),
+  closingTime: HhMm.default('17:00'),
+  /** R-HRS-1: when true the kiosk issues numbers only within opening hours. */
+  enforceOpeningHours: z.boolean().default(true),
+  /** DESIGN §3 ordering 1 */
+  maxWaitGuardMinutes: z.number().int().min(1).max(480).default(30),
+  /** R-PRI-1: after this many priority calls in a row one normal ticket is called if any waits. */
+  consecutivePriorityCap: z.number().int().min(1).max(20).default(2),
+  /** DESIGN §3: recall cap, then no-show. */
+  recallCap: z.number().int().min(1).max(20).default(5),
+  /** DESIGN §3: a no-show may be reactivated within this window. */
+  noShowReactivateMinutes: z.number().int().min(0).max(240).default(30),
+  /** R-AWAY-1: an away sign longer than this alerts the duty manager. */
+  awayMaxMinutes: z.number().int().min(1).max(240).default(15),
+  /** R-SLA-1: the counter clock turns amber at this share of the limit. */
+  slaWarnRatio: z.number().min(0.1).max(1).default(0.8),
+  /** R-SLA-2 */
+  peakPeriods: z
+    .array(z.object({ from: HhMm, to: HhMm }))
+    .max(6)
+    .default([
+      { from: '09:00', to: '11:00' },
+      { from: '14:00', to: '16:00' },
+    ]),
+  peakWaitTargetMinutes: z.number().int().min(1).max(120).default(15),
+  /** DESIGN §5 */
+  loginMaxFailures: z.number().int().min(1).max(20).default(5),
+  loginLockMinutes: z.number().int().min(1).max(120).default(5),
+  /** Display: announce in English after Chinese. */
+  announceEnglish: z.boolean().default(false),
+  backupKeep: z.number().int().min(1).max(365).default(14),
+});
+export type Settings = z.infer<typeof Settings>;
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** A partial update as the manager screen sends it: every key optional, every value checked. */
+export const SettingsPatch = Settings.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

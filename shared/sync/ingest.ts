@@ -1,0 +1,100 @@
+import { JournalRow } from '../journal/row.ts';
+import { rowHash } from '../journal/hash.ts';
+import { checkPayload } from './upcast.ts';
+import { SKEW_FLAG_MS, type PushBody, type PushReply, type Rejection } from './protocol.ts';
+
+export interface Cursor {
+  seq: number;
+  hash: string;
+}
+
+export interface Quarantined {
+  id: string;
+  seq: number;
+  deviceId: string;
+  raw: unknown;
+  reason: string;
+}
+
+export type BatchOutcome =
+  | { kind: 'gap'; ackedSeq: number }
+  | {
+      kind: 'ok';
+      accepted: JournalRow[];
+      quarantined: Quarantined[];
+      cursor: Cursor;
+      /** The sender's clock minus the receiver's, when further apart than SKEW_FLAG_MS; else null. */
+      skewMs: number | null;
+    };
+
+/**
+ * Validates one pushed batch against the receiver's cursor for its device (DESIGN §4): the batch must
+ * start at ackedSeq + 1; each row is checked for shape, device, hall, sequence, payload schema (after
+ * upcasting) and hash chain. A bad row is quarantined with its reason and does not block later rows:
+ * the chain continues from the hash the bad row claimed.
+ */
+export function checkBatch(
+  body: PushBody,
+  cursor: Cursor,
+  expectHall: string | null,
+  receivedAt: number,
+): BatchOutcome {
+  const first = body.rows[0] as { device_seq?: unknown } | undefined;
+  if (first?.device_seq !== cursor.seq + 1) return { kind: 'gap', ackedSeq: cursor.seq };
+  const accepted: JournalRow[] = [];
+  const quarantined: Quarantined[] = [];
+  let { seq, hash } = cursor;
+  for (const raw of body.rows) {
+    const loose = (raw ?? {}) as { id?: unknown; device_seq?: unknown; hash?: unknown };
+    const claimedSeq = typeof loose.device_seq === 'number' ? loose.device_seq : seq + 1;
+    // A batch that skips or repeats a sequence number is not contiguous: stop before it.
+    if (claimedSeq !== seq + 1) break;
+    const reject = (reason: string) => {
+      const validId = typeof loose.id === 'string' && JournalRow.shape.id.safeParse(loose.id).success;
+      quarantined.push({
+        id: validId ? (loose.id as string) : `seq-${claimedSeq}`,
+        seq: claimedSeq,
+        deviceId: body.deviceId,
+        raw,
+        // eslint-disable-next-line no-control-regex -- a reason is shown and stored as plain text
+        reason: reason.replace(/[\u0000-\u001f]/g, ' '),
+      });
+      seq = claimedSeq;
+      if (typeof loose.hash === 'string') hash = loose.hash;
+    };
+    const parsed = JournalRow.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      reject(`row shape: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+      continue;
+    }
+    const row = parsed.data;
+    if (row.device_id !== body.deviceId)
+      reject(`row belongs to device ${row.device_id}, not ${body.deviceId}`);
+    else if (expectHall !== null && row.hall_id !== expectHall) reject(`row belongs to hall ${row.hall_id}`);
+    else if (row.prev_hash !== hash) reject('broken chain: prev_hash does not match the previous row');
+    else if (rowHash(row) !== row.hash) reject('broken chain: hash does not match the row contents');
+    else {
+      const payload = checkPayload(row.type, row.schema_ver, row.payload);
+      if (payload.ok === false) reject(payload.reason);
+      else {
+        accepted.push(row);
+        seq = row.device_seq;
+        hash = row.hash;
+      }
+    }
+  }
+  const skew = body.sentAt - receivedAt;
+  return {
+    kind: 'ok',
+    accepted,
+    quarantined,
+    cursor: { seq, hash },
+    skewMs: Math.abs(skew) > SKEW_FLAG_MS ? skew : null,
+  };
+}
+
+export function replyFor(outcome: Extract<BatchOutcome, { kind: 'ok' }>): PushReply {
+  const rejected: Rejection[] = outcome.quarantined.map((q) => ({ id: q.id, seq: q.seq, reason: q.reason }));
+  return { ackedSeq: outcome.cursor.seq, rejected };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * The sync protocol (DESIGN §4), the same for station → hub and hub → head office.
+ * A receiver answers 426 to a sender whose protocol version it does not speak.
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_HEADER = 'x-servicehall-sync';
+export const MAX_BATCH_ROWS = 500;
+export const MAX_BATCH_BYTES = 1_000_000;
+/** Device clocks are data; a receiver flags a row whose device time is further than this from its own. */
+export const SKEW_FLAG_MS = 2 * 60_000;
+
+/** One batch: the rows of one device, in device_seq order, starting right after the receiver's cursor. */
+export const PushBody = z
+  .object({
+    deviceId: z.string().min(1).max(64),
+    /** The sender's clock when it sent the batch: the receiver compares it with its own to flag skew. */
+    sentAt: z.number().int(),
+    // Rows are checked one by one so that a bad row is quarantined instead of failing the batch.
+    rows: z.array(z.unknown()).min(1).max(MAX_BATCH_ROWS),
+  })
+  .strict();
+export type PushBody = z.infer<typeof PushBody>;
+
+export const Rejection = z.object({ id: z.string(), seq: z.number().int(), reason: z.string() });
+export type Rejection = z.infer<typeof Rejection>;
+
+export const PushReply = z.object({ ackedSeq: z.number().int().min(0), rejected: z.array(Rejection) });
+export type PushReply = z.infer<typeof PushReply>;
+
+/** 409: the batch does not start at ackedSeq + 1; the sender resumes from the receiver's cursor. */
+export const GapReply = z.object({
+  error: z.object({ code: z.literal('E_SYNC_GAP'), message: z.string() }),
+  ackedSeq: z.number().int().min(0),
+});
+
+/** Reference data flows down: services, fees, staff, settings, checklist templates. */
+export const RefKind = z.enum(['service', 'counter', 'staff', 'setting', 'fee', 'checklist']);
+export type RefKind = z.infer<typeof RefKind>;
+export const RefChange = z.object({
+  kind: RefKind,
+  key: z.string().min(1).max(64),
+  version: z.number().int().min(1),
+  /** null is a tombstone: the item was removed. */
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type RefChange = z.infer<typeof RefChange>;
+export const PullReply = z.object({
+  version: z.number().int().min(0),
+  /** The client's version is unknown or too old to serve as a diff: replace everything with `changes`. */
+  reset: z.boolean(),
+  changes: z.array(RefChange),
+});
+export type PullReply = z.infer<typeof PullReply>;
+
+/** How many rows fit a batch: at most MAX_BATCH_ROWS and MAX_BATCH_BYTES of JSON, at least one. */
+export function batchSize(
+  rowSizes: readonly number[],
+  limitRows = MAX_BATCH_ROWS,
+  limitBytes = MAX_BATCH_BYTES,
+): number {
+  let bytes = 0;
+  let n = 0;
+  for (const size of rowSizes) {
+    if (n >= limitRows || (n > 0 && bytes + size > limitBytes)) break;
+    bytes += size;
+    n++;
+  }
+  return Math.max(n, Math.min(1, rowSizes.length));
+}
+
+/** Exponential backoff with full jitter: a random wait up to min(cap, base·2^attempt). */
+export function backoffMs(attempt: number, random: () => number, baseMs = 500, capMs = 60_000): number {
+  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** Math.min(attempt, 20)));
+}

@@ -1,0 +1,56 @@
+/**
+ * Every rule that speaks of a day uses the hall's time zone (DESIGN §2).
+ * Intl is pure and available in Node, Chromium and Electron alike.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalParts {
+  day: string; // YYYY-MM-DD
+  minuteOfDay: number;
+}
+
+export function localParts(ms: number, timeZone: string): LocalParts {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** The business day of an instant: the calendar day in the hall's time zone. */
+export function businessDay(ms: number, timeZone: string): string {
+  return localParts(ms, timeZone).day;
+}
+
+/** "08:00" → 480. */
+export function parseHhMm(text: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (!m) throw new Error(`not a time of day: ${text}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+export function isWithinHours(ms: number, timeZone: string, open: string, close: string): boolean {
+  const minute = localParts(ms, timeZone).minuteOfDay;
+  return minute >= parseHhMm(open) && minute < parseHhMm(close);
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startHallNode, type HallNode, type HallNodeOptions } from '../../hall/node.ts';
+
+/** A real hall node on a random port with its own temporary data directory (STYLE.md "Tests"). */
+export interface TestHall {
+  node: HallNode;
+  url: string;
+  dataDir: string;
+  kioskToken: string;
+  displayToken: string;
+  /** Signs a staff member in (optionally at a counter) and returns the bearer token. */
+  login(staffNo: string, counterNo?: number): Promise<string>;
+  /** A JSON request; returns status and parsed body (or null). */
+  request(
+    method: string,
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix = 'servicehall-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export async function startTestHall(opts: Partial<HallNodeOptions> = {}): Promise<TestHall> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const node = await startHallNode({
+    demo: true,
+    port: 0,
+    logLevel: 'silent',
+    timers: false,
+    ...opts,
+    dataDir,
+  });
+  const url = node.url;
+  const request: TestHall['request'] = async (method, target, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let payload: string | undefined;
+    if (o.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      payload = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+    }
+    const res = await fetch(`${url}/api/v1${target}`, { method, headers, body: payload });
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = text;
+    }
+    return { status: res.status, body };
+  };
+  return {
+    node,
+    url,
+    dataDir,
+    kioskToken: node.demoDevices?.kiosk ?? '',
+    displayToken: node.demoDevices?.display ?? '',
+    request,
+    login: async (staffNo, counterNo) => {
+      const res = await request('POST', '/auth/login', { body: { staffNo, pin: '123456', counterNo } });
+      if (res.status !== 200) throw new Error(`login ${staffNo} failed: ${JSON.stringify(res.body)}`);
+      return (res.body as { token: string }).token;
+    },
+    stop: async () => {
+      await node.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
