@@ -46,7 +46,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** axe-core: the violations a public screen must not have (serious or critical). */
 export async function seriousA11yViolations(
   page: Page,
-): Promise<{ id: string; impact: string; nodes: number }[]> {
+): Promise<{ id: string; impact: string; targets: string[] }[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -31,8 +31,14 @@ afterAll(async () => {
 
 describe('a morning in the hall (end to end)', () => {
   it('DESIGN-3: the kiosk issues, a counter calls, the display shows and announces it, the counter finishes', async () => {
-    const kiosk = await openSurface(browser, `${hall.url}/kiosk#token=${hall.kioskToken}`, { width: 1280, height: 1024 });
-    const display = await openSurface(browser, `${hall.url}/display#token=${hall.displayToken}`, { width: 1920, height: 1080 });
+    const kiosk = await openSurface(browser, `${hall.url}/kiosk#token=${hall.kioskToken}`, {
+      width: 1280,
+      height: 1024,
+    });
+    const display = await openSurface(browser, `${hall.url}/display#token=${hall.displayToken}`, {
+      width: 1920,
+      height: 1080,
+    });
     const counter = await openSurface(browser, `${hall.url}/counter?counter=1`);
 
     await kiosk.page.getByRole('button', { name: /缴费/ }).click();
@@ -40,13 +46,24 @@ describe('a morning in the hall (end to end)', () => {
     await screenshot(kiosk.page, 'kiosk-ticket');
 
     await signIn(counter.page, '1001');
-    await counter.page.getByRole('button', { name: /叫\s*号/ }).first().click();
+    await counter.page
+      .getByRole('button', { name: /叫\s*号/ })
+      .first()
+      .click();
     await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('A001');
 
     await expect.poll(() => display.page.locator('.latest-number').textContent()).toBe('A001');
     await expect(display.page.locator('.latest-arrow').textContent()).resolves.toContain('1');
     // The announcement played from the recorded clips (chime + speech), unattended.
-    await expect.poll(() => display.page.evaluate(() => (window as unknown as { announcer: { played: number } }).announcer.played), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(
+        () =>
+          display.page.evaluate(
+            () => (globalThis as unknown as { announcer: { played: number } }).announcer.played,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThanOrEqual(1);
     await screenshot(display.page, 'display-call');
 
     await counter.page.getByRole('button', { name: /开始办理/ }).click();
@@ -65,9 +82,21 @@ describe('a morning in the hall (end to end)', () => {
     const b = await openSurface(browser, `${hall.url}/counter?counter=4`);
     await signIn(a.page, '1003');
     await signIn(b.page, '1004');
-    await Promise.all([a.page, b.page].map((p) => p.getByRole('button', { name: /叫\s*号/ }).first().click()));
+    await Promise.all(
+      [a.page, b.page].map((p) =>
+        p
+          .getByRole('button', { name: /叫\s*号/ })
+          .first()
+          .click(),
+      ),
+    );
     await expect
-      .poll(async () => (await Promise.all([a.page, b.page].map((p) => p.getByLabel('当前号码').count()))).reduce((x, y) => x + y, 0))
+      .poll(async () =>
+        (await Promise.all([a.page, b.page].map((p) => p.getByLabel('当前号码').count()))).reduce(
+          (x, y) => x + y,
+          0,
+        ),
+      )
       .toBe(1);
     await screenshot(a.page, 'race-counter-3');
     await screenshot(b.page, 'race-counter-4');
@@ -77,7 +106,8 @@ describe('a morning in the hall (end to end)', () => {
   it('R-PRI-1: a priority ticket is called first; past the max-wait guard an old ticket goes before it', async () => {
     const counter = await openSurface(browser, `${hall.url}/counter?counter=5`);
     await signIn(counter.page, '1005');
-    const issue = (serviceCode: string, priority = false) => hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode, priority } });
+    const issue = (serviceCode: string, priority = false) =>
+      hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode, priority } });
     await issue('B');
     await issue('B', true);
     await counter.page.reload();
@@ -85,7 +115,10 @@ describe('a morning in the hall (end to end)', () => {
     // The waiting list shows the calling order: the priority ticket B002 first.
     await expect.poll(() => counter.page.locator('tbody tr').first().textContent()).toContain('B002');
     await screenshot(counter.page, 'priority-order');
-    await counter.page.getByRole('button', { name: /叫\s*号/ }).first().click();
+    await counter.page
+      .getByRole('button', { name: /叫\s*号/ })
+      .first()
+      .click();
     await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('B002');
     await counter.page.getByRole('button', { name: /办\s*结/ }).click();
     await counter.page.getByText('当前没有号票').waitFor();
@@ -93,32 +126,52 @@ describe('a morning in the hall (end to end)', () => {
     // B001 has now waited past the guard (30 min); a new priority ticket must not overtake it.
     clock.advance(31 * 60_000);
     await issue('B', true);
-    await counter.page.getByRole('button', { name: /叫\s*号/ }).first().click();
+    await counter.page
+      .getByRole('button', { name: /叫\s*号/ })
+      .first()
+      .click();
     await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('B001');
     await screenshot(counter.page, 'max-wait-order');
     await counter.context.close();
   });
 
   it('DESIGN-5: kiosk, display and counter have no serious or critical accessibility violations', async () => {
-    const kiosk = await openSurface(browser, `${hall.url}/kiosk#token=${hall.kioskToken}`, { width: 1280, height: 1024 });
+    const kiosk = await openSurface(browser, `${hall.url}/kiosk#token=${hall.kioskToken}`, {
+      width: 1280,
+      height: 1024,
+    });
     await kiosk.page.getByRole('button', { name: /缴费/ }).waitFor();
-    const display = await openSurface(browser, `${hall.url}/display#token=${hall.displayToken}`, { width: 1920, height: 1080 });
+    const display = await openSurface(browser, `${hall.url}/display#token=${hall.displayToken}`, {
+      width: 1920,
+      height: 1080,
+    });
     await display.page.locator('.counter-list').waitFor();
     const counter = await openSurface(browser, `${hall.url}/counter?counter=2`);
     await signIn(counter.page, '1002');
     await screenshot(kiosk.page, 'kiosk-services');
-    for (const [name, page] of [['kiosk', kiosk.page], ['display', display.page], ['counter', counter.page]] as const) {
+    for (const [name, page] of [
+      ['kiosk', kiosk.page],
+      ['display', display.page],
+      ['counter', counter.page],
+    ] as const) {
       expect(await seriousA11yViolations(page), name).toEqual([]);
     }
     for (const s of [kiosk, display, counter]) await s.context.close();
   });
 
   it('DESIGN-1: a screen says plainly when its node is unreachable', async () => {
-    const display = await openSurface(browser, `${hall.url}/display#token=${hall.displayToken}`, { width: 1920, height: 1080 });
+    const display = await openSurface(browser, `${hall.url}/display#token=${hall.displayToken}`, {
+      width: 1920,
+      height: 1080,
+    });
     await display.page.locator('.counter-list').waitFor();
     await hall.node.app.server.closeAllConnections();
     // The socket drops; the banner appears, and the display reconnects by itself afterwards.
-    await display.page.getByRole('alert').filter({ hasText: '无法连接' }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await display.page
+      .getByRole('alert')
+      .filter({ hasText: '无法连接' })
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
     await screenshot(display.page, 'display-reconnect');
     await display.page.locator('.connection-banner').waitFor({ state: 'detached', timeout: 20_000 });
     await display.context.close();
