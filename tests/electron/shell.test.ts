@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   secureWebPreferences,
@@ -7,15 +6,7 @@ import {
   ALLOWED_PERMISSIONS,
 } from '../../electron/security.ts';
 import { IPC_CHANNELS } from '../../shared/ipc.ts';
-
-function electronBinary(): string | null {
-  try {
-    const bin = createRequire(import.meta.url)('electron') as unknown;
-    return typeof bin === 'string' && existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary } from '../../scripts/electron-binary.ts';
 
 describe('Electron shell security (DESIGN §5)', () => {
   it('DESIGN-5: every window is isolated, sandboxed and without Node', () => {

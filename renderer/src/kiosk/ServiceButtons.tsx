@@ -49,7 +49,13 @@ export function ServiceButtons() {
             <span className="service-name-alt">{en ? s.name : s.nameEn}</span>
             {s.open ? (
               <span className="service-wait">
-                {t('waiting', { count: s.waiting })} · {t('estimate', { count: s.estimatedWaitMinutes })}
+                <span className="nowrap">{t('waiting', { count: s.waiting })}</span>
+                {s.waiting > 0 ? (
+                  <>
+                    {' · '}
+                    <span className="nowrap">{t('estimate', { count: s.estimatedWaitMinutes })}</span>
+                  </>
+                ) : null}
               </span>
             ) : (
               <span className="service-wait closed">{t('serviceClosed')}</span>
