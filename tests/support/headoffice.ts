@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { Db } from '../../db/open.ts';
+import { openPglite, openPostgres, type Sql } from '../../headoffice/db/sql.ts';
+import { startHeadOffice, type HeadOffice, type HeadOfficeOptions } from '../../headoffice/server.ts';
+import { tempDir } from './hall.ts';
+
+/**
+ * Head office for tests (DESIGN §7): real PostgreSQL when TEST_DATABASE_URL is set, each store its own
+ * fresh database (dropped afterwards); embedded PGlite in a temporary directory otherwise.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+export const BACKEND: 'postgres' | 'pglite' = TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** A fresh, empty head-office store that outlives head-office restarts until `drop()`. */
+export interface TestStore {
+  kind: 'postgres' | 'pglite';
+  /** PostgreSQL: the URL of this store's own database. PGlite: undefined. */
+  databaseUrl: string | undefined;
+  /** PGlite: the data directory (for a child process). PostgreSQL: a scratch directory. */
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function createTestStore(): Promise<TestStore> {
+  const dir = tempDir('servicehall-ho-');
+  if (!TEST_DATABASE_URL) {
+    return {
+      kind: 'pglite',
+      databaseUrl: undefined,
+      dataDir: dir,
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+  const name = `sh_test_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  return {
+    kind: 'postgres',
+    databaseUrl: withDatabase(TEST_DATABASE_URL, name),
+    dataDir: dir,
+    drop: async () => {
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the store from the test process (PGlite: only while no other process holds it). */
+export function openStore(store: TestStore): Promise<Sql> {
+  return store.databaseUrl
+    ? openPostgres(store.databaseUrl, 4)
+    : openPglite(path.join(store.dataDir, 'pgdata'));
+}
+
+export interface TestHeadOffice {
+  ho: HeadOffice;
+  url: string;
+  sql: Sql;
+  store: TestStore;
+  adminToken: string;
+  request(
+    method: string,
+    url: string,
+    opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: unknown }>;
+  /** A new hall and its one-time pairing code. */
+  newHall(name?: string): Promise<{ hallId: string; pairingCode: string }>;
+  /** Stops the server; keeps the store unless `drop`. */
+  stop(opts?: { drop?: boolean }): Promise<void>;
+}
+
+/** Starts head office on port 0 with a demo admin (0001 / 123456), on a fresh store unless one is given. */
+export async function startTestHeadOffice(
+  opts: Partial<HeadOfficeOptions> & { store?: TestStore } = {},
+): Promise<TestHeadOffice> {
+  const store = opts.store ?? (await createTestStore());
+  const ho = await startHeadOffice({
+    demo: true,
+    port: 0,
+    logLevel: 'silent',
+    databaseUrl: store.databaseUrl,
+    dataDir: store.dataDir,
+    ...opts,
+  });
+  const url = ho.url;
+  const request: TestHeadOffice['request'] = async (method, target, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    const token = o.token === undefined ? adminToken : o.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    let payload: string | undefined;
+    if (o.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      payload = JSON.stringify(o.body);
+    }
+    const res = await fetch(`${url}${target.startsWith('/sync/') ? '' : '/api/v1'}${target}`, {
+      method,
+      headers,
+      body: payload,
+    });
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = text;
+    }
+    return { status: res.status, body };
+  };
+  let adminToken = '';
+  const login = await request('POST', '/auth/login', {
+    token: null,
+    body: { staffNo: '0001', pin: '123456' },
+  });
+  if (login.status !== 200) throw new Error(`head-office login failed: ${JSON.stringify(login.body)}`);
+  adminToken = (login.body as { token: string }).token;
+  return {
+    ho,
+    url,
+    sql: ho.ctx.sql,
+    store,
+    adminToken,
+    request,
+    newHall: async (name = 'Test hall') => {
+      const res = await request('POST', '/halls', { body: { name } });
+      if (res.status !== 201) throw new Error(`create hall failed: ${JSON.stringify(res.body)}`);
+      return res.body as { hallId: string; pairingCode: string };
+    },
+    stop: async (o = {}) => {
+      await ho.close();
+      if (o.drop ?? !opts.store) await store.drop();
+    },
+  };
+}
+
+/** Every journal row's identity on one side: id → "device_id#device_seq". */
+export type JournalIds = Map<string, string>;
+
+export function hallJournalIds(db: Db, devices?: readonly string[]): JournalIds {
+  const rows = db.prepare('SELECT id, device_id, device_seq FROM journal').all() as {
+    id: string;
+    device_id: string;
+    device_seq: number;
+  }[];
+  return new Map(
+    rows
+      .filter((r) => !devices || devices.includes(r.device_id))
+      .map((r) => [r.id, `${r.device_id}#${r.device_seq}`]),
+  );
+}
+
+export async function hoJournalIds(sql: Sql, hallId?: string): Promise<JournalIds> {
+  const rows = await sql.query<{ id: string; device_id: string; device_seq: number }>(
+    'SELECT id, device_id, device_seq FROM journal WHERE $1::text IS NULL OR hall_id = $1',
+    [hallId ?? null],
+  );
+  return new Map(rows.map((r) => [r.id, `${r.device_id}#${Number(r.device_seq)}`]));
+}
+
+export interface JournalDiff {
+  missing: string[];
+  extra: string[];
+  mismatched: string[];
+  /** Devices whose sequences at head office are not exactly 1..n without gaps or repeats. */
+  gappy: string[];
+}
+
+/**
+ * The invariant every sync test checks: the full set of journal ids and per-device (device_id,
+ * device_seq) on a hall node's SQLite equals head office's, with each device's sequence gapless.
+ * `quarantined` lists (device#seq) that head office legitimately holds in quarantine instead; `hallId`
+ * (the hall's own id, as in its rows) limits head office's side to that hall when several share it.
+ */
+export async function diffJournals(
+  db: Db,
+  sql: Sql,
+  opts: { devices?: readonly string[]; quarantined?: readonly string[]; hallId?: string } = {},
+): Promise<JournalDiff> {
+  const hall = hallJournalIds(db, opts.devices);
+  const ho = await hoJournalIds(sql, opts.hallId);
+  const q = new Set(opts.quarantined ?? []);
+  const missing: string[] = [];
+  const mismatched: string[] = [];
+  for (const [id, key] of hall) {
+    const there = ho.get(id);
+    if (there === undefined) {
+      if (!q.has(key)) missing.push(`${id} ${key}`);
+    } else if (there !== key) mismatched.push(`${id} ${key} vs ${there}`);
+  }
+  const extra = [...ho].filter(([id]) => !hall.has(id)).map(([id, key]) => `${id} ${key}`);
+  const perDevice = new Map<string, number[]>();
+  for (const key of ho.values()) {
+    const [device, seq] = key.split('#') as [string, string];
+    perDevice.set(device, [...(perDevice.get(device) ?? []), Number(seq)]);
+  }
+  const quarantinedSeqs = new Map<string, number[]>();
+  for (const key of q) {
+    const [device, seq] = key.split('#') as [string, string];
+    quarantinedSeqs.set(device, [...(quarantinedSeqs.get(device) ?? []), Number(seq)]);
+  }
+  const gappy: string[] = [];
+  for (const [device, seqs] of perDevice) {
+    const all = [...seqs, ...(quarantinedSeqs.get(device) ?? [])].sort((a, b) => a - b);
+    if (all.some((s, i) => s !== i + 1)) gappy.push(device);
+  }
+  return { missing, extra, mismatched, gappy };
+}
+
+export const NO_DIFF: JournalDiff = { missing: [], extra: [], mismatched: [], gappy: [] };
+
+/** Head office's cursor per device. */
+export async function hoCursors(sql: Sql): Promise<Map<string, number>> {
+  const rows = await sql.query<{ device_id: string; acked_seq: number }>(
+    'SELECT device_id, acked_seq FROM device_cursors',
+  );
+  return new Map(rows.map((r) => [r.device_id, Number(r.acked_seq)]));
+}
+
+/** The hall's last device_seq per device. */
+export function hallLastSeqs(db: Db): Map<string, number> {
+  const rows = db
+    .prepare('SELECT device_id, max(device_seq) AS seq FROM journal GROUP BY device_id')
+    .all() as {
+    device_id: string;
+    seq: number;
+  }[];
+  return new Map(rows.map((r) => [r.device_id, r.seq]));
+}

@@ -1,0 +1,74 @@
+import { v7 as uuidv7 } from 'uuid';
+import { rowHash } from '../../shared/journal/hash.ts';
+import { GENESIS_HASH, type JournalRow } from '../../shared/journal/row.ts';
+import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol.ts';
+
+/** A device's hash-chained journal rows built by hand, exactly as a device writes them (DESIGN §2). */
+export class RowChain {
+  seq = 0;
+  hash = GENESIS_HASH;
+  constructor(
+    readonly deviceId: string,
+    readonly hallId: string,
+    public at = Date.UTC(2026, 0, 5, 1, 0, 0),
+  ) {}
+
+  /** The next row; `tamper` edits it before hashing (a bad payload with a valid chain). */
+  next(over: Partial<Pick<JournalRow, 'type' | 'payload' | 'schema_ver' | 'occurred_at'>> = {}): JournalRow {
+    this.at += 1000;
+    const unsigned = {
+      id: uuidv7(),
+      device_id: this.deviceId,
+      device_seq: this.seq + 1,
+      hall_id: this.hallId,
+      type: 'counter.back',
+      schema_ver: 1,
+      payload: { counterNo: 1 } as Record<string, unknown>,
+      occurred_at: this.at,
+      recorded_by: `device:${this.deviceId}`,
+      prev_hash: this.hash,
+      ...over,
+    };
+    const row: JournalRow = { ...unsigned, hash: rowHash(unsigned) };
+    this.seq = row.device_seq;
+    this.hash = row.hash;
+    return row;
+  }
+
+  take(n: number): JournalRow[] {
+    return Array.from({ length: n }, () => this.next());
+  }
+}
+
+/** POSTs one raw batch to a receiver's /sync/v1/push. */
+export async function pushRaw(
+  baseUrl: string,
+  token: string,
+  body: { deviceId: string; rows: unknown[]; sentAt?: number },
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${baseUrl}/sync/v1/push`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+      ...headers,
+    },
+    body: JSON.stringify({ sentAt: Date.now(), ...body }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+/** A seeded PRNG (mulberry32): fault schedules repeat exactly for the same seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

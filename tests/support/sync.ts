@@ -1,0 +1,62 @@
+import type { HallNode } from '../../hall/node.ts';
+import { stmt } from '../../db/projections/index.ts';
+import { startTestHall, type TestHall } from './hall.ts';
+import type { TestHeadOffice } from './headoffice.ts';
+import type { HallNodeOptions } from '../../hall/node.ts';
+
+/** A demo hall whose hub is paired with head office (sync driven by hand unless `sync` is set). */
+export async function startPairedHub(
+  tho: TestHeadOffice,
+  opts: Partial<HallNodeOptions> & { via?: string } = {},
+): Promise<TestHall & { hoHallId: string }> {
+  const { hallId, pairingCode } = await tho.newHall();
+  const { via, ...rest } = opts;
+  const hall = await startTestHall({ sync: false, ...rest, headoffice: { url: tho.url, code: pairingCode } });
+  if (via) setUpstreamUrl(hall.node, 'headoffice', via);
+  return Object.assign(hall, { hoHallId: hallId });
+}
+
+/** Points an upstream at another address (e.g. a fault proxy in front of the same receiver). */
+export function setUpstreamUrl(node: HallNode, name: 'hub' | 'headoffice', url: string): void {
+  stmt(node.ctx.db, 'UPDATE local_upstreams SET url = ? WHERE name = ?').run(url, name);
+}
+
+/** A counter station paired with a hub through a pairing code made by the hub's manager. */
+export async function startStation(
+  hub: TestHall,
+  counterNo = 1,
+  opts: Partial<HallNodeOptions> = {},
+): Promise<TestHall> {
+  const manager = await hub.login('9001');
+  const res = await hub.request('POST', '/devices/pairing-codes', {
+    token: manager,
+    body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
+  });
+  if (res.status !== 201) throw new Error(`pairing code: ${JSON.stringify(res.body)}`);
+  const { code } = res.body as { code: string };
+  return startTestHall({ demo: false, ...opts, hub: { url: hub.url, code } });
+}
+
+/** Pushes every sender's backlog by hand until nothing is left (bounded so a stuck sender fails). */
+export async function drain(node: HallNode, maxBatches = 10_000): Promise<number> {
+  let batches = 0;
+  for (const sender of node.senders) {
+    while (await sender.pushOnce()) {
+      if (++batches > maxBatches) throw new Error('drain: the sender never ran dry');
+    }
+  }
+  return batches;
+}
+
+/** Waits until `check` holds, polling (for background sync); fails with `what` after `ms`. */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 20_000,
+): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
