@@ -132,7 +132,8 @@ export class SyncSender {
       return;
     }
     if (res.status === 413) {
-      this.limitRows = Math.max(1, Math.floor(this.limitRows / 2));
+      // Halve the batch that was refused, not the limit: a short backlog is smaller than the limit.
+      this.limitRows = Math.max(1, Math.floor(rows.length / 2));
       return;
     }
     if (res.status === 426) this.upgradeNeeded = true;
