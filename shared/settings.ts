@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SafeText, isTimeZone } from './text.ts';
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, 'HH:MM');
 
@@ -7,8 +8,8 @@ const HhMm = z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, 'HH:MM');
  * The rule each setting serves is named beside it.
  */
 export const Settings = z.object({
-  hallName: z.string().min(1).max(60).default('演示营业厅'),
-  timeZone: z.string().min(1).default('Asia/Shanghai'),
+  hallName: SafeText(60).default('演示营业厅'),
+  timeZone: z.string().min(1).refine(isTimeZone, 'an IANA time zone').default('Asia/Shanghai'),
   /** R-HRS-1 */
   openingTime: HhMm.default('08:00'),
   closingTime: HhMm.default('17:00'),
@@ -47,6 +48,15 @@ export type SettingKey = keyof Settings;
 
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
-/** A partial update as the manager screen sends it: every key optional, every value checked. */
-export const SettingsPatch = Settings.partial().strict();
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+/**
+ * A partial update as the manager screen sends it: every key optional, every value checked. Built from
+ * the fields *without* their defaults: zod 4 fills a default even inside `.partial()`, which made every
+ * patch silently reset all the other settings to their defaults.
+ */
+const patchFields = Object.fromEntries(
+  Object.entries(Settings.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+);
+export const SettingsPatch: z.ZodType<Partial<Settings>> = z
+  .object(patchFields)
+  .strict() as unknown as z.ZodType<Partial<Settings>>;
+export type SettingsPatch = Partial<Settings>;

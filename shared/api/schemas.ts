@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CounterNo, CounterState, DeviceRole, Role, Service, ServiceCode, Ticket } from '../queue/model.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
+import { SafeText } from '../text.ts';
 
 /**
  * The LAN API v1 bodies and replies (DESIGN §6). One source of truth: the routes parse with these,
@@ -8,7 +9,7 @@ import { Settings, SettingsPatch } from '../settings.ts';
  */
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-const Reason = z.string().trim().min(1).max(100);
+const Reason = SafeText(100);
 
 export const Health = z.object({
   ok: z.boolean(),
@@ -44,7 +45,7 @@ export const LoginReply = z.object({
 });
 
 export const DeviceBody = z
-  .object({ role: DeviceRole, name: z.string().trim().min(1).max(60), counterNo: CounterNo.optional() })
+  .object({ role: DeviceRole, name: SafeText(60), counterNo: CounterNo.optional() })
   .strict();
 export const DeviceReply = z.object({ deviceId: z.string(), token: z.string() });
 export const PairingCodeReply = z.object({ code: z.string(), expiresAt: z.number().int() });

@@ -1,0 +1,564 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/runtime.ts';
+import { startTestHall, type TestHall } from '../support/hall.ts';
+import { callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
+
+/**
+ * DESIGN §5: every input is parsed; bad input gets a 4xx with `{error:{code,message}}` and changes
+ * nothing. Each row below is one hostile request against a real hall node; the journal is compared
+ * before and after each.
+ */
+
+interface Env {
+  hall: TestHall;
+  clock: ManualClock;
+  manager: string;
+  clerk1: string;
+  clerk2: string;
+  /** signed in at counter 3, holding no ticket */
+  clerk3: string;
+  revokedKiosk: string;
+  revokedDeviceId: string;
+  /** waiting, nobody's */
+  waiting: string;
+  /** called at counter 1 by clerk 1 */
+  mine: string;
+  /** called at counter 2 by clerk 2 */
+  theirs: string;
+}
+
+type Res = { status: number; body: unknown };
+type Case = [name: string, status: number, code: string | null, send: (e: Env) => Promise<Res>];
+
+const UUID = '0190f0c0-0000-7000-8000-000000000001';
+const SQL = "'; DROP TABLE journal;--";
+const post = (
+  e: Env,
+  url: string,
+  token: string | undefined,
+  body?: unknown,
+  headers?: Record<string, string>,
+) =>
+  e.hall.request('POST', url, {
+    ...(token ? { token } : {}),
+    ...(body === undefined ? {} : { body }),
+    ...(headers ? { headers } : {}),
+  });
+const awayBody = (e: Env, reason: string) => ({ reason, returnAt: e.clock.now() + 10 * 60_000 });
+const deviceBody = (name: string) => ({ role: 'display', name });
+
+const CASES: Case[] = [
+  // Who is asking
+  [
+    'DESIGN-5: no token',
+    401,
+    'E_UNAUTHENTICATED',
+    (e) => post(e, '/tickets', undefined, { serviceCode: 'A' }),
+  ],
+  [
+    'DESIGN-5: a garbage token',
+    401,
+    'E_TOKEN_INVALID',
+    (e) => post(e, '/tickets', 'garbage', { serviceCode: 'A' }),
+  ],
+  [
+    'DESIGN-5: a Basic authorization header instead of Bearer',
+    401,
+    'E_UNAUTHENTICATED',
+    (e) => post(e, '/tickets', undefined, { serviceCode: 'A' }, { authorization: 'Basic OTAwMToxMjM0NTY=' }),
+  ],
+  [
+    'DESIGN-5: a 10 000-character token',
+    401,
+    'E_TOKEN_INVALID',
+    (e) => post(e, '/tickets', 'x'.repeat(10_000), { serviceCode: 'A' }),
+  ],
+  [
+    'DESIGN-5: a revoked kiosk token stops working at once',
+    401,
+    'E_TOKEN_INVALID',
+    (e) => post(e, '/tickets', e.revokedKiosk, { serviceCode: 'A' }),
+  ],
+  [
+    'DESIGN-5: an expired staff session',
+    401,
+    'E_TOKEN_INVALID',
+    async (e) => {
+      const back = e.clock.now();
+      e.clock.advance(17 * 60 * 60_000); // past one 16-hour shift
+      try {
+        return await post(e, '/counters/1/call-next', e.clerk1);
+      } finally {
+        e.clock.set(back);
+      }
+    },
+  ],
+  // Roles (DESIGN §5 "role checks on every route")
+  [
+    'DESIGN-5: a kiosk token on a manager route (PUT /settings)',
+    403,
+    'E_FORBIDDEN',
+    (e) => e.hall.request('PUT', '/settings', { token: e.hall.kioskToken, body: { recallCap: 1 } }),
+  ],
+  [
+    'DESIGN-5: a kiosk token pairs a device',
+    403,
+    'E_FORBIDDEN',
+    (e) => post(e, '/devices', e.hall.kioskToken, deviceBody('rogue')),
+  ],
+  [
+    'DESIGN-5: a kiosk token calls the next ticket',
+    403,
+    'E_FORBIDDEN',
+    (e) => post(e, '/counters/1/call-next', e.hall.kioskToken),
+  ],
+  [
+    'DESIGN-5: a display token issues a ticket',
+    403,
+    'E_FORBIDDEN',
+    (e) => post(e, '/tickets', e.hall.displayToken, { serviceCode: 'A' }),
+  ],
+  ['DESIGN-5: a clerk closes the hall', 403, 'E_FORBIDDEN', (e) => post(e, '/hall/close', e.clerk1)],
+  [
+    'DESIGN-5: a clerk revokes a device',
+    403,
+    'E_FORBIDDEN',
+    (e) => e.hall.request('DELETE', `/devices/${e.revokedDeviceId}`, { token: e.clerk1 }),
+  ],
+  // Counters and tickets that are someone else's (DESIGN §6)
+  [
+    'DESIGN-6: a clerk calls at a counter they are not signed in at',
+    403,
+    'E_NOT_YOUR_COUNTER',
+    (e) => post(e, '/counters/3/call-next', e.clerk1),
+  ],
+  [
+    "DESIGN-6: a clerk finishes another counter's ticket",
+    403,
+    'E_NOT_YOUR_TICKET',
+    (e) => post(e, `/tickets/${e.theirs}/finish`, e.clerk1),
+  ],
+  [
+    "DESIGN-6: a clerk transfers another counter's ticket",
+    403,
+    'E_NOT_YOUR_TICKET',
+    (e) => post(e, `/tickets/${e.theirs}/transfer`, e.clerk1, { serviceCode: 'C' }),
+  ],
+  [
+    "DESIGN-6: a clerk no-shows another counter's ticket",
+    403,
+    'E_NOT_YOUR_TICKET',
+    (e) => post(e, `/tickets/${e.theirs}/no-show`, e.clerk1),
+  ],
+  [
+    'R-AWAY-1: a clerk puts up the away sign at another counter',
+    403,
+    'E_NOT_YOUR_COUNTER',
+    (e) => post(e, '/counters/2/away', e.clerk1, awayBody(e, 'lunch')),
+  ],
+  // Wrong types, missing and extra fields
+  [
+    'DESIGN-5: serviceCode is a number',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 1 }),
+  ],
+  [
+    'DESIGN-5: priority is a string',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A', priority: 'yes' }),
+  ],
+  ['DESIGN-5: serviceCode missing', 400, 'E_VALIDATION', (e) => post(e, '/tickets', e.hall.kioskToken, {})],
+  ['DESIGN-5: no body at all', 400, 'E_VALIDATION', (e) => post(e, '/tickets', e.hall.kioskToken)],
+  [
+    'DESIGN-5: an extra field',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A', status: 'called' }),
+  ],
+  [
+    'DESIGN-5: the body is an array',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, [{ serviceCode: 'A' }]),
+  ],
+  [
+    'DESIGN-5: the body is JSON null',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, null),
+  ],
+  [
+    'DESIGN-5: a body that is not JSON',
+    400,
+    'E_BAD_JSON',
+    (e) => post(e, '/tickets', e.hall.kioskToken, '{"serviceCode": "A",'),
+  ],
+  [
+    'DESIGN-5: an XML body',
+    415,
+    null,
+    (e) =>
+      post(e, '/tickets', e.hall.kioskToken, '<serviceCode>A</serviceCode>', {
+        'content-type': 'application/xml',
+      }),
+  ],
+  [
+    'DESIGN-5: a text/plain body',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, 'serviceCode=A', { 'content-type': 'text/plain' }),
+  ],
+  [
+    'DESIGN-5: a body larger than the body limit',
+    413,
+    'E_BODY_TOO_LARGE',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A', pad: 'x'.repeat(300 * 1024) }),
+  ],
+  [
+    'DESIGN-5: prototype pollution through __proto__',
+    400,
+    null,
+    (e) => post(e, '/tickets', e.hall.kioskToken, '{"serviceCode":"A","__proto__":{"admin":true}}'),
+  ],
+  [
+    'DESIGN-5: JSON nested 50 000 levels deep',
+    400,
+    null,
+    (e) => post(e, '/tickets', e.hall.kioskToken, `${'['.repeat(50_000)}${']'.repeat(50_000)}`),
+  ],
+  [
+    'DESIGN-5: priority 1e999 (Infinity)',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, '{"serviceCode":"A","priority":1e999}'),
+  ],
+  // Unknown things
+  [
+    'DESIGN-6: an unknown service',
+    404,
+    'E_UNKNOWN_SERVICE',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'Z' }),
+  ],
+  [
+    'DESIGN-6: transfer to an unknown service',
+    404,
+    'E_UNKNOWN_SERVICE',
+    (e) => post(e, `/tickets/${e.mine}/transfer`, e.clerk1, { serviceCode: 'ZZ' }),
+  ],
+  [
+    'DESIGN-6: transfer to both a service and a counter',
+    400,
+    'E_TRANSFER_TARGET',
+    (e) => post(e, `/tickets/${e.mine}/transfer`, e.clerk1, { serviceCode: 'C', counterNo: 3 }),
+  ],
+  [
+    'DESIGN-6: an unknown ticket id',
+    404,
+    'E_UNKNOWN_TICKET',
+    (e) => post(e, `/tickets/${UUID}/start`, e.clerk1),
+  ],
+  [
+    'DESIGN-6: a ticket id that is not a UUID',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets/not-a-uuid/start', e.clerk1),
+  ],
+  [
+    'DESIGN-6: a path-traversal ticket id',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets/..%2F..%2Fetc%2Fpasswd/start', e.clerk1),
+  ],
+  [
+    'DESIGN-6: revoke an unknown device',
+    404,
+    'E_NOT_FOUND',
+    (e) => e.hall.request('DELETE', '/devices/no-such-device', { token: e.manager }),
+  ],
+  ['DESIGN-6: an unknown route', 404, 'E_NOT_FOUND', (e) => post(e, '/tickets/drop', e.manager)],
+  [
+    'DESIGN-3: start a ticket that is still waiting',
+    409,
+    'E_TICKET_STATE',
+    (e) => post(e, `/tickets/${e.waiting}/start`, e.clerk1),
+  ],
+  // SQL-looking strings
+  [
+    'DESIGN-5: SQL in serviceCode',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: SQL }),
+  ],
+  [
+    'DESIGN-5: SQL in staffNo',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/auth/login', undefined, { staffNo: SQL, pin: '123456' }),
+  ],
+  [
+    'DESIGN-5: SQL in a ticket id path',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, `/tickets/${encodeURIComponent(SQL)}/finish`, e.clerk1),
+  ],
+  [
+    'DESIGN-5: SQL in the Idempotency-Key',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A' }, { 'idempotency-key': SQL }),
+  ],
+  [
+    'DESIGN-5: SQL in a service code path',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, `/services/${encodeURIComponent(SQL)}/close`, e.manager),
+  ],
+  // Unicode edge cases
+  [
+    'DESIGN-5: a lone surrogate in a device name',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/devices', e.manager, '{"role":"display","name":"TV \\ud800"}'),
+  ],
+  [
+    'DESIGN-5: an RTL override in an away reason',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/3/away', e.clerk3, awayBody(e, 'lunch \u202Egnol')),
+  ],
+  [
+    'DESIGN-5: a device name of zero-width spaces only',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/devices', e.manager, deviceBody('\u200B\u200B\u200B')),
+  ],
+  [
+    'DESIGN-5: a 10 000-character device name',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/devices', e.manager, deviceBody('名'.repeat(10_000))),
+  ],
+  [
+    'DESIGN-5: a NUL in an away reason',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/3/away', e.clerk3, awayBody(e, 'lunch\u0000break')),
+  ],
+  [
+    'DESIGN-5: a NUL in a staff number',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/auth/login', undefined, { staffNo: '1001\u0000', pin: '123456' }),
+  ],
+  [
+    'DESIGN-5: a 10 000-character overrun reason',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, `/tickets/${e.mine}/finish`, e.clerk1, { overrunReason: 'x'.repeat(10_000) }),
+  ],
+  // Numbers
+  [
+    'DESIGN-5: a negative counter number',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/-1/call-next', e.clerk1),
+  ],
+  [
+    'DESIGN-5: a huge counter number',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/1e308/call-next', e.clerk1),
+  ],
+  [
+    'DESIGN-5: a counter number that is not a number',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/abc/call-next', e.clerk1),
+  ],
+  [
+    'DESIGN-5: login at an unknown counter',
+    404,
+    'E_UNKNOWN_COUNTER',
+    (e) => post(e, '/auth/login', undefined, { staffNo: '1003', pin: '123456', counterNo: 42 }),
+  ],
+  [
+    'R-AWAY-1: returnAt negative',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/3/away', e.clerk3, { reason: 'lunch', returnAt: -5 }),
+  ],
+  [
+    'R-AWAY-1: returnAt in the past',
+    400,
+    'E_RETURN_AT',
+    (e) => post(e, '/counters/3/away', e.clerk3, { reason: 'lunch', returnAt: e.clock.now() - 60_000 }),
+  ],
+  [
+    'R-AWAY-1: returnAt beyond any safe integer',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/3/away', e.clerk3, { reason: 'lunch', returnAt: 1e300 }),
+  ],
+  [
+    'R-AWAY-1: returnAt not an integer',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/3/away', e.clerk3, { reason: 'lunch', returnAt: e.clock.now() + 0.5 }),
+  ],
+  [
+    'DESIGN-3: a negative recall cap',
+    400,
+    'E_VALIDATION',
+    (e) => e.hall.request('PUT', '/settings', { token: e.manager, body: { recallCap: -1 } }),
+  ],
+  [
+    'DESIGN-2: an unknown time zone would break every business day',
+    400,
+    null,
+    (e) => e.hall.request('PUT', '/settings', { token: e.manager, body: { timeZone: 'Mars/Olympus_Mons' } }),
+  ],
+  [
+    'DESIGN-3: an unknown setting',
+    400,
+    'E_VALIDATION',
+    (e) => e.hall.request('PUT', '/settings', { token: e.manager, body: { drop: 'journal' } }),
+  ],
+  // Idempotency keys
+  [
+    'DESIGN-3: an Idempotency-Key of 200 characters',
+    400,
+    'E_VALIDATION',
+    (e) =>
+      post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A' }, { 'idempotency-key': 'k'.repeat(200) }),
+  ],
+  [
+    'DESIGN-3: an empty Idempotency-Key',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A' }, { 'idempotency-key': '  ' }),
+  ],
+  [
+    'DESIGN-3: a non-ASCII Idempotency-Key',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A' }, { 'idempotency-key': 'cl\u00e9' }),
+  ],
+  [
+    'DESIGN-3: an Idempotency-Key reused for another service',
+    409,
+    'E_IDEMPOTENCY_CONFLICT',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'B' }, { 'idempotency-key': 'used-key-1' }),
+  ],
+  // Sign-in and pairing
+  [
+    'DESIGN-5: a wrong PIN',
+    401,
+    'E_BAD_CREDENTIALS',
+    (e) => post(e, '/auth/login', undefined, { staffNo: '1006', pin: '654321' }),
+  ],
+  [
+    'DESIGN-5: an unknown staff number',
+    401,
+    'E_BAD_CREDENTIALS',
+    (e) => post(e, '/auth/login', undefined, { staffNo: '99999', pin: '123456' }),
+  ],
+  [
+    'DESIGN-5: a wrong pairing code',
+    401,
+    'E_PAIRING_CODE',
+    (e) => post(e, '/devices/pair', undefined, { code: '000000' }),
+  ],
+  [
+    'DESIGN-5: pair a device with an unknown role',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/devices', e.manager, { role: 'superuser', name: 'x' }),
+  ],
+];
+
+describe('hostile requests against a real hall node (DESIGN §5)', () => {
+  const env = {} as Env;
+
+  beforeAll(async () => {
+    env.clock = new ManualClock(shanghai('2026-11-25 10:00'));
+    env.hall = await startTestHall({ clock: env.clock });
+    const staff = await staffOf(env.hall);
+    env.manager = staff.manager;
+    env.clerk1 = await staff.clerk(1);
+    env.clerk2 = await staff.clerk(2);
+    env.clerk3 = await staff.clerk(3);
+    const theirs = await issue(env.hall, 'A', { key: 'used-key-1' });
+    const mine = await issue(env.hall, 'A');
+    const waiting = await issue(env.hall, 'A');
+    expect((await callNext(env.hall, env.clerk2, 2))?.id).toBe(theirs.id);
+    expect((await callNext(env.hall, env.clerk1, 1))?.id).toBe(mine.id);
+    env.theirs = theirs.id;
+    env.mine = mine.id;
+    env.waiting = waiting.id;
+    const paired = await env.hall.request('POST', '/devices', {
+      token: env.manager,
+      body: { role: 'kiosk', name: 'second kiosk' },
+    });
+    expect(paired.status).toBe(201);
+    const device = paired.body as { deviceId: string; token: string };
+    // Proves the token worked before it was revoked, so the 401 below is the revocation.
+    expect((await env.hall.request('GET', '/services', { token: device.token })).status).toBe(200);
+    const revoked = await env.hall.request('DELETE', `/devices/${device.deviceId}`, { token: env.manager });
+    expect(revoked.status).toBe(204);
+    env.revokedKiosk = device.token;
+    env.revokedDeviceId = device.deviceId;
+  });
+
+  afterAll(async () => {
+    await env.hall?.stop();
+  });
+
+  it('has at least 30 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(CASES)('%s → %i, journal unchanged', async (_name, status, code, send) => {
+    const before = journalMark(env.hall.node.ctx.db);
+    const res = await send(env);
+    expectError(res, status, code ?? undefined);
+    expect(journalMark(env.hall.node.ctx.db)).toEqual(before);
+  });
+
+  it('DESIGN-5: the node still answers /health after every hostile request', async () => {
+    const res = await env.hall.request('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, role: 'hub' });
+    // …and still serves the queue it had, untouched by the requests above.
+    const queue = await env.hall.request('GET', '/queue', { token: env.hall.kioskToken });
+    expect(queue.status).toBe(200);
+    const q = queue.body as { waiting: { id: string }[]; called: { id: string }[] };
+    expect(q.waiting.map((t) => t.id)).toEqual([env.waiting]);
+    expect(q.called.map((t) => t.id).sort()).toEqual([env.mine, env.theirs].sort());
+  });
+
+  it('DESIGN-5: the error message is in the request language (en vs zh-CN)', async () => {
+    const ask = (lang: string) =>
+      env.hall.request('POST', '/tickets', {
+        token: env.hall.kioskToken,
+        body: { serviceCode: 'Z' },
+        headers: { 'accept-language': lang },
+      });
+    const en = await ask('en-US,en;q=0.9');
+    const zh = await ask('zh-CN,zh;q=0.9');
+    expectError(en, 404, 'E_UNKNOWN_SERVICE');
+    expectError(zh, 404, 'E_UNKNOWN_SERVICE');
+    const enMsg = (en.body as { error: { message: string } }).error.message;
+    const zhMsg = (zh.body as { error: { message: string } }).error.message;
+    expect(enMsg).toBe('No such service: Z');
+    expect(zhMsg).toBe('没有此业务：Z');
+    // Validation errors are translated too.
+    const bad = await env.hall.request('POST', '/tickets', {
+      token: env.hall.kioskToken,
+      body: {},
+      headers: { 'accept-language': 'en' },
+    });
+    expect((bad.body as { error: { message: string } }).error.message).toMatch(/^The request is not valid/);
+  });
+});

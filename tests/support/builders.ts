@@ -1,0 +1,121 @@
+import { expect } from 'vitest';
+import type { Db } from '../../db/open.ts';
+import type { TestHall } from './hall.ts';
+
+/** Tokens of the demo hall's people, signed in as a test needs them. */
+export interface Staff {
+  manager: string;
+  /** clerk 100N signed in at counter N */
+  clerk: (counterNo: number) => Promise<string>;
+}
+
+export function staffOf(hall: TestHall): Promise<Staff> {
+  const clerks = new Map<number, Promise<string>>();
+  return hall.login('9001').then((manager) => ({
+    manager,
+    clerk: (n: number) => {
+      let t = clerks.get(n);
+      if (!t) clerks.set(n, (t = hall.login(`100${n}`, n)));
+      return t;
+    },
+  }));
+}
+
+/** What "the journal is unchanged" compares: row count, last rowid and the set of ids. */
+export function journalMark(db: Db): { count: number; maxRowid: number | null; ids: string } {
+  const r = db.prepare('SELECT count(*) AS count, max(rowid) AS maxRowid FROM journal').get() as {
+    count: number;
+    maxRowid: number | null;
+  };
+  const ids = (db.prepare('SELECT id FROM journal ORDER BY rowid').pluck().all() as string[]).join(',');
+  return { ...r, ids };
+}
+
+export interface JournalEvent {
+  rowid: number;
+  type: string;
+  device_id: string;
+  device_seq: number;
+  recorded_by: string;
+  payload: Record<string, unknown>;
+}
+
+/** The journal's rows of some types, in the order they were written. */
+export function journalEvents(db: Db, ...types: string[]): JournalEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT rowid, type, device_id, device_seq, recorded_by, payload FROM journal
+       WHERE type IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+    )
+    .all(JSON.stringify(types)) as (Omit<JournalEvent, 'payload'> & { payload: string })[];
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+}
+
+/** The LAN API's error shape: `{error:{code,message}}` with a non-empty message. */
+export function expectError(res: { status: number; body: unknown }, status: number, code?: string): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  const body = res.body as { error?: { code?: unknown; message?: unknown } };
+  expect(typeof body?.error?.code).toBe('string');
+  expect(typeof body?.error?.message).toBe('string');
+  expect((body.error!.message as string).trim().length).toBeGreaterThan(0);
+  if (code) expect(body.error!.code).toBe(code);
+}
+
+export interface TicketReply {
+  id: string;
+  number: string;
+  serviceCode: string;
+  priority: boolean;
+  status: string;
+  counterNo: number | null;
+  recallCount: number;
+  overrunReason: string | null;
+}
+
+/** Issues a ticket from the kiosk and returns the reply, failing the test on anything but 201. */
+export async function issue(
+  hall: TestHall,
+  serviceCode: string,
+  opts: { priority?: boolean; key?: string; token?: string } = {},
+): Promise<{ id: string; number: string; waitingAhead: number }> {
+  const res = await hall.request('POST', '/tickets', {
+    token: opts.token ?? hall.kioskToken,
+    body: { serviceCode, ...(opts.priority ? { priority: true } : {}) },
+    ...(opts.key ? { headers: { 'idempotency-key': opts.key } } : {}),
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; number: string; waitingAhead: number };
+}
+
+/** call-next at a counter; returns the ticket, or null on 204. */
+export async function callNext(
+  hall: TestHall,
+  token: string,
+  counterNo: number,
+): Promise<TicketReply | null> {
+  const res = await hall.request('POST', `/counters/${counterNo}/call-next`, { token });
+  if (res.status === 204) return null;
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as TicketReply;
+}
+
+/** A ticket command that must succeed. */
+export async function act(
+  hall: TestHall,
+  token: string,
+  ticketId: string,
+  action: string,
+  body?: unknown,
+): Promise<TicketReply> {
+  const res = await hall.request('POST', `/tickets/${ticketId}/${action}`, {
+    token,
+    ...(body === undefined ? {} : { body }),
+  });
+  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+  return res.body as TicketReply;
+}
+
+/** A fixed instant in the hall's zone (Asia/Shanghai, UTC+8): "2026-11-25 10:00" → ms. */
+export function shanghai(local: string): number {
+  return Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
+}
