@@ -28,7 +28,7 @@ import { walkinRoutes } from './station/walkins.ts';
 import { forwardToHub } from './station/forward.ts';
 import { relayHubEvents } from './station/relay.ts';
 import { queueRoutes } from './queue/routes.ts';
-import { liveRoutes } from './live/broadcast.ts';
+import { eventsOpenApi, liveRoutes } from './live/broadcast.ts';
 import { raiseOverdueAwayAlerts } from './queue/counters.ts';
 import { seedDemoHall, type DemoDevices } from './demo.ts';
 
@@ -187,9 +187,16 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
       stops.push(() => clearInterval(timer));
     }
   }
-  app.get('/api/v1/openapi.json', () =>
-    openApiDocument([{ prefix: '/api/v1', specs: api.specs }], VERSION, 'ServiceHall hall node LAN API'),
-  );
+  app.get('/api/v1/openapi.json', () => {
+    const doc = openApiDocument(
+      [{ prefix: '/api/v1', specs: api.specs }],
+      VERSION,
+      'ServiceHall hall node LAN API',
+    );
+    // DESIGN §6 lists the WebSocket with the routes; it is not a zod route, so it is added here.
+    (doc.paths as Record<string, unknown>)['/api/v1/events'] = eventsOpenApi;
+    return doc;
+  });
   await serveScreens(app);
 
   const timers: NodeJS.Timeout[] = [];

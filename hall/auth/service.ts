@@ -31,20 +31,29 @@ export async function login(
 }> {
   const { db, clock } = ctx;
   const s = read.settings(db);
-  const failures = stmt(db, 'SELECT failures, locked_until FROM local_login_failures WHERE staff_no = ?').get(
-    input.staffNo,
-  ) as FailureRow | undefined;
-  const now = clock.now();
-  if (failures?.locked_until && failures.locked_until > now) {
-    throw new DomainError('E_LOCKED_OUT', { minutes: Math.ceil((failures.locked_until - now) / 60_000) });
-  }
+  // Read fresh before and after the (asynchronous) hash check: wrong PINs sent in parallel must each
+  // count, and a right PIN that raced them past the lock is refused as well.
+  const failuresNow = () =>
+    stmt(db, 'SELECT failures, locked_until FROM local_login_failures WHERE staff_no = ?').get(
+      input.staffNo,
+    ) as FailureRow | undefined;
+  const refuseIfLocked = () => {
+    const row = failuresNow();
+    const now = clock.now();
+    if (row?.locked_until && row.locked_until > now) {
+      throw new DomainError('E_LOCKED_OUT', { minutes: Math.ceil((row.locked_until - now) / 60_000) });
+    }
+  };
+  refuseIfLocked();
   const staff = read.staffByNo(db, input.staffNo);
   // Verify against a dummy hash for unknown staff numbers so timing does not reveal which exist.
   const ok = staff
     ? await argon2.verify(staff.pinHash, input.pin)
     : (await argon2.verify(await dummyHash(), input.pin), false);
+  refuseIfLocked();
+  const now = clock.now();
   if (!ok || !staff) {
-    const count = (failures?.failures ?? 0) + 1;
+    const count = (failuresNow()?.failures ?? 0) + 1;
     const lockedUntil = count >= s.loginMaxFailures ? now + s.loginLockMinutes * 60_000 : null;
     stmt(
       db,

@@ -89,3 +89,24 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
     },
   };
 }
+
+/** The OpenAPI entry for the WebSocket (OpenAPI has no WebSocket object, so it is a documented GET). */
+export const eventsOpenApi = {
+  get: {
+    summary: 'WebSocket: every queue change, pushed after it is durable (upgrade; token in ?token=)',
+    tags: ['live'],
+    security: [],
+    'x-access': 'any-token',
+    parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+    responses: {
+      '101': {
+        description:
+          'Switching to WebSocket. Server → client JSON `{type, at, …}`: hello, ticket.issued, ticket.called, ' +
+          'ticket.recalled, ticket.started, ticket.finished, ticket.no_show, ticket.reactivated, ticket.parked, ' +
+          'ticket.returned, ticket.cancelled, ticket.transferred, counter.away, counter.back, counter.signed_in, ' +
+          'counter.signed_out, hall.opened, hall.closed, service.opened, service.closed, setting.changed, ' +
+          'alert.raised. A bad or revoked token closes the socket with code 4401.',
+      },
+    },
+  },
+};

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startTestHall, type TestHall } from '../support/hall.ts';
+import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 
 /**
@@ -483,7 +483,7 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
 
   beforeAll(async () => {
     env.clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    env.hall = await startTestHall({ clock: env.clock });
+    env.hall = await startDemoHall({ clock: env.clock });
     const staff = await staffOf(env.hall);
     env.manager = staff.manager;
     env.clerk1 = await staff.clerk(1);

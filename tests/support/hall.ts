@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startHallNode, type HallNode, type HallNodeOptions } from '../../hall/node.ts';
@@ -25,7 +25,11 @@ export function tempDir(prefix = 'servicehall-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export async function startTestHall(opts: Partial<HallNodeOptions> = {}): Promise<TestHall> {
+export async function startTestHall(
+  opts: Partial<HallNodeOptions> & { removeDataDir?: boolean } = {},
+): Promise<TestHall> {
+  const { removeDataDir = !opts.dataDir, ...nodeOpts } = opts;
+  opts = nodeOpts;
   const dataDir = opts.dataDir ?? tempDir();
   const node = await startHallNode({
     demo: true,
@@ -68,7 +72,33 @@ export async function startTestHall(opts: Partial<HallNodeOptions> = {}): Promis
     },
     stop: async () => {
       await node.close();
-      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+let template: Promise<string> | null = null;
+
+/**
+ * The demo hall seeded once per test process (seeding hashes seven PINs with argon2, which is most of
+ * a node's start time), copied into a fresh temporary directory for each hall. Every hall made from it
+ * shares the template's hall and device ids, so use `startTestHall` where two halls must differ.
+ */
+export async function startDemoHall(opts: Partial<HallNodeOptions> = {}): Promise<TestHall> {
+  template ??= (async () => {
+    const dir = tempDir('servicehall-template-');
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const node = await startHallNode({
+      demo: true,
+      port: 0,
+      logLevel: 'silent',
+      timers: false,
+      dataDir: dir,
+    });
+    await node.close();
+    return dir;
+  })();
+  const dataDir = tempDir();
+  cpSync(await template, dataDir, { recursive: true });
+  return startTestHall({ ...opts, dataDir, removeDataDir: true });
 }
