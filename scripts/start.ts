@@ -1,20 +1,41 @@
-// `npm start`: the demo hall on its embedded defaults. Launches Electron when its binary is installed;
-// otherwise opens the surfaces in Debian Chromium app windows, or prints their URLs when there is no display.
+// `npm start`: the whole demo in one process on embedded stores — head office (PGlite), the demo hall's
+// hub paired to it, and a counter PC (station) paired to the hub — so records flow from a counter to head
+// office. Launches Electron when its binary is installed; otherwise opens the surfaces in Debian Chromium
+// app windows, or prints their URLs when there is no display.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startHallNode } from '../hall/node.ts';
+import { openDatabase } from '../db/open.ts';
+import { startHallNode, type HallNode } from '../hall/node.ts';
+import { upstreams, type UpstreamName } from '../hall/sync/upstreams.ts';
+import { startHeadOffice } from '../headoffice/server.ts';
+import { createHall } from '../headoffice/halls/service.ts';
 
-const dataDir = path.resolve(process.env.SERVICEHALL_DATA ?? '.data/demo-hall');
-const port = Number(process.env.PORT ?? 8360);
+const DATA = path.resolve(process.env.SERVICEHALL_DATA_ROOT ?? '.data');
+const dirs = {
+  headoffice: path.join(DATA, 'demo-headoffice'),
+  hub: path.resolve(process.env.SERVICEHALL_DATA ?? path.join(DATA, 'demo-hall')),
+  station: path.join(DATA, 'demo-station'),
+};
+const ports = {
+  headoffice: Number(process.env.HEADOFFICE_PORT ?? 8370),
+  hub: Number(process.env.PORT ?? 8360),
+  station: Number(process.env.STATION_PORT ?? 8362),
+};
+const STATION_COUNTER = 1;
+const DEMO_PIN = '123456';
 
+/** The Electron binary when it was downloaded; never triggers a download (requiring 'electron' would). */
 function electronBinary(): string | null {
   try {
-    const bin = createRequire(import.meta.url)('electron') as unknown;
-    return typeof bin === 'string' && existsSync(bin) ? bin : null;
+    const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = path.join(pkg, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const bin = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(bin) ? bin : null;
   } catch {
-    return null; // the package is installed but its binary was never downloaded
+    return null;
   }
 }
 
@@ -22,6 +43,59 @@ function chromiumBinary(): string | null {
   for (const bin of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'])
     if (existsSync(bin)) return bin;
   return null;
+}
+
+/** Whether a node's data directory already holds the credential for this upstream (a later start). */
+function isPaired(dataDir: string, upstream: UpstreamName): boolean {
+  const file = path.join(dataDir, 'hall.sqlite');
+  if (!existsSync(file)) return false;
+  const db = openDatabase(file);
+  try {
+    return upstreams(db).some((u) => u.name === upstream);
+  } finally {
+    db.close();
+  }
+}
+
+/** A one-time code for the station, made on the hub by the demo manager as the manager screen would. */
+async function stationPairingCode(hub: HallNode): Promise<string> {
+  const post = async (url: string, body: unknown, token?: string) => {
+    const res = await fetch(`${hub.url}/api/v1${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const { token } = (await post('/auth/login', { staffNo: '9001', pin: DEMO_PIN })) as { token: string };
+  const { code } = (await post(
+    '/devices/pairing-codes',
+    { role: 'counter', name: `${STATION_COUNTER} 号窗口电脑`, counterNo: STATION_COUNTER },
+    token,
+  )) as { code: string };
+  return code;
+}
+
+async function startDemo() {
+  const ho = await startHeadOffice({ dataDir: dirs.headoffice, port: ports.headoffice, demo: true });
+  let hubLink: { url: string; code: string } | undefined;
+  if (!isPaired(dirs.hub, 'headoffice')) {
+    // First start: head office creates the hall and its one-time code, as an admin does in the console.
+    const hall = await createHall(ho.ctx, '演示营业厅');
+    hubLink = { url: ho.url, code: hall.pairingCode };
+  }
+  const hub = await startHallNode({
+    dataDir: dirs.hub,
+    port: ports.hub,
+    demo: true,
+    headoffice: hubLink,
+  });
+  const stationLink = isPaired(dirs.station, 'hub')
+    ? undefined
+    : { url: hub.url, code: await stationPairingCode(hub) };
+  const station = await startHallNode({ dataDir: dirs.station, port: ports.station, hub: stationLink });
+  return { ho, hub, station };
 }
 
 const electron = electronBinary();
@@ -34,20 +108,32 @@ if (electron) {
   console.log(
     'Electron binary not installed (run `npx install-electron` where its download is reachable); using the browser.',
   );
-  const node = await startHallNode({ dataDir, port, demo: true });
-  const devices = node.demoDevices;
+  process.env.LOG_LEVEL ??= 'warn';
+  const { ho, hub, station } = await startDemo();
+  const devices = hub.demoDevices;
   const urls = {
-    kiosk: `${node.url}/kiosk${devices ? `#token=${devices.kiosk}` : ''}`,
-    display: `${node.url}/display${devices ? `#token=${devices.display}` : ''}`,
-    counter: `${node.url}/counter?counter=1`,
-    manager: `${node.url}/manager`,
+    kiosk: `${hub.url}/kiosk${devices ? `#token=${devices.kiosk}` : ''}`,
+    display: `${hub.url}/display${devices ? `#token=${devices.display}` : ''}`,
+    'counter (hub)': `${hub.url}/counter?counter=2`,
+    'counter (station)': `${station.url}/counter?counter=${STATION_COUNTER}`,
+    manager: `${hub.url}/manager`,
+    console: `${ho.url}/console`,
   };
-  console.log(`\nServiceHall demo hall on ${node.url} (data in ${dataDir})`);
-  console.log('Sign in: manager 9001, clerks 1001–1006 at counters 1–6, PIN 123456');
-  for (const [surface, url] of Object.entries(urls)) console.log(`  ${surface.padEnd(8)} ${url}`);
+  console.log(`\nServiceHall demo: head office, the demo hall's hub and one counter PC (station)`);
+  console.log(`  head office ${ho.url}  (PGlite in ${dirs.headoffice})`);
+  console.log(`  hub         ${hub.url}  (SQLite in ${dirs.hub})`);
+  console.log(`  station     ${station.url}  (SQLite in ${dirs.station}, counter ${STATION_COUNTER})`);
+  console.log(
+    `Sign in: hall manager 9001, clerks 1001–1006 (1001 at counter ${STATION_COUNTER} on the station), ` +
+      `head-office admin 0001; every PIN ${DEMO_PIN}`,
+  );
+  for (const [surface, url] of Object.entries(urls)) console.log(`  ${surface.padEnd(18)} ${url}`);
+  console.log(
+    'A service recorded at the station reaches the hub, then head office (console → overview, halls).',
+  );
   const chromium = chromiumBinary();
   if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
-    const profile = path.join(dataDir, 'chromium-profile');
+    const profile = path.join(dirs.hub, 'chromium-profile');
     mkdirSync(profile, { recursive: true });
     for (const url of Object.values(urls)) {
       spawn(
@@ -68,7 +154,9 @@ if (electron) {
     console.log('\nNo display found: open the URLs above in a browser.');
   }
   const stop = async () => {
-    await node.close();
+    await station.close();
+    await hub.close();
+    await ho.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
