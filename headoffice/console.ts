@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { DeviceDelivery, HallOverview } from '../shared/api/console.ts';
 import { localParts } from '../shared/time/businessDay.ts';
 import type { Api } from '../shared/http/route.ts';
 import type { HoContext, HoPrincipal } from './context.ts';
@@ -5,14 +7,48 @@ import type { HoWho } from './routes.ts';
 
 const TIME_ZONE = 'Asia/Shanghai';
 
-/** The console's live cross-hall view: tickets issued, waiting and served today, per hall. */
+/** The console's live cross-hall view and the delivery state of every device. */
 export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
+  api.add({
+    method: 'GET',
+    url: '/halls/delivery',
+    summary: 'Per device: cursor, last push, clock-skew flag, age of the newest row on arrival',
+    tag: 'console',
+    access: ['admin', 'viewer'],
+    reply: z.array(DeviceDelivery),
+    handler: async () => {
+      const rows = await ctx.sql.query<{
+        device_id: string;
+        hall_id: string;
+        acked_seq: number;
+        last_push_at: number | null;
+        skew_ms: number | null;
+        occurred_at: number | null;
+        received_at: number | null;
+      }>(
+        `SELECT c.device_id, c.hall_id, c.acked_seq, c.last_push_at, c.skew_ms, j.occurred_at, j.received_at
+         FROM device_cursors c LEFT JOIN journal j ON j.device_id = c.device_id AND j.device_seq = c.acked_seq
+         ORDER BY c.hall_id, c.device_id`,
+      );
+      return rows.map((r) => ({
+        deviceId: r.device_id,
+        hallId: r.hall_id,
+        ackedSeq: r.acked_seq,
+        lastPushAt: r.last_push_at,
+        skewMs: r.skew_ms,
+        lastRowOccurredAt: r.occurred_at,
+        lastRowReceivedAt: r.received_at,
+        arrivalLagMs: r.occurred_at !== null && r.received_at !== null ? r.received_at - r.occurred_at : null,
+      }));
+    },
+  });
   api.add({
     method: 'GET',
     url: '/overview',
     summary: 'Today per hall: issued, served, waiting (from the synced journals)',
     tag: 'console',
     access: ['admin', 'viewer'],
+    reply: z.array(HallOverview),
     handler: async () => {
       const now = ctx.clock.now();
       const { minuteOfDay } = localParts(now, TIME_ZONE);
@@ -20,7 +56,7 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
       const rows = await ctx.sql.query<{ hall_id: string; type: string; n: number }>(
         `SELECT d.hall_id, j.type, count(*)::int AS n FROM journal j
          JOIN (SELECT DISTINCT hall_id, local_hall_id FROM hall_devices) d ON d.local_hall_id = j.hall_id
-         WHERE j.occurred_at >= $1 AND j.type IN ('ticket.issued', 'ticket.finished', 'ticket.no_show', 'ticket.cancelled', 'ticket.reactivated')
+         WHERE j.occurred_at >= $1 AND j.type IN ('ticket.issued', 'ticket.finished', 'ticket.no_show', 'ticket.cancelled', 'ticket.reactivated', 'walkin.served')
          GROUP BY d.hall_id, j.type`,
         [dayStart],
       );
@@ -30,9 +66,13 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
       return halls.map((h) => {
         const count = (type: string) => rows.find((r) => r.hall_id === h.hall_id && r.type === type)?.n ?? 0;
         const issued = count('ticket.issued');
-        const served = count('ticket.finished');
+        // A walk-in recorded at a station while its hub was away is a customer served without a ticket.
+        const served = count('ticket.finished') + count('walkin.served');
         const gone =
-          served + count('ticket.no_show') + count('ticket.cancelled') - count('ticket.reactivated');
+          count('ticket.finished') +
+          count('ticket.no_show') +
+          count('ticket.cancelled') -
+          count('ticket.reactivated');
         return {
           hallId: h.hall_id,
           name: h.name,

@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DomainError } from '../shared/errors.ts';
 import { installErrorHandling } from '../shared/http/errors.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
 import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
@@ -101,7 +102,15 @@ async function serveConsole(app: FastifyInstance): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
+  // No directory index: head office's root leads to the console, not to the hall's screen list.
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false });
   const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
   app.get('/console', (_req, reply) => reply.type('text/html').send(index));
+  app.get('/', (_req, reply) => reply.redirect('/console'));
+  // Any other page a browser asks for gets the renderer's translated "page not found", with a 404.
+  app.get('/*', (req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (/^\/(api|sync|assets)\//.test(url)) throw new DomainError('E_NOT_FOUND', { what: url });
+    return reply.code(404).type('text/html').send(index);
+  });
 }

@@ -6,12 +6,14 @@ import zhDisplay from './zh-CN/display.json';
 import zhCounter from './zh-CN/counter.json';
 import zhManager from './zh-CN/manager.json';
 import zhSetup from './zh-CN/setup.json';
+import zhConsole from './zh-CN/console.json';
 import enCommon from './en/common.json';
 import enKiosk from './en/kiosk.json';
 import enDisplay from './en/display.json';
 import enCounter from './en/counter.json';
 import enManager from './en/manager.json';
 import enSetup from './en/setup.json';
+import enConsole from './en/console.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
@@ -24,6 +26,7 @@ export const resources = {
     counter: zhCounter,
     manager: zhManager,
     setup: zhSetup,
+    console: zhConsole,
   },
   en: {
     common: enCommon,
@@ -32,6 +35,7 @@ export const resources = {
     counter: enCounter,
     manager: enManager,
     setup: enSetup,
+    console: enConsole,
   },
 } as const;
 

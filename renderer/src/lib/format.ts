@@ -32,3 +32,33 @@ export function formatDuration(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
+
+export function formatDateTime(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone,
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+}
+
+/** A human span in its largest sensible unit: 12 s, 5 min, 3 h, 2 d (zh: 12 秒, 5 分钟, …). */
+export function formatSpan(ms: number, lang: string): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  const [n, unit] =
+    s < 90
+      ? [s, 'second']
+      : s < 90 * 60
+        ? [Math.round(s / 60), 'minute']
+        : s < 36 * 3600
+          ? [Math.round(s / 3600), 'hour']
+          : [Math.round(s / 86400), 'day'];
+  return new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', {
+    style: 'unit',
+    unit,
+    unitDisplay: lang === 'en' ? 'short' : 'long',
+  }).format(n);
+}

@@ -1,0 +1,257 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DeviceDeliveryT, HallStatusT, NewHallReplyT } from '../../../shared/api/console.ts';
+import { formatDateTime, formatSpan } from '../lib/format.ts';
+import { useConsole } from './store.ts';
+
+interface DeviceRow extends DeviceDeliveryT {
+  hub: boolean;
+  revoked: boolean;
+}
+
+/** Every hall: online state, last push, clock-skew flags, device cursors; create a hall, revoke a hub. */
+export function Halls() {
+  const { t, i18n } = useTranslation('console');
+  const { message } = AntApp.useApp();
+  const halls = useConsole((s) => s.halls);
+  const delivery = useConsole((s) => s.delivery);
+  const [creating, setCreating] = useState(false);
+  const [code, setCode] = useState<(NewHallReplyT & { name: string }) | null>(null);
+  const fail = (e: unknown) => void message.error(e instanceof Error ? e.message : String(e));
+  const lang = i18n.language;
+  const ago = (ms: number | null) =>
+    ms === null ? t('never') : t('ago', { duration: formatSpan(Date.now() - ms, lang) });
+
+  const devicesOf = (h: HallStatusT): DeviceRow[] => {
+    const rows: DeviceRow[] = delivery
+      .filter((d) => d.hallId === h.hallId)
+      .map((d) => {
+        const hub = h.hubs.find((x) => x.deviceId === d.deviceId);
+        return { ...d, hub: hub !== undefined, revoked: hub?.revoked ?? false };
+      });
+    // A hub that paired but has not pushed yet has no cursor; it is listed all the same.
+    for (const hub of h.hubs)
+      if (!rows.some((r) => r.deviceId === hub.deviceId))
+        rows.push({
+          deviceId: hub.deviceId,
+          hallId: h.hallId,
+          ackedSeq: 0,
+          lastPushAt: null,
+          skewMs: null,
+          lastRowOccurredAt: null,
+          lastRowReceivedAt: null,
+          arrivalLagMs: null,
+          hub: true,
+          revoked: hub.revoked,
+        });
+    return rows.sort((a, b) => Number(b.hub) - Number(a.hub));
+  };
+
+  const skewTag = (skewMs: number | null) =>
+    skewMs === null ? (
+      <Tag color="green">{t('skewOk')}</Tag>
+    ) : (
+      <Tag color="orange">
+        ⚠ {t('skewFlag', { duration: formatSpan(skewMs, lang) })} (
+        {skewMs > 0 ? t('skewAhead') : t('skewBehind')})
+      </Tag>
+    );
+
+  const create = async (v: { name: string }) => {
+    try {
+      const reply = await useConsole.getState().call<NewHallReplyT>('POST', '/halls', v);
+      setCreating(false);
+      setCode({ ...reply, name: v.name });
+      await useConsole.getState().loadHalls();
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const newCode = async (h: HallStatusT) => {
+    try {
+      const reply = await useConsole
+        .getState()
+        .call<{ pairingCode: string; expiresAt: number }>('POST', `/halls/${h.hallId}/pairing-code`);
+      setCode({ ...reply, hallId: h.hallId, name: h.name });
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const revoke = async (deviceId: string) => {
+    try {
+      await useConsole.getState().call('DELETE', `/hall-devices/${deviceId}`);
+      void message.success(t('revokedDone'));
+      await useConsole.getState().loadHalls();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <Card
+      title={t('hallsTitle')}
+      extra={
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('newHall')}
+        </Button>
+      }
+    >
+      <Table<HallStatusT>
+        size="middle"
+        rowKey="hallId"
+        pagination={false}
+        dataSource={halls}
+        expandable={{
+          expandedRowRender: (h) => (
+            <Table<DeviceRow>
+              size="small"
+              rowKey="deviceId"
+              pagination={false}
+              dataSource={devicesOf(h)}
+              columns={[
+                {
+                  title: t('device'),
+                  dataIndex: 'deviceId',
+                  render: (id: string) => <Typography.Text code>{id}</Typography.Text>,
+                },
+                {
+                  title: t('deviceKind'),
+                  render: (_v, d) => (d.hub ? t('kindHub') : t('kindStation')),
+                },
+                { title: t('ackedSeq'), dataIndex: 'ackedSeq', align: 'right' },
+                { title: t('lastPush'), render: (_v, d) => ago(d.lastPushAt) },
+                { title: t('skew'), render: (_v, d) => skewTag(d.skewMs) },
+                {
+                  title: t('backlog'),
+                  render: (_v, d) =>
+                    d.arrivalLagMs === null
+                      ? '—'
+                      : t('arrivalLag', { duration: formatSpan(d.arrivalLagMs, lang) }),
+                },
+                {
+                  title: t('state'),
+                  render: (_v, d) =>
+                    !d.hub ? null : d.revoked ? (
+                      <Tag color="red">{t('revoked')}</Tag>
+                    ) : (
+                      <Space>
+                        <Tag color="blue">{t('active')}</Tag>
+                        <Popconfirm title={t('revokeConfirm')} onConfirm={() => void revoke(d.deviceId)}>
+                          <Button danger size="small">
+                            {t('revoke')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          { title: t('hall'), dataIndex: 'name' },
+          {
+            title: t('state'),
+            render: (_v, h) =>
+              h.online ? <Tag color="green">{t('online')}</Tag> : <Tag>{t('offline')}</Tag>,
+          },
+          {
+            title: t('lastPush'),
+            render: (_v, h) => (
+              <Tooltip title={h.lastPushAt ? formatDateTime(h.lastPushAt, lang) : undefined}>
+                {ago(h.lastPushAt)}
+              </Tooltip>
+            ),
+          },
+          {
+            title: (
+              <Tooltip title={t('backlogHelp')}>
+                <span style={{ borderBottom: '1px dotted' }}>{t('backlog')}</span>
+              </Tooltip>
+            ),
+            render: (_v, h) => {
+              const lags = delivery
+                .filter((d) => d.hallId === h.hallId && d.arrivalLagMs !== null)
+                .map((d) => d.arrivalLagMs!);
+              return lags.length ? t('arrivalLag', { duration: formatSpan(Math.max(...lags), lang) }) : '—';
+            },
+          },
+          {
+            title: t('skew'),
+            render: (_v, h) => {
+              const flagged = h.devices.find((d) => d.skewMs !== null);
+              return skewTag(flagged?.skewMs ?? null);
+            },
+          },
+          {
+            title: t('quarantined'),
+            dataIndex: 'quarantined',
+            render: (n: number) => <Tag color={n > 0 ? 'red' : 'default'}>{n}</Tag>,
+          },
+          { title: t('devices'), render: (_v, h) => devicesOf(h).length },
+          {
+            title: t('actions'),
+            render: (_v, h) => <Button onClick={() => void newCode(h)}>{t('newCode')}</Button>,
+          },
+        ]}
+      />
+      <Modal
+        open={creating}
+        title={t('newHall')}
+        onCancel={() => setCreating(false)}
+        footer={null}
+        destroyOnHidden
+      >
+        <Form layout="vertical" onFinish={(v) => void create(v as { name: string })}>
+          <Form.Item
+            label={t('hallName')}
+            name="name"
+            rules={[{ required: true, whitespace: true, max: 60, message: t('hallNameRule') }]}
+          >
+            <Input autoFocus />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('create')}
+          </Button>
+        </Form>
+      </Modal>
+      <Modal open={code !== null} title={t('pairingTitle')} onCancel={() => setCode(null)} footer={null}>
+        {code ? (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text strong>{code.name}</Typography.Text>
+            <Typography.Title level={1} style={{ margin: 0, letterSpacing: 8 }} data-testid="pairing-code">
+              {code.pairingCode}
+            </Typography.Title>
+            <Typography.Text>
+              {t('pairingExpires', { time: formatDateTime(code.expiresAt, lang) })}
+            </Typography.Text>
+            <Alert
+              type="info"
+              message={t('pairingHow')}
+              description={
+                <Typography.Text code copyable>
+                  {`npm run hall -- --data DIR --headoffice ${location.origin} --pair ${code.pairingCode}`}
+                </Typography.Text>
+              }
+            />
+          </Space>
+        ) : null}
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useTranslation } from 'react-i18next';
+import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
+import { useConsole } from './store.ts';
+import { refFields, SETTING_KEYS, settingField, zodIssue, type FieldSpec } from './zodForm.ts';
+
+const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Form value → the value the schema checks (lines and JSON are typed as text). */
+function toData(f: FieldSpec, v: unknown): unknown {
+  if (f.kind.type === 'lines')
+    return String(v ?? '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (f.kind.type === 'json') {
+    if (typeof v !== 'string' || v.trim() === '') return undefined;
+    return JSON.parse(v) as unknown;
+  }
+  if (v === null || v === '') return undefined;
+  return v;
+}
+
+/** Stored value → form value. */
+function toForm(f: FieldSpec, v: unknown): unknown {
+  if (f.kind.type === 'lines') return Array.isArray(v) ? v.join('\n') : '';
+  if (f.kind.type === 'json') return v === undefined ? '' : JSON.stringify(v);
+  return v;
+}
+
+export function RefEditor(props: {
+  kind: RefKind;
+  item: RefChange | null;
+  serviceCodes: string[];
+  onClose(): void;
+  onSaved(version: number): void;
+}) {
+  const { kind, item } = props;
+  const { t } = useTranslation('console');
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const settingKey = Form.useWatch('key', form) as string | undefined;
+  const fields =
+    kind === 'setting'
+      ? [settingField(item?.key ?? settingKey ?? '')].filter((f): f is FieldSpec => f !== null)
+      : refFields(kind);
+
+  const initial: Record<string, unknown> = { key: item?.key };
+  for (const f of fields) initial[f.name] = toForm(f, item?.data?.[f.name]);
+
+  const rule = (f: FieldSpec): Rule => ({
+    validator: async (_r, v: unknown) => {
+      let data: unknown;
+      try {
+        data = toData(f, v);
+      } catch {
+        throw new Error(t('jsonInvalid'));
+      }
+      const issue = zodIssue(f.schema, data);
+      if (issue) throw new Error(issue);
+    },
+  });
+
+  const save = async (values: Record<string, unknown>) => {
+    setError(null);
+    const key = item?.key ?? String(values.key);
+    const data: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = toData(f, values[f.name]);
+      if (v !== undefined) data[f.name] = v;
+    }
+    if (kind === 'staff') {
+      // Only head office sees the PIN, once: it stores and sends the argon2id hash alone.
+      if (values.pin) data.pin = values.pin;
+      else if (item?.data?.pinHash) data.pinHash = item.data.pinHash;
+    }
+    setBusy(true);
+    try {
+      const { version } = await useConsole
+        .getState()
+        .call<{ version: number }>('PUT', `/ref/${kind}/${encodeURIComponent(key)}`, data);
+      props.onSaved(version);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      onClose={props.onClose}
+      title={`${t(`kind_${kind}`)} · ${item ? `${t('edit')} ${item.key}` : t('add')}`}
+      size="large"
+      destroyOnHidden
+    >
+      {error ? (
+        <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(v) => void save(v as Record<string, unknown>)}
+      >
+        <Form.Item
+          label={t(`key_${kind}`)}
+          name="key"
+          rules={[{ required: true, pattern: KEY, message: t('keyRule') }]}
+        >
+          {kind === 'setting' ? (
+            <Select
+              disabled={item !== null}
+              showSearch
+              options={SETTING_KEYS.map((k) => ({ value: k, label: k }))}
+            />
+          ) : (
+            <Input disabled={item !== null} autoFocus={item === null} />
+          )}
+        </Form.Item>
+        {fields.map((f) => (
+          <Form.Item
+            key={`${f.name}-${settingKey ?? ''}`}
+            label={t(f.kind.type === 'json' ? 'f_valueJson' : `f_${f.name}`)}
+            name={f.name}
+            rules={[rule(f)]}
+            required={f.required}
+            valuePropName={f.kind.type === 'bool' ? 'checked' : 'value'}
+          >
+            {input(f, props.serviceCodes, t)}
+          </Form.Item>
+        ))}
+        {kind === 'staff' ? (
+          <Form.Item
+            label={t('f_pin')}
+            name="pin"
+            extra={item ? t('f_pinKeep') : undefined}
+            rules={[{ required: item === null, pattern: /^\d{4,12}$/, message: t('f_pinRule') }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        ) : null}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('common:save')}
+          </Button>
+          <Button onClick={props.onClose}>{t('common:cancel')}</Button>
+        </Space>
+      </Form>
+    </Drawer>
+  );
+}
+
+function input(f: FieldSpec, serviceCodes: string[], t: (k: string) => string) {
+  switch (f.kind.type) {
+    case 'number':
+      return <InputNumber style={{ width: 200 }} step={f.kind.integer ? 1 : 0.05} />;
+    case 'bool':
+      return <Switch checkedChildren={t('yes')} unCheckedChildren={t('no')} />;
+    case 'choice':
+      return (
+        <Select
+          options={f.kind.options.map((o) => ({
+            value: o,
+            label: f.name === 'role' ? t(`role_${o}`) : o,
+          }))}
+        />
+      );
+    case 'tags':
+      return <Select mode="tags" options={serviceCodes.map((c) => ({ value: c, label: c }))} />;
+    case 'lines':
+      return <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />;
+    case 'json':
+      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />;
+    default:
+      return <Input />;
+  }
+}

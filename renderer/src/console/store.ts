@@ -1,0 +1,92 @@
+import { create } from 'zustand';
+import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
+import type {
+  ConsoleStaffT,
+  DeviceDeliveryT,
+  HallOverviewT,
+  HallStatusT,
+  QuarantineRowT,
+} from '../../../shared/api/console.ts';
+import { api, ApiError } from '../lib/api.ts';
+import { getToken, setToken } from '../lib/token.ts';
+
+/** 'down' when head office did not answer at all (not when it answered with an error). */
+export type Reach = 'unknown' | 'up' | 'down';
+
+interface ConsoleState {
+  token: string | null;
+  staff: ConsoleStaffT | null;
+  reach: Reach;
+  halls: HallStatusT[];
+  delivery: DeviceDeliveryT[];
+  overview: HallOverviewT[];
+  overviewAt: number | null;
+  quarantine: QuarantineRowT[];
+  ref: Partial<Record<RefKind, RefChange[]>>;
+  login(staffNo: string, pin: string): Promise<void>;
+  logout(): void;
+  /** Any call to head office; tracks reachability and signs out on an expired session. */
+  call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  loadHalls(): Promise<void>;
+  loadOverview(): Promise<void>;
+  loadQuarantine(): Promise<void>;
+  loadRef(kind: RefKind): Promise<void>;
+}
+
+const STAFF = 'servicehall.console.staff';
+
+export const useConsole = create<ConsoleState>((set, get) => ({
+  token: getToken('console'),
+  staff: JSON.parse(localStorage.getItem(STAFF) ?? 'null') as ConsoleStaffT | null,
+  reach: 'unknown',
+  halls: [],
+  delivery: [],
+  overview: [],
+  overviewAt: null,
+  quarantine: [],
+  ref: {},
+  login: async (staffNo, pin) => {
+    const reply = await get().call<{ token: string; staff: ConsoleStaffT }>('POST', '/auth/login', {
+      staffNo,
+      pin,
+    });
+    setToken('console', reply.token);
+    localStorage.setItem(STAFF, JSON.stringify(reply.staff));
+    set({ token: reply.token, staff: reply.staff });
+  },
+  logout: () => {
+    setToken('console', null);
+    localStorage.removeItem(STAFF);
+    set({ token: null, staff: null, halls: [], delivery: [], overview: [], quarantine: [], ref: {} });
+  },
+  call: async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
+    try {
+      const result = await api<T>(method, path, body, { token: get().token });
+      set({ reach: 'up' });
+      return result;
+    } catch (e) {
+      const offline = e instanceof ApiError && e.status === 0;
+      set({ reach: offline ? 'down' : 'up' });
+      if (e instanceof ApiError && e.status === 401 && get().token) get().logout();
+      throw e;
+    }
+  },
+  loadHalls: async () => {
+    const [halls, delivery] = await Promise.all([
+      get().call<HallStatusT[]>('GET', '/halls'),
+      get().call<DeviceDeliveryT[]>('GET', '/halls/delivery'),
+    ]);
+    set({ halls, delivery });
+  },
+  loadOverview: async () => {
+    const overview = await get().call<HallOverviewT[]>('GET', '/overview');
+    set({ overview, overviewAt: Date.now() });
+  },
+  loadQuarantine: async () => {
+    set({ quarantine: await get().call<QuarantineRowT[]>('GET', '/quarantine') });
+  },
+  loadRef: async (kind) => {
+    const rows = await get().call<RefChange[]>('GET', `/ref/${kind}`);
+    set({ ref: { ...get().ref, [kind]: rows } });
+  },
+}));

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Head office's console API as the console screen reads it (DESIGN §7); the routes reply with these. */
+
+export const HallStatus = z.object({
+  hallId: z.string(),
+  name: z.string(),
+  online: z.boolean(),
+  lastPushAt: z.number().nullable(),
+  devices: z.array(
+    z.object({
+      deviceId: z.string(),
+      ackedSeq: z.number(),
+      lastPushAt: z.number().nullable(),
+      skewMs: z.number().nullable(),
+    }),
+  ),
+  hubs: z.array(z.object({ deviceId: z.string(), revoked: z.boolean() })),
+  quarantined: z.number(),
+});
+export type HallStatusT = z.infer<typeof HallStatus>;
+
+/**
+ * What head office knows of each device's delivery: its cursor, when it last pushed, the clock-skew flag
+ * (DESIGN §4: > 2 min, data kept) and how old its newest row was when it arrived. A hall's own backlog
+ * (rows not yet sent) is only known at the hall (its /api/v1/health and manager screen): head office
+ * cannot count rows it has not received.
+ */
+export const DeviceDelivery = z.object({
+  deviceId: z.string(),
+  hallId: z.string(),
+  ackedSeq: z.number(),
+  lastPushAt: z.number().nullable(),
+  skewMs: z.number().nullable(),
+  lastRowOccurredAt: z.number().nullable(),
+  lastRowReceivedAt: z.number().nullable(),
+  arrivalLagMs: z.number().nullable(),
+});
+export type DeviceDeliveryT = z.infer<typeof DeviceDelivery>;
+
+/** Today per hall, from the synced journals. */
+export const HallOverview = z.object({
+  hallId: z.string(),
+  name: z.string(),
+  issued: z.number(),
+  served: z.number(),
+  waitingOrInService: z.number(),
+});
+export type HallOverviewT = z.infer<typeof HallOverview>;
+
+export const NewHallReply = z.object({ hallId: z.string(), pairingCode: z.string(), expiresAt: z.number() });
+export type NewHallReplyT = z.infer<typeof NewHallReply>;
+
+export const QuarantineRow = z.object({
+  deviceId: z.string(),
+  deviceSeq: z.number(),
+  rowId: z.string(),
+  hallId: z.string(),
+  reason: z.string(),
+  raw: z.string(),
+  receivedAt: z.number(),
+});
+export type QuarantineRowT = z.infer<typeof QuarantineRow>;
+
+export const ConsoleStaff = z.object({
+  id: z.string(),
+  staffNo: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'viewer']),
+});
+export type ConsoleStaffT = z.infer<typeof ConsoleStaff>;
