@@ -249,7 +249,17 @@ async function serveScreens(app: FastifyInstance): Promise<void> {
   }
   await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
   const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  for (const surface of ['kiosk', 'counter', 'customer', 'pad', 'display', 'manager', 'setup']) {
+  for (const surface of ['kiosk', 'counter', 'display', 'manager', 'setup']) {
     app.get(`/${surface}`, (_req, reply) => reply.type('text/html').send(index));
   }
+  serveNotFoundPage(app, index);
+}
+
+/** Any other page a browser asks for gets the renderer's translated "page not found", with a 404. */
+function serveNotFoundPage(app: FastifyInstance, index: string): void {
+  app.get('/*', (req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (/^\/(api|sync|assets)\//.test(url)) throw new DomainError('E_NOT_FOUND', { what: url });
+    return reply.code(404).type('text/html').send(index);
+  });
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import './i18n/index.ts';
 import './styles/public.css';
 
+/** The hall node's surfaces, listed on its index page. */
 const SURFACES = {
   '/kiosk': lazy(() => import('./kiosk/KioskApp.tsx')),
   '/display': lazy(() => import('./display/DisplayApp.tsx')),
@@ -12,12 +13,18 @@ const SURFACES = {
   '/setup': lazy(() => import('./setup/SetupApp.tsx')),
 } as const;
 
-function NotYet() {
+/** Head office serves the console; a hall node does not, so the index does not offer it. */
+const ROUTES = { ...SURFACES, '/console': lazy(() => import('./console/ConsoleApp.tsx')) } as const;
+
+function NotFound() {
   const { t } = useTranslation('common');
   return (
     <main className="public plain">
-      <h1>{t('appName')}</h1>
-      <p>{t('notYet')}</p>
+      <h1>{t('notFoundTitle')}</h1>
+      <p>{t('notFound', { path: location.pathname })}</p>
+      <p>
+        <a href="/">{t('surfaces')}</a>
+      </p>
     </main>
   );
 }
@@ -40,7 +47,7 @@ function Index() {
 }
 
 const path = location.pathname.replace(/\/+$/, '') || '/';
-const Surface = path in SURFACES ? SURFACES[path as keyof typeof SURFACES] : path === '/' ? Index : NotYet;
+const Surface = path in ROUTES ? ROUTES[path as keyof typeof ROUTES] : path === '/' ? Index : NotFound;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
