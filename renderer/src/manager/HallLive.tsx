@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { CounterState } from '../../../shared/queue/model.ts';
 import { formatClock, formatDuration } from '../lib/format.ts';
-import { useManager, type SyncRow } from './store.ts';
+import { useManager } from './store.ts';
 
 /** The hall live (R-DUTY-1): waiting, longest wait, counters and who is at them, alerts, open/close. */
 export function HallLive() {
@@ -35,6 +35,7 @@ export function HallLive() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      {sync.some((r) => !r.connected) ? <Alert type="warning" showIcon message={t('syncAlert')} /> : null}
       {hall.alerts.map((a) => (
         <Alert
           key={a.id}
@@ -147,26 +148,6 @@ export function HallLive() {
           ]}
         />
       </Card>
-      {sync.length > 0 ? <SyncCard rows={sync} /> : null}
     </Space>
-  );
-}
-
-function SyncCard({ rows }: { rows: SyncRow[] }) {
-  const { t } = useTranslation('manager');
-  return (
-    <Card title={t('sync')}>
-      {rows.map((r) => (
-        <p key={r.upstream}>
-          <Tag color={r.connected ? 'green' : 'red'}>{r.connected ? t('connected') : t('disconnected')}</Tag>
-          {t('syncLine', {
-            upstream: r.upstream,
-            rows: r.backlogRows,
-            age: r.oldestUnsentAt ? formatDuration(Date.now() - r.oldestUnsentAt) : '—',
-          })}
-          {r.lastError ? ` · ${r.lastError}` : ''}
-        </p>
-      ))}
-    </Card>
   );
 }

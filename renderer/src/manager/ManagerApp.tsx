@@ -24,6 +24,7 @@ import { useManager } from './store.ts';
 import { HallLive } from './HallLive.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { Devices } from './Devices.tsx';
+import { HEALTH_POLL_MS, SyncPanel } from './SyncPanel.tsx';
 
 export default function ManagerApp() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -37,6 +38,15 @@ export default function ManagerApp() {
     const { refresh } = useManager.getState();
     void refresh().catch(() => undefined);
     const timer = setInterval(() => void refresh().catch(() => undefined), 15_000);
+    // Sync state moves on its own (backlog drains, the link drops): /health is cheap to re-read often.
+    const health = setInterval(
+      () =>
+        void useManager
+          .getState()
+          .refreshHealth()
+          .catch(() => undefined),
+      HEALTH_POLL_MS,
+    );
     const stop = connectLive({
       token,
       onEvent: () => void refresh().catch(() => undefined),
@@ -44,6 +54,7 @@ export default function ManagerApp() {
     });
     return () => {
       clearInterval(timer);
+      clearInterval(health);
       stop();
     };
   }, [token]);
@@ -72,6 +83,7 @@ export default function ManagerApp() {
                   { key: 'live', label: t('tabLive'), children: <HallLive /> },
                   { key: 'settings', label: t('tabSettings'), children: <SettingsForm /> },
                   { key: 'devices', label: t('tabDevices'), children: <Devices /> },
+                  { key: 'sync', label: t('tabSync'), children: <SyncPanel /> },
                 ]}
               />
             ) : (

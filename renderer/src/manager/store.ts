@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { HallStateT, LoginReplyT } from '../../../shared/api/schemas.ts';
+import type { z } from 'zod';
+import type { HallStateT, Health, LoginReplyT } from '../../../shared/api/schemas.ts';
 import { api } from '../lib/api.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { getToken, setToken } from '../lib/token.ts';
@@ -11,13 +12,8 @@ export interface DeviceRow {
   counterNo: number | null;
   revoked: boolean;
 }
-export interface SyncRow {
-  upstream: string;
-  connected: boolean;
-  backlogRows: number;
-  oldestUnsentAt: number | null;
-  lastError: string | null;
-}
+export type HealthT = z.infer<typeof Health>;
+export type SyncRow = HealthT['sync'][number];
 
 interface ManagerState {
   token: string | null;
@@ -25,10 +21,14 @@ interface ManagerState {
   hall: HallStateT | null;
   devices: DeviceRow[];
   sync: SyncRow[];
+  /** This node's identity and sync state (GET /health), with when it was last read. */
+  health: HealthT | null;
+  healthAt: number | null;
   status: LiveStatus;
   login(staffNo: string, pin: string): Promise<void>;
   logout(): void;
   refresh(): Promise<void>;
+  refreshHealth(): Promise<void>;
   call<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
@@ -40,6 +40,8 @@ export const useManager = create<ManagerState>((set, get) => ({
   hall: null,
   devices: [],
   sync: [],
+  health: null,
+  healthAt: null,
   status: 'connecting',
   login: async (staffNo, pin) => {
     const reply = await api<LoginReplyT>('POST', '/auth/login', { staffNo, pin });
@@ -59,9 +61,13 @@ export const useManager = create<ManagerState>((set, get) => ({
     const [hall, devices, health] = await Promise.all([
       api<HallStateT>('GET', '/hall', undefined, { token }),
       api<DeviceRow[]>('GET', '/devices', undefined, { token }),
-      api<{ sync: SyncRow[] }>('GET', '/health'),
+      api<HealthT>('GET', '/health'),
     ]);
-    set({ hall, devices, sync: health.sync });
+    set({ hall, devices, sync: health.sync, health, healthAt: Date.now() });
+  },
+  refreshHealth: async () => {
+    const health = await api<HealthT>('GET', '/health');
+    set({ sync: health.sync, health, healthAt: Date.now() });
   },
   call: async <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
     const result = await api<T>(method, path, body, { token: get().token });

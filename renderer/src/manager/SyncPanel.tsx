@@ -1,0 +1,82 @@
+import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatSpan } from '../lib/format.ts';
+import { useManager, type SyncRow } from './store.ts';
+
+export const HEALTH_POLL_MS = 5_000;
+
+/**
+ * This node's sync state from GET /health (DESIGN §4, §7): per upstream whether it is connected, how
+ * many rows wait to be sent and since when, and the last error; re-read every few seconds.
+ */
+export function SyncPanel() {
+  const { t, i18n } = useTranslation(['manager', 'common']);
+  const health = useManager((s) => s.health);
+  const healthAt = useManager((s) => s.healthAt);
+  if (!health) return null;
+  const lang = i18n.language;
+  return (
+    <Card
+      title={t('sync')}
+      extra={
+        <Typography.Text type="secondary">
+          {t('syncRefresh', { seconds: HEALTH_POLL_MS / 1000 })}
+          {healthAt ? ` · ${t('syncUpdated', { time: formatDateTime(healthAt, lang) })}` : ''}
+        </Typography.Text>
+      }
+    >
+      <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('syncRole')}>
+          {health.role === 'hub' ? t('syncRoleHub') : t('syncRoleStation')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('syncDevice')}>
+          <Typography.Text code>{health.deviceId}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('syncJournalSeq')}>{health.journalSeq}</Descriptions.Item>
+      </Descriptions>
+      {health.sync.some((r) => !r.connected) ? (
+        <Alert type="warning" showIcon message={t('syncOfflineExplain')} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Table<SyncRow>
+        size="middle"
+        rowKey="upstream"
+        pagination={false}
+        dataSource={health.sync}
+        locale={{ emptyText: <Empty description={t('syncNone')} /> }}
+        columns={[
+          {
+            title: t('syncUpstream'),
+            dataIndex: 'upstream',
+            render: (u: string) =>
+              u === 'headoffice' ? t('syncToHeadOffice') : u === 'hub' ? t('syncToHub') : u,
+          },
+          {
+            title: t('state'),
+            render: (_v, r) =>
+              r.connected ? (
+                <Tag color="green">{t('connected')}</Tag>
+              ) : (
+                <Tag color="red">{t('disconnected')}</Tag>
+              ),
+          },
+          { title: t('syncBacklog'), dataIndex: 'backlogRows', align: 'right' },
+          {
+            title: t('syncOldest'),
+            render: (_v, r) =>
+              r.oldestUnsentAt === null
+                ? t('syncNothingWaiting')
+                : t('syncOldestAge', {
+                    age: formatSpan(Date.now() - r.oldestUnsentAt, lang),
+                    time: formatDateTime(r.oldestUnsentAt, lang),
+                  }),
+          },
+          {
+            title: t('syncLastError'),
+            dataIndex: 'lastError',
+            render: (e: string | null) => e ?? '—',
+          },
+        ]}
+      />
+    </Card>
+  );
+}
