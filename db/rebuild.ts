@@ -27,10 +27,22 @@ export function rebuildProjections(db: Db): { before: string; after: string; row
   let rows = 0;
   db.transaction(() => {
     for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-    const all = db.prepare('SELECT * FROM journal ORDER BY rowid');
-    for (const stored of all.iterate() as Iterable<Parameters<typeof parseStoredRow>[0]>) {
-      applyEvent(db, parseStoredRow(stored));
-      rows++;
+    // Pages, not one iterator: better-sqlite3 refuses other statements (the projectors' writes) on a
+    // connection while an iterator is open, and .all() would hold a million rows in memory.
+    const page = db.prepare(
+      'SELECT rowid AS _rowid, * FROM journal WHERE rowid > ? ORDER BY rowid LIMIT 1000',
+    );
+    type Stored = Parameters<typeof parseStoredRow>[0] & { _rowid: number };
+    for (
+      let after = 0, batch = page.all(after) as Stored[];
+      batch.length > 0;
+      batch = page.all(after) as Stored[]
+    ) {
+      for (const { _rowid, ...stored } of batch) {
+        applyEvent(db, parseStoredRow(stored));
+        rows++;
+        after = _rowid;
+      }
     }
   })();
   return { before, after: projectionDigest(db), rows };
