@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 
 const PATTERN = /^hall-(\d{8}T\d{6}Z)\.sqlite$/;
@@ -34,7 +35,16 @@ export function listBackups(dir: string): string[] {
  */
 export function restoreDatabase(backupFile: string, dbFile: string): void {
   if (!existsSync(backupFile)) throw new Error(`no backup at ${backupFile}`);
-  if (existsSync(dbFile)) copyFileSync(dbFile, `${dbFile}.before-restore`);
+  if (existsSync(dbFile)) {
+    // After a crash the newest records may still be only in the WAL: fold them into the file first,
+    // or the kept copy would silently lack them (and deleting the WAL below would lose them).
+    if (existsSync(`${dbFile}-wal`)) {
+      const current = new Database(dbFile);
+      current.pragma('wal_checkpoint(TRUNCATE)');
+      current.close();
+    }
+    copyFileSync(dbFile, `${dbFile}.before-restore`);
+  }
   for (const suffix of ['-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
   copyFileSync(backupFile, dbFile);
 }

@@ -5,6 +5,7 @@ import { rebuildProjections } from '../db/rebuild.ts';
 import { verifyJournal } from '../db/verify.ts';
 import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
 import { startHallNode } from './node.ts';
+import * as read from '../db/read.ts';
 
 const USAGE = `Usage:
   npm run hall -- [--demo] [--data DIR] [--port N] [--host ADDR]   start a hall node (foreground)
@@ -72,7 +73,9 @@ async function main(): Promise<number> {
     }
     case 'backup': {
       const db = openDatabase(dbFile);
-      const file = await backupDatabase(db, path.join(dataDir, 'backups'), Date.now(), 14);
+      // Rotation follows the hall's own setting, as the node's daily backup does.
+      const keep = read.settings(db).backupKeep;
+      const file = await backupDatabase(db, path.join(dataDir, 'backups'), Date.now(), keep);
       db.close();
       out(`backup written: ${file}`);
       out(`backups kept: ${listBackups(path.join(dataDir, 'backups')).length}`);

@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseTooNewError, knownMigrations, openDatabase } from '../../db/open.ts';
+import { backupDatabase, listBackups } from '../../db/backup.ts';
+import { verifyJournal } from '../../db/verify.ts';
+import { startHallNode } from '../../hall/node.ts';
+import { ManualClock } from '../../shared/runtime.ts';
+import { startDemoHall, startTestHall, tempDir, type TestHall } from '../support/hall.ts';
+import { issue, shanghai, staffOf } from '../support/builders.ts';
+import { runCli } from '../support/process.ts';
+
+const dirs: string[] = [];
+const halls: TestHall[] = [];
+const aDir = () => {
+  const d = tempDir('servicehall-store-');
+  dirs.push(d);
+  return d;
+};
+
+afterEach(async () => {
+  await Promise.all(halls.splice(0).map((h) => h.stop()));
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function journalRows(file: string): unknown[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM journal ORDER BY device_id, device_seq').all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('migrations (DESIGN-2)', () => {
+  it('DESIGN-2: a database whose schema is newer than the code refuses to open, with a clear message', async () => {
+    const dir = aDir();
+    const file = path.join(dir, 'hall.sqlite');
+    const latest = knownMigrations().at(-1)!.version;
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw
+      .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+      .run(latest + 1, `${String(latest + 1).padStart(4, '0')}_from_the_future.sql`, Date.now());
+    raw.close();
+
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file)).toThrow(
+      new RegExp(`schema version ${latest + 1}.*knows only up to ${latest}.*newer ServiceHall`),
+    );
+    // The hall node refuses to start on it, and so does every CLI command.
+    await expect(startHallNode({ dataDir: dir, port: 0, logLevel: 'silent', timers: false })).rejects.toThrow(
+      DatabaseTooNewError,
+    );
+    const cli = await runCli(['verify', '--data', dir]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain('written by a newer ServiceHall');
+    // Refusing changed nothing: the future migration is still recorded.
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(latest + 1);
+    check.close();
+  });
+
+  it('DESIGN-2: a database with a migration this code does not know (same number, other name) is refused', () => {
+    const file = path.join(aDir(), 'hall.sqlite');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.prepare(`UPDATE schema_migrations SET name = '0002_someone_elses.sql' WHERE version = 2`).run();
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/0002_someone_elses\.sql.*does not know/);
+  });
+
+  it('DESIGN-2: migrations apply in one transaction: a failing one leaves the database as it was', () => {
+    const dir = aDir();
+    const migrations = path.join(dir, 'migrations');
+    mkdirSync(migrations);
+    writeFileSync(path.join(migrations, '0001_good.sql'), 'CREATE TABLE good (x INTEGER);');
+    writeFileSync(
+      path.join(migrations, '0002_bad.sql'),
+      'CREATE TABLE bad (x INTEGER); INSERT INTO nowhere VALUES (1);',
+    );
+    const file = path.join(dir, 'hall.sqlite');
+    expect(() => openDatabase(file, knownMigrations(migrations))).toThrow(/nowhere/);
+    const db = new Database(file, { readonly: true });
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .pluck()
+      .all();
+    const applied = db.prepare('SELECT count(*) FROM schema_migrations').pluck().get();
+    db.close();
+    expect(tables).toEqual(['schema_migrations']);
+    expect(applied).toBe(0);
+  });
+});
+
+describe('backup and restore (DESIGN-2)', () => {
+  it('DESIGN-2: an online backup restored over the node gives the journal exactly as it was at backup time', async () => {
+    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+    const hall = await startDemoHall({ clock });
+    halls.push(hall);
+    for (const code of ['A', 'B', 'A']) await issue(hall, code);
+    const staff = await staffOf(hall);
+    await hall.request('POST', '/counters/1/call-next', { token: await staff.clerk(1) });
+    // Online: the node keeps running and writing while the backup is taken.
+    const backupsDir = path.join(hall.dataDir, 'backups');
+    const [file] = await Promise.all([
+      backupDatabase(hall.node.ctx.db, backupsDir, clock.now(), 14),
+      issue(hall, 'C'),
+    ]);
+    const atBackup = journalRows(file);
+    expect(atBackup.length).toBeGreaterThan(20);
+    clock.advance(60_000);
+    await issue(hall, 'A'); // written after the backup: the restore must not have it
+    const dbFile = path.join(hall.dataDir, 'hall.sqlite');
+    const beforeRestore = journalRows(dbFile);
+    expect(beforeRestore.length).toBeGreaterThan(atBackup.length);
+    await hall.node.close();
+
+    const restored = await runCli(['restore', file, '--data', hall.dataDir]);
+    expect(restored.code, restored.stdout).toBe(0);
+    expect(journalRows(dbFile)).toEqual(atBackup);
+    // The database it replaced is kept whole beside it.
+    expect(journalRows(`${dbFile}.before-restore`)).toEqual(beforeRestore);
+
+    const db = openDatabase(dbFile);
+    expect(verifyJournal(db).firstBreak).toBeNull();
+    db.close();
+    // The restored hall starts and continues its numbering from the backup.
+    const again = await startTestHall({ clock, dataDir: hall.dataDir, removeDataDir: true });
+    halls.splice(halls.indexOf(hall), 1, again);
+    const next = await issue(again, 'A');
+    // A001 and A002 were in the backup; the A issued after it was rolled back with the restore.
+    expect(next.number).toBe('A003');
+  });
+
+  it('DESIGN-2: `npm run hall -- backup` writes a backup with the same journal', async () => {
+    const hall = await startDemoHall();
+    halls.push(hall);
+    await issue(hall, 'A');
+    await hall.node.close();
+    halls.splice(halls.indexOf(hall), 1);
+    const res = await runCli(['backup', '--data', hall.dataDir]);
+    expect(res.code, res.stdout).toBe(0);
+    const [name] = listBackups(path.join(hall.dataDir, 'backups'));
+    expect(name).toBeDefined();
+    expect(journalRows(path.join(hall.dataDir, 'backups', name!))).toEqual(
+      journalRows(path.join(hall.dataDir, 'hall.sqlite')),
+    );
+    rmSync(hall.dataDir, { recursive: true, force: true });
+  });
+
+  it('DESIGN-2: backup rotation keeps the newest N', async () => {
+    const dir = aDir();
+    const db = openDatabase(path.join(dir, 'hall.sqlite'));
+    const t0 = Date.parse('2026-11-20T01:00:00Z');
+    const made: string[] = [];
+    for (let day = 0; day < 6; day++)
+      made.push(await backupDatabase(db, path.join(dir, 'backups'), t0 + day * 86_400_000, 3));
+    db.close();
+    expect(listBackups(path.join(dir, 'backups'))).toEqual(made.slice(-3).map((f) => path.basename(f)));
+    for (const old of made.slice(0, 3)) expect(existsSync(old)).toBe(false);
+  });
+
+  it('DESIGN-2: the CLI backup keeps as many backups as the hall setting backupKeep says', async () => {
+    const hall = await startDemoHall();
+    halls.push(hall);
+    const staff = await staffOf(hall);
+    expect(
+      (await hall.request('PUT', '/settings', { token: staff.manager, body: { backupKeep: 2 } })).status,
+    ).toBe(200);
+    const backups = path.join(hall.dataDir, 'backups');
+    const t0 = Date.parse('2020-01-01T00:00:00Z');
+    for (let i = 0; i < 3; i++) await backupDatabase(hall.node.ctx.db, backups, t0 + i * 1000, 30);
+    await hall.node.close();
+    halls.splice(halls.indexOf(hall), 1);
+    const res = await runCli(['backup', '--data', hall.dataDir]);
+    expect(res.code, res.stdout).toBe(0);
+    expect(listBackups(backups)).toHaveLength(2);
+    rmSync(hall.dataDir, { recursive: true, force: true });
+  });
+
+  it('DESIGN-2: restore after a crash keeps the replaced database whole, including what was still in its WAL', async () => {
+    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+    const hall = await startDemoHall({ clock });
+    halls.push(hall);
+    await issue(hall, 'A');
+    const file = await backupDatabase(hall.node.ctx.db, path.join(aDir(), 'b'), clock.now(), 5);
+    await issue(hall, 'A');
+    await issue(hall, 'B');
+    // A crash image: the database file and its WAL as a killed node leaves them.
+    const crashed = aDir();
+    const live = path.join(hall.dataDir, 'hall.sqlite');
+    expect(existsSync(`${live}-wal`)).toBe(true);
+    for (const suffix of ['', '-wal'])
+      copyFileSync(`${live}${suffix}`, path.join(crashed, `hall.sqlite${suffix}`));
+    const beforeRestore = journalRows(live);
+    const res = await runCli(['restore', file, '--data', crashed]);
+    expect(res.code, res.stdout).toBe(0);
+    expect(journalRows(path.join(crashed, 'hall.sqlite.before-restore'))).toEqual(beforeRestore);
+  });
+});
