@@ -104,13 +104,16 @@ export function authenticate(ctx: HallContext, token: string): Principal | null 
     if (session.expires_at <= ctx.clock.now()) return null;
     const staff = read.staffById(ctx.db, session.staff_id);
     if (!staff) return null;
+    // The session names the counter signed in at; it is still theirs only while nobody took it over
+    // and they did not sign in at another one (DESIGN §6 "clerk signed in at counter no").
+    const counter = session.counter_no === null ? null : read.counterByNo(ctx.db, session.counter_no);
     return {
       kind: 'staff',
       staffId: staff.id,
       staffNo: staff.staffNo,
       name: staff.name,
       role: staff.role,
-      counterNo: session.counter_no,
+      counterNo: counter?.staffId === staff.id ? counter.counterNo : null,
     };
   }
   const device = stmt(

@@ -416,6 +416,51 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     expectError(await login('123456'), 429, 'E_LOCKED_OUT');
   });
 
+  it('DESIGN-6: a clerk whose counter another clerk took over can no longer call or act there', async () => {
+    const { hall } = await aHall();
+    const first = await hall.login('1001', 1);
+    const a1 = await issue(hall, 'A');
+    await issue(hall, 'A');
+    await callNext(hall, first, 1);
+    await act(hall, first, a1.id, 'finish');
+    const second = await hall.login('1002', 1); // takes counter 1; 1001 is signed out of it
+    const counters = (await hall.request('GET', '/counters', { token: second })).body as {
+      counterNo: number;
+      staffName: string;
+    }[];
+    expect(counters.find((c) => c.counterNo === 1)?.staffName).toBe('张伟');
+    const before = journalMark(hall.node.ctx.db);
+    expectError(
+      await hall.request('POST', '/counters/1/call-next', { token: first }),
+      403,
+      'E_NOT_YOUR_COUNTER',
+    );
+    expectError(
+      await hall.request('POST', '/counters/1/away', {
+        token: first,
+        body: { reason: 'lunch', returnAt: Date.parse('2030-01-01T00:00:00Z') },
+      }),
+      403,
+      'E_NOT_YOUR_COUNTER',
+    );
+    expect(journalMark(hall.node.ctx.db)).toEqual(before);
+    const t = (await callNext(hall, second, 1))!;
+    expect(t.number).toBe('A002');
+    expectError(
+      await hall.request('POST', `/tickets/${t.id}/finish`, { token: first }),
+      403,
+      'E_NOT_YOUR_TICKET',
+    );
+    // Signing in elsewhere moves a clerk: the old counter is no longer theirs either.
+    const moved = await hall.login('1002', 2);
+    expectError(
+      await hall.request('POST', `/tickets/${t.id}/finish`, { token: second }),
+      403,
+      'E_NOT_YOUR_TICKET',
+    );
+    expect((await hall.request('POST', '/counters/2/call-next', { token: moved })).status).toBe(204);
+  });
+
   it('DESIGN-5: a clerk cannot use manager routes; a manager can', async () => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
@@ -451,6 +496,22 @@ describe('live events and the API document', () => {
     } finally {
       display.close();
     }
+  });
+
+  it('DESIGN-5: revoking a device closes its live socket at once', async () => {
+    const { hall, staff } = await aHall();
+    const paired = (
+      await hall.request('POST', '/devices', {
+        token: staff.manager,
+        body: { role: 'display', name: 'TV 2' },
+      })
+    ).body as { deviceId: string; token: string };
+    const tv = await listen(hall.url, paired.token);
+    await tv.next((m) => m.type === 'hello');
+    expect(
+      (await hall.request('DELETE', `/devices/${paired.deviceId}`, { token: staff.manager })).status,
+    ).toBe(204);
+    expect((await tv.closed).code).toBe(4401);
   });
 
   it('DESIGN-6: /api/v1/events refuses a bad token', async () => {
