@@ -59,14 +59,35 @@ export function makePairingCode(ctx: HallContext, spec: DeviceSpec): { code: str
   return { code, expiresAt };
 }
 
+/**
+ * A six-digit code has a million values and lives 10 minutes: unthrottled, a LAN client could try them
+ * all in that time. After this many wrong codes in one 10-minute window every pairing attempt is
+ * refused until the window ends (the chance of a hit stays about 1 in 50 000 per window).
+ */
+const MAX_PAIRING_FAILURES = 20;
+const pairingFailures = new WeakMap<object, { since: number; failures: number }>();
+
+function checkPairingThrottle(ctx: HallContext): { since: number; failures: number } {
+  const now = ctx.clock.now();
+  let state = pairingFailures.get(ctx.db);
+  if (!state || now - state.since >= PAIRING_MS)
+    pairingFailures.set(ctx.db, (state = { since: now, failures: 0 }));
+  if (state.failures >= MAX_PAIRING_FAILURES) throw new DomainError('E_RATE_LIMITED');
+  return state;
+}
+
 /** A one-time code becomes a device token; the code is gone after use or expiry. */
 export function pairWithCode(ctx: HallContext, code: string, deviceId?: string) {
+  const throttle = checkPairingThrottle(ctx);
   const h = hashToken(code);
   const row = stmt(
     ctx.db,
     'SELECT role, name, counter_no, expires_at FROM local_pairing_codes WHERE code_hash = ?',
   ).get(h) as { role: DeviceRole; name: string; counter_no: number | null; expires_at: number } | undefined;
-  if (!row || row.expires_at <= ctx.clock.now()) throw new DomainError('E_PAIRING_CODE');
+  if (!row || row.expires_at <= ctx.clock.now()) {
+    throttle.failures++;
+    throw new DomainError('E_PAIRING_CODE');
+  }
   stmt(ctx.db, 'DELETE FROM local_pairing_codes WHERE code_hash = ?').run(h);
   const spec = { role: row.role, name: row.name, counterNo: row.counter_no ?? undefined };
   return {

@@ -461,6 +461,28 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     expect((await hall.request('POST', '/counters/2/call-next', { token: moved })).status).toBe(204);
   });
 
+  it('DESIGN-5: guessing pairing codes is cut off after 20 wrong codes in 10 minutes', async () => {
+    const { hall, clock, staff } = await aHall();
+    const codeFor = async (name: string) =>
+      (
+        (
+          await hall.request('POST', '/devices/pairing-codes', {
+            token: staff.manager,
+            body: { role: 'display', name },
+          })
+        ).body as { code: string }
+      ).code;
+    const pair = (code: string) => hall.request('POST', '/devices/pair', { body: { code } });
+    const code = await codeFor('TV 2');
+    const wrong = Array.from({ length: 20 }, (_, i) =>
+      String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
+    );
+    for (const guess of wrong) expectError(await pair(guess), 401, 'E_PAIRING_CODE');
+    expectError(await pair(code), 429, 'E_RATE_LIMITED'); // even the right code, while the window lasts
+    clock.advance(10 * MIN);
+    expect((await pair(await codeFor('TV 3'))).status).toBe(201);
+  });
+
   it('DESIGN-5: a clerk cannot use manager routes; a manager can', async () => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
