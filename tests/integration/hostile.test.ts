@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
@@ -560,5 +561,68 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
       headers: { 'accept-language': 'en' },
     });
     expect((bad.body as { error: { message: string } }).error.message).toMatch(/^The request is not valid/);
+  });
+});
+
+describe('random bodies on every route (DESIGN §5 "no request can crash the node")', () => {
+  it('DESIGN-5: random and field-shaped hostile bodies on every route as manager and as clerk: never a 5xx, always {error:{code,message}} on 4xx', async () => {
+    const hall = await startDemoHall();
+    try {
+      const staff = await staffOf(hall);
+      const clerk = await staff.clerk(1);
+      const t = await issue(hall, 'A');
+      type Op = {
+        requestBody?: {
+          content: { 'application/json': { schema: { properties?: Record<string, unknown> } } };
+        };
+      };
+      const doc = (await (await fetch(`${hall.url}/api/v1/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, Op>>;
+      };
+      const routes = Object.entries(doc.paths)
+        .flatMap(([p, ops]) => Object.keys(ops).map((m) => [m.toUpperCase(), p] as const))
+        .filter(([m, p]) => m !== 'GET' && !p.endsWith('/events'));
+      expect(routes.length).toBeGreaterThan(20);
+      const value = fc.oneof(
+        fc.jsonValue(),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.integer(),
+        fc.double(),
+        fc.constantFrom('A', 'Z', '', '1', '0', -1, 2 ** 53, 1e308, null, true, SQL, '\ud800', '\u202e'),
+      );
+      for (const [method, template] of routes) {
+        // Random JSON, and objects with the route's own field names holding hostile values.
+        const props = Object.keys(
+          doc.paths[template]![method.toLowerCase()]?.requestBody?.content['application/json'].schema
+            .properties ?? {},
+        );
+        const shaped =
+          props.length > 0
+            ? fc.sample(fc.record(Object.fromEntries(props.map((k) => [k, value])), { requiredKeys: [] }), {
+                numRuns: 20,
+                seed: 8361,
+              })
+            : [];
+        const bodies = [...fc.sample(fc.jsonValue(), { numRuns: 20, seed: 8360 }), ...shaped];
+        const url = template
+          .replace('/api/v1', '')
+          .replace('{id}', t.id)
+          .replace('{no}', '1')
+          .replace('{code}', 'A');
+        for (const body of bodies) {
+          for (const token of [staff.manager, clerk]) {
+            const res = await hall.request(method, url, { token, body: JSON.stringify(body) });
+            expect(
+              res.status,
+              `${method} ${url} ${JSON.stringify(body)} → ${JSON.stringify(res.body)}`,
+            ).toBeLessThan(500);
+            if (res.status >= 400) expectError(res, res.status);
+          }
+        }
+      }
+      expect((await hall.request('GET', '/health')).status).toBe(200);
+    } finally {
+      await hall.stop();
+    }
   });
 });
