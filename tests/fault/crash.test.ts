@@ -4,7 +4,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { verifyJournal } from '../../db/verify.ts';
 import { openDatabase } from '../../db/open.ts';
-import { tempDir } from '../support/hall.ts';
+import { rowHash } from '../../shared/journal/hash.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
+import { startDemoHall, tempDir } from '../support/hall.ts';
+import { issue } from '../support/builders.ts';
 import { runCli, startHallProcess, type HallProcess } from '../support/process.ts';
 
 /**
@@ -223,5 +226,73 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
     const verify = await runCli(['verify', '--data', dataDir]);
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain(`BROKEN: device ${victim.device_id} seq ${victim.device_seq}`);
+  });
+});
+
+describe('tampering with the journal file (DESIGN-2 hash chain)', () => {
+  /** A small closed demo hall whose journal a test may edit as an attacker with the file would. */
+  async function aJournal(): Promise<{ file: string; dir: string; deviceId: string }> {
+    const hall = await startDemoHall();
+    for (const code of ['A', 'B', 'C', 'A']) await issue(hall, code);
+    const deviceId = hall.node.ctx.deviceId;
+    await hall.node.close();
+    return { file: path.join(hall.dataDir, 'hall.sqlite'), dir: hall.dataDir, deviceId };
+  }
+
+  it('DESIGN-2: a row edited and re-hashed is caught at the next row (its prev_hash no longer matches)', async () => {
+    const { file, dir, deviceId } = await aJournal();
+    try {
+      const db = openDatabase(file);
+      const row = db
+        .prepare(
+          `SELECT * FROM journal WHERE device_id = ? AND type = 'ticket.issued' ORDER BY device_seq LIMIT 1`,
+        )
+        .get(deviceId) as JournalRow & { payload: string };
+      const payload = { ...(JSON.parse(row.payload) as Json), priority: true };
+      const forged = { ...row, payload } as JournalRow;
+      db.exec('DROP TRIGGER journal_no_update');
+      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE id = ?').run(
+        JSON.stringify(payload),
+        rowHash(forged),
+        row.id,
+      );
+      expect(verifyJournal(db).firstBreak).toMatchObject({
+        device_id: deviceId,
+        device_seq: row.device_seq + 1,
+        reason: expect.stringMatching(/prev_hash/),
+      });
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('DESIGN-2: a deleted row is reported as a sequence gap at the row after it', async () => {
+    const { file, dir, deviceId } = await aJournal();
+    try {
+      const db = openDatabase(file);
+      db.exec('DROP TRIGGER journal_no_delete');
+      db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq = 5').run(deviceId);
+      expect(verifyJournal(db).firstBreak).toMatchObject({
+        device_id: deviceId,
+        device_seq: 6,
+        reason: expect.stringMatching(/sequence gap/),
+      });
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('DESIGN-2: the journal refuses UPDATE and DELETE while its triggers stand', async () => {
+    const { file, dir } = await aJournal();
+    try {
+      const db = openDatabase(file);
+      expect(() => db.prepare(`UPDATE journal SET payload = '{}'`).run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM journal').run()).toThrow(/append-only/);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
