@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { DEMO } from '../../hall/demo.ts';
+import { Client } from './http.ts';
+import { scratchDir } from './dirs.ts';
+import { startChild, type Child } from './proc.ts';
+
+/**
+ * Head office for the bench (issue 4): PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is
+ * set — a fresh database per figure, dropped afterwards — else embedded PGlite in a scratch directory.
+ */
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+export const HO_BACKEND: 'postgres' | 'pglite' = BENCH_DATABASE_URL ? 'postgres' : 'pglite';
+
+export interface HoStore {
+  kind: 'postgres' | 'pglite';
+  databaseUrl: string | undefined;
+  /** PGlite: the head office's data directory. PostgreSQL: a scratch directory for the baseline. */
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function createStore(): Promise<HoStore> {
+  const scratch = scratchDir('ho');
+  if (!BENCH_DATABASE_URL)
+    return {
+      kind: 'pglite',
+      databaseUrl: undefined,
+      dataDir: scratch.dir,
+      drop: () => Promise.resolve(scratch.remove()),
+    };
+  const name = `servicehall_bench_${randomBytes(5).toString('hex')}`;
+  await asAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    kind: 'postgres',
+    databaseUrl: url.toString(),
+    dataDir: scratch.dir,
+    drop: async () => {
+      await asAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      scratch.remove();
+    },
+  };
+}
+
+export interface RunningHo {
+  url: string;
+  pid: number;
+  child: Child<{ url: string; pid: number }>;
+  /** Signed in as the demo head-office admin (0001). */
+  admin: Client;
+  /**
+   * Defines the demo hall's services, counters and staff (PIN 123456) as head-office reference data,
+   * as a real head office owns them: a hub's pull then keeps them instead of tombstoning its demo seed.
+   */
+  seedReference(): Promise<void>;
+  /** A new hall and its one-time pairing code. */
+  newHall(name: string): Promise<{ hallId: string; pairingCode: string }>;
+  /** Pairs a simulated hub with a new hall: the token a real hub would get. */
+  pairSimulatedHub(name: string, deviceId: string, localHallId: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startHo(store: HoStore): Promise<RunningHo> {
+  const child = await startChild<{ url: string; pid: number }>('headoffice', {
+    databaseUrl: store.databaseUrl,
+    dataDir: store.databaseUrl ? undefined : path.join(store.dataDir, 'ho'),
+  });
+  const url = child.ready.url;
+  const admin = new Client(url);
+  const { token } = await admin.expect<{ token: string }>(200, 'POST', '/api/v1/auth/login', {
+    staffNo: '0001',
+    pin: '123456',
+  });
+  admin.setToken(token);
+  const newHall = (name: string) =>
+    admin.expect<{ hallId: string; pairingCode: string }>(201, 'POST', '/api/v1/halls', { name });
+  return {
+    url,
+    pid: child.pid,
+    child,
+    admin,
+    newHall,
+    seedReference: async () => {
+      const put = (kind: string, key: string, data: unknown) =>
+        admin.expect(200, 'PUT', `/api/v1/ref/${kind}/${key}`, data);
+      for (const s of DEMO.services) {
+        const { code, ...data } = s;
+        await put('service', code, data);
+      }
+      for (const c of DEMO.counters)
+        await put('counter', String(c.counterNo), { name: `${c.counterNo} 号窗口`, services: c.services });
+      for (const s of DEMO.staff)
+        await put('staff', s.staffNo, { name: s.name, role: s.role, pin: DEMO.pin });
+      await put('setting', 'enforceOpeningHours', { value: false });
+    },
+    pairSimulatedHub: async (name, deviceId, localHallId) => {
+      const { pairingCode } = await newHall(name);
+      const anon = new Client(url);
+      const reply = await anon.expect<{ token: string }>(201, 'POST', '/sync/v1/pair', {
+        code: pairingCode,
+        deviceId,
+        hallId: localHallId,
+      });
+      anon.close();
+      return reply.token;
+    },
+    stop: async () => {
+      admin.close();
+      await child.stop();
+    },
+  };
+}
