@@ -116,6 +116,9 @@ export const queueProjectors: Projectors = {
       `UPDATE counters SET status = 'closed', staff_id = NULL, away_reason = NULL, away_since = NULL,
          return_at = NULL WHERE counter_no = ?`,
     ).run(p.counterNo);
+    // R-AWAY-1: the away sign comes down with the sign-out, and so does its overdue alert (else it
+    // stayed open for ever: only counter.back closed it).
+    stmt(db, `UPDATE alerts SET open = 0 WHERE counter_no = ? AND kind = 'away_overdue'`).run(p.counterNo);
   },
   'counter.away': (db, p, row) => {
     stmt(

@@ -293,6 +293,25 @@ describe('counters and the hall', () => {
     expect((await callNext(hall, c1, 1))!.number).toBe('A001');
   });
 
+  it('R-AWAY-1: signing out of an overdue away counter closes its alert (the window is closed, not away)', async () => {
+    const { hall, clock, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    await hall.request('POST', '/counters/1/away', {
+      token: c1,
+      body: { reason: '会议', returnAt: clock.now() + 5 * MIN },
+    });
+    clock.advance(20 * MIN);
+    const ctx = hall.node.ctx;
+    expect((await ctx.commits.run(() => raiseOverdueAwayAlerts(ctx))).value).toBe(1);
+    expect((await hall.request('POST', '/auth/logout', { token: c1 })).status).toBe(204);
+    const state = (await hall.request('GET', '/hall', { token: staff.manager })).body as {
+      alerts: unknown[];
+      counters: { counterNo: number; status: string }[];
+    };
+    expect(state.counters.find((c) => c.counterNo === 1)?.status).toBe('closed');
+    expect(state.alerts).toEqual([]);
+  });
+
   it('R-HRS-2: closing the hall stops issuing but waiting tickets remain and are called', async () => {
     const { hall, staff } = await aHall();
     await issue(hall, 'A');
