@@ -1,9 +1,36 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const CHILD_DIR = fileURLToPath(new URL('../child/', import.meta.url));
+
+/**
+ * Bundles a child script with esbuild the way scripts/build-electron.ts bundles the hall node for the
+ * shell (native modules external, migrations beside the bundle). Returns the bundle's path.
+ */
+export async function bundleChild(script: string, outDir: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(outDir, `${script}.mjs`);
+  await build({
+    entryPoints: [`${CHILD_DIR}${script}.ts`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    external: ['electron', 'better-sqlite3', 'argon2'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+  cpSync(fileURLToPath(new URL('../../db/migrations/', import.meta.url)), path.join(outDir, 'migrations'), {
+    recursive: true,
+  });
+  return outfile;
+}
 
 /** A bench child process (a hall node or head office) and the JSON line it printed when ready. */
 export interface Child<T> {
@@ -30,6 +57,8 @@ export function startChild<T>(
   args: Record<string, unknown>,
   env: Record<string, string | undefined> = {},
   onSpawn?: (pid: number) => void,
+  /** Run this bundled .mjs of the script instead (plain node, no tsx: as the shell ships the node). */
+  bundle?: string,
 ): Promise<Child<T>> {
   const proc = spawn(
     process.execPath,
@@ -38,9 +67,7 @@ export function startChild<T>(
       ...(process.env.BENCH_PROFILE_DIR
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
         : []),
-      '--import',
-      'tsx',
-      `${CHILD_DIR}${script}.ts`,
+      ...(bundle ? [bundle] : ['--import', 'tsx', `${CHILD_DIR}${script}.ts`]),
       JSON.stringify(args),
     ],
     {
