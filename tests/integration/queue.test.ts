@@ -105,7 +105,14 @@ describe('calling order (DESIGN-3)', () => {
     const { hall, clock, staff } = await aHall();
     await issue(hall, 'A'); // A001 normal, oldest
     clock.advance(MIN);
-    for (let i = 0; i < 3; i++) await issue(hall, 'A', { priority: true }); // A002..A004
+    const ahead = [];
+    for (let i = 0; i < 3; i++) ahead.push((await issue(hall, 'A', { priority: true })).waitingAhead); // A002..A004
+    // The kiosk's "people ahead" follows the same rule: A004 waits behind A002, A003 and then A001.
+    expect(ahead).toEqual([0, 1, 3]);
+    const queue = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
+      waiting: { number: string }[];
+    };
+    expect(queue.waiting.map((t) => t.number)).toEqual(['A002', 'A003', 'A001', 'A004']);
     const order = await serveAll(hall, await staff.clerk(1), 1, 4);
     expect(order).toEqual(['A002', 'A003', 'A001', 'A004']);
   });
