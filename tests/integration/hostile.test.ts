@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { listen } from '../support/live.ts';
 import { callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 
 /**
@@ -561,6 +562,26 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
       headers: { 'accept-language': 'en' },
     });
     expect((bad.body as { error: { message: string } }).error.message).toMatch(/^The request is not valid/);
+  });
+});
+
+describe('hostile WebSocket clients (DESIGN §5)', () => {
+  it('DESIGN-5: a client flooding /api/v1/events is cut off (1009 over 64 KiB) and the others keep their events', async () => {
+    const hall = await startDemoHall();
+    try {
+      const rogue = await listen(hall.url, hall.displayToken);
+      const tv = await listen(hall.url, hall.displayToken);
+      rogue.send('{"type":"ticket.called"}'); // ignored, never relayed as if it came from the node
+      rogue.send(Buffer.alloc(100 * 1024, 0x41));
+      expect((await rogue.closed).code).toBe(1009);
+      const t = await issue(hall, 'A');
+      expect(await tv.next((m) => m.type === 'ticket.issued')).toMatchObject({ ticket: { id: t.id } });
+      expect(tv.messages.filter((m) => m.type === 'ticket.called')).toEqual([]);
+      tv.close();
+      expect((await hall.request('GET', '/health')).status).toBe(200);
+    } finally {
+      await hall.stop();
+    }
   });
 });
 

@@ -5,6 +5,8 @@ export interface Listener {
   messages: { type: string; [k: string]: unknown }[];
   next(match: (m: { type: string; [k: string]: unknown }) => boolean, timeoutMs?: number): Promise<unknown>;
   closed: Promise<{ code: number; reason: string }>;
+  /** What a (hostile) client sends; the node only listens to it to drop it. */
+  send(data: string | Buffer): void;
   close(): void;
 }
 
@@ -32,6 +34,7 @@ export function listen(baseUrl: string, token: string): Promise<Listener> {
     messages,
     closed,
     close: () => socket.close(),
+    send: (data) => socket.send(data),
     next: (match, timeoutMs = 5_000) => {
       const seen = messages.find(match);
       if (seen) return Promise.resolve(seen);
