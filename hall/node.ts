@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { Journal } from '../db/journal.ts';
 import { stmt } from '../db/projections/index.ts';
 import * as read from '../db/read.ts';
 import { backupDatabase, listBackups } from '../db/backup.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, formatError, langFromHeader } from '../shared/errors.ts';
 import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
 import { CommitQueue } from './commit.ts';
 import type { HallContext } from './context.ts';
@@ -154,6 +154,12 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     bodyLimit: 256 * 1024,
     // A hostile client must not hold the node: bounded request and header times.
     requestTimeout: 30_000,
+    // A URL Fastify cannot even route (bad percent-encoding) still gets the API's error shape.
+    frameworkErrors: (error, req, reply) => {
+      const lang = langFromHeader(req.headers['accept-language']);
+      const message = formatError('E_VALIDATION', lang, { detail: error.message });
+      void (reply as FastifyReply).code(400).send({ error: { code: 'E_VALIDATION', message } });
+    },
   });
   installErrorHandling(app);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

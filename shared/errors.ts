@@ -112,6 +112,11 @@ export const ERRORS = {
     en: 'The queue server is unreachable for now; this counter’s own functions keep working',
   },
   E_RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  E_WEBSOCKET_REQUIRED: {
+    status: 426,
+    zh: '此地址只接受 WebSocket 连接',
+    en: 'This address accepts WebSocket connections only',
+  },
   E_INTERNAL: {
     status: 500,
     zh: '系统内部错误，已记录；未写入任何数据',

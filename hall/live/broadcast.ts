@@ -4,6 +4,7 @@ import * as read from '../../db/read.ts';
 import type { LiveEvent } from '../../shared/api/events.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
 import { authenticate } from '../auth/service.ts';
+import { DomainError } from '../../shared/errors.ts';
 import type { HallContext, Principal } from '../context.ts';
 
 /** Turns a committed journal row into what the screens need, or null for rows screens don't watch. */
@@ -62,21 +63,29 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
     }
   });
 
-  app.get('/api/v1/events', { websocket: true }, (socket, req) => {
-    const token = (req.query as { token?: unknown }).token;
-    const who = typeof token === 'string' ? authenticate(ctx, token) : null;
-    if (!who) {
-      socket.close(4401, 'token invalid');
-      return;
-    }
-    sockets.set(socket, who);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => sockets.delete(socket));
-    // Clients only listen; a message from them is ignored rather than trusted.
-    socket.on('message', () => undefined);
-    socket.send(
-      JSON.stringify({ type: 'hello', at: ctx.clock.now(), hallId: ctx.hallId } satisfies LiveEvent),
-    );
+  app.route({
+    method: 'GET',
+    url: '/api/v1/events',
+    // A plain HTTP GET gets the API's error shape, not an empty 404.
+    handler: () => {
+      throw new DomainError('E_WEBSOCKET_REQUIRED');
+    },
+    wsHandler: (socket, req) => {
+      const token = (req.query as { token?: unknown }).token;
+      const who = typeof token === 'string' ? authenticate(ctx, token) : null;
+      if (!who) {
+        socket.close(4401, 'token invalid');
+        return;
+      }
+      sockets.set(socket, who);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => sockets.delete(socket));
+      // Clients only listen; a message from them is ignored rather than trusted.
+      socket.on('message', () => undefined);
+      socket.send(
+        JSON.stringify({ type: 'hello', at: ctx.clock.now(), hallId: ctx.hallId } satisfies LiveEvent),
+      );
+    },
   });
 
   return {

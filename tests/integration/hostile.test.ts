@@ -281,6 +281,18 @@ const CASES: Case[] = [
   ],
   ['DESIGN-6: an unknown route', 404, 'E_NOT_FOUND', (e) => post(e, '/tickets/drop', e.manager)],
   [
+    'DESIGN-5: a malformed percent-encoding in the path',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/tickets/%ZZ/start', e.clerk1),
+  ],
+  [
+    'DESIGN-6: a plain HTTP GET on the WebSocket address',
+    426,
+    'E_WEBSOCKET_REQUIRED',
+    (e) => e.hall.request('GET', `/events?token=${e.hall.displayToken}`),
+  ],
+  [
     'DESIGN-3: start a ticket that is still waiting',
     409,
     'E_TICKET_STATE',
