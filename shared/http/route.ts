@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DomainError, langFromHeader, type Lang } from '../errors.ts';
 
 /**
@@ -52,6 +52,8 @@ export interface AccessPolicy<Who extends string, Principal> {
   prefix: string;
 }
 
+const zhCN = z.locales.zhCN().localeError;
+
 export function bearer(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
@@ -84,9 +86,11 @@ export class Api<Who extends string, Principal> {
             throw new DomainError('E_FORBIDDEN');
           principal = found;
         }
-        const params = spec.params ? spec.params.parse(req.params) : req.params;
-        const query = spec.query ? spec.query.parse(req.query) : req.query;
-        const body = spec.body ? spec.body.parse(req.body ?? undefined) : undefined;
+        // Validation messages in the request's language too (DESIGN §5); zod's own texts are English.
+        const how = lang === 'en' ? {} : { error: zhCN };
+        const params = spec.params ? spec.params.parse(req.params, how) : req.params;
+        const query = spec.query ? spec.query.parse(req.query, how) : req.query;
+        const body = spec.body ? spec.body.parse(req.body ?? undefined, how) : undefined;
         const result = await spec.handler({
           principal,
           token: token ?? '',

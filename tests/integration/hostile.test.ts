@@ -574,6 +574,16 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
       headers: { 'accept-language': 'en' },
     });
     expect((bad.body as { error: { message: string } }).error.message).toMatch(/^The request is not valid/);
+    const badZh = await env.hall.request('POST', '/tickets', {
+      token: env.hall.kioskToken,
+      body: { serviceCode: 1 },
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expectError(badZh, 400, 'E_VALIDATION');
+    // The detail is Chinese as well, not zod's English ("expected string, received number").
+    expect((badZh.body as { error: { message: string } }).error.message).toMatch(
+      /^请求内容不正确：serviceCode: .*期望/,
+    );
   });
 });
 
