@@ -1,3 +1,4 @@
+import { faultPoint } from '../../shared/sync/fault.ts';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import {
@@ -81,6 +82,7 @@ export function applyPull(
     applied++;
   };
   reply.changes.forEach(apply);
+  faultPoint('pull-apply');
   if (reply.reset) {
     const present = new Set(reply.changes.map((c) => `${c.kind}/${c.key}`));
     for (const [id, data] of current) {

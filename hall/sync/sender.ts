@@ -1,3 +1,4 @@
+import { faultPoint } from '../../shared/sync/fault.ts';
 import { parseStoredRow } from '../../db/journal.ts';
 import { stmt } from '../../db/projections/index.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
@@ -102,6 +103,7 @@ export class SyncSender {
   private async send(url: string, token: string, deviceId: string, rows: JournalRow[]): Promise<void> {
     const now = () => this.ctx.clock.now();
     let res: Response;
+    faultPoint('sender-before-send');
     try {
       res = await fetch(`${url}/sync/v1/push`, {
         method: 'POST',
@@ -118,6 +120,7 @@ export class SyncSender {
       throw error;
     }
     const body: unknown = await res.json().catch(() => null);
+    faultPoint('sender-after-reply');
     if (res.status === 200) {
       const reply = PushReply.parse(body);
       setAckedSeq(this.ctx.db, this.upstream, deviceId, reply.ackedSeq);

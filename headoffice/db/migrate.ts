@@ -1,3 +1,4 @@
+import { faultPoint } from '../../shared/sync/fault.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,7 @@ export async function migrate(sql: Sql, dir = DIR): Promise<void> {
         file,
         Date.now(),
       ]);
+      faultPoint('migration');
     }
   });
 }

@@ -1,6 +1,13 @@
+import { faultPoint } from '../../shared/sync/fault.ts';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { GENESIS_HASH } from '../../shared/journal/row.ts';
-import { checkBatch, replyFor, type Cursor } from '../../shared/sync/ingest.ts';
+import {
+  checkBatch,
+  replyFor,
+  THIS_BUILD,
+  type Cursor,
+  type SchemaRegistry,
+} from '../../shared/sync/ingest.ts';
 import type { PushBody, PushReply } from '../../shared/sync/protocol.ts';
 import type { Sql } from '../db/sql.ts';
 
@@ -17,15 +24,16 @@ export async function ingestBatch(
   rowHallId: string,
   body: PushBody,
   receivedAt: number,
+  schemas: SchemaRegistry = THIS_BUILD,
 ): Promise<IngestResult> {
-  return sql.tx(async (q) => {
+  const result = await sql.tx<IngestResult>(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [body.deviceId]);
     const [row] = await q.query<{ acked_seq: number; last_hash: string; hall_id: string }>(
       'SELECT acked_seq, last_hash, hall_id FROM device_cursors WHERE device_id = $1',
       [body.deviceId],
     );
     const cursor: Cursor = row ? { seq: row.acked_seq, hash: row.last_hash } : { seq: 0, hash: GENESIS_HASH };
-    const outcome = checkBatch(body, cursor, rowHallId, receivedAt);
+    const outcome = checkBatch(body, cursor, rowHallId, receivedAt, schemas);
     if (outcome.kind === 'gap') return outcome;
 
     if (outcome.accepted.length > 0) {
@@ -80,8 +88,11 @@ export async function ingestBatch(
          last_push_at = excluded.last_push_at, skew_ms = excluded.skew_ms`,
       [body.deviceId, hallId, outcome.cursor.seq, outcome.cursor.hash, receivedAt, outcome.skewMs],
     );
+    faultPoint('ingest-before-commit');
     return { kind: 'ok', reply: replyFor(outcome) };
   });
+  faultPoint('ingest-after-commit');
+  return result;
 }
 
 /** Quarantined input is kept whole, even when it is not JSON-safe. */

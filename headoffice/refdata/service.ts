@@ -1,3 +1,4 @@
+import { faultPoint } from '../../shared/sync/fault.ts';
 import type { PullReply, RefChange, RefKind } from '../../shared/sync/protocol.ts';
 import type { HoContext } from '../context.ts';
 
@@ -37,6 +38,7 @@ export async function listRef(ctx: HoContext, kind?: RefKind): Promise<RefChange
 
 /** Changes after `since`; a client that is ahead of us (restored or foreign) gets a full reset. */
 export async function pullRef(ctx: HoContext, since: number): Promise<PullReply> {
+  faultPoint('pull-serve');
   const [{ max }] = (await ctx.sql.query<{ max: number }>(
     'SELECT coalesce(max(version), 0)::bigint AS max FROM ref_data',
   )) as [{ max: number }];
