@@ -1,6 +1,7 @@
 import { JournalRow } from '../journal/row.ts';
 import { rowHash } from '../journal/hash.ts';
-import { checkPayload } from './upcast.ts';
+import { CURRENT_SCHEMA_VER } from '../events/catalog.ts';
+import { checkPayload, UPCASTERS } from './upcast.ts';
 import { SKEW_FLAG_MS, type PushBody, type PushReply, type Rejection } from './protocol.ts';
 
 export interface Cursor {
@@ -33,11 +34,19 @@ export type BatchOutcome =
  * upcasting) and hash chain. A bad row is quarantined with its reason and does not block later rows:
  * the chain continues from the hash the bad row claimed.
  */
+/** The event schemas a receiver reads: its current schema_ver and the upcasters up to it. */
+export interface SchemaRegistry {
+  current: number;
+  upcasters: typeof UPCASTERS;
+}
+export const THIS_BUILD: SchemaRegistry = { current: CURRENT_SCHEMA_VER, upcasters: UPCASTERS };
+
 export function checkBatch(
   body: PushBody,
   cursor: Cursor,
   expectHall: string | null,
   receivedAt: number,
+  schemas: SchemaRegistry = THIS_BUILD,
 ): BatchOutcome {
   const first = body.rows[0] as { device_seq?: unknown } | undefined;
   if (first?.device_seq !== cursor.seq + 1) return { kind: 'gap', ackedSeq: cursor.seq };
@@ -75,8 +84,14 @@ export function checkBatch(
     else if (row.prev_hash !== hash) reject('broken chain: prev_hash does not match the previous row');
     else if (rowHash(row) !== row.hash) reject('broken chain: hash does not match the row contents');
     else {
-      const payload = checkPayload(row.type, row.schema_ver, row.payload);
+      const payload = checkPayload(row.type, row.schema_ver, row.payload, schemas.upcasters, schemas.current);
       if (payload.ok === false) reject(payload.reason);
+      else if (payload.ok === 'newer')
+        // A row from a newer build cannot be validated here: it is kept whole in quarantine (visible,
+        // never dropped) and does not block the rows after it. Upgrade the receiver first (docs/decisions.md).
+        reject(
+          `${row.type} schema_ver ${row.schema_ver} is newer than this receiver reads (${schemas.current}): upgrade the receiver`,
+        );
       else {
         accepted.push(row);
         seq = row.device_seq;

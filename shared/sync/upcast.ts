@@ -12,7 +12,8 @@ export type PayloadCheck = { ok: true; payload: Record<string, unknown> } | { ok
 
 /**
  * Checks a payload against its event schema after upcasting. A row from a newer build (higher
- * schema_ver or an unknown type) is kept as data: this build cannot read it, but a newer one will.
+ * schema_ver or an unknown type) is reported as 'newer': this build cannot validate it, so a receiver
+ * quarantines it whole (shared/sync/ingest.ts) until it is upgraded.
  */
 export function checkPayload(
   type: string,
