@@ -10,7 +10,13 @@ const num = (d: Data, k: string, fallback = 0) => (typeof d[k] === 'number' ? (d
  * projections the hall's own events maintain. A tombstone removes the item.
  */
 export const referenceProjectors: Projectors = {
-  'reference.updated': (db, p) => {
+  'reference.updated': (db, p, row) => {
+    // A station's pull is its own copy of the hall's reference data: the hub carries that row on to
+    // head office as a record, but only this node's own pulls change its reference data (else a stale
+    // station copy would overwrite newer data, and a later reset would tombstone the hub's items).
+    const self = stmt(db, "SELECT value FROM node_meta WHERE key = 'device_id'").get() as
+      { value: string } | undefined;
+    if (self && row.device_id !== self.value) return;
     stmt(
       db,
       `INSERT INTO ref_data (kind, key, version, data) VALUES (?, ?, ?, ?)
