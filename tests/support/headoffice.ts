@@ -70,11 +70,9 @@ export function openStore(store: TestStore): Promise<Sql> {
     : openPglite(path.join(store.dataDir, 'pgdata'));
 }
 
-export interface TestHeadOffice {
-  ho: HeadOffice;
+/** A client of a running head office (in this process or a child), signed in as the demo admin. */
+export interface HoClient {
   url: string;
-  sql: Sql;
-  store: TestStore;
   adminToken: string;
   request(
     method: string,
@@ -83,25 +81,11 @@ export interface TestHeadOffice {
   ): Promise<{ status: number; body: unknown }>;
   /** A new hall and its one-time pairing code. */
   newHall(name?: string): Promise<{ hallId: string; pairingCode: string }>;
-  /** Stops the server; keeps the store unless `drop`. */
-  stop(opts?: { drop?: boolean }): Promise<void>;
 }
 
-/** Starts head office on port 0 with a demo admin (0001 / 123456), on a fresh store unless one is given. */
-export async function startTestHeadOffice(
-  opts: Partial<HeadOfficeOptions> & { store?: TestStore } = {},
-): Promise<TestHeadOffice> {
-  const store = opts.store ?? (await createTestStore());
-  const ho = await startHeadOffice({
-    demo: true,
-    port: 0,
-    logLevel: 'silent',
-    databaseUrl: store.databaseUrl,
-    dataDir: store.dataDir,
-    ...opts,
-  });
-  const url = ho.url;
-  const request: TestHeadOffice['request'] = async (method, target, o = {}) => {
+export async function connectHeadOffice(url: string): Promise<HoClient> {
+  let adminToken = '';
+  const request: HoClient['request'] = async (method, target, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     const token = o.token === undefined ? adminToken : o.token;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -124,7 +108,6 @@ export async function startTestHeadOffice(
     }
     return { status: res.status, body };
   };
-  let adminToken = '';
   const login = await request('POST', '/auth/login', {
     token: null,
     body: { staffNo: '0001', pin: '123456' },
@@ -132,10 +115,7 @@ export async function startTestHeadOffice(
   if (login.status !== 200) throw new Error(`head-office login failed: ${JSON.stringify(login.body)}`);
   adminToken = (login.body as { token: string }).token;
   return {
-    ho,
     url,
-    sql: ho.ctx.sql,
-    store,
     adminToken,
     request,
     newHall: async (name = 'Test hall') => {
@@ -143,9 +123,40 @@ export async function startTestHeadOffice(
       if (res.status !== 201) throw new Error(`create hall failed: ${JSON.stringify(res.body)}`);
       return res.body as { hallId: string; pairingCode: string };
     },
+  };
+}
+
+export interface TestHeadOffice extends HoClient {
+  ho: HeadOffice;
+  sql: Sql;
+  store: TestStore;
+  /** Stops the server; drops the store it made itself unless `drop: false`. */
+  stop(opts?: { drop?: boolean }): Promise<void>;
+}
+
+/** Starts head office on port 0 with a demo admin (0001 / 123456), on a fresh store unless one is given. */
+export async function startTestHeadOffice(
+  opts: Partial<HeadOfficeOptions> & { store?: TestStore } = {},
+): Promise<TestHeadOffice> {
+  const { store: given, ...rest } = opts;
+  const store = given ?? (await createTestStore());
+  const ho = await startHeadOffice({
+    demo: true,
+    port: 0,
+    logLevel: 'silent',
+    databaseUrl: store.databaseUrl,
+    dataDir: store.dataDir,
+    ...rest,
+  });
+  const client = await connectHeadOffice(ho.url);
+  return {
+    ...client,
+    ho,
+    sql: ho.ctx.sql,
+    store,
     stop: async (o = {}) => {
       await ho.close();
-      if (o.drop ?? !opts.store) await store.drop();
+      if (o.drop ?? !given) await store.drop();
     },
   };
 }

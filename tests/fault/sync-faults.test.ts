@@ -1,0 +1,280 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stmt } from '../../db/projections/index.ts';
+import { ingestBatch } from '../../headoffice/ingest/ingest.ts';
+import { rowHash } from '../../shared/journal/hash.ts';
+import { ManualClock } from '../../shared/runtime.ts';
+import { UPCASTERS } from '../../shared/sync/upcast.ts';
+import type { TestHall } from '../support/hall.ts';
+import {
+  BACKEND,
+  diffJournals,
+  hallLastSeqs,
+  hoCursors,
+  NO_DIFF,
+  startTestHeadOffice,
+  type TestHeadOffice,
+} from '../support/headoffice.ts';
+import { pushRaw, RowChain } from '../support/rows.ts';
+import { drain, eventually, startPairedHub } from '../support/sync.ts';
+
+const DAY = 24 * 60 * 60_000;
+
+let tho: TestHeadOffice;
+const cleanups: (() => Promise<unknown>)[] = [];
+beforeAll(async () => {
+  tho = await startTestHeadOffice();
+});
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
+});
+afterAll(async () => {
+  await tho.stop();
+});
+
+async function pairedHub(
+  opts: Parameters<typeof startPairedHub>[1] = {},
+): Promise<TestHall & { hoHallId: string }> {
+  const hub = await startPairedHub(tho, opts);
+  cleanups.push(() => hub.stop());
+  return hub;
+}
+
+function hubToken(hub: TestHall): string {
+  return (
+    stmt(hub.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
+      token: string;
+    }
+  ).token;
+}
+
+/** Appends n real journal rows on the hub in one transaction. */
+async function bulk(hub: TestHall, n: number): Promise<void> {
+  const ctx = hub.node.ctx;
+  await ctx.commits.run(() => {
+    for (let i = 0; i < n; i++) ctx.journal.append('counter.back', { counterNo: 5 }, 'test');
+  });
+}
+
+describe(`head-office faults on ${BACKEND}`, () => {
+  it('DESIGN-4: head office restarted in the middle of an ingest: the sender backs off and every row lands once', async () => {
+    const hub = await pairedHub();
+    await bulk(hub, 6_000);
+    const deviceId = hub.node.ctx.deviceId;
+    const sender = hub.node.senders[0]!;
+    sender.start();
+    cleanups.push(() => Promise.resolve(sender.stop()));
+    await eventually(
+      async () => ((await hoCursors(tho.sql)).get(deviceId) ?? 0) > 0,
+      'the first batch lands',
+    );
+    const port = tho.ho.port;
+    await tho.ho.close();
+    const midway =
+      (
+        stmt(
+          hub.node.ctx.db,
+          "SELECT acked_seq FROM local_sync_cursors WHERE upstream = 'headoffice'",
+        ).get() as { acked_seq: number } | undefined
+      )?.acked_seq ?? 0;
+    expect(midway).toBeLessThan(hub.node.ctx.journal.lastSeq());
+    const restarted = await startTestHeadOffice({ store: tho.store, port });
+    tho = { ...restarted, stop: async (o) => restarted.stop({ drop: true, ...o }) };
+    await eventually(
+      async () => ((await hoCursors(tho.sql)).get(deviceId) ?? 0) === hub.node.ctx.journal.lastSeq(),
+      'the backlog drains after the restart',
+      45_000,
+    );
+    sender.stop();
+    expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
+  });
+
+  it('DESIGN-4: a device clock a day ahead or behind is flagged per device, and its rows are kept as written', async () => {
+    const ahead = await pairedHub({ clock: new ManualClock(Date.now() + DAY) });
+    const behind = await pairedHub({ clock: new ManualClock(Date.now() - DAY) });
+    const right = await pairedHub();
+    for (const hub of [ahead, behind, right]) {
+      await bulk(hub, 3);
+      await drain(hub.node);
+      expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
+    }
+    type Hall = { hallId: string; devices: { deviceId: string; skewMs: number | null }[] };
+    const halls = (await tho.request('GET', '/halls')).body as Hall[];
+    const skew = (hub: TestHall & { hoHallId: string }) =>
+      halls.find((h) => h.hallId === hub.hoHallId)!.devices.find((d) => d.deviceId === hub.node.ctx.deviceId)!
+        .skewMs;
+    expect(skew(ahead)).toBeGreaterThan(DAY - 60_000);
+    expect(skew(ahead)).toBeLessThan(DAY + 60_000);
+    expect(skew(behind)).toBeLessThan(-DAY + 60_000);
+    expect(skew(behind)).toBeGreaterThan(-DAY - 60_000);
+    expect(skew(right)).toBeNull();
+    // Device time is data: stored exactly as the device wrote it.
+    const mine = stmt(ahead.node.ctx.db, 'SELECT id, occurred_at FROM journal').all() as {
+      id: string;
+      occurred_at: number;
+    }[];
+    const theirs = await tho.sql.query<{ id: string; occurred_at: number }>(
+      'SELECT id, occurred_at FROM journal WHERE device_id = $1',
+      [ahead.node.ctx.deviceId],
+    );
+    expect(new Map(theirs.map((r) => [r.id, Number(r.occurred_at)]))).toEqual(
+      new Map(mine.map((r) => [r.id, r.occurred_at])),
+    );
+  });
+
+  it('DESIGN-2: poison rows (bad schema, broken chain, altered contents, foreign hall) are quarantined and the rows after them land', async () => {
+    const hub = await pairedHub();
+    const token = hubToken(hub);
+    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const rows: unknown[] = [];
+    const bad: Record<string, RegExp> = {};
+    rows.push(chain.next());
+    const shape = chain.next();
+    rows.push({ ...shape, occurred_at: 'yesterday' });
+    bad[shape.id] = /row shape: occurred_at/;
+    rows.push(chain.next());
+    // A row whose prev_hash does not continue the chain (hash recomputed so only the link is wrong).
+    const linked = chain.next();
+    const relinked = { ...linked, prev_hash: 'f'.repeat(64) };
+    const broken = { ...relinked, hash: rowHash(relinked) };
+    rows.push(broken);
+    bad[linked.id] = /broken chain: prev_hash/;
+    chain.hash = broken.hash;
+    rows.push(chain.next());
+    // Contents altered after hashing (a tampered receipt).
+    const altered = chain.next();
+    rows.push({ ...altered, payload: { counterNo: 2 } });
+    bad[altered.id] = /broken chain: hash does not match/;
+    rows.push(chain.next());
+    const foreign = chain.next({});
+    const foreignRow = { ...foreign, hall_id: 'another-hall' };
+    rows.push({ ...foreignRow, hash: rowHash(foreignRow) });
+    bad[foreign.id] = /belongs to hall/;
+    chain.hash = rowHash(foreignRow);
+    const last = chain.next();
+    rows.push(last);
+
+    const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows });
+    expect(res.status).toBe(200);
+    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    expect(reply.ackedSeq).toBe(last.device_seq);
+    expect(reply.rejected.map((r) => r.id).sort()).toEqual(Object.keys(bad).sort());
+    for (const r of reply.rejected) expect(r.reason).toMatch(bad[r.id]!);
+    const landed = await tho.sql.query<{ device_seq: number }>(
+      'SELECT device_seq FROM journal WHERE device_id = $1 ORDER BY device_seq',
+      [chain.deviceId],
+    );
+    expect(landed.map((r) => Number(r.device_seq))).toEqual([1, 3, 5, 7, 9]);
+    const quarantine = (await tho.request('GET', '/quarantine')).body as { rowId: string; reason: string }[];
+    for (const id of Object.keys(bad))
+      expect(quarantine.find((q) => q.rowId === id)?.reason).toMatch(bad[id]!);
+    // The same batch again (a lost reply) changes nothing; the chain continues after the last row.
+    expect((await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows })).status).toBe(409);
+    expect((await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows: chain.take(2) })).body).toEqual({
+      ackedSeq: last.device_seq + 2,
+      rejected: [],
+    });
+  });
+
+  it('DESIGN-2: a row altered in the hall database is quarantined at head office; the rows after it land', async () => {
+    const hub = await pairedHub();
+    await bulk(hub, 20);
+    const db = hub.node.ctx.db;
+    const victim = stmt(db, 'SELECT id, device_seq FROM journal WHERE device_seq = 10 AND device_id = ?').get(
+      hub.node.ctx.deviceId,
+    ) as { id: string; device_seq: number };
+    // Someone with the file in hand gets past the append-only triggers and edits a stored row.
+    const triggers = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
+      .all() as { name: string; sql: string }[];
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+    db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id);
+    for (const t of triggers) db.exec(t.sql);
+    await drain(hub.node);
+    const key = `${hub.node.ctx.deviceId}#${victim.device_seq}`;
+    expect(await diffJournals(db, tho.sql, { hallId: hub.node.ctx.hallId, quarantined: [key] })).toEqual(
+      NO_DIFF,
+    );
+    const q = await tho.sql.query<{ row_id: string; reason: string }>(
+      'SELECT row_id, reason FROM quarantine WHERE device_id = $1',
+      [hub.node.ctx.deviceId],
+    );
+    expect(q).toEqual([
+      { row_id: victim.id, reason: expect.stringMatching(/hash does not match/) as unknown },
+    ]);
+    expect((await hoCursors(tho.sql)).get(hub.node.ctx.deviceId)).toBe(
+      hallLastSeqs(db).get(hub.node.ctx.deviceId),
+    );
+  });
+
+  it('DESIGN-4: a sender one schema version newer: its new rows are quarantined as "upgrade the receiver", the rest land', async () => {
+    const hub = await pairedHub();
+    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const rows = [
+      chain.next(),
+      chain.next({ schema_ver: 2 }),
+      chain.next({ type: 'receipt.recorded', payload: { amountFen: 100 } }),
+      chain.next(),
+    ];
+    const res = await pushRaw(tho.url, hubToken(hub), { deviceId: chain.deviceId, rows });
+    expect(res.status).toBe(200);
+    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    expect(reply.ackedSeq).toBe(4);
+    expect(reply.rejected.map((r) => r.id)).toEqual([rows[1]!.id, rows[2]!.id]);
+    for (const r of reply.rejected) expect(r.reason).toMatch(/newer than this receiver reads.*upgrade/);
+    const landed = await tho.sql.query<{ id: string }>(
+      'SELECT id FROM journal WHERE device_id = $1 ORDER BY device_seq',
+      [chain.deviceId],
+    );
+    expect(landed.map((r) => r.id)).toEqual([rows[0]!.id, rows[3]!.id]);
+  });
+
+  it('DESIGN-4: a sender one schema version older: its rows are upcast to be checked and stored exactly as written', async () => {
+    // This build is at schema_ver 1, so "one older" is shown against a receiver reading schema_ver 2
+    // whose upcaster for counter.back@1 adds the field v2 requires.
+    const seen: unknown[] = [];
+    const next = {
+      current: 2,
+      upcasters: {
+        ...UPCASTERS,
+        'counter.back@1': (p: Record<string, unknown>) => {
+          seen.push(p);
+          return { ...p };
+        },
+      },
+    };
+    const deviceId = `old-${Date.now()}`;
+    const chain = new RowChain(deviceId, 'old-hall');
+    const rows = [chain.next(), chain.next(), chain.next({ payload: { counterNo: 'one' } }), chain.next()];
+    const [hall] = await tho.sql.query<{ hall_id: string }>('SELECT hall_id FROM halls LIMIT 1');
+    const result = await ingestBatch(
+      tho.sql,
+      hall!.hall_id,
+      'old-hall',
+      { deviceId, sentAt: Date.now(), rows },
+      Date.now(),
+      next,
+    );
+    expect(result).toMatchObject({ kind: 'ok', reply: { ackedSeq: 4, rejected: [{ id: rows[2]!.id }] } });
+    expect(seen).toHaveLength(4);
+    const stored = await tho.sql.query<{ id: string; schema_ver: number; payload: string; hash: string }>(
+      'SELECT id, schema_ver, payload, hash FROM journal WHERE device_id = $1 ORDER BY device_seq',
+      [deviceId],
+    );
+    expect(stored.map((r) => r.id)).toEqual([rows[0]!.id, rows[1]!.id, rows[3]!.id]);
+    for (const r of stored) {
+      expect(r.schema_ver).toBe(1);
+      expect(JSON.parse(r.payload)).toEqual({ counterNo: 1 });
+    }
+    // A row newer than that receiver is still quarantined there.
+    const newer = chain.next({ schema_ver: 3 });
+    const again = await ingestBatch(
+      tho.sql,
+      hall!.hall_id,
+      'old-hall',
+      { deviceId, sentAt: Date.now(), rows: [newer] },
+      Date.now(),
+      next,
+    );
+    expect(again).toMatchObject({ kind: 'ok', reply: { ackedSeq: 5, rejected: [{ id: newer.id }] } });
+  });
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/runtime.ts';
+import {
+  BACKEND,
+  diffJournals,
+  hallLastSeqs,
+  hoCursors,
+  NO_DIFF,
+  startTestHeadOffice,
+  type TestHeadOffice,
+} from '../support/headoffice.ts';
+import { startProxy, type Proxy } from '../support/proxy.ts';
+import { drain, startPairedHub } from '../support/sync.ts';
+import type { TestHall } from '../support/hall.ts';
+
+/**
+ * A hall cut off from head office for 30 simulated days (DESIGN §4 "a hall that has been offline for
+ * 30 days starts, serves and records exactly as when online"), about 60,000 journal rows, then healed.
+ * Sized: 30 days × (2,000 bulk rows written by the real Journal in one transaction + 4 tickets issued,
+ * called and finished over HTTP) ≈ 60,300 rows.
+ */
+const DAYS = 30;
+const BULK_PER_DAY = 2_000;
+const DAY = 24 * 60 * 60_000;
+/**
+ * Issue 4's figure is < 15 s for this drain, measured by `npm run bench` with head office in its own
+ * process. Here sender and head office share one test process on a machine shared with other suites
+ * (15 s measured alone on PGlite, 49 s under a load average of 10), so the test only guards against a
+ * pathological slowdown and prints the figure.
+ */
+const DRAIN_LIMIT_MS = 120_000;
+
+describe(`a 30-day partition on ${BACKEND}`, () => {
+  let tho: TestHeadOffice;
+  let proxy: Proxy;
+  let hub: TestHall;
+  const clock = new ManualClock(Date.UTC(2026, 2, 1, 0, 30));
+
+  beforeAll(async () => {
+    tho = await startTestHeadOffice();
+    proxy = await startProxy(tho.url);
+    hub = await startPairedHub(tho, { via: proxy.url, clock });
+    await drain(hub.node);
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await proxy?.close();
+    await tho?.stop();
+  });
+
+  it(
+    'DESIGN-4: the hall keeps serving for 30 days offline, then every row arrives once, in order, fast',
+    { timeout: 240_000 },
+    async () => {
+      proxy.setDown(true);
+      const ctx = hub.node.ctx;
+      let served = 0;
+      for (let day = 0; day < DAYS; day++) {
+        // Morning: the counter signs in and the hall serves customers as usual.
+        clock.set(Date.UTC(2026, 2, 1 + day, 1, 0));
+        const clerk = await hub.login('1001', 1);
+        for (let i = 0; i < 4; i++) {
+          const t = await hub.request('POST', '/tickets', {
+            token: hub.kioskToken,
+            body: { serviceCode: 'A' },
+          });
+          expect(t.status).toBe(201);
+        }
+        for (let i = 0; i < 4; i++) {
+          clock.advance(60_000);
+          const call = await hub.request('POST', '/counters/1/call-next', { token: clerk });
+          expect(call.status).toBe(200);
+          const id = (call.body as { id: string }).id;
+          expect((await hub.request('POST', `/tickets/${id}/start`, { token: clerk })).status).toBe(200);
+          clock.advance(120_000);
+          expect((await hub.request('POST', `/tickets/${id}/finish`, { token: clerk })).status).toBe(200);
+          served++;
+        }
+        // The rest of the day's records, in one big transaction through the real journal.
+        await ctx.commits.run(() => {
+          for (let i = 0; i < BULK_PER_DAY / 2; i++) {
+            clock.advance(10_000);
+            ctx.journal.append(
+              'counter.away',
+              { counterNo: 6, reason: '取单据', returnAt: clock.now() + 60_000 },
+              'test',
+            );
+            clock.advance(10_000);
+            ctx.journal.append('counter.back', { counterNo: 6 }, 'test');
+          }
+        });
+        // The sender keeps trying and keeps failing without disturbing the hall.
+        await expect(hub.node.senders[0]!.pushOnce()).rejects.toThrow();
+      }
+      const status = hub.node.senders[0]!.status();
+      expect(status.connected).toBe(false);
+      expect(status.backlogRows).toBeGreaterThanOrEqual(DAYS * BULK_PER_DAY);
+      expect(clock.now() - status.oldestUnsentAt!).toBeGreaterThan((DAYS - 1) * DAY);
+      expect(served).toBe(DAYS * 4);
+
+      proxy.setDown(false);
+      const started = Date.now();
+      await drain(hub.node);
+      const elapsed = Date.now() - started;
+      const rows = status.backlogRows;
+      console.log(
+        `30-day backlog: ${rows} rows drained in ${elapsed} ms (${Math.round((rows * 1000) / elapsed)} rows/s) on ${BACKEND}`,
+      );
+
+      expect(await diffJournals(ctx.db, tho.sql, { hallId: ctx.hallId })).toEqual(NO_DIFF);
+      expect(await hoCursors(tho.sql)).toEqual(hallLastSeqs(ctx.db));
+      // In order: head office received each device's rows in device_seq order.
+      const disorder = await tho.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (
+         SELECT received_at < lag(received_at) OVER (PARTITION BY device_id ORDER BY device_seq) AS back
+         FROM journal) x WHERE back`,
+      );
+      expect(disorder[0]!.n).toBe(0);
+      expect(hub.node.senders[0]!.status()).toMatchObject({ connected: true, backlogRows: 0 });
+      expect(elapsed).toBeLessThan(DRAIN_LIMIT_MS);
+    },
+  );
+});
