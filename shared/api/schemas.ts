@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CounterNo, CounterState, DeviceRole, Role, Service, ServiceCode, Ticket } from '../queue/model.ts';
+import {
+  CounterNo as CounterNoParam,
+  CounterState,
+  DeviceRole,
+  Role,
+  Service,
+  ServiceCode,
+  Ticket,
+} from '../queue/model.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
 
@@ -10,6 +18,11 @@ import { SafeText } from '../text.ts';
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 const Reason = SafeText(100);
+/**
+ * A counter number in a JSON body is a JSON number. (CounterNoParam coerces, which a path segment
+ * needs; in a body it turned `true` and `[2]` into counters 1 and 2.)
+ */
+const CounterNo = z.number().int().min(1).max(99);
 
 export const Health = z.object({
   ok: z.boolean(),
@@ -107,7 +120,7 @@ export const QueueReply = z.object({
 });
 
 export const TicketIdParams = z.object({ id: z.string().uuid() }).strict();
-export const CounterParams = z.object({ no: CounterNo }).strict();
+export const CounterParams = z.object({ no: CounterNoParam }).strict();
 export const ServiceParams = z.object({ code: ServiceCode }).strict();
 
 export const FinishBody = z.object({ overrunReason: Reason.optional() }).strict();

@@ -160,6 +160,24 @@ const CASES: Case[] = [
   ],
   // Wrong types, missing and extra fields
   [
+    'DESIGN-5: a boolean counter number at sign-in',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/auth/login', undefined, { staffNo: '1004', pin: '123456', counterNo: true }),
+  ],
+  [
+    'DESIGN-5: a counter number in an array',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, `/tickets/${e.mine}/transfer`, e.clerk1, { counterNo: [2] }),
+  ],
+  [
+    'DESIGN-5: a counter number as a string in a body',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/devices', e.manager, { role: 'counter', name: 'PC 4', counterNo: '4' }),
+  ],
+  [
     'DESIGN-5: serviceCode is a number',
     400,
     'E_VALIDATION',
