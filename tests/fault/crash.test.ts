@@ -113,6 +113,8 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
     await node.kill9();
     await Promise.all(clients);
     expect((await node.exited).signal).toBe('SIGKILL');
+    // Mid-flight: requests were still unanswered when the node died.
+    expect(acked.unanswered.length).toBeGreaterThan(0);
 
     node = await startHallProcess(['--data', dataDir, '--port', '0']);
   }, 120_000);
@@ -196,6 +198,8 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
 
   it('DESIGN-2: `verify` says every chain verifies and `rebuild` reproduces the projections exactly', async () => {
     await node.stop();
+    // DESIGN §6: a clean stop on SIGTERM.
+    expect(await node.exited).toEqual({ code: 0, signal: null });
     const verify = await runCli(['verify', '--data', dataDir]);
     expect(verify.stdout).toContain('every hash chain verifies');
     expect(verify.code).toBe(0);
