@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import * as read from '../../db/read.ts';
+import { stmt } from '../../db/projections/index.ts';
+import { WalkinList } from '../../shared/api/walkins.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { ServiceCode } from '../../shared/queue/model.ts';
 import { businessDay } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
+import { ackedSeq } from '../sync/upstreams.ts';
 
 export const WalkinBody = z
   .object({
@@ -53,6 +56,38 @@ export function walkinRoutes(api: Api): void {
         ),
       );
       return { walkinId, number: `W-${walkinId.slice(-6).toUpperCase()}` };
+    },
+  });
+  api.add({
+    method: 'GET',
+    url: '/walkins',
+    summary: 'This station’s walk-ins of today and whether the hub has them yet; the local services',
+    tag: 'station',
+    access: ['clerk'],
+    reply: WalkinList,
+    handler: () => {
+      const day = businessDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
+      const acked = ackedSeq(ctx.db, 'hub', ctx.deviceId);
+      const rows = stmt(
+        ctx.db,
+        `SELECT device_seq, payload, occurred_at FROM journal
+         WHERE device_id = ? AND type = 'walkin.served' ORDER BY device_seq DESC LIMIT 200`,
+      ).all(ctx.deviceId) as { device_seq: number; payload: string; occurred_at: number }[];
+      const walkins = rows
+        .map((r) => ({ ...r, p: JSON.parse(r.payload) as Record<string, unknown> }))
+        .filter((r) => r.p.businessDay === day)
+        .map((r) => ({
+          walkinId: String(r.p.walkinId),
+          number: `W-${String(r.p.walkinId).slice(-6).toUpperCase()}`,
+          serviceCode: String(r.p.serviceCode),
+          counterNo: Number(r.p.counterNo),
+          startedAt: Number(r.p.startedAt),
+          finishedAt: r.occurred_at,
+          note: (r.p.note as string | null) ?? null,
+          synced: r.device_seq <= acked,
+        }));
+      const services = read.services(ctx.db).map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn }));
+      return { services, walkins };
     },
   });
 }

@@ -18,6 +18,18 @@ export default function CounterApp() {
   const demo = useCounter((s) => s.hall?.demo);
 
   useEffect(() => {
+    // Whether this counter runs on a station and can reach its hub; cheap, so read every few seconds.
+    const poll = () =>
+      void useCounter
+        .getState()
+        .refreshNode()
+        .catch(() => undefined);
+    poll();
+    const timer = setInterval(poll, 5_000);
+    return () => clearInterval(timer);
+  }, [session]);
+
+  useEffect(() => {
     if (!session) return;
     const { refresh } = useCounter.getState();
     void refresh().catch(() => undefined);

@@ -6,7 +6,7 @@ import { formatDuration } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 
 /** The waiting list in calling order, plus this counter's parked and no-show tickets. */
-export function WaitingList() {
+export function WaitingList({ stale = false }: { stale?: boolean }) {
   const { t, i18n } = useTranslation(['counter', 'common']);
   const { message } = AntApp.useApp();
   const queue = useCounter((s) => s.queue);
@@ -30,7 +30,10 @@ export function WaitingList() {
   );
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
-      <Card title={t('waitingTitle', { count: queue?.waiting.length ?? 0 })}>
+      <Card
+        title={t('waitingTitle', { count: queue?.waiting.length ?? 0 })}
+        extra={stale ? <Tag color="red">{t('staleQueue')}</Tag> : null}
+      >
         <Table<TicketViewT>
           size="small"
           rowKey="id"
@@ -63,9 +66,13 @@ export function WaitingList() {
               <strong>{r.number}</strong>
               <Tag>{r.status === 'parked' ? t('common:statusParked') : t('common:statusNoShow')}</Tag>
               {r.status === 'parked' ? (
-                <Button onClick={() => void act(`/tickets/${r.id}/return`)}>{t('return')}</Button>
+                <Button disabled={stale} onClick={() => void act(`/tickets/${r.id}/return`)}>
+                  {t('return')}
+                </Button>
               ) : (
-                <Button onClick={() => void act(`/tickets/${r.id}/reactivate`)}>{t('reactivate')}</Button>
+                <Button disabled={stale} onClick={() => void act(`/tickets/${r.id}/reactivate`)}>
+                  {t('reactivate')}
+                </Button>
               )}
             </Space>
           ))}

@@ -1,25 +1,69 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/queue/model.ts';
 import { slaLevel } from '../../../shared/queue/sla.ts';
 import { formatDuration } from '../lib/format.ts';
 import { useNow } from '../lib/useNow.ts';
-import { heldTicket, useCounter } from './store.ts';
+import { heldTicket, hubUnreachable, useCounter } from './store.ts';
 import { WaitingList } from './WaitingList.tsx';
+import { WalkinForm, WalkinList } from './Walkins.tsx';
 import { AwayDialog, OverrunDialog, TransferDialog } from './Dialogs.tsx';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
 
+/** Why queue commands cannot work right now (a station cut off from its hub), or null. */
+function useHubDown() {
+  const node = useCounter((s) => s.node);
+  const hubDown = useCounter((s) => s.hubDown);
+  return hubUnreachable({ node, hubDown });
+}
+
 export function Workspace() {
+  const { t } = useTranslation('counter');
+  const down = useHubDown();
+  const station = useCounter((s) => s.node?.role === 'station');
   return (
     <AntApp>
-      <Row gutter={24}>
+      {down ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          message={t('hubDownTitle')}
+          description={
+            <>
+              <div>{t('hubDownExplain')}</div>
+              {down.serverMessage ? <div>{t('hubDownServer', { message: down.serverMessage })}</div> : null}
+            </>
+          }
+        />
+      ) : null}
+      <Row gutter={[24, 16]}>
         <Col xs={24} lg={10}>
-          <CurrentTicket />
+          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            <CurrentTicket />
+            {down ? <WalkinForm /> : null}
+          </Space>
         </Col>
         <Col xs={24} lg={14}>
-          <WaitingList />
+          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            <WaitingList stale={down !== null} />
+            {station ? <WalkinList /> : null}
+          </Space>
         </Col>
       </Row>
     </AntApp>
@@ -65,9 +109,12 @@ function CurrentTicket() {
     else void run(`/tickets/${ticket!.id}/finish`, {}, t('finished'));
   };
   const away = counter?.status === 'away';
+  // Queue commands go through the hub: without it they cannot work, so they are disabled, with why.
+  const blocked = useHubDown() !== null;
 
   useEffect(() => {
     const keys = (e: KeyboardEvent) => {
+      if (blocked) return;
       if (e.key === 'F1' && !ticket && !away) void run(`/counters/${session.counterNo}/call-next`);
       else if (e.key === 'F2' && ticket?.status === 'called') void run(`/tickets/${ticket.id}/recall`);
       else if (e.key === 'F3' && ticket?.status === 'called') void run(`/tickets/${ticket.id}/start`);
@@ -84,10 +131,16 @@ function CurrentTicket() {
       title={t('current')}
       extra={<Tag color={away ? 'gold' : 'blue'}>{away ? t('awayTag') : t('openTag')}</Tag>}
     >
+      {blocked ? (
+        <Typography.Paragraph type="danger" strong>
+          {t('queueDisabled')}
+        </Typography.Paragraph>
+      ) : null}
       {away ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text strong>{t('awayNow', { reason: counter?.awayReason ?? '' })}</Typography.Text>
           <Button
+            disabled={blocked}
             type="primary"
             size="large"
             block
@@ -128,24 +181,38 @@ function CurrentTicket() {
           <Space wrap>
             {ticket.status === 'called' ? (
               <>
-                <Button size="large" onClick={() => void run(`/tickets/${ticket.id}/recall`)}>
+                <Button
+                  disabled={blocked}
+                  size="large"
+                  onClick={() => void run(`/tickets/${ticket.id}/recall`)}
+                >
                   {t('recall')}
                 </Button>
-                <Button type="primary" size="large" onClick={() => void run(`/tickets/${ticket.id}/start`)}>
+                <Button
+                  disabled={blocked}
+                  type="primary"
+                  size="large"
+                  onClick={() => void run(`/tickets/${ticket.id}/start`)}
+                >
                   {t('start')}
                 </Button>
-                <Button size="large" danger onClick={() => void run(`/tickets/${ticket.id}/no-show`)}>
+                <Button
+                  disabled={blocked}
+                  size="large"
+                  danger
+                  onClick={() => void run(`/tickets/${ticket.id}/no-show`)}
+                >
                   {t('noShow')}
                 </Button>
               </>
             ) : null}
-            <Button type="primary" size="large" onClick={finish}>
+            <Button disabled={blocked} type="primary" size="large" onClick={finish}>
               {t('finish')}
             </Button>
-            <Button size="large" onClick={() => setDialog('transfer')}>
+            <Button disabled={blocked} size="large" onClick={() => setDialog('transfer')}>
               {t('transfer')}
             </Button>
-            <Button size="large" onClick={() => void run(`/tickets/${ticket.id}/park`)}>
+            <Button disabled={blocked} size="large" onClick={() => void run(`/tickets/${ticket.id}/park`)}>
               {t('park')}
             </Button>
           </Space>
@@ -154,6 +221,7 @@ function CurrentTicket() {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Empty description={t('nothingHeld')} />
           <Button
+            disabled={blocked}
             type="primary"
             size="large"
             block
@@ -162,7 +230,7 @@ function CurrentTicket() {
           >
             {t('callNext')}
           </Button>
-          <Button size="large" block onClick={() => setDialog('away')}>
+          <Button disabled={blocked} size="large" block onClick={() => setDialog('away')}>
             {t('away')}
           </Button>
         </Space>

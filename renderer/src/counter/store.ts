@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { HallStateT, LoginReplyT, QueueReplyT } from '../../../shared/api/schemas.ts';
 import type { Ticket } from '../../../shared/queue/model.ts';
-import { api } from '../lib/api.ts';
+import type { WalkinListT } from '../../../shared/api/walkins.ts';
+import { api, ApiError } from '../lib/api.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
@@ -20,9 +21,17 @@ interface CounterState {
   /** Tickets this counter parked or marked no-show recently (for return / reactivate). */
   recent: Ticket[];
   status: LiveStatus;
+  /** What kind of node served this page; a station's counter depends on its hub for the queue. */
+  node: { role: 'hub' | 'station'; hubConnected: boolean } | null;
+  /** The station's own reply when its hub could not be reached (E_HUB_UNREACHABLE), else null. */
+  hubDown: string | null;
+  walkins: WalkinListT | null;
   login(staffNo: string, pin: string, counterNo: number): Promise<void>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
+  /** Re-reads /health: whether this node is a station and whether its hub link is up. */
+  refreshNode(): Promise<void>;
+  refreshWalkins(): Promise<void>;
   /** Runs a command against the node and refreshes; errors propagate to the caller to show. */
   command<T>(method: 'POST', path: string, body?: unknown): Promise<T>;
   remember(t: Ticket): void;
@@ -39,6 +48,9 @@ export const useCounter = create<CounterState>((set, get) => ({
   queue: null,
   recent: [],
   status: 'connecting',
+  node: null,
+  hubDown: null,
+  walkins: null,
   login: async (staffNo, pin, counterNo) => {
     const reply = await api<LoginReplyT>('POST', '/auth/login', { staffNo, pin, counterNo });
     const session = { token: reply.token, staff: reply.staff, counterNo };
@@ -52,16 +64,41 @@ export const useCounter = create<CounterState>((set, get) => ({
     await api('POST', '/auth/logout', undefined, { token }).catch(() => undefined);
     setToken('counter', null);
     localStorage.removeItem(SESSION);
-    set({ session: null, hall: null, queue: null, recent: [] });
+    set({ session: null, hall: null, queue: null, recent: [], walkins: null, hubDown: null });
   },
   refresh: async () => {
     const token = get().session?.token;
     if (!token) return;
-    const [hall, queue] = await Promise.all([
-      api<HallStateT>('GET', '/hall', undefined, { token }),
-      api<QueueReplyT>('GET', '/queue', undefined, { token }),
-    ]);
-    set({ hall, queue });
+    try {
+      const [hall, queue] = await Promise.all([
+        api<HallStateT>('GET', '/hall', undefined, { token }),
+        api<QueueReplyT>('GET', '/queue', undefined, { token }),
+      ]);
+      set({ hall, queue, hubDown: null });
+    } catch (e) {
+      // The last queue stays on screen, marked as not current, while the station works alone.
+      if (e instanceof ApiError && e.code === 'E_HUB_UNREACHABLE') set({ hubDown: e.message });
+      throw e;
+    }
+    if (get().node?.role === 'station') await get().refreshWalkins();
+  },
+  refreshNode: async () => {
+    const health = await api<{ role: 'hub' | 'station'; sync: { upstream: string; connected: boolean }[] }>(
+      'GET',
+      '/health',
+    );
+    const hubConnected = health.sync.find((u) => u.upstream === 'hub')?.connected ?? false;
+    const was = get().node;
+    set({ node: { role: health.role, hubConnected } });
+    // The hub is back: read the live queue again at once.
+    if (health.role === 'station' && hubConnected && (was?.hubConnected === false || get().hubDown))
+      await get().refresh();
+    else if (health.role === 'station') await get().refreshWalkins();
+  },
+  refreshWalkins: async () => {
+    const token = get().session?.token;
+    if (!token || get().node?.role !== 'station') return;
+    set({ walkins: await api<WalkinListT>('GET', '/walkins', undefined, { token }) });
   },
   command: async <T>(method: 'POST', path: string, body?: unknown) => {
     const result = await api<T>(method, path, body, { token: get().session?.token });
@@ -78,4 +115,13 @@ export function heldTicket(s: Pick<CounterState, 'queue' | 'session'>): Ticket |
   const no = s.session?.counterNo;
   const held = [...(s.queue?.called ?? []), ...(s.queue?.serving ?? [])];
   return held.find((t) => t.counterNo === no) ?? null;
+}
+
+/** A station whose hub cannot be reached: queue commands cannot work, local records still do. */
+export function hubUnreachable(
+  s: Pick<CounterState, 'node' | 'hubDown'>,
+): { serverMessage: string | null } | null {
+  if (s.node?.role !== 'station') return null;
+  if (s.hubDown) return { serverMessage: s.hubDown };
+  return s.node.hubConnected ? null : { serverMessage: null };
 }

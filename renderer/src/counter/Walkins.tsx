@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WalkinListT } from '../../../shared/api/walkins.ts';
+import { formatClock } from '../lib/format.ts';
+import { useCounter } from './store.ts';
+
+type Walkin = WalkinListT['walkins'][number];
+
+/** "HH:MM" today on this PC's clock → ms UTC. */
+function todayAt(hhmm: string, now = new Date()): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  const d = new Date(now);
+  d.setHours(h ?? 0, m ?? 0, 0, 0);
+  return d.getTime();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A customer served without a ticket while the hub is unreachable (DESIGN §1): recorded in this
+ * station's own journal, then reconciled at the hub when its rows arrive — the list says which have.
+ */
+export function WalkinForm() {
+  const { t, i18n } = useTranslation(['counter', 'common']);
+  const { message } = AntApp.useApp();
+  const list = useCounter((s) => s.walkins);
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const now = new Date();
+  const submit = async (v: { serviceCode: string; start: string; note?: string }) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const reply = await useCounter.getState().command<{ number: string }>('POST', '/walkins', {
+        serviceCode: v.serviceCode,
+        startedAt: todayAt(v.start),
+        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      });
+      void message.success(t('walkinSaved', { number: reply.number }));
+      form.resetFields(['note']);
+      await useCounter.getState().refreshWalkins();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const services = list?.services ?? [];
+  return (
+    <Card title={t('walkinTitle')}>
+      <Typography.Paragraph>{t('walkinExplain')}</Typography.Paragraph>
+      {error ? (
+        <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ start: `${pad(now.getHours())}:${pad(now.getMinutes())}` }}
+        onFinish={(v) => void submit(v as { serviceCode: string; start: string; note?: string })}
+      >
+        <Form.Item
+          label={t('service')}
+          name="serviceCode"
+          rules={[{ required: true, message: t('walkinServiceRule') }]}
+        >
+          <Select
+            size="large"
+            options={services.map((s) => ({
+              value: s.code,
+              label: i18n.language === 'en' ? s.nameEn : s.name,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('walkinStart')}
+          name="start"
+          rules={[
+            { required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('walkinStartRule') },
+            {
+              validator: async (_r, v: string) => {
+                if (v && todayAt(v) > Date.now()) throw new Error(t('walkinStartFuture'));
+              },
+            },
+          ]}
+        >
+          <Input type="time" size="large" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item label={t('walkinFinish')}>
+          <Typography.Text>{t('walkinFinishNow')}</Typography.Text>
+        </Form.Item>
+        <Form.Item label={t('walkinNote')} name="note" rules={[{ max: 200 }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} showCount />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large" loading={busy}>
+          {t('walkinSave')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** Today's walk-ins at this station and whether the hub has them yet. */
+export function WalkinList() {
+  const { t, i18n } = useTranslation(['counter', 'common']);
+  const list = useCounter((s) => s.walkins);
+  if (!list || list.walkins.length === 0) return null;
+  const name = (code: string) => {
+    const s = list.services.find((x) => x.code === code);
+    return s ? (i18n.language === 'en' ? s.nameEn : s.name) : code;
+  };
+  return (
+    <Card title={t('walkinListTitle', { count: list.walkins.length })}>
+      <Table<Walkin>
+        size="small"
+        rowKey="walkinId"
+        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        dataSource={list.walkins}
+        columns={[
+          { title: t('number'), dataIndex: 'number', render: (n: string) => <strong>{n}</strong> },
+          { title: t('service'), dataIndex: 'serviceCode', render: name },
+          {
+            title: t('walkinTime'),
+            render: (_v, w) =>
+              `${formatClock(w.startedAt, i18n.language)}–${formatClock(w.finishedAt, i18n.language)}`,
+          },
+          { title: t('walkinNote'), dataIndex: 'note', render: (n: string | null) => n ?? '—' },
+          {
+            title: t('walkinSync'),
+            render: (_v, w) =>
+              w.synced ? (
+                <Tag color="green">{t('walkinSynced')}</Tag>
+              ) : (
+                <Tag color="gold">{t('walkinPending')}</Tag>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
