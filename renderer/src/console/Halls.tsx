@@ -137,11 +137,8 @@ export function Halls() {
                 { title: t('lastPush'), render: (_v, d) => ago(d.lastPushAt) },
                 { title: t('skew'), render: (_v, d) => skewTag(d.skewMs) },
                 {
-                  title: t('backlog'),
-                  render: (_v, d) =>
-                    d.arrivalLagMs === null
-                      ? '—'
-                      : t('arrivalLag', { duration: formatSpan(d.arrivalLagMs, lang) }),
+                  title: t('arrivalLagCol'),
+                  render: (_v, d) => (d.arrivalLagMs === null ? '—' : formatSpan(d.arrivalLagMs, lang)),
                 },
                 {
                   title: t('state'),
@@ -181,14 +178,14 @@ export function Halls() {
           {
             title: (
               <Tooltip title={t('backlogHelp')}>
-                <span style={{ borderBottom: '1px dotted' }}>{t('backlog')}</span>
+                <span style={{ borderBottom: '1px dotted' }}>{t('arrivalLagCol')}</span>
               </Tooltip>
             ),
             render: (_v, h) => {
               const lags = delivery
                 .filter((d) => d.hallId === h.hallId && d.arrivalLagMs !== null)
                 .map((d) => d.arrivalLagMs!);
-              return lags.length ? t('arrivalLag', { duration: formatSpan(Math.max(...lags), lang) }) : '—';
+              return lags.length ? formatSpan(Math.max(...lags), lang) : '—';
             },
           },
           {
@@ -244,9 +241,9 @@ export function Halls() {
               type="info"
               message={t('pairingHow')}
               description={
-                <Typography.Text code copyable>
+                <Typography.Paragraph code copyable style={{ margin: 0, wordBreak: 'break-all' }}>
                   {`npm run hall -- --data DIR --headoffice ${location.origin} --pair ${code.pairingCode}`}
-                </Typography.Text>
+                </Typography.Paragraph>
               }
             />
           </Space>

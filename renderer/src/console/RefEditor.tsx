@@ -8,6 +8,20 @@ import { refFields, SETTING_KEYS, settingField, zodIssue, type FieldSpec } from 
 
 const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 
+/** What head office requires of each kind's key (shared/sync/refdata.ts parseRef), said in the UI language. */
+const KEY_RULES: Partial<Record<RefKind, RegExp>> = {
+  service: /^[A-Z][A-Z0-9_]{0,15}$/,
+  staff: /^\d{3,8}$/,
+  counter: /^\d{1,2}$/,
+};
+
+/** A schema default for a new item's form (e.g. a new service is open for issuing). */
+function defaultOf(f: FieldSpec): unknown {
+  if (f.required) return undefined;
+  const r = f.schema.safeParse(undefined);
+  return r.success ? r.data : undefined;
+}
+
 /** Form value → the value the schema checks (lines and JSON are typed as text). */
 function toData(f: FieldSpec, v: unknown): unknown {
   if (f.kind.type === 'lines')
@@ -19,7 +33,7 @@ function toData(f: FieldSpec, v: unknown): unknown {
     if (typeof v !== 'string' || v.trim() === '') return undefined;
     return JSON.parse(v) as unknown;
   }
-  if (v === null || v === '') return undefined;
+  if (v === null || (v === '' && f.kind.type !== 'text')) return undefined;
   return v;
 }
 
@@ -49,10 +63,12 @@ export function RefEditor(props: {
       : refFields(kind);
 
   const initial: Record<string, unknown> = { key: item?.key };
-  for (const f of fields) initial[f.name] = toForm(f, item?.data?.[f.name]);
+  for (const f of fields) initial[f.name] = toForm(f, item ? item.data?.[f.name] : defaultOf(f));
 
   const rule = (f: FieldSpec): Rule => ({
     validator: async (_r, v: unknown) => {
+      if (f.required && (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')))
+        throw new Error(t('required'));
       let data: unknown;
       try {
         data = toData(f, v);
@@ -97,6 +113,14 @@ export function RefEditor(props: {
       title={`${t(`kind_${kind}`)} · ${item ? `${t('edit')} ${item.key}` : t('add')}`}
       size="large"
       destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={props.onClose}>{t('common:cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()}>
+            {t('common:save')}
+          </Button>
+        </Space>
+      }
     >
       {error ? (
         <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
@@ -110,7 +134,10 @@ export function RefEditor(props: {
         <Form.Item
           label={t(`key_${kind}`)}
           name="key"
-          rules={[{ required: true, pattern: KEY, message: t('keyRule') }]}
+          rules={[
+            { required: true, message: t('required') },
+            { pattern: KEY_RULES[kind] ?? KEY, message: t(KEY_RULES[kind] ? `keyRule_${kind}` : 'keyRule') },
+          ]}
         >
           {kind === 'setting' ? (
             <Select
@@ -144,12 +171,8 @@ export function RefEditor(props: {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         ) : null}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('common:save')}
-          </Button>
-          <Button onClick={props.onClose}>{t('common:cancel')}</Button>
-        </Space>
+        {/* Enter in a field saves, as the header's button does. */}
+        <button type="submit" hidden />
       </Form>
     </Drawer>
   );

@@ -9,5 +9,7 @@ export const staffTheme: ThemeConfig = {
     colorTextTertiary: '#4a4a4a',
     colorTextDescription: '#4a4a4a',
     colorTextPlaceholder: '#5c5c5c',
+    // antd's default red (#ff4d4f) is 3.3:1 on white: danger buttons and errors need AA too.
+    colorError: '#c41d1d',
   },
 };
