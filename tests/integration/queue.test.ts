@@ -530,8 +530,8 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
 });
 
 describe('live events and the API document', () => {
-  it('DESIGN-6: /api/v1/events pushes ticket.issued and ticket.called', async () => {
-    const { hall, staff } = await aHall();
+  it('DESIGN-6: /api/v1/events pushes ticket.issued, ticket.called and every other queue change', async () => {
+    const { hall, clock, staff } = await aHall();
     const display = await listen(hall.url, hall.displayToken);
     try {
       await display.next((m) => m.type === 'hello');
@@ -541,6 +541,27 @@ describe('live events and the API document', () => {
       await callNext(hall, await staff.clerk(2), 2);
       const called = (await display.next((m) => m.type === 'ticket.called')) as { ticket: TicketReply };
       expect(called.ticket).toMatchObject({ id: t.id, number: 'A001', status: 'called', counterNo: 2 });
+      // …and every other queue change the screens draw.
+      const c2 = await staff.clerk(2);
+      await act(hall, c2, t.id, 'recall');
+      expect(await display.next((m) => m.type === 'ticket.recalled')).toMatchObject({
+        ticket: { recallCount: 1 },
+      });
+      await act(hall, c2, t.id, 'finish');
+      expect(await display.next((m) => m.type === 'ticket.finished')).toMatchObject({
+        ticket: { status: 'done' },
+      });
+      const returnAt = clock.now() + 10 * MIN;
+      await hall.request('POST', '/counters/2/away', { token: c2, body: { reason: '休息', returnAt } });
+      expect(await display.next((m) => m.type === 'counter.away')).toMatchObject({
+        counter: { counterNo: 2, status: 'away', awayReason: '休息', returnAt },
+      });
+      await hall.request('POST', '/counters/2/back', { token: c2 });
+      expect(await display.next((m) => m.type === 'counter.back')).toMatchObject({
+        counter: { status: 'open' },
+      });
+      await hall.request('POST', '/hall/close', { token: staff.manager });
+      await display.next((m) => m.type === 'hall.closed');
     } finally {
       display.close();
     }
