@@ -370,6 +370,28 @@ describe(`reference data on ${BACKEND}`, () => {
     expect(gone?.data ?? null).toBeNull();
   });
 
+  it('DESIGN-4: a station’s copy of the reference data, carried by the hub, never changes the hub’s own', async () => {
+    const hub = later(await startPairedHub(tho));
+    const station = later(await startStation(hub, 4, { sync: false }));
+    await tho.request('PUT', '/ref/fee/S1', { body: { name: '补证费', amountFen: 300 } });
+    await pullOnce(station.node.ctx, 'hub');
+    await drain(station.node);
+    // The station's pull rows are at the hub (as records), and the hub's first pull is a reset.
+    const carried = stmt(
+      hub.node.ctx.db,
+      "SELECT count(*) AS n FROM journal WHERE device_id = ? AND type = 'reference.updated'",
+    ).get(station.node.ctx.deviceId) as { n: number };
+    expect(carried.n).toBeGreaterThan(0);
+    await pullOnce(hub.node.ctx, 'headoffice');
+    const codes = (
+      (await hub.request('GET', '/services', { token: hub.kioskToken })).body as { code: string }[]
+    ).map((s) => s.code);
+    expect(codes).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
+    expect(await hub.login('1004', 4)).toBeTruthy();
+    await drain(hub.node);
+    await expectSameJournal(hub);
+  });
+
   it('DESIGN-4: a reset reply replaces everything: items missing from the snapshot are tombstoned', async () => {
     const hub = later(await startPairedHub(tho));
     await tho.request('PUT', '/ref/fee/R1', { body: { name: '押金', amountFen: 1000 } });
