@@ -32,10 +32,10 @@ describe('six counters calling at once (DESIGN-3 exclusive claim)', () => {
 
   beforeAll(async () => {
     hall = await startDemoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
-    const staff = await staffOf(hall);
+    const staff = staffOf(hall);
     const tokens = await Promise.all(COUNTERS.map((n) => staff.clerk(n)));
     // Service C (enquiry) is served at every demo counter, so every counter competes for every ticket.
-    const counters = (await hall.request('GET', '/counters', { token: staff.manager })).body as {
+    const counters = (await hall.request('GET', '/counters', { token: await staff.manager() })).body as {
       counterNo: number;
       services: string[];
       status: string;

@@ -516,8 +516,8 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
   beforeAll(async () => {
     env.clock = new ManualClock(shanghai('2026-11-25 10:00'));
     env.hall = await startDemoHall({ clock: env.clock });
-    const staff = await staffOf(env.hall);
-    env.manager = staff.manager;
+    const staff = staffOf(env.hall);
+    env.manager = await staff.manager();
     env.clerk1 = await staff.clerk(1);
     env.clerk2 = await staff.clerk(2);
     env.clerk3 = await staff.clerk(3);
@@ -629,7 +629,7 @@ describe('random bodies on every route (DESIGN §5 "no request can crash the nod
   it('DESIGN-5: random and field-shaped hostile bodies on every route as manager and as clerk: never a 5xx, always {error:{code,message}} on 4xx', async () => {
     const hall = await startDemoHall();
     try {
-      const staff = await staffOf(hall);
+      const staff = staffOf(hall);
       const clerk = await staff.clerk(1);
       const t = await issue(hall, 'A');
       type Op = {
@@ -671,7 +671,7 @@ describe('random bodies on every route (DESIGN §5 "no request can crash the nod
           .replace('{no}', '1')
           .replace('{code}', 'A');
         for (const body of bodies) {
-          for (const token of [staff.manager, clerk]) {
+          for (const token of [await staff.manager(), clerk]) {
             const res = await hall.request(method, url, { token, body: JSON.stringify(body) });
             expect(
               res.status,

@@ -24,7 +24,7 @@ async function aHall(at = '2026-11-25 10:00'): Promise<{ hall: TestHall; clock: 
   const clock = new ManualClock(shanghai(at));
   const hall = await startDemoHall({ clock });
   halls.push(hall);
-  return { hall, clock, staff: await staffOf(hall) };
+  return { hall, clock, staff: staffOf(hall) };
 }
 
 afterEach(async () => {
@@ -120,7 +120,7 @@ describe('calling order (DESIGN-3)', () => {
   it('R-PRI-1: the consecutive-priority cap is a setting (cap 3 lets three priority tickets go first)', async () => {
     const { hall, clock, staff } = await aHall();
     const res = await hall.request('PUT', '/settings', {
-      token: staff.manager,
+      token: await staff.manager(),
       body: { consecutivePriorityCap: 3 },
     });
     expect(res.status).toBe(200);
@@ -284,7 +284,7 @@ describe('counters and the hall', () => {
     const sweep = async () => (await ctx.commits.run(() => raiseOverdueAwayAlerts(ctx))).value;
     const alerts = async () =>
       (
-        (await hall.request('GET', '/hall', { token: staff.manager })).body as {
+        (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
           alerts: { kind: string; counterNo: number }[];
         }
       ).alerts;
@@ -311,7 +311,7 @@ describe('counters and the hall', () => {
     const ctx = hall.node.ctx;
     expect((await ctx.commits.run(() => raiseOverdueAwayAlerts(ctx))).value).toBe(1);
     expect((await hall.request('POST', '/auth/logout', { token: c1 })).status).toBe(204);
-    const state = (await hall.request('GET', '/hall', { token: staff.manager })).body as {
+    const state = (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
       alerts: unknown[];
       counters: { counterNo: number; status: string }[];
     };
@@ -323,7 +323,7 @@ describe('counters and the hall', () => {
     const { hall, staff } = await aHall();
     await issue(hall, 'A');
     await issue(hall, 'A');
-    const closed = await hall.request('POST', '/hall/close', { token: staff.manager });
+    const closed = await hall.request('POST', '/hall/close', { token: await staff.manager() });
     expect(closed.body).toMatchObject({ open: false, issuing: false });
     const before = journalMark(hall.node.ctx.db);
     expectError(
@@ -338,14 +338,14 @@ describe('counters and the hall', () => {
     expect(q.waiting.map((t) => t.number)).toEqual(['A001', 'A002']);
     const c1 = await staff.clerk(1);
     expect(await serveAll(hall, c1, 1, 3)).toEqual(['A001', 'A002']);
-    await hall.request('POST', '/hall/open', { token: staff.manager });
+    await hall.request('POST', '/hall/open', { token: await staff.manager() });
     expect((await issue(hall, 'A')).number).toBe('A003');
   });
 
   it('R-HRS-2: closing one service stops issuing for it only', async () => {
     const { hall, staff } = await aHall();
     await issue(hall, 'A');
-    await hall.request('POST', '/services/A/close', { token: staff.manager });
+    await hall.request('POST', '/services/A/close', { token: await staff.manager() });
     expectError(
       await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode: 'A' } }),
       409,
@@ -357,7 +357,10 @@ describe('counters and the hall', () => {
 
   it('R-HRS-1: outside opening hours a real hall does not issue', async () => {
     const { hall, staff } = await aHall('2026-11-25 07:30');
-    await hall.request('PUT', '/settings', { token: staff.manager, body: { enforceOpeningHours: true } });
+    await hall.request('PUT', '/settings', {
+      token: await staff.manager(),
+      body: { enforceOpeningHours: true },
+    });
     expectError(
       await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode: 'A' } }),
       409,
@@ -493,7 +496,7 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
       (
         (
           await hall.request('POST', '/devices/pairing-codes', {
-            token: staff.manager,
+            token: await staff.manager(),
             body: { role: 'display', name },
           })
         ).body as { code: string }
@@ -523,7 +526,7 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     for (const [method, url, body] of manager) {
       const opts = body === undefined ? {} : { body };
       expectError(await hall.request(method, url, { token: c1, ...opts }), 403, 'E_FORBIDDEN');
-      const ok = await hall.request(method, url, { token: staff.manager, ...opts });
+      const ok = await hall.request(method, url, { token: await staff.manager(), ...opts });
       expect(ok.status, `${method} ${url}`).toBeLessThan(300);
     }
   });
@@ -560,7 +563,7 @@ describe('live events and the API document', () => {
       expect(await display.next((m) => m.type === 'counter.back')).toMatchObject({
         counter: { status: 'open' },
       });
-      await hall.request('POST', '/hall/close', { token: staff.manager });
+      await hall.request('POST', '/hall/close', { token: await staff.manager() });
       await display.next((m) => m.type === 'hall.closed');
     } finally {
       display.close();
@@ -571,14 +574,14 @@ describe('live events and the API document', () => {
     const { hall, staff } = await aHall();
     const paired = (
       await hall.request('POST', '/devices', {
-        token: staff.manager,
+        token: await staff.manager(),
         body: { role: 'display', name: 'TV 2' },
       })
     ).body as { deviceId: string; token: string };
     const tv = await listen(hall.url, paired.token);
     await tv.next((m) => m.type === 'hello');
     expect(
-      (await hall.request('DELETE', `/devices/${paired.deviceId}`, { token: staff.manager })).status,
+      (await hall.request('DELETE', `/devices/${paired.deviceId}`, { token: await staff.manager() })).status,
     ).toBe(204);
     expect((await tv.closed).code).toBe(4401);
   });

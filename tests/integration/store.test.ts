@@ -100,7 +100,7 @@ describe('backup and restore (DESIGN-2)', () => {
     const hall = await startDemoHall({ clock });
     halls.push(hall);
     for (const code of ['A', 'B', 'A']) await issue(hall, code);
-    const staff = await staffOf(hall);
+    const staff = staffOf(hall);
     await hall.request('POST', '/counters/1/call-next', { token: await staff.clerk(1) });
     // Online: the node keeps running and writing while the backup is taken.
     const backupsDir = path.join(hall.dataDir, 'backups');
@@ -165,9 +165,10 @@ describe('backup and restore (DESIGN-2)', () => {
   it('DESIGN-2: the CLI backup keeps as many backups as the hall setting backupKeep says', async () => {
     const hall = await startDemoHall();
     halls.push(hall);
-    const staff = await staffOf(hall);
+    const staff = staffOf(hall);
     expect(
-      (await hall.request('PUT', '/settings', { token: staff.manager, body: { backupKeep: 2 } })).status,
+      (await hall.request('PUT', '/settings', { token: await staff.manager(), body: { backupKeep: 2 } }))
+        .status,
     ).toBe(200);
     const backups = path.join(hall.dataDir, 'backups');
     const t0 = Date.parse('2020-01-01T00:00:00Z');

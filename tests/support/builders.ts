@@ -4,21 +4,23 @@ import type { TestHall } from './hall.ts';
 
 /** Tokens of the demo hall's people, signed in as a test needs them. */
 export interface Staff {
-  manager: string;
+  /** manager 9001, signed in on first use (each sign-in is an argon2 check, so only when needed) */
+  manager: () => Promise<string>;
   /** clerk 100N signed in at counter N */
   clerk: (counterNo: number) => Promise<string>;
 }
 
-export function staffOf(hall: TestHall): Promise<Staff> {
+export function staffOf(hall: TestHall): Staff {
   const clerks = new Map<number, Promise<string>>();
-  return hall.login('9001').then((manager) => ({
-    manager,
+  let manager: Promise<string> | null = null;
+  return {
+    manager: () => (manager ??= hall.login('9001')),
     clerk: (n: number) => {
       let t = clerks.get(n);
       if (!t) clerks.set(n, (t = hall.login(`100${n}`, n)));
       return t;
     },
-  }));
+  };
 }
 
 /** What "the journal is unchanged" compares: row count, last rowid and the set of ids. */
