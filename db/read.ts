@@ -1,5 +1,6 @@
 import type { CounterState, Service, Ticket } from '../shared/queue/model.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import { validSettingValue } from '../shared/events/catalog.ts';
 import type { Db } from './open.ts';
 import { stmt } from './projections/index.ts';
 
@@ -163,7 +164,13 @@ export function counterByNo(db: Db, counterNo: number): CounterState | null {
 
 export function settings(db: Db): Settings {
   const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  // A value that is not valid here (pulled from a newer head office, or an unknown time zone) falls
+  // back to its default rather than making every rule that reads it throw.
+  const stored = Object.fromEntries(
+    rows
+      .map((r) => [r.key, JSON.parse(r.value) as unknown] as const)
+      .filter(([key, value]) => validSettingValue(key, value)),
+  );
   return { ...DEFAULT_SETTINGS, ...stored } as Settings;
 }
 

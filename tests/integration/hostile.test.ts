@@ -605,6 +605,31 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
   });
 });
 
+describe('bad settings from upstream (DESIGN §5 "no request can crash the node")', () => {
+  it('DESIGN-2: a pulled setting with an unknown time zone falls back to the default instead of breaking issuing', async () => {
+    const hall = await startDemoHall();
+    try {
+      const ctx = hall.node.ctx;
+      // As head office's reference data would deliver it (DESIGN §4 pull), bypassing the LAN API's checks.
+      await ctx.commits.run(() =>
+        ctx.journal.append(
+          'reference.updated',
+          { kind: 'setting', key: 'timeZone', version: 1, data: { value: 'Mars/Olympus_Mons' } },
+          'test',
+        ),
+      );
+      const t = await issue(hall, 'A');
+      expect(t.number).toBe('A001');
+      const staff = staffOf(hall);
+      const state = await hall.request('GET', '/hall', { token: await staff.manager() });
+      expect(state.status).toBe(200);
+      expect(state.body).toMatchObject({ settings: { timeZone: 'Asia/Shanghai' } });
+    } finally {
+      await hall.stop();
+    }
+  });
+});
+
 describe('hostile WebSocket clients (DESIGN §5)', () => {
   it('DESIGN-5: a client flooding /api/v1/events is cut off (1009 over 64 KiB) and the others keep their events', async () => {
     const hall = await startDemoHall();
