@@ -547,7 +547,7 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
     await env.hall?.stop();
   });
 
-  it('has at least 30 cases', () => {
+  it('DESIGN-5: the table holds at least 30 hostile requests', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
   });
 

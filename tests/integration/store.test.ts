@@ -34,6 +34,20 @@ function journalRows(file: string): unknown[] {
 }
 
 describe('migrations (DESIGN-2)', () => {
+  it('DESIGN-2: the store runs with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(path.join(aDir(), 'hall.sqlite'));
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+      const applied = db.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all();
+      expect(applied).toEqual(knownMigrations().map((m) => m.name));
+    } finally {
+      db.close();
+    }
+  });
+
   it('DESIGN-2: a database whose schema is newer than the code refuses to open, with a clear message', async () => {
     const dir = aDir();
     const file = path.join(dir, 'hall.sqlite');
