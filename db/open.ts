@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { faultPoint } from '../shared/sync/fault.ts';
 
 export type Db = Database.Database;
 
@@ -78,6 +79,7 @@ function migrate(db: Db, file: string, migrations: Migration[]): void {
     for (const m of pending) {
       db.exec(m.sql);
       record.run(m.version, m.name, Date.now());
+      faultPoint('migration');
     }
   })();
 }

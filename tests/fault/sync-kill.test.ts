@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import type { Sql } from '../../headoffice/db/sql.ts';
-import { startTestHall, type TestHall } from '../support/hall.ts';
+import { startTestHall, tempDir, type TestHall } from '../support/hall.ts';
 import {
   BACKEND,
   connectHeadOffice,
@@ -120,6 +121,35 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
       db.close();
     }
   }
+
+  it('DESIGN-2: a hall killed during its first migration starts cleanly, pairs and syncs', async () => {
+    const { pairingCode } = await tho.newHall();
+    // Reference data to pull, so that the new hub has rows of its own to push.
+    await tho.request('PUT', '/ref/fee/M1', { body: { name: '迁移测试费', amountFen: 100 } });
+    const dataDir = tempDir();
+    const join = ['--headoffice', tho.url, '--pair', pairingCode];
+    expect(await spawnHall(dataDir, { SERVICEHALL_FAULT: 'migration' }, join).exited).toBe('SIGKILL');
+    const db = openReadonly(dataDir);
+    try {
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'journal'")
+        .all();
+      expect(tables).toEqual([]);
+      const healed = spawnHall(dataDir, {}, join);
+      await healed.url;
+      const hallId = () =>
+        (db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }).value;
+      await eventually(
+        async () => (await synced(db, tho.sql)) && hallLastSeqs(db).size > 0,
+        'the new hub pulls and pushes',
+      );
+      await healed.stop();
+      await expectConsistent(db, tho.sql, hallId());
+    } finally {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('DESIGN-4: killed before send, the restarted hall sends every row exactly once', async () => {
     await killThenHeal('sender-before-send', async (db) => {

@@ -59,8 +59,17 @@ function run(
 }
 
 /** `hall/cli.ts --data DIR --port 0` (a node already paired: later starts need only --data). */
-export function spawnHall(dataDir: string, env: Record<string, string | undefined> = {}): Child {
-  return run('hall/cli.ts', ['--data', dataDir, '--port', '0'], env, /hall node .* on (http:\/\/[\d.:]+)/);
+export function spawnHall(
+  dataDir: string,
+  env: Record<string, string | undefined> = {},
+  args: string[] = [],
+): Child {
+  return run(
+    'hall/cli.ts',
+    ['--data', dataDir, '--port', '0', ...args],
+    env,
+    /hall node .* on (http:\/\/[\d.:]+)/,
+  );
 }
 
 /** `headoffice/cli.ts --demo --port 0` on a test store (DATABASE_URL for PostgreSQL, else PGlite in its dir). */
