@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DeviceDelivery, HallOverview } from '../shared/api/console.ts';
+import {
+  BACKLOG_HEADER,
+  DeviceDelivery,
+  HallBacklog,
+  HallOverview,
+  parseBacklogHeader,
+  type HallBacklogT,
+} from '../shared/api/console.ts';
 import { localParts } from '../shared/time/businessDay.ts';
 import type { Api } from '../shared/http/route.ts';
 import type { HoContext, HoPrincipal } from './context.ts';
@@ -9,6 +16,37 @@ const TIME_ZONE = 'Asia/Shanghai';
 
 /** The console's live cross-hall view and the delivery state of every device. */
 export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
+  // Each hall's backlog as its hub reports it with every push (kept in memory: after a restart it is
+  // unknown until the hub's next push, which is what the console then says).
+  const backlogs = new Map<string, HallBacklogT>();
+  api.app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'POST' || req.routeOptions.url !== '/sync/v1/push' || reply.statusCode !== 200) return;
+    const reported = parseBacklogHeader(req.headers[BACKLOG_HEADER]);
+    const body = req.body as { deviceId?: unknown; rows?: unknown[] } | undefined;
+    if (!reported || typeof body?.deviceId !== 'string' || !Array.isArray(body.rows)) return;
+    const [cursor] = await ctx.sql.query<{ hall_id: string }>(
+      'SELECT hall_id FROM device_cursors WHERE device_id = $1',
+      [body.deviceId],
+    );
+    if (!cursor) return;
+    // The report counted this batch too; it has landed (stored or quarantined) once we answered 200.
+    const rows = Math.max(0, reported.rows - body.rows.length);
+    backlogs.set(cursor.hall_id, {
+      hallId: cursor.hall_id,
+      backlogRows: rows,
+      oldestUnsentAt: rows > 0 ? reported.oldestUnsentAt : null,
+      reportedAt: ctx.clock.now(),
+    });
+  });
+  api.add({
+    method: 'GET',
+    url: '/halls/backlog',
+    summary: 'Per hall: rows its hub had not sent yet, and the oldest one, as reported with its last push',
+    tag: 'console',
+    access: ['admin', 'viewer'],
+    reply: z.array(HallBacklog),
+    handler: () => [...backlogs.values()],
+  });
   api.add({
     method: 'GET',
     url: '/halls/delivery',

@@ -11,6 +11,7 @@ import {
   SYNC_PROTOCOL_HEADER,
   SYNC_PROTOCOL_VERSION,
 } from '../../shared/sync/protocol.ts';
+import { BACKLOG_HEADER, formatBacklogHeader } from '../../shared/api/console.ts';
 import type { HallContext } from '../context.ts';
 import { ackedSeq, markUpstream, setAckedSeq, upstreams, type UpstreamName } from './upstreams.ts';
 
@@ -102,6 +103,7 @@ export class SyncSender {
 
   private async send(url: string, token: string, deviceId: string, rows: JournalRow[]): Promise<void> {
     const now = () => this.ctx.clock.now();
+    const backlog = this.status();
     let res: Response;
     faultPoint('sender-before-send');
     try {
@@ -111,6 +113,8 @@ export class SyncSender {
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
           [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+          // For head office's console: this sender's whole backlog, before this batch.
+          [BACKLOG_HEADER]: formatBacklogHeader(backlog.backlogRows, backlog.oldestUnsentAt),
         },
         body: JSON.stringify({ deviceId, sentAt: now(), rows }),
         signal: AbortSignal.timeout(30_000),

@@ -69,3 +69,29 @@ export const ConsoleStaff = z.object({
   role: z.enum(['admin', 'viewer']),
 });
 export type ConsoleStaffT = z.infer<typeof ConsoleStaff>;
+
+/**
+ * A hub tells head office its whole backlog with every push (`rows;oldestUnsentAt`, rows counted
+ * before this batch), so the console can show backlog size and age for a hall that is sending.
+ */
+export const BACKLOG_HEADER = 'x-servicehall-backlog';
+
+export function formatBacklogHeader(rows: number, oldestUnsentAt: number | null): string {
+  return `${rows};${oldestUnsentAt ?? ''}`;
+}
+
+export function parseBacklogHeader(v: unknown): { rows: number; oldestUnsentAt: number | null } | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{1,12});(\d{1,15})?$/.exec(v);
+  if (!m) return null;
+  return { rows: Number(m[1]), oldestUnsentAt: m[2] ? Number(m[2]) : null };
+}
+
+/** A hall's backlog as its hub last reported it (after the batch that carried the report). */
+export const HallBacklog = z.object({
+  hallId: z.string(),
+  backlogRows: z.number(),
+  oldestUnsentAt: z.number().nullable(),
+  reportedAt: z.number(),
+});
+export type HallBacklogT = z.infer<typeof HallBacklog>;

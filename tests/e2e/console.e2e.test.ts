@@ -24,7 +24,11 @@ let browser: Browser;
 
 /** A screenshot of the settled page: after antd's open and ink-bar animations have finished. */
 async function screenshot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running'),
+  );
   return rawScreenshot(page, name);
 }
 
@@ -101,6 +105,8 @@ describe('head office console (end to end)', () => {
     await page.getByRole('menuitem', { name: '营业厅' }).click();
     const row = page.getByRole('row').filter({ hasText: '演示营业厅' });
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('在线');
+    // The hub reports its backlog with every push: it has sent everything.
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('无积压');
     await row.getByRole('button', { name: /展开/ }).click();
     await page.getByText('营业厅主机').first().waitFor();
     await screenshot(page, 'console-halls');
@@ -237,7 +243,9 @@ describe('head office console (end to end)', () => {
     await s.page.getByLabel('备注').fill('客户咨询停电安排');
     await s.page.getByRole('button', { name: '保存办理记录' }).click();
     await s.page.getByText('待同步').waitFor();
-    await s.page.evaluate(() => window.scrollTo(0, 0));
+    await s.page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
     await screenshot(s.page, 'counter-hub-unreachable');
     expect(await seriousA11yViolations(s.page)).toEqual([]);
 

@@ -30,6 +30,7 @@ export function Halls() {
   const { message } = AntApp.useApp();
   const halls = useConsole((s) => s.halls);
   const delivery = useConsole((s) => s.delivery);
+  const backlogs = useConsole((s) => s.backlogs);
   const [creating, setCreating] = useState(false);
   const [code, setCode] = useState<(NewHallReplyT & { name: string }) | null>(null);
   const fail = (e: unknown) => void message.error(e instanceof Error ? e.message : String(e));
@@ -178,14 +179,17 @@ export function Halls() {
           {
             title: (
               <Tooltip title={t('backlogHelp')}>
-                <span style={{ borderBottom: '1px dotted' }}>{t('arrivalLagCol')}</span>
+                <span style={{ borderBottom: '1px dotted' }}>{t('backlog')}</span>
               </Tooltip>
             ),
             render: (_v, h) => {
-              const lags = delivery
-                .filter((d) => d.hallId === h.hallId && d.arrivalLagMs !== null)
-                .map((d) => d.arrivalLagMs!);
-              return lags.length ? formatSpan(Math.max(...lags), lang) : '—';
+              const b = backlogs.find((x) => x.hallId === h.hallId);
+              if (!b) return <Typography.Text type="secondary">{t('backlogUnknown')}</Typography.Text>;
+              if (b.backlogRows === 0) return t('backlogNone');
+              return t('backlogRows', {
+                rows: b.backlogRows,
+                age: b.oldestUnsentAt === null ? '—' : formatSpan(Date.now() - b.oldestUnsentAt, lang),
+              });
             },
           },
           {

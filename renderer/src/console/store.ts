@@ -3,6 +3,7 @@ import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
 import type {
   ConsoleStaffT,
   DeviceDeliveryT,
+  HallBacklogT,
   HallOverviewT,
   HallStatusT,
   QuarantineRowT,
@@ -19,6 +20,7 @@ interface ConsoleState {
   reach: Reach;
   halls: HallStatusT[];
   delivery: DeviceDeliveryT[];
+  backlogs: HallBacklogT[];
   overview: HallOverviewT[];
   overviewAt: number | null;
   quarantine: QuarantineRowT[];
@@ -41,6 +43,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   reach: 'unknown',
   halls: [],
   delivery: [],
+  backlogs: [],
   overview: [],
   overviewAt: null,
   quarantine: [],
@@ -72,11 +75,12 @@ export const useConsole = create<ConsoleState>((set, get) => ({
     }
   },
   loadHalls: async () => {
-    const [halls, delivery] = await Promise.all([
+    const [halls, delivery, backlogs] = await Promise.all([
       get().call<HallStatusT[]>('GET', '/halls'),
       get().call<DeviceDeliveryT[]>('GET', '/halls/delivery'),
+      get().call<HallBacklogT[]>('GET', '/halls/backlog'),
     ]);
-    set({ halls, delivery });
+    set({ halls, delivery, backlogs });
   },
   loadOverview: async () => {
     const overview = await get().call<HallOverviewT[]>('GET', '/overview');
