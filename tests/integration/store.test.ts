@@ -8,7 +8,7 @@ import { verifyJournal } from '../../db/verify.ts';
 import { startHallNode } from '../../hall/node.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, startTestHall, tempDir, type TestHall } from '../support/hall.ts';
-import { issue, shanghai, staffOf } from '../support/builders.ts';
+import { issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 import { runCli } from '../support/process.ts';
 
 const dirs: string[] = [];
@@ -105,6 +105,43 @@ describe('migrations (DESIGN-2)', () => {
     db.close();
     expect(tables).toEqual(['schema_migrations']);
     expect(applied).toBe(0);
+  });
+});
+
+describe('journal and projections (DESIGN-2)', () => {
+  it('DESIGN-2: a row and its projection commit together or not at all, and a failed command in a group commit leaves no gap', async () => {
+    const hall = await startDemoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
+    halls.push(hall);
+    const ctx = hall.node.ctx;
+    const a1 = await issue(hall, 'A');
+    const before = journalMark(ctx.db);
+    const duplicate = {
+      ticketId: '0190f0c0-0000-7000-8000-00000000dead',
+      number: 'A001', // already issued today: the tickets projection's UNIQUE (business_day, number) refuses it
+      serviceCode: 'A',
+      priority: false,
+      internal: false,
+      businessDay: '2026-11-25',
+      seq: 1,
+      idempotencyKey: null,
+      channel: 'kiosk' as const,
+    };
+    // Queued in the same tick, both commands land in one group commit: the bad one rolls back alone.
+    const [bad, good] = await Promise.allSettled([
+      ctx.commits.run(() => ctx.journal.append('ticket.issued', duplicate, 'test')),
+      ctx.commits.run(() => ctx.journal.append('setting.changed', { key: 'recallCap', value: 4 }, 'test')),
+    ]);
+    expect(bad.status).toBe('rejected');
+    expect(good.status).toBe('fulfilled');
+    const rows = ctx.db
+      .prepare('SELECT device_seq, type FROM journal WHERE rowid > ? ORDER BY rowid')
+      .all(before.maxRowid) as { device_seq: number; type: string }[];
+    expect(rows).toEqual([{ device_seq: before.count + 1, type: 'setting.changed' }]);
+    expect(ctx.db.prepare('SELECT count(*) FROM tickets WHERE id = ?').pluck().get(duplicate.ticketId)).toBe(
+      0,
+    );
+    expect((await hall.request('GET', `/tickets/${a1.id}`, { token: hall.kioskToken })).status).toBe(200);
+    expect(verifyJournal(ctx.db).firstBreak).toBeNull(); // no sequence gap where the failed row was
   });
 });
 
