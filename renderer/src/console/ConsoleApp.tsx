@@ -15,7 +15,6 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../i18n/index.ts';
-import { ApiError } from '../lib/api.ts';
 import { staffTheme } from '../lib/staffTheme.ts';
 import { useConsole } from './store.ts';
 import { Overview } from './Overview.tsx';
@@ -125,13 +124,7 @@ function ConsoleLogin() {
     try {
       await useConsole.getState().login(v.staffNo, v.pin);
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 0
-          ? t('unreachableLogin')
-          : e instanceof Error
-            ? e.message
-            : String(e),
-      );
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
@@ -107,7 +107,7 @@ function RefTable({ kind }: { kind: RefKind }) {
   );
 }
 
-function summary(kind: RefKind, r: RefChange, t: (k: string) => string): React.ReactNode {
+function summary(kind: RefKind, r: RefChange, t: (k: string) => string): ReactNode {
   const d = r.data ?? {};
   switch (kind) {
     case 'service':

@@ -8,6 +8,7 @@ import type {
   HallStatusT,
   QuarantineRowT,
 } from '../../../shared/api/console.ts';
+import i18n from '../i18n/index.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
@@ -71,6 +72,8 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       const offline = e instanceof ApiError && e.status === 0;
       set({ reach: offline ? 'down' : 'up' });
       if (e instanceof ApiError && e.status === 401 && get().token) get().logout();
+      // The shared client speaks of the hall server; here the server is head office.
+      if (offline) throw new ApiError(0, e.code, i18n.t('console:unreachableLogin'));
       throw e;
     }
   },
