@@ -1,7 +1,6 @@
 import { faultPoint } from '../../shared/sync/fault.ts';
 import { parseStoredRow } from '../../db/journal.ts';
 import { stmt } from '../../db/projections/index.ts';
-import type { JournalRow } from '../../shared/journal/row.ts';
 import {
   backoffMs,
   batchSize,
@@ -50,9 +49,12 @@ export class SyncSender {
 
   private devices(): string[] {
     if (this.upstream === 'hub') return [this.ctx.deviceId];
-    return (stmt(this.ctx.db, 'SELECT DISTINCT device_id FROM journal').all() as { device_id: string }[]).map(
-      (r) => r.device_id,
-    );
+    return (
+      stmt(
+        this.ctx.db,
+        'SELECT DISTINCT device_id FROM journal UNION SELECT DISTINCT device_id FROM local_quarantine',
+      ).all() as { device_id: string }[]
+    ).map((r) => r.device_id);
   }
 
   status(): SyncStatus {
@@ -88,8 +90,20 @@ export class SyncSender {
         this.ctx.db,
         'SELECT * FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
       ).all(device, acked, this.limitRows) as StoredRow[];
-      if (stored.length === 0) continue;
-      const rows = stored.map(parseStoredRow);
+      // A station row this hub quarantined travels on in its place, as it came: head office keeps it in
+      // its own quarantine (never dropped), and the station's later rows are not stuck behind a gap.
+      const held = stmt(
+        this.ctx.db,
+        'SELECT device_seq, raw FROM local_quarantine WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
+      ).all(device, acked, this.limitRows) as { device_seq: number; raw: string }[];
+      if (stored.length === 0 && held.length === 0) continue;
+      const rows = [
+        ...stored.map((r) => ({ seq: r.device_seq, row: parseStoredRow(r) as unknown })),
+        ...held.map((q) => ({ seq: q.device_seq, row: JSON.parse(q.raw) as unknown })),
+      ]
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, this.limitRows)
+        .map((r) => r.row);
       const texts = rows.map((r) => JSON.stringify(r));
       const n = batchSize(
         texts.map((t) => t.length),
@@ -101,7 +115,7 @@ export class SyncSender {
     return false;
   }
 
-  private async send(url: string, token: string, deviceId: string, rows: JournalRow[]): Promise<void> {
+  private async send(url: string, token: string, deviceId: string, rows: unknown[]): Promise<void> {
     const now = () => this.ctx.clock.now();
     const backlog = this.status();
     let res: Response;
