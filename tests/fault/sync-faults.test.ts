@@ -15,7 +15,8 @@ import {
   type TestHeadOffice,
 } from '../support/headoffice.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
-import { drain, eventually, startPairedHub } from '../support/sync.ts';
+import { drain, eventually, startPairedHub, startStation } from '../support/sync.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -204,6 +205,52 @@ describe(`head-office faults on ${BACKEND}`, () => {
     expect((await hoCursors(tho.sql)).get(hub.node.ctx.deviceId)).toBe(
       hallLastSeqs(db).get(hub.node.ctx.deviceId),
     );
+  });
+
+  it('DESIGN-2: a station’s poison row is quarantined at the hub, reaches head office’s quarantine, and never blocks the rows after it', async () => {
+    const hub = await pairedHub();
+    const station = await startStation(hub, 5, { sync: false });
+    cleanups.push(() => station.stop());
+    await pullOnce(station.node.ctx, 'hub');
+    const sctx = station.node.ctx;
+    await sctx.commits.run(() => {
+      for (let i = 0; i < 10; i++) sctx.journal.append('counter.back', { counterNo: 5 }, 'test');
+    });
+    const db = sctx.db;
+    const victim = stmt(
+      db,
+      'SELECT id, device_seq FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1 OFFSET 4',
+    ).get(sctx.deviceId) as { id: string; device_seq: number };
+    const triggers = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
+      .all() as { name: string; sql: string }[];
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+    db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id);
+    for (const t of triggers) db.exec(t.sql);
+
+    await drain(station.node);
+    const atHub = stmt(hub.node.ctx.db, 'SELECT row_id FROM local_quarantine WHERE device_id = ?').all(
+      sctx.deviceId,
+    );
+    expect(atHub).toEqual([{ row_id: victim.id }]);
+    await drain(hub.node);
+    const key = `${sctx.deviceId}#${victim.device_seq}`;
+    expect(
+      await diffJournals(db, tho.sql, {
+        hallId: hub.node.ctx.hallId,
+        devices: [sctx.deviceId],
+        quarantined: [key],
+      }),
+    ).toMatchObject({ missing: [], mismatched: [], gappy: [] });
+    expect((await hoCursors(tho.sql)).get(sctx.deviceId)).toBe(sctx.journal.lastSeq());
+    const q = await tho.sql.query<{ row_id: string; reason: string }>(
+      'SELECT row_id, reason FROM quarantine WHERE device_id = $1',
+      [sctx.deviceId],
+    );
+    expect(q).toEqual([
+      { row_id: victim.id, reason: expect.stringMatching(/hash does not match/) as unknown },
+    ]);
+    expect(hub.node.senders[0]!.status().backlogRows).toBe(0);
   });
 
   it('DESIGN-4: a sender one schema version newer: its new rows are quarantined as "upgrade the receiver", the rest land', async () => {
