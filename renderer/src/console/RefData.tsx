@@ -67,7 +67,12 @@ function RefTable({ kind }: { kind: RefKind }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={t('noRef')} /> }}
         columns={[
-          { title: t(`key_${kind}`), dataIndex: 'key' },
+          {
+            title: t(`key_${kind}`),
+            dataIndex: 'key',
+            render: (key: string) =>
+              kind === 'setting' ? `${t(`setting_${key}`, { defaultValue: key })} (${key})` : key,
+          },
           { title: t(kind === 'setting' ? 'f_value' : 'f_name'), render: (_v, r) => summary(kind, r, t) },
           { title: t('version'), dataIndex: 'version', align: 'right' },
           {

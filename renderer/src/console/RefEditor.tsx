@@ -143,7 +143,11 @@ export function RefEditor(props: {
             <Select
               disabled={item !== null}
               showSearch
-              options={SETTING_KEYS.map((k) => ({ value: k, label: k }))}
+              optionFilterProp="label"
+              options={SETTING_KEYS.map((k) => ({
+                value: k,
+                label: `${t(`setting_${k}`, { defaultValue: k })} (${k})`,
+              }))}
             />
           ) : (
             <Input disabled={item !== null} autoFocus={item === null} />
