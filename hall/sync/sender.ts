@@ -84,6 +84,7 @@ export class SyncSender {
   async pushOnce(): Promise<boolean> {
     const up = upstreams(this.ctx.db).find((u) => u.name === this.upstream);
     if (!up || this.upgradeNeeded) return false;
+    let lacking: string | null = null;
     for (const device of this.devices()) {
       const acked = ackedSeq(this.ctx.db, this.upstream, device);
       const stored = stmt(
@@ -97,13 +98,17 @@ export class SyncSender {
         'SELECT device_seq, raw FROM local_quarantine WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
       ).all(device, acked, this.limitRows) as { device_seq: number; raw: string }[];
       if (stored.length === 0 && held.length === 0) continue;
-      const rows = [
+      const ordered = [
         ...stored.map((r) => ({ seq: r.device_seq, row: parseStoredRow(r) as unknown })),
         ...held.map((q) => ({ seq: q.device_seq, row: JSON.parse(q.raw) as unknown })),
-      ]
-        .sort((a, b) => a.seq - b.seq)
-        .slice(0, this.limitRows)
-        .map((r) => r.row);
+      ].sort((a, b) => a.seq - b.seq);
+      if (ordered[0]!.seq !== acked + 1) {
+        // The upstream expects rows this node does not hold (lost or restored from an old backup):
+        // resending would only earn 409 after 409. Say so, and let the other devices' rows go on.
+        lacking = `this node lacks device_seq ${acked + 1}–${ordered[0]!.seq - 1} of device ${device} that the upstream expects`;
+        continue;
+      }
+      const rows = ordered.slice(0, this.limitRows).map((r) => r.row);
       const texts = rows.map((r) => JSON.stringify(r));
       const n = batchSize(
         texts.map((t) => t.length),
@@ -111,6 +116,10 @@ export class SyncSender {
       );
       await this.send(up.url, up.token, device, rows.slice(0, n));
       return true;
+    }
+    if (lacking) {
+      markUpstream(this.ctx.db, this.upstream, up.connected, this.ctx.clock.now(), lacking);
+      throw new Error(lacking);
     }
     return false;
   }
