@@ -253,6 +253,42 @@ describe(`head-office faults on ${BACKEND}`, () => {
     expect(hub.node.senders[0]!.status().backlogRows).toBe(0);
   });
 
+  it('DESIGN-4: a sender that lost rows the receiver expects says so and backs off, and its other devices keep flowing', async () => {
+    const hub = await pairedHub();
+    const station = await startStation(hub, 6, { sync: false });
+    cleanups.push(() => station.stop());
+    await pullOnce(station.node.ctx, 'hub');
+    await bulk(hub, 10);
+    const db = hub.node.ctx.db;
+    const self = hub.node.ctx.deviceId;
+    // Rows 3 and 4 of the hub's own chain vanish (a damaged or partly restored file).
+    const triggers = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
+      .all() as { name: string; sql: string }[];
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+    db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq IN (3, 4)').run(self);
+    for (const t of triggers) db.exec(t.sql);
+    await drain(station.node);
+    const sender = hub.node.senders[0]!;
+    let error: Error | null = null;
+    for (let i = 0; i < 50 && !error; i++)
+      await sender.pushOnce().then(
+        (more) => {
+          if (!more) throw new Error('the sender claims to be done');
+        },
+        (e: Error) => {
+          error = e;
+        },
+      );
+    expect(String(error)).toMatch(/lacks device_seq 3–4/);
+    expect(sender.status().lastError).toMatch(/lacks device_seq 3–4/);
+    expect((await hoCursors(tho.sql)).get(self)).toBe(2);
+    // The station's rows, carried by the same hub, all arrived regardless.
+    expect((await hoCursors(tho.sql)).get(station.node.ctx.deviceId)).toBe(
+      station.node.ctx.journal.lastSeq(),
+    );
+  });
+
   it('DESIGN-4: a sender one schema version newer: its new rows are quarantined as "upgrade the receiver", the rest land', async () => {
     const hub = await pairedHub();
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
