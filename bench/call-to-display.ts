@@ -4,7 +4,7 @@ import { figure } from './lib/figure.ts';
 import { Client } from './lib/http.ts';
 import { startDemoHub } from './lib/hub.ts';
 import { percentile } from './lib/stats.ts';
-import { sleep } from './lib/dirs.ts';
+import { sleep } from './lib/env.ts';
 
 /**
  * Issue 3: a counter calls; how long until each of 20 connected screens (WebSocket /api/v1/events)

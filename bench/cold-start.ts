@@ -4,7 +4,8 @@ import { Client } from './lib/http.ts';
 import { freePort } from './lib/hub.ts';
 import { cachedHubDb } from './lib/hub-db.ts';
 import { bundleChild, rssMb, startChild } from './lib/proc.ts';
-import { scratchDir, sleep } from './lib/dirs.ts';
+import { scratchDir } from './lib/dirs.ts';
+import { sleep } from './lib/env.ts';
 
 /**
  * Issue 3: a hub with 1,000,000 journal rows starts and serves /health and the queue in < 2 s, with

@@ -3,7 +3,7 @@ import { figure } from './lib/figure.ts';
 import { createStore, HO_BACKEND, startHo } from './lib/headoffice.ts';
 import { pairHubs, pushBody } from './lib/push.ts';
 import { rssMb } from './lib/proc.ts';
-import { envSeconds, sleep } from './lib/dirs.ts';
+import { envSeconds, sleep } from './lib/env.ts';
 import { slope } from './lib/stats.ts';
 
 /**

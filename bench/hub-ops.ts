@@ -3,7 +3,7 @@ import { figure } from './lib/figure.ts';
 import { Client } from './lib/http.ts';
 import { startDemoHub } from './lib/hub.ts';
 import { durableCommits } from './lib/sqlite.ts';
-import { envSeconds, sleep } from './lib/dirs.ts';
+import { envSeconds, sleep } from './lib/env.ts';
 import { percentile } from './lib/stats.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { JournalRow } from '../shared/journal/row.ts';
 import { createStore, HO_BACKEND, startHo } from './lib/headoffice.ts';
 import { copySeconds } from './lib/copy.ts';
 import { batches, pairHubs, pushBody } from './lib/push.ts';
-import { envSeconds } from './lib/dirs.ts';
+import { envSeconds } from './lib/env.ts';
 
 /**
  * Issue 4: head-office ingest over HTTP with 20 concurrent hubs, each pairing for real and pushing its

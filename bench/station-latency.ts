@@ -4,7 +4,8 @@ import { startHallNode, type HallNode } from '../hall/node.ts';
 import { Client } from './lib/http.ts';
 import { createStore, HO_BACKEND, startHo } from './lib/headoffice.ts';
 import { DEMO_PIN } from './lib/hub.ts';
-import { envSeconds, scratchDir, sleep } from './lib/dirs.ts';
+import { scratchDir } from './lib/dirs.ts';
+import { envSeconds, sleep } from './lib/env.ts';
 import { percentile } from './lib/stats.ts';
 
 /**

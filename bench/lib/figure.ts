@@ -43,21 +43,6 @@ export function figure(f: {
   };
 }
 
-/** A figure that could not be measured: it is reported (and fails) rather than left out. */
-export function failedFigure(name: string, unit: string, target: Target, error: unknown): Figure {
-  return {
-    name,
-    unit,
-    value: Number.NaN,
-    baseline: Number.NaN,
-    baselineName: '—',
-    ratio: Number.NaN,
-    target: describeTarget(target, unit),
-    pass: false,
-    note: `not measured: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300),
-  };
-}
-
 function num(x: number): string {
   if (!Number.isFinite(x)) return '—';
   const a = Math.abs(x);

@@ -91,5 +91,5 @@ export async function cachedHubDb(name: string, rows: number, log: (line: string
   const ready = { version: GENERATOR_VERSION, rows: written, deviceId, hallId, ...tokens };
   writeFileSync(marker, JSON.stringify(ready, null, 2));
   log(`  ${name}: generated ${written} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (cached)`);
-  return { ...ready, dir, kiosk: tokens.kiosk, display: tokens.display };
+  return { ...ready, dir };
 }
