@@ -26,10 +26,8 @@ function windowsFor(config: ShellConfig, base: string): WindowSpec[] {
       return [{ surface: 'display', url: `${base}/display`, display: 0, kiosk: locked, devTools }];
     case 'counter': {
       const q = config.counterNo ? `?counter=${config.counterNo}` : '';
-      return [
-        { surface: 'counter', url: `${base}/counter${q}`, display: 0, kiosk: false, devTools },
-        { surface: 'customer', url: `${base}/customer${q}`, display: 1, kiosk: locked, devTools },
-      ];
+      // The customer window on the second screen (DESIGN §1) opens once the /customer surface exists.
+      return [{ surface: 'counter', url: `${base}/counter${q}`, display: 0, kiosk: false, devTools }];
     }
   }
 }

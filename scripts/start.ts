@@ -3,14 +3,14 @@
 // office. Launches Electron when its binary is installed; otherwise opens the surfaces in Debian Chromium
 // app windows, or prints their URLs when there is no display.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open.ts';
 import { startHallNode, type HallNode } from '../hall/node.ts';
 import { upstreams, type UpstreamName } from '../hall/sync/upstreams.ts';
 import { startHeadOffice } from '../headoffice/server.ts';
 import { createHall } from '../headoffice/halls/service.ts';
+import { electronBinary } from './electron-binary.ts';
 
 const DATA = path.resolve(process.env.SERVICEHALL_DATA_ROOT ?? '.data');
 const dirs = {
@@ -25,19 +25,6 @@ const ports = {
 };
 const STATION_COUNTER = 1;
 const DEMO_PIN = '123456';
-
-/** The Electron binary when it was downloaded; never triggers a download (requiring 'electron' would). */
-function electronBinary(): string | null {
-  try {
-    const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = path.join(pkg, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const bin = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 function chromiumBinary(): string | null {
   for (const bin of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'])
