@@ -84,7 +84,7 @@ export const ERRORS = {
   },
   E_RETURN_AT: { status: 400, zh: '预计返回时间须晚于现在', en: 'The return time must be in the future' },
   E_IDEMPOTENCY_CONFLICT: {
-    status: 409,
+    status: 422,
     zh: '同一幂等键已用于不同的请求',
     en: 'This idempotency key was used for a different request',
   },

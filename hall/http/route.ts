@@ -2,6 +2,8 @@ import { DomainError } from '../../shared/errors.ts';
 import { Api as GenericApi, type AccessPolicy } from '../../shared/http/route.ts';
 import { authenticate } from '../auth/service.ts';
 import * as read from '../../db/read.ts';
+import type { z } from 'zod';
+import { idempotent, type CommandSpec } from './command.ts';
 
 /** A station forwards a clerk's queue command with its own device token and this header. */
 export const ON_BEHALF_HEADER = 'x-servicehall-on-behalf';
@@ -69,6 +71,11 @@ export class Api extends GenericApi<Who, Principal> {
       prefix,
     };
     super(app, policy);
+  }
+
+  /** A route that changes the queue: applied in one commit, once per Idempotency-Key (DESIGN §3). */
+  command<B extends z.ZodType, P extends z.ZodType, R>(spec: CommandSpec<B, P, R>): void {
+    this.add(idempotent(this.ctx, spec));
   }
 }
 

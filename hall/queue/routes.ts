@@ -6,17 +6,11 @@ import { DomainError } from '../../shared/errors.ts';
 import { z } from 'zod';
 import type { Api } from '../http/route.ts';
 import { requireAtCounter } from '../http/route.ts';
+import { idempotencyKeyOf } from '../http/command.ts';
 import { actOnTicket, callNext, issueTicket, transferTicket, type TicketCommand } from './service.ts';
 import { comeBack, goAway } from './counters.ts';
 import type { HallContext } from '../context.ts';
 import { CounterState } from '../../shared/queue/model.ts';
-
-const IdempotencyKey = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII');
 
 /** The queue as GET /queue shows it: waiting in calling order, then called and serving. */
 export function queueView(ctx: HallContext): S.QueueReplyT {
@@ -48,10 +42,9 @@ export function queueRoutes(api: Api): void {
     body: S.IssueBody,
     reply: S.IssueReply,
     status: 201,
-    handler: async ({ principal, body, req }) => {
-      const rawKey = req.headers['idempotency-key'];
-      const key =
-        rawKey === undefined ? null : IdempotencyKey.parse(Array.isArray(rawKey) ? rawKey[0] : rawKey);
+    // Its key travels in ticket.issued (journaled, so the hub's rebuild keeps it), not through api.command.
+    handler: async ({ principal, body, req, lang }) => {
+      const key = idempotencyKeyOf(req, lang);
       const { value } = await ctx.commits.run(() =>
         issueTicket(ctx, principal, {
           serviceCode: body.serviceCode,
@@ -99,7 +92,7 @@ export function queueRoutes(api: Api): void {
     },
   });
 
-  api.add({
+  api.command({
     method: 'POST',
     url: '/counters/:no/call-next',
     summary: 'Call the next ticket to this counter (exclusive claim); 204 when none waits',
@@ -107,9 +100,9 @@ export function queueRoutes(api: Api): void {
     access: ['clerk'],
     params: S.CounterParams,
     reply: Ticket,
-    handler: async ({ principal, params }) => {
+    run: ({ principal, params }) => {
       requireAtCounter(principal, params.no);
-      return (await ctx.commits.run(() => callNext(ctx, principal, params.no))).value;
+      return callNext(ctx, principal, params.no);
     },
   });
 
@@ -124,7 +117,7 @@ export function queueRoutes(api: Api): void {
     'reactivate',
   ];
   for (const action of actions) {
-    api.add({
+    api.command({
       method: 'POST',
       url: `/tickets/:id/${action}`,
       summary: `Ticket: ${action}`,
@@ -133,16 +126,14 @@ export function queueRoutes(api: Api): void {
       params: S.TicketIdParams,
       body: action === 'finish' ? S.FinishBody.optional() : S.EmptyBody,
       reply: Ticket,
-      handler: async ({ principal, params, body }) => {
+      run: ({ principal, params, body }) => {
         const overrunReason = body && 'overrunReason' in body ? body.overrunReason : undefined;
-        return (
-          await ctx.commits.run(() => actOnTicket(ctx, principal, params.id, { action, overrunReason }))
-        ).value;
+        return actOnTicket(ctx, principal, params.id, { action, overrunReason });
       },
     });
   }
 
-  api.add({
+  api.command({
     method: 'POST',
     url: '/tickets/:id/transfer',
     summary: 'Transfer to another service or counter; the number stays',
@@ -151,8 +142,7 @@ export function queueRoutes(api: Api): void {
     params: S.TicketIdParams,
     body: S.TransferBody,
     reply: Ticket,
-    handler: async ({ principal, params, body }) =>
-      (await ctx.commits.run(() => transferTicket(ctx, principal, params.id, body))).value,
+    run: ({ principal, params, body }) => transferTicket(ctx, principal, params.id, body),
   });
 
   api.add({
@@ -165,7 +155,7 @@ export function queueRoutes(api: Api): void {
     handler: () => read.counters(ctx.db),
   });
 
-  api.add({
+  api.command({
     method: 'POST',
     url: '/counters/:no/away',
     summary: 'Put up the away sign with a reason and a return time (R-AWAY-1)',
@@ -174,14 +164,13 @@ export function queueRoutes(api: Api): void {
     params: S.CounterParams,
     body: S.AwayBody,
     reply: CounterState,
-    handler: async ({ principal, params, body }) => {
+    run: ({ principal, params, body }) => {
       requireAtCounter(principal, params.no);
-      return (await ctx.commits.run(() => goAway(ctx, principal, params.no, body.reason, body.returnAt)))
-        .value;
+      return goAway(ctx, principal, params.no, body.reason, body.returnAt);
     },
   });
 
-  api.add({
+  api.command({
     method: 'POST',
     url: '/counters/:no/back',
     summary: 'Take the away sign down',
@@ -190,9 +179,9 @@ export function queueRoutes(api: Api): void {
     params: S.CounterParams,
     body: S.EmptyBody,
     reply: CounterState,
-    handler: async ({ principal, params }) => {
+    run: ({ principal, params }) => {
       requireAtCounter(principal, params.no);
-      return (await ctx.commits.run(() => comeBack(ctx, principal, params.no))).value;
+      return comeBack(ctx, principal, params.no);
     },
   });
 }

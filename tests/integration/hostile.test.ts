@@ -479,9 +479,21 @@ const CASES: Case[] = [
   ],
   [
     'DESIGN-3: an Idempotency-Key reused for another service',
-    409,
+    422,
     'E_IDEMPOTENCY_CONFLICT',
     (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'B' }, { 'idempotency-key': 'used-key-1' }),
+  ],
+  [
+    'DESIGN-3: a non-ASCII Idempotency-Key on call-next',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/3/call-next', e.clerk3, undefined, { 'idempotency-key': 'cl\u00e9' }),
+  ],
+  [
+    'DESIGN-3: an Idempotency-Key of 200 characters on a ticket command',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, `/tickets/${e.mine}/recall`, e.clerk1, undefined, { 'idempotency-key': 'k'.repeat(200) }),
   ],
   // Sign-in and pairing
   [

@@ -1,0 +1,37 @@
+import type { Db } from './open.ts';
+import { stmt } from './projections/index.ts';
+
+/** A queue command's stored reply, kept so that a retry with the same Idempotency-Key gets it again. */
+export interface StoredReply {
+  principal: string;
+  fingerprint: string;
+  status: number;
+  reply: unknown;
+}
+
+/** The stored reply for a key, if it was stored at or after `since`. */
+export function findReply(db: Db, key: string, since: number): StoredReply | null {
+  const row = stmt(
+    db,
+    `SELECT principal, fingerprint, status, reply FROM local_command_replies
+     WHERE key = @key AND created_at >= @since`,
+  ).get({ key, since }) as (Omit<StoredReply, 'reply'> & { reply: string }) | undefined;
+  return row ? { ...row, reply: JSON.parse(row.reply) as unknown } : null;
+}
+
+/** Stores a reply and forgets the ones stored before `expireBefore` (cleanup on write). */
+export function saveReply(db: Db, key: string, r: StoredReply, now: number, expireBefore: number): void {
+  stmt(db, 'DELETE FROM local_command_replies WHERE created_at < ?').run(expireBefore);
+  stmt(
+    db,
+    `INSERT INTO local_command_replies (key, principal, fingerprint, status, reply, created_at)
+     VALUES (@key, @principal, @fingerprint, @status, @reply, @now)`,
+  ).run({
+    key,
+    principal: r.principal,
+    fingerprint: r.fingerprint,
+    status: r.status,
+    reply: JSON.stringify(r.reply),
+    now,
+  });
+}

@@ -1,0 +1,289 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/runtime.ts';
+import { ON_BEHALF_HEADER } from '../../hall/http/route.ts';
+import { startDemoHall, startTestHall, type TestHall } from '../support/hall.ts';
+import {
+  act,
+  callNext,
+  expectError,
+  issue,
+  journalEvents,
+  journalMark,
+  shanghai,
+  staffOf,
+  type Staff,
+  type TicketReply,
+} from '../support/builders.ts';
+
+/**
+ * DESIGN §3 "every command carries an idempotency key so a retried request is applied once": a
+ * retried queue command with the same Idempotency-Key gets the first reply back and changes nothing.
+ */
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+let halls: TestHall[] = [];
+
+async function aHall(): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff; clerk: string }> {
+  const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+  const hall = await startDemoHall({ clock });
+  halls.push(hall);
+  const staff = staffOf(hall);
+  return { hall, clock, staff, clerk: await staff.clerk(1) };
+}
+
+afterEach(async () => {
+  await Promise.all(halls.map((h) => h.stop()));
+  halls = [];
+});
+
+const send = (hall: TestHall, token: string, url: string, key: string, body?: unknown) =>
+  hall.request('POST', url, {
+    token,
+    headers: { 'idempotency-key': key },
+    ...(body === undefined ? {} : { body }),
+  });
+
+type Env = Awaited<ReturnType<typeof aHall>>;
+/** A ticket called to counter 1 by clerk 1001. */
+async function called(e: Env): Promise<TicketReply> {
+  await issue(e.hall, 'A');
+  return (await callNext(e.hall, e.clerk, 1))!;
+}
+
+/** Each queue command, set up so that it applies once; applying it twice would fail or journal twice. */
+const COMMANDS: [name: string, setup: (e: Env) => Promise<{ url: string; body?: unknown }>][] = [
+  [
+    'call-next',
+    async (e) => {
+      await issue(e.hall, 'A');
+      return { url: '/counters/1/call-next' };
+    },
+  ],
+  ['recall', async (e) => ({ url: `/tickets/${(await called(e)).id}/recall` })],
+  ['start', async (e) => ({ url: `/tickets/${(await called(e)).id}/start` })],
+  ['finish', async (e) => ({ url: `/tickets/${(await called(e)).id}/finish`, body: {} })],
+  ['no-show', async (e) => ({ url: `/tickets/${(await called(e)).id}/no-show` })],
+  ['park', async (e) => ({ url: `/tickets/${(await called(e)).id}/park` })],
+  [
+    'return',
+    async (e) => {
+      const t = await called(e);
+      await act(e.hall, e.clerk, t.id, 'park');
+      return { url: `/tickets/${t.id}/return` };
+    },
+  ],
+  ['cancel', async (e) => ({ url: `/tickets/${(await called(e)).id}/cancel` })],
+  [
+    'reactivate',
+    async (e) => {
+      const t = await called(e);
+      await act(e.hall, e.clerk, t.id, 'no-show');
+      return { url: `/tickets/${t.id}/reactivate` };
+    },
+  ],
+  [
+    'transfer',
+    async (e) => ({ url: `/tickets/${(await called(e)).id}/transfer`, body: { serviceCode: 'B' } }),
+  ],
+  [
+    'away',
+    async (e) => ({ url: '/counters/1/away', body: { reason: '午餐', returnAt: e.clock.now() + 30 * MIN } }),
+  ],
+  [
+    'back',
+    async (e) => {
+      const away = { reason: '午餐', returnAt: e.clock.now() + 30 * MIN };
+      expect((await e.hall.request('POST', '/counters/1/away', { token: e.clerk, body: away })).status).toBe(
+        200,
+      );
+      return { url: '/counters/1/back' };
+    },
+  ],
+];
+
+describe('retried queue commands (DESIGN §3)', () => {
+  it.each(COMMANDS)(
+    'DESIGN-3: a retried %s with the same key returns the identical reply and journals nothing',
+    async (_name, setup) => {
+      const e = await aHall();
+      const { url, body } = await setup(e);
+      const first = await send(e.hall, e.clerk, url, 'counter-1:0001', body);
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      const before = journalMark(e.hall.node.ctx.db);
+      e.clock.advance(2 * MIN); // a later retry: a reply rebuilt from today's state would differ
+      const again = await send(e.hall, e.clerk, url, 'counter-1:0001', body);
+      expect(again).toEqual(first);
+      expect(journalMark(e.hall.node.ctx.db)).toEqual(before);
+    },
+  );
+
+  it('DESIGN-3: a retried call-next with the same key returns the same ticket and journals one call', async () => {
+    const e = await aHall();
+    const a1 = await issue(e.hall, 'A');
+    await issue(e.hall, 'A');
+    const first = await send(e.hall, e.clerk, '/counters/1/call-next', 'call-1');
+    const retry = await send(e.hall, e.clerk, '/counters/1/call-next', 'call-1');
+    expect(retry).toEqual({ status: 200, body: first.body });
+    expect((retry.body as TicketReply).id).toBe(a1.id);
+    expect(journalEvents(e.hall.node.ctx.db, 'ticket.called')).toHaveLength(1);
+    // A new key is a new user action: the counter is busy with the ticket it already called.
+    expectError(await send(e.hall, e.clerk, '/counters/1/call-next', 'call-2'), 409, 'E_COUNTER_BUSY');
+  });
+
+  it('DESIGN-3: a retried call-next that found nobody waiting answers 204 again, even once someone waits', async () => {
+    const e = await aHall();
+    expect((await send(e.hall, e.clerk, '/counters/1/call-next', 'empty-1')).status).toBe(204);
+    await issue(e.hall, 'A');
+    const before = journalMark(e.hall.node.ctx.db);
+    expect(await send(e.hall, e.clerk, '/counters/1/call-next', 'empty-1')).toEqual({
+      status: 204,
+      body: null,
+    });
+    expect(journalMark(e.hall.node.ctx.db)).toEqual(before);
+  });
+
+  it('DESIGN-3: a command that failed stores nothing, so its retry with the same key is applied', async () => {
+    const e = await aHall();
+    const t = await called(e);
+    await act(e.hall, e.clerk, t.id, 'park');
+    expectError(await send(e.hall, e.clerk, `/tickets/${t.id}/start`, 'start-1'), 409, 'E_TICKET_STATE');
+    await act(e.hall, e.clerk, t.id, 'return');
+    const retry = await send(e.hall, e.clerk, `/tickets/${t.id}/start`, 'start-1');
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ id: t.id, status: 'serving' });
+  });
+
+  it('DESIGN-3: concurrent duplicates of a call-next with the same key apply once and all get the same ticket', async () => {
+    const e = await aHall();
+    for (const code of ['A', 'A', 'A']) await issue(e.hall, code);
+    const replies = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => send(e.hall, e.clerk, '/counters/1/call-next', 'race-1')),
+    );
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(journalEvents(e.hall.node.ctx.db, 'ticket.called')).toHaveLength(1);
+  });
+
+  it('DESIGN-3: concurrent duplicates of a recall with the same key journal one recall', async () => {
+    const e = await aHall();
+    const t = await called(e);
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => send(e.hall, e.clerk, `/tickets/${t.id}/recall`, 'recall-race')),
+    );
+    expect(replies.map((r) => (r.body as TicketReply).recallCount)).toEqual([1, 1, 1]);
+    expect(journalEvents(e.hall.node.ctx.db, 'ticket.recalled')).toHaveLength(1);
+  });
+});
+
+describe('reusing a key for something else (DESIGN §3)', () => {
+  it('DESIGN-3: the same key on another route or another ticket is refused with 422 and changes nothing', async () => {
+    const e = await aHall();
+    const t = await called(e);
+    const other = await issue(e.hall, 'B');
+    expect((await send(e.hall, e.clerk, `/tickets/${t.id}/recall`, 'k-1')).status).toBe(200);
+    const before = journalMark(e.hall.node.ctx.db);
+    expectError(await send(e.hall, e.clerk, `/tickets/${t.id}/start`, 'k-1'), 422, 'E_IDEMPOTENCY_CONFLICT');
+    expectError(
+      await send(e.hall, e.clerk, `/tickets/${other.id}/recall`, 'k-1'),
+      422,
+      'E_IDEMPOTENCY_CONFLICT',
+    );
+    expect(journalMark(e.hall.node.ctx.db)).toEqual(before);
+  });
+
+  it('DESIGN-3: the same key with another body is refused with 422', async () => {
+    const e = await aHall();
+    const returnAt = e.clock.now() + 30 * MIN;
+    const ok = await send(e.hall, e.clerk, '/counters/1/away', 'away-1', { reason: '午餐', returnAt });
+    expect(ok.status).toBe(200);
+    const res = await send(e.hall, e.clerk, '/counters/1/away', 'away-1', { reason: '培训', returnAt });
+    expectError(res, 422, 'E_IDEMPOTENCY_CONFLICT');
+  });
+
+  it('DESIGN-3: the same key and request from someone else is refused with 422, not replayed to them', async () => {
+    const e = await aHall();
+    const t = await called(e);
+    const body = { serviceCode: 'B' };
+    expect((await send(e.hall, e.clerk, `/tickets/${t.id}/transfer`, 'move-1', body)).status).toBe(200);
+    const before = journalMark(e.hall.node.ctx.db);
+    const manager = await e.staff.manager();
+    expectError(
+      await send(e.hall, manager, `/tickets/${t.id}/transfer`, 'move-1', body),
+      422,
+      'E_IDEMPOTENCY_CONFLICT',
+    );
+    expect(journalMark(e.hall.node.ctx.db)).toEqual(before);
+  });
+});
+
+describe('how long a key is kept (DESIGN §3)', () => {
+  it('DESIGN-3: a key survives a restart of the node on the same data directory', async () => {
+    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+    const first = await startDemoHall({ clock });
+    const dataDir = first.dataDir;
+    let hall: TestHall | null = null;
+    try {
+      await issue(first, 'A');
+      const clerk = await staffOf(first).clerk(1);
+      const reply = await send(first, clerk, '/counters/1/call-next', 'before-restart');
+      expect(reply.status).toBe(200);
+      await first.node.close(); // not stop(): that would delete the data directory
+      hall = await startTestHall({ clock, dataDir });
+      const before = journalMark(hall.node.ctx.db);
+      const again = await send(hall, await staffOf(hall).clerk(1), '/counters/1/call-next', 'before-restart');
+      expect(again).toEqual(reply);
+      expect(journalMark(hall.node.ctx.db)).toEqual(before);
+    } finally {
+      await hall?.node.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('DESIGN-3: after 24 hours a key is forgotten, and the next write clears it from the table', async () => {
+    const e = await aHall();
+    await issue(e.hall, 'A');
+    const first = await send(e.hall, e.clerk, '/counters/1/call-next', 'old-key');
+    expect(first.status).toBe(200);
+    const stored = () =>
+      e.hall.node.ctx.db.prepare('SELECT key FROM local_command_replies ORDER BY key').pluck().all();
+    expect(stored()).toEqual(['old-key']);
+    e.clock.advance(25 * HOUR);
+    const clerk = await e.hall.login('1001', 1); // the shift's session has ended
+    // Applied again, not replayed: the counter still holds the ticket it called yesterday.
+    expectError(await send(e.hall, clerk, '/counters/1/call-next', 'old-key'), 409, 'E_COUNTER_BUSY');
+    const id = (first.body as TicketReply).id;
+    expect((await send(e.hall, clerk, `/tickets/${id}/cancel`, 'new-key')).status).toBe(200);
+    expect(stored()).toEqual(['new-key']);
+  });
+});
+
+describe('a counter PC forwarding for its clerks (DESIGN §5)', () => {
+  async function counterDevice(e: Env, counterNo: number): Promise<string> {
+    const res = await e.hall.request('POST', '/devices', {
+      token: await e.staff.manager(),
+      body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
+    });
+    expect(res.status).toBe(201);
+    return (res.body as { token: string }).token;
+  }
+  const onBehalf = (staffNo: string, counterNo: number) => ({
+    [ON_BEHALF_HEADER]: JSON.stringify({ staffNo, counterNo }),
+  });
+
+  it('DESIGN-5: a counter PC still forwards its clerk’s commands, recorded as that clerk, with their key', async () => {
+    const e = await aHall();
+    const device = await counterDevice(e, 1);
+    await issue(e.hall, 'A');
+    const headers = { ...onBehalf('1001', 1), 'idempotency-key': 'station-1:call-1' };
+    const first = await e.hall.request('POST', '/counters/1/call-next', { token: device, headers });
+    expect(first.status).toBe(200);
+    const again = await e.hall.request('POST', '/counters/1/call-next', { token: device, headers });
+    expect(again).toEqual(first);
+    const calls = journalEvents(e.hall.node.ctx.db, 'ticket.called');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.payload.staffId).toBe(calls[0]!.recorded_by);
+    expect(calls[0]!.recorded_by).not.toMatch(/^device:/);
+  });
+});
