@@ -25,8 +25,8 @@ const DAY = 24 * 60 * 60_000;
 /**
  * Issue 4's figure is < 15 s for this drain, measured by `npm run bench` with head office in its own
  * process. Here sender and head office share one test process on a machine shared with other suites
- * (15 s measured alone on PGlite, 49 s under a load average of 10), so the test only guards against a
- * pathological slowdown and prints the figure.
+ * (PGlite: 11.6 s at a load average of 8 once the sender stopped scanning its backlog per batch; 49 s
+ * before), so the test only guards against a pathological slowdown and prints the figure.
  */
 const DRAIN_LIMIT_MS = 120_000;
 
@@ -50,7 +50,7 @@ describe(`a 30-day partition on ${BACKEND}`, () => {
 
   it(
     'DESIGN-4: the hall keeps serving for 30 days offline, then every row arrives once, in order, fast',
-    { timeout: 240_000 },
+    { timeout: 480_000 },
     async () => {
       proxy.setDown(true);
       const ctx = hub.node.ctx;
