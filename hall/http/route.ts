@@ -11,6 +11,8 @@ export const ON_BEHALF_HEADER = 'x-servicehall-on-behalf';
 /**
  * A counter PC (station) signs its clerks in locally, so it vouches for them when it forwards their
  * queue commands to the hub. Only a counter device may, and only for its own counter when it has one.
+ * What it vouches for is capped at the clerk role: a compromised counter PC must not act as a manager
+ * at the hub (managers use the hub's own manager screen).
  */
 function onBehalf(ctx: HallContext, station: Principal, header: string): Principal | null {
   if (station.kind !== 'device' || station.role !== 'counter') return null;
@@ -29,7 +31,7 @@ function onBehalf(ctx: HallContext, station: Principal, header: string): Princip
     staffId: staff.id,
     staffNo: staff.staffNo,
     name: staff.name,
-    role: staff.role,
+    role: 'clerk',
     counterNo,
   };
 }

@@ -272,6 +272,35 @@ describe('a counter PC forwarding for its clerks (DESIGN §5)', () => {
     [ON_BEHALF_HEADER]: JSON.stringify({ staffNo, counterNo }),
   });
 
+  it('DESIGN-5: a counter PC acting for a manager gets only the clerk role at the hub', async () => {
+    const e = await aHall();
+    const device = await counterDevice(e, 1);
+    const settings = await e.hall.request('PUT', '/settings', {
+      token: device,
+      headers: onBehalf('9001', 1),
+      body: { recallCap: 1 },
+    });
+    expectError(settings, 403, 'E_FORBIDDEN');
+    const close = await e.hall.request('POST', '/hall/close', {
+      token: device,
+      headers: onBehalf('9001', 1),
+    });
+    expectError(close, 403, 'E_FORBIDDEN');
+    // A manager may act on any counter's ticket; vouched for by a counter PC, not on counter 2's.
+    await issue(e.hall, 'A');
+    const theirs = (await callNext(e.hall, await e.staff.clerk(2), 2))!;
+    const cancel = await e.hall.request('POST', `/tickets/${theirs.id}/cancel`, {
+      token: device,
+      headers: onBehalf('9001', 1),
+    });
+    expectError(cancel, 403, 'E_NOT_YOUR_TICKET');
+    // The same manager signed in at the hub directly still may.
+    const direct = await e.hall.request('POST', `/tickets/${theirs.id}/cancel`, {
+      token: await e.staff.manager(),
+    });
+    expect(direct.status).toBe(200);
+  });
+
   it('DESIGN-5: a counter PC still forwards its clerk’s commands, recorded as that clerk, with their key', async () => {
     const e = await aHall();
     const device = await counterDevice(e, 1);
