@@ -13,6 +13,16 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** The queue commands the hub applies once per Idempotency-Key (DESIGN §3). */
+const QUEUE_COMMAND =
+  /^\/(counters\/\d+\/(call-next|away|back)|tickets\/[^/]+\/(recall|start|finish|no-show|park|return|cancel|reactivate|transfer))$/;
+
+/** A fresh key per user action; getRandomValues also works on a plain-http LAN page. */
+function newKey(): string {
+  const bytes = [...crypto.getRandomValues(new Uint8Array(16))];
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** One call to the node that served this page; errors arrive as ApiError with the server's message. */
 export async function api<T>(
   method: Method,
@@ -22,18 +32,15 @@ export async function api<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': i18n.language === 'en' ? 'en' : 'zh-CN' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+  const key = opts.idempotencyKey ?? (method === 'POST' && QUEUE_COMMAND.test(path) ? newKey() : null);
+  if (key) headers['idempotency-key'] = key;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'E_OFFLINE', i18n.t('common:offline'));
-  }
+  const send = () =>
+    fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // A keyed command whose reply was lost may have been applied: its retry, with the same key, is safe.
+  let res: Response | null = null;
+  for (let attempt = 0; attempt < (key ? 2 : 1) && !res; attempt++) res = await send().catch(() => null);
+  if (!res) throw new ApiError(0, 'E_OFFLINE', i18n.t('common:offline'));
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
