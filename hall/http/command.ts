@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findReply, saveReply } from '../../db/commandReplies.ts';
-import { DomainError, type Lang } from '../../shared/errors.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
 import type { Call, RouteSpec } from '../../shared/http/route.ts';
 import { recordedBy, type HallContext, type Principal } from '../context.ts';
@@ -18,20 +17,13 @@ export const IdempotencyKey = z
   .max(128)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII');
 
-const KeyHeader = z.object({ 'idempotency-key': IdempotencyKey.optional() });
-const zhCN = z.locales.zhCN().localeError;
-
-/** The request's `Idempotency-Key`, or null when it has none; a malformed key is a 400 (ZodError). */
-export function idempotencyKeyOf(req: FastifyRequest, lang: Lang): string | null {
-  const raw = req.headers['idempotency-key'];
-  const header = { 'idempotency-key': Array.isArray(raw) ? raw[0] : raw };
-  return KeyHeader.parse(header, lang === 'en' ? {} : { error: zhCN })['idempotency-key'] ?? null;
-}
+/** The optional `Idempotency-Key` header of a command (HTTP header names arrive in lower case). */
+export const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey.optional() });
 
 /** A queue command: `run` is applied inside one CommitQueue transaction and returns the reply body. */
 export type CommandSpec<B extends z.ZodType, P extends z.ZodType, R> = Omit<
   RouteSpec<Who, Principal, B, P, R>,
-  'handler'
+  'handler' | 'headers'
 > & { run: (call: Call<Principal, z.output<B>, z.output<P>>) => R };
 
 /**
@@ -43,12 +35,13 @@ export type CommandSpec<B extends z.ZodType, P extends z.ZodType, R> = Omit<
 export function idempotent<B extends z.ZodType, P extends z.ZodType, R>(
   ctx: HallContext,
   spec: CommandSpec<B, P, R>,
-): RouteSpec<Who, Principal, B, P, unknown> {
+): RouteSpec<Who, Principal, B, P, unknown, typeof IdempotencyHeader> {
   const { run, ...route } = spec;
   return {
     ...route,
+    headers: IdempotencyHeader,
     handler: async (call) => {
-      const key = idempotencyKeyOf(call.req, call.lang);
+      const key = call.headers['idempotency-key'] ?? null;
       if (key === null) return (await ctx.commits.run(() => run(call))).value;
       const principal = recordedBy(call.principal);
       const fingerprint = createHash('sha256')

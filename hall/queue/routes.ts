@@ -6,7 +6,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { z } from 'zod';
 import type { Api } from '../http/route.ts';
 import { requireAtCounter } from '../http/route.ts';
-import { idempotencyKeyOf } from '../http/command.ts';
+import { IdempotencyHeader } from '../http/command.ts';
 import { actOnTicket, callNext, issueTicket, transferTicket, type TicketCommand } from './service.ts';
 import { comeBack, goAway } from './counters.ts';
 import type { HallContext } from '../context.ts';
@@ -40,11 +40,12 @@ export function queueRoutes(api: Api): void {
     tag: 'queue',
     access: ['kiosk', 'clerk', 'manager'],
     body: S.IssueBody,
+    headers: IdempotencyHeader,
     reply: S.IssueReply,
     status: 201,
     // Its key travels in ticket.issued (journaled, so the hub's rebuild keeps it), not through api.command.
-    handler: async ({ principal, body, req, lang }) => {
-      const key = idempotencyKeyOf(req, lang);
+    handler: async ({ principal, body, headers }) => {
+      const key = headers['idempotency-key'] ?? null;
       const { value } = await ctx.commits.run(() =>
         issueTicket(ctx, principal, {
           serviceCode: body.serviceCode,

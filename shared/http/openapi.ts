@@ -23,6 +23,7 @@ export function openApiDocument(
     type Props = { properties?: Record<string, unknown>; required?: string[] };
     const params = r.params ? (json(r.params, 'input') as Props) : null;
     const query = r.query ? (json(r.query, 'input') as Props) : null;
+    const headers = r.headers ? (json(r.headers, 'input') as Props) : null;
     paths[path] ??= {};
     paths[path][r.method.toLowerCase()] = {
       summary: r.summary,
@@ -40,6 +41,12 @@ export function openApiDocument(
           name,
           in: 'query',
           required: query?.required?.includes(name) ?? false,
+          schema,
+        })),
+        ...Object.entries(headers?.properties ?? {}).map(([name, schema]) => ({
+          name,
+          in: 'header',
+          required: headers?.required?.includes(name) ?? false,
           schema,
         })),
       ],

@@ -6,7 +6,14 @@ import { DomainError, langFromHeader, type Lang } from '../errors.ts';
  * One route table for both servers (hall node and head office): each route's zod schemas parse its
  * input and feed the OpenAPI document. Who may call it is decided by the server's own `allowed`.
  */
-export interface RouteSpec<Who extends string, Principal, B extends z.ZodType, P extends z.ZodType, R> {
+export interface RouteSpec<
+  Who extends string,
+  Principal,
+  B extends z.ZodType,
+  P extends z.ZodType,
+  R,
+  H extends z.ZodType = z.ZodType,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   summary: string;
@@ -15,17 +22,20 @@ export interface RouteSpec<Who extends string, Principal, B extends z.ZodType, P
   body?: B;
   params?: P;
   query?: z.ZodType;
+  /** Request headers the route reads (e.g. Idempotency-Key), parsed like the body; names in lower case. */
+  headers?: H;
   reply?: z.ZodType;
   status?: number;
-  handler: (call: Call<Principal, z.output<B>, z.output<P>>) => Promise<R> | R;
+  handler: (call: Call<Principal, z.output<B>, z.output<P>, z.output<H>>) => Promise<R> | R;
 }
 
-export interface Call<Principal, B, P> {
+export interface Call<Principal, B, P, H = unknown> {
   principal: Principal;
   token: string;
   body: B;
   params: P;
   query: unknown;
+  headers: H;
   lang: Lang;
   req: FastifyRequest;
   reply: FastifyReply;
@@ -41,6 +51,7 @@ export interface AnyRouteSpec {
   body?: z.ZodType;
   params?: z.ZodType;
   query?: z.ZodType;
+  headers?: z.ZodType;
   reply?: z.ZodType;
   status?: number;
 }
@@ -68,7 +79,9 @@ export class Api<Who extends string, Principal> {
     private readonly policy: AccessPolicy<Who, Principal>,
   ) {}
 
-  add<B extends z.ZodType, P extends z.ZodType, R>(spec: RouteSpec<Who, Principal, B, P, R>): void {
+  add<B extends z.ZodType, P extends z.ZodType, R, H extends z.ZodType = z.ZodType>(
+    spec: RouteSpec<Who, Principal, B, P, R, H>,
+  ): void {
     this.specs.push(spec);
     const policy = this.policy;
     this.app.route({
@@ -90,6 +103,7 @@ export class Api<Who extends string, Principal> {
         const how = lang === 'en' ? {} : { error: zhCN };
         const params = spec.params ? spec.params.parse(req.params, how) : req.params;
         const query = spec.query ? spec.query.parse(req.query, how) : req.query;
+        const headers = spec.headers ? spec.headers.parse(req.headers, how) : req.headers;
         const body = spec.body ? spec.body.parse(req.body ?? undefined, how) : undefined;
         const result = await spec.handler({
           principal,
@@ -97,6 +111,7 @@ export class Api<Who extends string, Principal> {
           body: body as z.output<B>,
           params: params as z.output<P>,
           query,
+          headers: headers as z.output<H>,
           lang,
           req,
           reply,

@@ -177,6 +177,32 @@ describe('retried queue commands (DESIGN §3)', () => {
   });
 });
 
+describe('the documented contract (DESIGN §6)', () => {
+  it('DESIGN-6: openapi.json documents the optional Idempotency-Key header on every queue command', async () => {
+    const e = await aHall();
+    const doc = (await (await fetch(`${e.hall.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { parameters: { name: string; in: string; required: boolean }[] }>
+      >;
+    };
+    const urls = [
+      '/api/v1/tickets',
+      '/api/v1/counters/{no}/call-next',
+      '/api/v1/counters/{no}/away',
+      '/api/v1/counters/{no}/back',
+      ...COMMANDS.filter(([n]) => !['call-next', 'away', 'back'].includes(n)).map(
+        ([n]) => `/api/v1/tickets/{id}/${n}`,
+      ),
+    ];
+    for (const url of urls) {
+      expect(doc.paths[url]?.post?.parameters, url).toContainEqual(
+        expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false }),
+      );
+    }
+  });
+});
+
 describe('reusing a key for something else (DESIGN §3)', () => {
   it('DESIGN-3: the same key on another route or another ticket is refused with 422 and changes nothing', async () => {
     const e = await aHall();
