@@ -1,6 +1,7 @@
 import { EVENTS, CURRENT_SCHEMA_VER, type EventPayload, type EventType } from '../shared/events/catalog.ts';
 import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
 import { rowHash } from '../shared/journal/hash.ts';
+import { canonicalJson } from '../shared/journal/canonical.ts';
 import type { Clock, Ids } from '../shared/runtime.ts';
 import type { Db } from './open.ts';
 import { applyEvent } from './projections/index.ts';
@@ -25,6 +26,7 @@ export function parseStoredRow(row: StoredRow): JournalRow {
 export class Journal {
   private readonly last;
   private readonly insert;
+  private readonly insertIfNew;
   private listeners: ((row: JournalRow) => void)[] = [];
 
   constructor(
@@ -36,10 +38,11 @@ export class Journal {
     this.last = db.prepare(
       'SELECT device_seq AS seq, hash FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
     );
-    this.insert = db.prepare(`INSERT INTO journal
-      (id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by, prev_hash, hash)
-      VALUES (@id, @device_id, @device_seq, @hall_id, @type, @schema_ver, @payload, @occurred_at, @recorded_by,
-              @prev_hash, @hash)`);
+    const columns = `(id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by,
+      prev_hash, hash) VALUES (@id, @device_id, @device_seq, @hall_id, @type, @schema_ver, @payload, @occurred_at,
+      @recorded_by, @prev_hash, @hash)`;
+    this.insert = db.prepare(`INSERT INTO journal ${columns}`);
+    this.insertIfNew = db.prepare(`INSERT OR IGNORE INTO journal ${columns}`);
   }
 
   get deviceId(): string {
@@ -72,6 +75,19 @@ export class Journal {
     applyEvent(this.db, row);
     for (const listener of this.listeners) listener(row);
     return row;
+  }
+
+  /**
+   * Stores a row another device wrote (a hub receiving its stations' journals) exactly as it came,
+   * projects it and tells the listeners, so live screens and the upstream sender see it like an own row.
+   * Returns false when the row was already here (a repeated batch).
+   */
+  adopt(row: JournalRow): boolean {
+    if (!this.db.inTransaction) throw new Error('Journal.adopt must run inside a transaction');
+    if (this.insertIfNew.run({ ...row, payload: canonicalJson(row.payload) }).changes === 0) return false;
+    applyEvent(this.db, row);
+    for (const listener of this.listeners) listener(row);
+    return true;
   }
 
   lastSeq(): number {

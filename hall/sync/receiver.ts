@@ -1,6 +1,5 @@
-import { stmt, applyEvent } from '../../db/projections/index.ts';
+import { stmt } from '../../db/projections/index.ts';
 import { GENESIS_HASH } from '../../shared/journal/row.ts';
-import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { checkBatch, replyFor, type Cursor } from '../../shared/sync/ingest.ts';
 import type { PushBody, PushReply } from '../../shared/sync/protocol.ts';
 import type { HallContext } from '../context.ts';
@@ -23,15 +22,8 @@ export async function receiveBatch(
     const now = ctx.clock.now();
     const outcome = checkBatch(body, cursor, ctx.hallId, now);
     if (outcome.kind === 'gap') return outcome;
-    const insert = stmt(
-      db,
-      `INSERT OR IGNORE INTO journal
-       (id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by, prev_hash, hash)
-       VALUES (@id, @device_id, @device_seq, @hall_id, @type, @schema_ver, @payload, @occurred_at, @recorded_by, @prev_hash, @hash)`,
-    );
-    for (const r of outcome.accepted) {
-      if (insert.run({ ...r, payload: canonicalJson(r.payload) }).changes === 1) applyEvent(db, r);
-    }
+    // Adopted rows wake the hub's own sender and reach the hub's screens like the hub's own rows.
+    for (const r of outcome.accepted) ctx.journal.adopt(r);
     for (const q of outcome.quarantined) {
       stmt(
         db,
