@@ -6,6 +6,7 @@ import { verifyJournal } from '../db/verify.ts';
 import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
 import { startHallNode } from './node.ts';
 import * as read from '../db/read.ts';
+import { useNodeSha256 } from '../db/sha256.ts';
 
 const USAGE = `Usage:
   npm run hall -- [--demo] [--data DIR] [--port N] [--host ADDR]   start a hall node (foreground)
@@ -19,6 +20,7 @@ const USAGE = `Usage:
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
+  useNodeSha256();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

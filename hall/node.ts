@@ -31,6 +31,7 @@ import { queueRoutes } from './queue/routes.ts';
 import { eventsOpenApi, liveRoutes } from './live/broadcast.ts';
 import { raiseOverdueAwayAlerts } from './queue/counters.ts';
 import { seedDemoHall, type DemoDevices } from './demo.ts';
+import { useNodeSha256 } from '../db/sha256.ts';
 
 /** The project root: the nearest folder with package.json (also right when bundled into electron/dist). */
 function findRoot(from: string): string {
@@ -100,6 +101,7 @@ function meta(db: Db, key: string, make: () => string): string {
 }
 
 export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
+  useNodeSha256();
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? uuidV7Ids;
   mkdirSync(opts.dataDir, { recursive: true });

@@ -12,6 +12,7 @@ import { openPglite, openPostgres, type Sql } from './db/sql.ts';
 import type { HoContext } from './context.ts';
 import { consoleApiRoutes, hoApi, syncRoutes } from './routes.ts';
 import { seedDemoHeadOffice } from './demo.ts';
+import { useNodeSha256 } from '../db/sha256.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
@@ -40,6 +41,7 @@ export interface HeadOffice {
 }
 
 export async function startHeadOffice(opts: HeadOfficeOptions): Promise<HeadOffice> {
+  useNodeSha256();
   let sql = opts.sql;
   if (!sql) {
     if (opts.databaseUrl) sql = await openPostgres(opts.databaseUrl);

@@ -3,14 +3,31 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from './canonical.ts';
 import type { JournalRow, UnsignedRow } from './row.ts';
 
+/** SHA-256 of a UTF-8 string as lower-case hex. */
+export type Sha256Hex = (text: string) => string;
+
+const pureSha256: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+let sha256Hex: Sha256Hex = pureSha256;
+
+/**
+ * A server may hand in its platform's SHA-256 (node:crypto is about four times faster than pure JS, and
+ * head office hashes every row it ingests). `shared/` stays free of `node:` imports; the result is the
+ * same bytes either way, which tests/unit/journal.test.ts checks.
+ */
+export function useSha256(impl: Sha256Hex): void {
+  sha256Hex = impl;
+}
+
 /** hash = SHA-256(prev_hash ‖ RFC 8785 canonical JSON of every other field), so any node recomputes it. */
 export function rowHash(row: UnsignedRow | JournalRow): string {
   // The hash covers every field but itself, so a stored row can be re-hashed as it is.
   const { prev_hash, ...fields } = row;
   const rest: Record<string, unknown> = { ...fields };
   delete rest.hash;
-  return bytesToHex(sha256(utf8ToBytes(prev_hash + canonicalJson(rest))));
+  return sha256Hex(prev_hash + canonicalJson(rest));
 }
+
+export { pureSha256 };
 
 export type ChainBreak = { device_id: string; device_seq: number; id: string; reason: string };
 

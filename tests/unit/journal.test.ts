@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
-import { findChainBreak, rowHash } from '../../shared/journal/hash.ts';
+import { createHash } from 'node:crypto';
+import { findChainBreak, pureSha256, rowHash, useSha256 } from '../../shared/journal/hash.ts';
 import { GENESIS_HASH, type JournalRow } from '../../shared/journal/row.ts';
 
 function chain(count: number): JournalRow[] {
@@ -77,5 +78,40 @@ describe('hash chain', () => {
     const forged = { ...rows[1]!, payload: { n: -1 } };
     rows[1] = { ...forged, hash: rowHash(forged) };
     expect(findChainBreak(rows, { seq: 0, hash: GENESIS_HASH })).toMatchObject({ device_seq: 3 });
+  });
+});
+
+describe('the journal hash on any platform', () => {
+  it('DESIGN-2: node:crypto and the pure-JS SHA-256 give the same hash for any row', () => {
+    const nodeSha = (text: string) => createHash('sha256').update(text).digest('hex');
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), (payload, text) => {
+        const row = { ...chain(1)[0]!, payload: { value: payload, text } as Record<string, unknown> };
+        useSha256(pureSha256);
+        const pure = rowHash(row);
+        useSha256(nodeSha);
+        const native = rowHash(row);
+        useSha256(pureSha256);
+        return pure === native;
+      }),
+      { numRuns: 300, seed: 8785 },
+    );
+  });
+
+  it('DESIGN-2: canonical JSON matches a plain sort-and-stringify reference for any JSON value', () => {
+    const reference = (v: unknown): string => {
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      if (v !== null && typeof v === 'object')
+        return `{${Object.keys(v)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`;
+      return JSON.stringify(v);
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => canonicalJson(v) === reference(v)),
+      { numRuns: 500, seed: 8785 },
+    );
   });
 });
