@@ -16,8 +16,8 @@ import type { TestHall } from '../support/hall.ts';
 /**
  * A hall cut off from head office for 30 simulated days (DESIGN §4 "a hall that has been offline for
  * 30 days starts, serves and records exactly as when online"), about 60,000 journal rows, then healed.
- * Sized: 30 days × (2,000 bulk rows written by the real Journal in one transaction + 4 tickets issued,
- * called and finished over HTTP) ≈ 60,300 rows.
+ * Sized: 30 days × (2,000 bulk rows written by the real Journal in one transaction + 4 tickets issued
+ * over HTTP), and on every third day a clerk signs in and calls, starts and finishes 4 tickets: ≈ 60,200 rows.
  */
 const DAYS = 30;
 const BULK_PER_DAY = 2_000;
@@ -56,9 +56,8 @@ describe(`a 30-day partition on ${BACKEND}`, () => {
       const ctx = hub.node.ctx;
       let served = 0;
       for (let day = 0; day < DAYS; day++) {
-        // Morning: the counter signs in and the hall serves customers as usual.
+        // Morning: the kiosk issues tickets as usual.
         clock.set(Date.UTC(2026, 2, 1 + day, 1, 0));
-        const clerk = await hub.login('1001', 1);
         for (let i = 0; i < 4; i++) {
           const t = await hub.request('POST', '/tickets', {
             token: hub.kioskToken,
@@ -66,7 +65,9 @@ describe(`a 30-day partition on ${BACKEND}`, () => {
           });
           expect(t.status).toBe(201);
         }
-        for (let i = 0; i < 4; i++) {
+        // Every third day a clerk signs in (an argon2 check each: the test's slowest step) and serves.
+        const clerk = day % 3 === 0 ? await hub.login('1001', 1) : null;
+        for (let i = 0; clerk && i < 4; i++) {
           clock.advance(60_000);
           const call = await hub.request('POST', '/counters/1/call-next', { token: clerk });
           expect(call.status).toBe(200);
@@ -96,7 +97,7 @@ describe(`a 30-day partition on ${BACKEND}`, () => {
       expect(status.connected).toBe(false);
       expect(status.backlogRows).toBeGreaterThanOrEqual(DAYS * BULK_PER_DAY);
       expect(clock.now() - status.oldestUnsentAt!).toBeGreaterThan((DAYS - 1) * DAY);
-      expect(served).toBe(DAYS * 4);
+      expect(served).toBe(Math.ceil(DAYS / 3) * 4);
 
       proxy.setDown(false);
       const started = Date.now();
