@@ -1,3 +1,4 @@
+import { faultPoint } from '../../shared/sync/fault.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { GENESIS_HASH } from '../../shared/journal/row.ts';
 import { checkBatch, replyFor, type Cursor } from '../../shared/sync/ingest.ts';
@@ -38,5 +39,6 @@ export async function receiveBatch(
     ).run(body.deviceId, outcome.cursor.seq, outcome.cursor.hash, now, outcome.skewMs);
     return { kind: 'ok' as const, reply: replyFor(outcome) };
   });
+  faultPoint('ingest-after-commit');
   return value;
 }

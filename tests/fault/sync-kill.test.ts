@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
+import { ackedSeq } from '../../hall/sync/upstreams.ts';
 import type { Sql } from '../../headoffice/db/sql.ts';
 import { startTestHall, tempDir, type TestHall } from '../support/hall.ts';
 import {
@@ -11,6 +12,7 @@ import {
   connectHeadOffice,
   createTestStore,
   diffJournals,
+  hallJournalIds,
   hallLastSeqs,
   hoCursors,
   NO_DIFF,
@@ -273,5 +275,64 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
     expect(JSON.parse(fee.data)).toMatchObject({ amountFen: 1000 });
     await drain(hub.node);
     await withStore((sql) => expectConsistent(hub.node.ctx.db, sql, hub.node.ctx.hallId));
+  });
+});
+
+describe('kill -9 of the hub as its stations’ receiver', () => {
+  it('DESIGN-4: a hub killed after committing a station’s batch but before replying: no row lost or doubled', async () => {
+    const dataDir = tempDir();
+    let hub = spawnHall(dataDir, { SERVICEHALL_FAULT: 'ingest-after-commit' }, ['--demo']);
+    const hubUrl = await hub.url;
+    const login = await fetch(`${hubUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffNo: '9001', pin: '123456' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const codeRes = await fetch(`${hubUrl}/api/v1/devices/pairing-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ role: 'counter', name: 'Counter 2', counterNo: 2 }),
+    });
+    const { code } = (await codeRes.json()) as { code: string };
+    const station = await startTestHall({ demo: false, sync: false, hub: { url: hubUrl, code } });
+    try {
+      await pullOnce(station.node.ctx, 'hub');
+      const clerk = await station.login('1002', 2);
+      for (let i = 0; i < 5; i++) {
+        const w = await station.request('POST', '/walkins', {
+          token: clerk,
+          body: { serviceCode: 'A', startedAt: Date.now() - 1000 },
+        });
+        expect(w.status).toBe(201);
+      }
+      await expect(drain(station.node)).rejects.toThrow();
+      expect(await hub.exited).toBe('SIGKILL');
+      const deviceId = station.node.ctx.deviceId;
+      // The hub holds the batch; the station never heard so.
+      expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(0);
+      hub = spawnHall(dataDir);
+      station.node.ctx.db.prepare("UPDATE local_upstreams SET url = ? WHERE name = 'hub'").run(await hub.url);
+      await drain(station.node);
+      expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(station.node.ctx.journal.lastSeq());
+      await hub.stop();
+      const db = openReadonly(dataDir);
+      try {
+        const atHub = hallJournalIds(db, [deviceId]);
+        expect(atHub).toEqual(hallJournalIds(station.node.ctx.db));
+        const cursor = db
+          .prepare('SELECT acked_seq FROM local_receive_cursors WHERE device_id = ?')
+          .get(deviceId) as {
+          acked_seq: number;
+        };
+        expect(cursor.acked_seq).toBe(station.node.ctx.journal.lastSeq());
+      } finally {
+        db.close();
+      }
+    } finally {
+      await station.stop();
+      await hub.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
