@@ -93,8 +93,10 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
   beforeAll(async () => {
     tho = await startTestHeadOffice();
   });
+  const dirs: string[] = [];
   afterAll(async () => {
     await tho.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
   /** A hub with a backlog, paired in this process and then handed to a child process. */
@@ -104,6 +106,7 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
     await issue(hub, TICKETS);
     const out = { dataDir: hub.dataDir, hallId: hub.node.ctx.hallId };
     await hub.node.close();
+    dirs.push(hub.dataDir);
     return out;
   }
 

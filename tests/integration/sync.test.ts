@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
@@ -425,6 +426,7 @@ describe('a station while its hub is down', () => {
   it('DESIGN-1: queue commands fail clearly, local functions keep working, walk-ins reconcile when the hub returns', async () => {
     const hub = await startTestHall({ sync: false });
     const hubDir = hub.dataDir;
+    cleanups.unshift(() => Promise.resolve(rmSync(hubDir, { recursive: true, force: true })));
     const station = later(await startStation(hub, 3, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1003', 3);
