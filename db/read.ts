@@ -1,4 +1,4 @@
-import type { CounterState, Service, Ticket } from '../shared/queue/model.ts';
+import { CALLABLE, type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { validSettingValue } from '../shared/events/catalog.ts';
 import type { Db } from './open.ts';
@@ -62,6 +62,24 @@ export function ticketsByStatus(db: Db, statuses: readonly string[]): Ticket[] {
     db,
     `SELECT * FROM tickets WHERE status IN (SELECT value FROM json_each(?)) ORDER BY issued_at`,
   ).all(JSON.stringify(statuses)) as TicketRow[];
+  return rows.map(toTicket);
+}
+
+/**
+ * Callable tickets of some services, plus those sent to one counter, oldest first. The queue reads
+ * these on every issue and call, so SQL narrows them rather than loading the whole hall's queue.
+ */
+export function callableTickets(db: Db, services: readonly string[], counterNo: number | null): Ticket[] {
+  const rows = stmt(
+    db,
+    `SELECT * FROM tickets WHERE status IN (SELECT value FROM json_each(@statuses))
+       AND (service_code IN (SELECT value FROM json_each(@services)) OR target_counter_no = @counterNo)
+     ORDER BY issued_at`,
+  ).all({
+    statuses: JSON.stringify(CALLABLE),
+    services: JSON.stringify(services),
+    counterNo,
+  }) as TicketRow[];
   return rows.map(toTicket);
 }
 

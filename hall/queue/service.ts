@@ -1,6 +1,6 @@
 import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { CALLABLE, type Ticket } from '../../shared/queue/model.ts';
+import type { Ticket } from '../../shared/queue/model.ts';
 import { callingOrder, eligibleFor, pickNext } from '../../shared/queue/ordering.ts';
 import { formatTicketNumber } from '../../shared/queue/numbering.ts';
 import { estimateWaitMinutes, isOverrun } from '../../shared/queue/sla.ts';
@@ -72,7 +72,7 @@ export function issueTicket(
 export function position(ctx: HallContext, ticket: Ticket): { ahead: number; estimate: number } {
   const s = read.settings(ctx.db);
   const sameService = read
-    .ticketsByStatus(ctx.db, CALLABLE)
+    .callableTickets(ctx.db, [ticket.serviceCode], null)
     .filter((t) => t.serviceCode === ticket.serviceCode);
   const order = callingOrder(sameService, s, ctx.clock.now(), read.priorityStreak(ctx.db));
   const ahead = Math.max(
@@ -112,7 +112,7 @@ export function callNext(ctx: HallContext, by: Principal, counterNo: number): Ti
   }
   if (counter.services.length === 0) throw new DomainError('E_COUNTER_NO_SERVICES');
   const s = read.settings(ctx.db);
-  const candidates = eligibleFor(read.ticketsByStatus(ctx.db, CALLABLE), counter);
+  const candidates = eligibleFor(read.callableTickets(ctx.db, counter.services, counterNo), counter);
   const pick = pickNext(candidates, s, ctx.clock.now(), read.priorityStreak(ctx.db));
   if (!pick) return null;
   const staffId = by.kind === 'staff' ? by.staffId : (counter.staffId ?? recordedBy(by));
