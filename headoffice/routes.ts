@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import { Api, type AccessPolicy } from '../shared/http/route.ts';
-import type { GapReply } from '../shared/sync/protocol.ts';
+import { gapReply } from '../shared/sync/protocol.ts';
 import {
   PullReply,
   PushBody,
@@ -77,11 +77,7 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
         ctx.clock.now(),
       );
       if (result.kind === 'gap') {
-        const gap: z.infer<typeof GapReply> = {
-          error: { code: 'E_SYNC_GAP', message: `expected device_seq ${result.ackedSeq + 1}` },
-          ackedSeq: result.ackedSeq,
-        };
-        return reply.code(409).send(gap);
+        return reply.code(409).send(gapReply(result.ackedSeq));
       }
       return result.reply;
     },

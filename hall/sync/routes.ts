@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors.ts';
-import type { GapReply } from '../../shared/sync/protocol.ts';
+import { gapReply } from '../../shared/sync/protocol.ts';
 import {
   PullReply,
   PushBody,
@@ -34,11 +34,7 @@ export function hubSyncRoutes(api: Api): void {
         throw new DomainError('E_FORBIDDEN');
       const result = await receiveBatch(ctx, body);
       if (result.kind === 'gap') {
-        const gap: z.infer<typeof GapReply> = {
-          error: { code: 'E_SYNC_GAP', message: `expected device_seq ${result.ackedSeq + 1}` },
-          ackedSeq: result.ackedSeq,
-        };
-        return reply.code(409).send(gap);
+        return reply.code(409).send(gapReply(result.ackedSeq));
       }
       return result.reply;
     },

@@ -34,6 +34,12 @@ export const GapReply = z.object({
   error: z.object({ code: z.literal('E_SYNC_GAP'), message: z.string() }),
   ackedSeq: z.number().int().min(0),
 });
+export type GapReply = z.infer<typeof GapReply>;
+
+/** The 409 body both receivers send when a batch does not start right after their cursor. */
+export function gapReply(ackedSeq: number): GapReply {
+  return { error: { code: 'E_SYNC_GAP', message: `expected device_seq ${ackedSeq + 1}` }, ackedSeq };
+}
 
 /** Reference data flows down: services, fees, staff, settings, checklist templates. */
 export const RefKind = z.enum(['service', 'counter', 'staff', 'setting', 'fee', 'checklist']);
