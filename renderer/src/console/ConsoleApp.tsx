@@ -1,16 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  ConfigProvider,
-  Form,
-  Input,
-  Layout,
-  Menu,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +11,7 @@ import { Halls } from './Halls.tsx';
 import { Quarantine } from './Quarantine.tsx';
 import { RefData } from './RefData.tsx';
 import { useZodLocale } from './zodForm.ts';
+import { StaffSignIn } from '../lib/StaffSignIn.tsx';
 
 type Section = 'overview' | 'halls' | 'quarantine' | 'ref';
 
@@ -115,40 +105,8 @@ export default function ConsoleApp() {
 }
 
 function ConsoleLogin() {
-  const { t } = useTranslation(['console', 'common']);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { staffNo: string; pin: string }) => {
-    setError(null);
-    setBusy(true);
-    try {
-      await useConsole.getState().login(v.staffNo, v.pin);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { t } = useTranslation('console');
   return (
-    <Card title={t('signInTitle')} style={{ maxWidth: 420, margin: '48px auto' }}>
-      {error ? (
-        <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form layout="vertical" onFinish={(v) => void submit(v as { staffNo: string; pin: string })}>
-        <Form.Item
-          label={t('common:staffNo')}
-          name="staffNo"
-          rules={[{ required: true, pattern: /^\d{3,8}$/ }]}
-        >
-          <Input autoFocus autoComplete="username" />
-        </Form.Item>
-        <Form.Item label={t('common:pin')} name="pin" rules={[{ required: true, pattern: /^\d{4,12}$/ }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" size="large" loading={busy}>
-          {t('common:signIn')}
-        </Button>
-      </Form>
-    </Card>
+    <StaffSignIn title={t('signInTitle')} onSubmit={(v) => useConsole.getState().login(v.staffNo, v.pin)} />
   );
 }

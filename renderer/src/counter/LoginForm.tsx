@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber } from 'antd';
+import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCounter } from './store.ts';
+import { StaffSignIn, type StaffCredentials } from '../lib/StaffSignIn.tsx';
 
 function defaultCounter(): number {
   const fromUrl = Number(new URLSearchParams(location.search).get('counter'));
@@ -9,55 +9,20 @@ function defaultCounter(): number {
   return Number(localStorage.getItem('servicehall.counter.no') ?? 1) || 1;
 }
 
-/** Staff number + PIN + counter number (DESIGN §5). The server's 401/429 messages are shown as they are. */
+/** Staff number + PIN + counter number (DESIGN §5). */
 export function LoginForm({ role }: { role?: 'manager' }) {
-  const { t } = useTranslation(['counter', 'common']);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onFinish = async (v: { staffNo: string; pin: string; counterNo: number }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await useCounter.getState().login(v.staffNo, v.pin, v.counterNo);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { t } = useTranslation('counter');
   return (
-    <Card title={t('signInTitle')} style={{ maxWidth: 420, margin: '48px auto' }}>
-      {error ? (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />
-      ) : null}
-      <Form
-        layout="vertical"
-        onFinish={(v) => void onFinish(v as { staffNo: string; pin: string; counterNo: number })}
-        initialValues={{ counterNo: defaultCounter() }}
-      >
-        <Form.Item
-          label={t('common:staffNo')}
-          name="staffNo"
-          rules={[{ required: true, pattern: /^\d{3,8}$/, message: t('staffNoRule') }]}
-        >
-          <Input autoFocus inputMode="numeric" autoComplete="username" />
+    <StaffSignIn<StaffCredentials & { counterNo: number }>
+      title={t('signInTitle')}
+      initialValues={{ counterNo: defaultCounter() }}
+      onSubmit={(v) => useCounter.getState().login(v.staffNo, v.pin, v.counterNo)}
+    >
+      {role ? null : (
+        <Form.Item label={t('counterField')} name="counterNo" rules={[{ required: true }]}>
+          <InputNumber min={1} max={99} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item
-          label={t('common:pin')}
-          name="pin"
-          rules={[{ required: true, pattern: /^\d{4,12}$/, message: t('pinRule') }]}
-        >
-          <Input.Password inputMode="numeric" autoComplete="current-password" />
-        </Form.Item>
-        {role ? null : (
-          <Form.Item label={t('counterField')} name="counterNo" rules={[{ required: true }]}>
-            <InputNumber min={1} max={99} style={{ width: '100%' }} />
-          </Form.Item>
-        )}
-        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-          {t('common:signIn')}
-        </Button>
-      </Form>
-    </Card>
+      )}
+    </StaffSignIn>
   );
 }

@@ -1,18 +1,5 @@
-import { useEffect, useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  ConfigProvider,
-  Form,
-  Input,
-  Layout,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { useEffect } from 'react';
+import { App as AntApp, Button, ConfigProvider, Layout, Tabs, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { staffTheme } from '../lib/staffTheme.ts';
@@ -25,6 +12,7 @@ import { HallLive } from './HallLive.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { Devices } from './Devices.tsx';
 import { HEALTH_POLL_MS, SyncPanel } from './SyncPanel.tsx';
+import { StaffSignIn } from '../lib/StaffSignIn.tsx';
 
 export default function ManagerApp() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -97,42 +85,12 @@ export default function ManagerApp() {
 }
 
 function ManagerLogin() {
-  const { t } = useTranslation(['manager', 'common']);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { staffNo: string; pin: string }) => {
-    setError(null);
-    try {
-      await useManager.getState().login(v.staffNo, v.pin);
-    } catch (e) {
-      setError(
-        e instanceof Error && e.message === 'E_MANAGER_ONLY'
-          ? t('managerOnly')
-          : e instanceof Error
-            ? e.message
-            : String(e),
-      );
-    }
-  };
+  const { t } = useTranslation('manager');
   return (
-    <Card title={t('signInTitle')} style={{ maxWidth: 420, margin: '48px auto' }}>
-      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
-      <Form layout="vertical" onFinish={(v) => void submit(v as { staffNo: string; pin: string })}>
-        <Form.Item
-          label={t('common:staffNo')}
-          name="staffNo"
-          rules={[{ required: true, pattern: /^\d{3,8}$/ }]}
-        >
-          <Input autoFocus autoComplete="username" />
-        </Form.Item>
-        <Form.Item label={t('common:pin')} name="pin" rules={[{ required: true, pattern: /^\d{4,12}$/ }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" size="large">
-            {t('common:signIn')}
-          </Button>
-        </Space>
-      </Form>
-    </Card>
+    <StaffSignIn
+      title={t('signInTitle')}
+      onSubmit={(v) => useManager.getState().login(v.staffNo, v.pin)}
+      describe={(e) => (e instanceof Error && e.message === 'E_MANAGER_ONLY' ? t('managerOnly') : null)}
+    />
   );
 }

@@ -1,0 +1,69 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export interface StaffCredentials {
+  staffNo: string;
+  pin: string;
+}
+
+/**
+ * Staff number + PIN (DESIGN §5), the one sign-in card of every staff screen. The server's own 401/429
+ * message is shown as it is, unless `describe` turns an error into the screen's own words.
+ */
+export function StaffSignIn<V extends StaffCredentials>({
+  title,
+  onSubmit,
+  describe,
+  initialValues,
+  children,
+}: {
+  title: string;
+  onSubmit: (values: V) => Promise<void>;
+  describe?: (error: unknown) => string | null;
+  initialValues?: Partial<V>;
+  /** Further fields (the counter number at a counter). */
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('common');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: V) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await onSubmit(values);
+    } catch (e) {
+      setError(describe?.(e) ?? (e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={title} style={{ maxWidth: 420, margin: '48px auto' }}>
+      {error ? (
+        <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v as V)}>
+        <Form.Item
+          label={t('staffNo')}
+          name="staffNo"
+          rules={[{ required: true, pattern: /^\d{3,8}$/, message: t('staffNoRule') }]}
+        >
+          <Input autoFocus inputMode="numeric" autoComplete="username" />
+        </Form.Item>
+        <Form.Item
+          label={t('pin')}
+          name="pin"
+          rules={[{ required: true, pattern: /^\d{4,12}$/, message: t('pinRule') }]}
+        >
+          <Input.Password inputMode="numeric" autoComplete="current-password" />
+        </Form.Item>
+        {children}
+        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {t('signIn')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
