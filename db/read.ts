@@ -115,6 +115,16 @@ export function dayStats(
   return { issued: issued.n, served: served.n, meanHandlingMs: new Map(means.map((m) => [m.code, m.ms])) };
 }
 
+/** Today's mean handling time of one service (start to finish), or undefined before anyone was served. */
+export function meanHandlingMs(db: Db, businessDay: string, serviceCode: string): number | undefined {
+  const row = stmt(
+    db,
+    `SELECT avg(finished_at - started_at) AS ms FROM tickets
+     WHERE business_day = ? AND status = 'done' AND service_code = ? AND started_at IS NOT NULL`,
+  ).get(businessDay, serviceCode) as { ms: number | null };
+  return row.ms ?? undefined;
+}
+
 export function priorityStreak(db: Db): number {
   const row = stmt(db, 'SELECT priority_streak FROM queue_state WHERE id = 1').get() as
     { priority_streak: number } | undefined;

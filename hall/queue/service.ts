@@ -86,7 +86,8 @@ export function estimateFor(ctx: HallContext, serviceCode: string, ahead: number
   const s = read.settings(ctx.db);
   const service = read.services(ctx.db).find((x) => x.code === serviceCode);
   const day = businessDay(ctx.clock.now(), s.timeZone);
-  const measured = read.dayStats(ctx.db, day).meanHandlingMs.get(serviceCode);
+  // Read on every issue: one service's done tickets by index, not the whole day's figures.
+  const measured = read.meanHandlingMs(ctx.db, day, serviceCode);
   // Before anyone was served today, assume half the business type's time limit.
   const mean = measured !== undefined ? measured / 60_000 : (service?.slaMinutes ?? 10) / 2;
   const open = read
