@@ -9,12 +9,12 @@ import { Journal } from '../db/journal.ts';
 import { stmt } from '../db/projections/index.ts';
 import * as read from '../db/read.ts';
 import { backupDatabase, listBackups } from '../db/backup.ts';
-import { DomainError, formatError, langFromHeader } from '../shared/errors.ts';
+import { DomainError } from '../shared/errors.ts';
 import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
 import { CommitQueue } from './commit.ts';
 import type { HallContext } from './context.ts';
 import { Api } from './http/route.ts';
-import { installErrorHandling } from '../shared/http/errors.ts';
+import { installErrorHandling, sendError } from '../shared/http/errors.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
 import { authRoutes } from './auth/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
@@ -157,11 +157,8 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     // A hostile client must not hold the node: bounded request and header times.
     requestTimeout: 30_000,
     // A URL Fastify cannot even route (bad percent-encoding) still gets the API's error shape.
-    frameworkErrors: (error, req, reply) => {
-      const lang = langFromHeader(req.headers['accept-language']);
-      const message = formatError('E_VALIDATION', lang, { detail: error.message });
-      void (reply as FastifyReply).code(400).send({ error: { code: 'E_VALIDATION', message } });
-    },
+    frameworkErrors: (error, req, reply) =>
+      void sendError(req, reply as FastifyReply, 'E_VALIDATION', 400, { detail: error.message }),
   });
   installErrorHandling(app);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -1,6 +1,18 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DomainError, formatError, langFromHeader, type ErrorCode } from '../errors.ts';
+
+/** Sends `{error:{code,message}}` with the message in the request's language. */
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  status: number,
+  params: Record<string, string | number> = {},
+): FastifyReply {
+  const message = formatError(code, langFromHeader(req.headers['accept-language']), params);
+  return reply.code(status).send({ error: { code, message } });
+}
 
 /** Maps every failure to `{error:{code,message}}` in the request's language, in one place. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -12,9 +24,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     return strictJson(req, body as string, done);
   });
   app.setErrorHandler((error: FastifyError | DomainError | ZodError, req, reply) => {
-    const lang = langFromHeader(req.headers['accept-language']);
     const send = (code: ErrorCode, status: number, params: Record<string, string | number> = {}) =>
-      reply.code(status).send({ error: { code, message: formatError(code, lang, params) } });
+      sendError(req, reply, code, status, params);
     if (error instanceof DomainError) return send(error.code, error.status, error.params);
     if (error instanceof ZodError) {
       const issue = error.issues[0];
@@ -34,13 +45,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     req.log.error({ err: error }, 'request failed');
     return send('E_INTERNAL', 500);
   });
-  app.setNotFoundHandler((req, reply) => {
-    const lang = langFromHeader(req.headers['accept-language']);
-    return reply.code(404).send({
-      error: {
-        code: 'E_NOT_FOUND',
-        message: formatError('E_NOT_FOUND', lang, { what: req.url.split('?')[0] ?? '' }),
-      },
-    });
-  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(req, reply, 'E_NOT_FOUND', 404, { what: req.url.split('?')[0] ?? '' }),
+  );
 }
