@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { jsonRequest } from './http.ts';
 import { startHallNode, type HallNode, type HallNodeOptions } from '../../hall/node.ts';
 
 /** A real hall node on a random port with its own temporary data directory (STYLE.md "Tests"). */
@@ -40,24 +41,8 @@ export async function startTestHall(
     dataDir,
   });
   const url = node.url;
-  const request: TestHall['request'] = async (method, target, o = {}) => {
-    const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let payload: string | undefined;
-    if (o.body !== undefined) {
-      headers['content-type'] ??= 'application/json';
-      payload = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
-    }
-    const res = await fetch(`${url}/api/v1${target}`, { method, headers, body: payload });
-    const text = await res.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
-    }
-    return { status: res.status, body };
-  };
+  const request: TestHall['request'] = (method, target, o = {}) =>
+    jsonRequest(method, `${url}/api/v1${target}`, o);
   return {
     node,
     url,

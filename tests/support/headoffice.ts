@@ -6,6 +6,7 @@ import type { Db } from '../../db/open.ts';
 import { openPglite, openPostgres, type Sql } from '../../headoffice/db/sql.ts';
 import { startHeadOffice, type HeadOffice, type HeadOfficeOptions } from '../../headoffice/server.ts';
 import { tempDir } from './hall.ts';
+import { jsonRequest } from './http.ts';
 
 /**
  * Head office for tests (DESIGN §7): real PostgreSQL when TEST_DATABASE_URL is set, each store its own
@@ -85,29 +86,11 @@ export interface HoClient {
 
 export async function connectHeadOffice(url: string): Promise<HoClient> {
   let adminToken = '';
-  const request: HoClient['request'] = async (method, target, o = {}) => {
-    const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    const token = o.token === undefined ? adminToken : o.token;
-    if (token) headers.authorization = `Bearer ${token}`;
-    let payload: string | undefined;
-    if (o.body !== undefined) {
-      headers['content-type'] ??= 'application/json';
-      payload = JSON.stringify(o.body);
-    }
-    const res = await fetch(`${url}${target.startsWith('/sync/') ? '' : '/api/v1'}${target}`, {
-      method,
-      headers,
-      body: payload,
+  const request: HoClient['request'] = (method, target, o = {}) =>
+    jsonRequest(method, `${url}${target.startsWith('/sync/') ? '' : '/api/v1'}${target}`, {
+      ...o,
+      token: o.token === undefined ? adminToken : o.token,
     });
-    const text = await res.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
-    }
-    return { status: res.status, body };
-  };
   const login = await request('POST', '/auth/login', {
     token: null,
     body: { staffNo: '0001', pin: '123456' },
