@@ -214,7 +214,9 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
       void backupDatabase(db, backupDir, clock.now(), read.settings(db).backupKeep).catch((err: unknown) =>
         app.log.error({ err }, 'daily backup failed'),
       );
-    if (listBackups(backupDir).length === 0) setTimeout(backup, 5_000).unref();
+    // The first backup of a new hall a few seconds after start; cleared with the others on close, so
+    // it never runs against a closed database.
+    if (listBackups(backupDir).length === 0) timers.push(setTimeout(backup, 5_000));
     timers.push(setInterval(backup, 24 * 60 * 60_000));
     for (const t of timers) t.unref();
   }
@@ -230,7 +232,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     demoDevices,
     senders,
     close: async () => {
-      for (const t of timers) clearInterval(t);
+      for (const t of timers) clearTimeout(t);
       for (const stop of stops) stop();
       live.close();
       await app.close();

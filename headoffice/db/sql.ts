@@ -17,6 +17,10 @@ export interface Sql {
 
 export async function openPostgres(url: string, max = 10): Promise<Sql> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle pooled connection that the server drops (a restart, a terminated backend) is emitted here;
+  // without a listener it would crash head office. The pool discards that client and the next query
+  // opens a new connection or fails with its own error, which the caller answers as usual.
+  pool.on('error', () => undefined);
   // bigint columns (ms timestamps, sequences) come back as numbers: they stay far below 2^53.
   pg.types.setTypeParser(20, (v) => Number(v));
   await pool.query('SELECT 1');

@@ -7,6 +7,7 @@ import { UPCASTERS } from '../../shared/sync/upcast.ts';
 import type { TestHall } from '../support/hall.ts';
 import {
   BACKEND,
+  withAdminClient,
   diffJournals,
   hallLastSeqs,
   hoCursors,
@@ -88,6 +89,25 @@ describe(`head-office faults on ${BACKEND}`, () => {
     sender.stop();
     expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
   });
+
+  it.skipIf(BACKEND !== 'postgres')(
+    'DESIGN-7: PostgreSQL dropping head office’s idle connections does not crash it; the next push lands',
+    async () => {
+      const hub = await pairedHub();
+      await bulk(hub, 50);
+      await drain(hub.node);
+      // What a database restart or an administrator's pg_terminate_backend does to a pool's idle clients.
+      const name = new URL(tho.store.databaseUrl!).pathname.slice(1);
+      await withAdminClient((c) =>
+        c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]),
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      await bulk(hub, 50);
+      await drain(hub.node);
+      expect((await tho.request('GET', '/halls')).status).toBe(200);
+      expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
+    },
+  );
 
   it('DESIGN-4: a device clock a day ahead or behind is flagged per device, and its rows are kept as written', async () => {
     const ahead = await pairedHub({ clock: new ManualClock(Date.now() + DAY) });

@@ -31,7 +31,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs fn on a connection to the server's own database (TEST_DATABASE_URL), as its administrator. */
+export async function withAdminClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await c.connect();
   try {
@@ -52,13 +53,13 @@ export async function createTestStore(): Promise<TestStore> {
     };
   }
   const name = `sh_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  await withAdminClient((c) => c.query(`CREATE DATABASE ${name}`));
   return {
     kind: 'postgres',
     databaseUrl: withDatabase(TEST_DATABASE_URL, name),
     dataDir: dir,
     drop: async () => {
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -199,20 +200,22 @@ export async function diffJournals(
     } else if (there !== key) mismatched.push(`${id} ${key} vs ${there}`);
   }
   const extra = [...ho].filter(([id]) => !hall.has(id)).map(([id, key]) => `${id} ${key}`);
+  // Head office's sequences per device, with the quarantined ones counted as present.
   const perDevice = new Map<string, number[]>();
   for (const key of ho.values()) {
     const [device, seq] = key.split('#') as [string, string];
-    perDevice.set(device, [...(perDevice.get(device) ?? []), Number(seq)]);
+    let seqs = perDevice.get(device);
+    if (!seqs) perDevice.set(device, (seqs = []));
+    seqs.push(Number(seq));
   }
-  const quarantinedSeqs = new Map<string, number[]>();
   for (const key of q) {
     const [device, seq] = key.split('#') as [string, string];
-    quarantinedSeqs.set(device, [...(quarantinedSeqs.get(device) ?? []), Number(seq)]);
+    perDevice.get(device)?.push(Number(seq));
   }
   const gappy: string[] = [];
   for (const [device, seqs] of perDevice) {
-    const all = [...seqs, ...(quarantinedSeqs.get(device) ?? [])].sort((a, b) => a - b);
-    if (all.some((s, i) => s !== i + 1)) gappy.push(device);
+    seqs.sort((a, b) => a - b);
+    if (seqs.some((s, i) => s !== i + 1)) gappy.push(device);
   }
   return { missing, extra, mismatched, gappy };
 }
