@@ -1,4 +1,5 @@
 import { CALLABLE, type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
+import type { Queued } from '../shared/queue/ordering.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { validSettingValue } from '../shared/events/catalog.ts';
 import type { Db } from './open.ts';
@@ -65,23 +66,38 @@ export function ticketsByStatus(db: Db, statuses: readonly string[]): Ticket[] {
   return rows.map(toTicket);
 }
 
+const CALLABLE_SQL = CALLABLE.map((status) => `'${status}'`).join(', ');
+
 /**
  * Callable tickets of some services, plus those sent to one counter, oldest first. The queue reads
- * these on every issue and call, so SQL narrows them rather than loading the whole hall's queue.
+ * these on every issue and call, so SQL narrows them to the columns the calling order needs rather
+ * than building whole tickets (building rows is most of the cost of this read).
  */
-export function callableTickets(db: Db, services: readonly string[], counterNo: number | null): Ticket[] {
+export function callableTickets(db: Db, services: readonly string[], counterNo: number | null): Queued[] {
   const rows = stmt(
     db,
-    `SELECT * FROM tickets WHERE status IN (SELECT value FROM json_each(@statuses))
+    `SELECT id, number, service_code, priority, internal, issued_at, queued_at, head, target_counter_no
+     FROM tickets WHERE status IN (${CALLABLE_SQL})
        AND (service_code IN (SELECT value FROM json_each(@services)) OR target_counter_no = @counterNo)
      ORDER BY issued_at`,
-  ).all({
-    statuses: JSON.stringify(CALLABLE),
-    services: JSON.stringify(services),
-    counterNo,
-  }) as TicketRow[];
-  return rows.map(toTicket);
+  )
+    .raw()
+    .all({ services: JSON.stringify(services), counterNo }) as QueuedRow[];
+  return rows.map(
+    ([id, number, serviceCode, priority, internal, issuedAt, queuedAt, head, targetCounterNo]) => ({
+      id,
+      number,
+      serviceCode,
+      priority: priority === 1,
+      internal: internal === 1,
+      issuedAt,
+      queuedAt,
+      head: head === 1,
+      targetCounterNo,
+    }),
+  );
 }
+type QueuedRow = [string, string, string, number, number, number, number, number, number | null];
 
 export function ticketIdForKey(db: Db, key: string): string | null {
   const row = stmt(db, 'SELECT ticket_id FROM idempotency WHERE key = ?').get(key) as
@@ -97,32 +113,24 @@ export function lastTicketSeq(db: Db, businessDay: string, prefix: string): numb
   return row?.last ?? 0;
 }
 
-export function dayStats(
-  db: Db,
-  businessDay: string,
-): { issued: number; served: number; meanHandlingMs: Map<string, number> } {
+export function dayStats(db: Db, businessDay: string): { issued: number; served: number } {
   const issued = stmt(db, 'SELECT count(*) AS n FROM tickets WHERE business_day = ?').get(businessDay) as {
     n: number;
   };
   const served = stmt(db, `SELECT count(*) AS n FROM tickets WHERE business_day = ? AND status = 'done'`).get(
     businessDay,
   ) as { n: number };
-  const means = stmt(
-    db,
-    `SELECT service_code AS code, avg(finished_at - started_at) AS ms FROM tickets
-     WHERE business_day = ? AND status = 'done' AND started_at IS NOT NULL GROUP BY service_code`,
-  ).all(businessDay) as { code: string; ms: number }[];
-  return { issued: issued.n, served: served.n, meanHandlingMs: new Map(means.map((m) => [m.code, m.ms])) };
+  return { issued: issued.n, served: served.n };
 }
 
 /** Today's mean handling time of one service (start to finish), or undefined before anyone was served. */
 export function meanHandlingMs(db: Db, businessDay: string, serviceCode: string): number | undefined {
+  // Kept by triggers (migration 0007): one row, however many customers the day has seen.
   const row = stmt(
     db,
-    `SELECT avg(finished_at - started_at) AS ms FROM tickets
-     WHERE business_day = ? AND status = 'done' AND service_code = ? AND started_at IS NOT NULL`,
-  ).get(businessDay, serviceCode) as { ms: number | null };
-  return row.ms ?? undefined;
+    'SELECT served, handling_ms FROM service_day_handling WHERE business_day = ? AND service_code = ?',
+  ).get(businessDay, serviceCode) as { served: number; handling_ms: number } | undefined;
+  return row && row.served > 0 ? row.handling_ms / row.served : undefined;
 }
 
 export function priorityStreak(db: Db): number {
@@ -167,27 +175,29 @@ interface CounterRow {
   ticket_id: string | null;
 }
 
+const COUNTER_SELECT = `SELECT c.*, s.name AS staff_name FROM counters c LEFT JOIN staff s ON s.id = c.staff_id`;
+
+const toCounter = (r: CounterRow): CounterState => ({
+  counterNo: r.counter_no,
+  name: r.name,
+  services: JSON.parse(r.services) as string[],
+  status: r.status,
+  staffId: r.staff_id,
+  staffName: r.staff_name,
+  awayReason: r.away_reason,
+  awaySince: r.away_since,
+  returnAt: r.return_at,
+  ticketId: r.ticket_id,
+});
+
 export function counters(db: Db): CounterState[] {
-  const rows = stmt(
-    db,
-    `SELECT c.*, s.name AS staff_name FROM counters c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.counter_no`,
-  ).all() as CounterRow[];
-  return rows.map((r) => ({
-    counterNo: r.counter_no,
-    name: r.name,
-    services: JSON.parse(r.services) as string[],
-    status: r.status,
-    staffId: r.staff_id,
-    staffName: r.staff_name,
-    awayReason: r.away_reason,
-    awaySince: r.away_since,
-    returnAt: r.return_at,
-    ticketId: r.ticket_id,
-  }));
+  const rows = stmt(db, `${COUNTER_SELECT} ORDER BY c.counter_no`).all() as CounterRow[];
+  return rows.map(toCounter);
 }
 
 export function counterByNo(db: Db, counterNo: number): CounterState | null {
-  return counters(db).find((c) => c.counterNo === counterNo) ?? null;
+  const row = stmt(db, `${COUNTER_SELECT} WHERE c.counter_no = ?`).get(counterNo) as CounterRow | undefined;
+  return row ? toCounter(row) : null;
 }
 
 export function settings(db: Db): Settings {

@@ -21,6 +21,8 @@ export const PROJECTION_TABLES = [
   'devices',
   'counters',
   'tickets',
+  // After tickets: their delete triggers subtract from it first, then it is cleared.
+  'service_day_handling',
   'ticket_numbers',
   'idempotency',
   'queue_state',

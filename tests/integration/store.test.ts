@@ -8,7 +8,8 @@ import { verifyJournal } from '../../db/verify.ts';
 import { startHallNode } from '../../hall/node.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, startTestHall, tempDir, type TestHall } from '../support/hall.ts';
-import { issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
+import { rebuildProjections } from '../../db/rebuild.ts';
+import { act, callNext, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 import { runCli } from '../support/process.ts';
 
 const dirs: string[] = [];
@@ -142,6 +143,74 @@ describe('journal and projections (DESIGN-2)', () => {
     );
     expect((await hall.request('GET', `/tickets/${a1.id}`, { token: hall.kioskToken })).status).toBe(200);
     expect(verifyJournal(ctx.db).firstBreak).toBeNull(); // no sequence gap where the failed row was
+  });
+});
+
+describe('the day’s handling figures (DESIGN-2)', () => {
+  const fromTickets = (db: Database.Database) =>
+    db
+      .prepare(
+        `SELECT business_day, service_code, count(*) AS served, sum(finished_at - started_at) AS handling_ms
+         FROM tickets WHERE status = 'done' AND started_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all();
+  const kept = (db: Database.Database) =>
+    db
+      .prepare(
+        'SELECT business_day, service_code, served, handling_ms FROM service_day_handling WHERE served > 0 ORDER BY 1, 2',
+      )
+      .all();
+
+  it('R-SLA-1: the per-service served count and handling time kept for the wait estimate always equal the tickets, also after a rebuild and a migration', async () => {
+    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+    const hall = await startDemoHall({ clock });
+    halls.push(hall);
+    const { db } = hall.node.ctx;
+    const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
+    // Finished after starting, finished straight from called (no handling time), parked, transferred.
+    for (const [service, how] of [
+      ['A', 'served'],
+      ['A', 'served'],
+      ['B', 'served'],
+      ['A', 'unstarted'],
+      ['C', 'transferred'],
+    ] as const) {
+      await issue(hall, service);
+      const called = (await callNext(hall, clerk, 5))!;
+      if (how === 'unstarted') {
+        await act(hall, clerk, called.id, 'finish');
+        continue;
+      }
+      await act(hall, clerk, called.id, 'start');
+      clock.advance(how === 'served' ? 4 * 60_000 : 60_000);
+      if (how === 'transferred') {
+        await act(hall, clerk, called.id, 'transfer', { serviceCode: 'A' });
+        const again = (await callNext(hall, clerk, 5))!;
+        await act(hall, clerk, again.id, 'start');
+        clock.advance(2 * 60_000);
+        await act(hall, clerk, again.id, 'finish');
+        continue;
+      }
+      await act(hall, clerk, called.id, 'finish');
+    }
+    expect(kept(db)).toEqual(fromTickets(db));
+    expect(kept(db).length).toBeGreaterThan(0);
+
+    rebuildProjections(db);
+    expect(kept(db)).toEqual(fromTickets(db));
+
+    // A database made before migration 0007 gets the figures of the tickets it already holds.
+    const file = path.join(aDir(), 'old.sqlite');
+    await db.backup(file);
+    const old = new Database(file);
+    old.exec(`DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;
+      DROP TRIGGER service_day_handling_delete; DROP TABLE service_day_handling;
+      CREATE INDEX tickets_by_day ON tickets (business_day, status, service_code);
+      DELETE FROM schema_migrations WHERE version = 7;`);
+    old.close();
+    const migrated = openDatabase(file);
+    expect(kept(migrated)).toEqual(fromTickets(migrated));
+    migrated.close();
   });
 });
 
