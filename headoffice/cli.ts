@@ -20,7 +20,7 @@ const ho = await startHeadOffice({
 });
 process.stdout.write(
   `ServiceHall head office on ${ho.url} (${ho.ctx.sql.kind}${process.env.DATABASE_URL ? '' : ` in ${path.resolve(values.data)}`})\n` +
-    `  console: ${ho.url}/console${values.demo ? '  (admin 0001, PIN 123456)' : ''}\n`,
+    `  console: ${ho.url}/console${values.demo ? '  (admin 0001, viewer 0002, PIN 123456)' : ''}\n`,
 );
 const stop = async () => {
   await ho.close();

@@ -257,6 +257,21 @@ describe('head office console (end to end)', () => {
     await s.context.close();
   });
 
+  it('DESIGN-7: a viewer reads every hall but is offered nothing to change', async () => {
+    const s = await openSurface(browser, `${ho.url}/console`);
+    await s.page.getByLabel('工号').fill('0002');
+    await s.page.getByLabel('密码').fill('123456');
+    await s.page.keyboard.press('Enter');
+    await s.page.getByRole('menuitem', { name: '营业厅' }).click();
+    await s.page.getByRole('row').filter({ hasText: '演示营业厅' }).waitFor();
+    expect(await s.page.getByRole('button', { name: '新建营业厅' }).count()).toBe(0);
+    await s.page.getByRole('menuitem', { name: '参考数据' }).click();
+    await s.page.getByRole('row').filter({ hasText: 'Bill payment' }).waitFor();
+    expect(await s.page.getByRole('button', { name: /新\s*增|编\s*辑|删\s*除/ }).count()).toBe(0);
+    await screenshot(s.page, 'console-viewer');
+    await s.context.close();
+  });
+
   it('DESIGN-7: the console says plainly when head office does not answer', async () => {
     await page.getByRole('menuitem', { name: '全辖实时' }).click();
     await ho.app.server.closeAllConnections();

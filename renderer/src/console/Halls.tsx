@@ -17,7 +17,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { DeviceDeliveryT, HallStatusT, NewHallReplyT } from '../../../shared/api/console.ts';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
-import { useConsole } from './store.ts';
+import { useCanEdit, useConsole } from './store.ts';
 
 interface DeviceRow extends DeviceDeliveryT {
   hub: boolean;
@@ -31,6 +31,7 @@ export function Halls() {
   const halls = useConsole((s) => s.halls);
   const delivery = useConsole((s) => s.delivery);
   const backlogs = useConsole((s) => s.backlogs);
+  const canEdit = useCanEdit();
   const [creating, setCreating] = useState(false);
   const [code, setCode] = useState<(NewHallReplyT & { name: string }) | null>(null);
   const fail = (e: unknown) => void message.error(e instanceof Error ? e.message : String(e));
@@ -107,9 +108,11 @@ export function Halls() {
     <Card
       title={t('hallsTitle')}
       extra={
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {t('newHall')}
-        </Button>
+        canEdit ? (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('newHall')}
+          </Button>
+        ) : null
       }
     >
       <Table<HallStatusT>
@@ -149,11 +152,13 @@ export function Halls() {
                     ) : (
                       <Space>
                         <Tag color="blue">{t('active')}</Tag>
-                        <Popconfirm title={t('revokeConfirm')} onConfirm={() => void revoke(d.deviceId)}>
-                          <Button danger size="small">
-                            {t('revoke')}
-                          </Button>
-                        </Popconfirm>
+                        {canEdit ? (
+                          <Popconfirm title={t('revokeConfirm')} onConfirm={() => void revoke(d.deviceId)}>
+                            <Button danger size="small">
+                              {t('revoke')}
+                            </Button>
+                          </Popconfirm>
+                        ) : null}
                       </Space>
                     ),
                 },
@@ -205,10 +210,16 @@ export function Halls() {
             render: (n: number) => <Tag color={n > 0 ? 'red' : 'default'}>{n}</Tag>,
           },
           { title: t('devices'), render: (_v, h) => devicesOf(h).length },
-          {
-            title: t('actions'),
-            render: (_v, h) => <Button onClick={() => void newCode(h)}>{t('newCode')}</Button>,
-          },
+          ...(canEdit
+            ? [
+                {
+                  title: t('actions'),
+                  render: (_v: unknown, h: HallStatusT) => (
+                    <Button onClick={() => void newCode(h)}>{t('newCode')}</Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal

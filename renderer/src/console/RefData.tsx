@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Ta
 import { useTranslation } from 'react-i18next';
 import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
 import { formatMoneyFen } from '../lib/format.ts';
-import { useConsole } from './store.ts';
+import { useCanEdit, useConsole } from './store.ts';
 import { RefEditor } from './RefEditor.tsx';
 
 /** The kinds the console edits, in the order a head-office admin needs them. */
@@ -12,6 +12,7 @@ const KINDS: RefKind[] = ['service', 'fee', 'staff', 'setting', 'checklist', 'co
 /** Reference data of every kind: edits reach every hall on its next pull (DESIGN §4). */
 export function RefData() {
   const { t } = useTranslation('console');
+  const canEdit = useCanEdit();
   const [kind, setKind] = useState<RefKind>('service');
   useEffect(() => {
     void useConsole
@@ -27,7 +28,7 @@ export function RefData() {
   }, [kind]);
   return (
     <Card title={t('refTitle')}>
-      <Alert type="info" showIcon message={t('refHelp')} style={{ marginBottom: 8 }} />
+      {canEdit ? <Alert type="info" showIcon message={t('refHelp')} style={{ marginBottom: 8 }} /> : null}
       <Tabs
         activeKey={kind}
         onChange={(k) => setKind(k as RefKind)}
@@ -42,6 +43,7 @@ function RefTable({ kind }: { kind: RefKind }) {
   const { message } = AntApp.useApp();
   const rows = useConsole((s) => s.ref[kind]) ?? [];
   const [editing, setEditing] = useState<RefChange | 'new' | null>(null);
+  const canEdit = useCanEdit();
   const remove = async (key: string) => {
     try {
       const { version } = await useConsole
@@ -55,11 +57,13 @@ function RefTable({ kind }: { kind: RefKind }) {
   };
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" onClick={() => setEditing('new')}>
-          {t('add')}
-        </Button>
-      </Space>
+      {canEdit ? (
+        <Space style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('add')}
+          </Button>
+        </Space>
+      ) : null}
       <Table<RefChange>
         size="middle"
         rowKey="key"
@@ -74,22 +78,26 @@ function RefTable({ kind }: { kind: RefKind }) {
               kind === 'setting' ? `${t(`setting_${key}`, { defaultValue: key })} (${key})` : key,
           },
           { title: t(kind === 'setting' ? 'f_value' : 'f_name'), render: (_v, r) => summary(kind, r, t) },
-          { title: t('version'), dataIndex: 'version', align: 'right' },
-          {
-            title: t('actions'),
-            render: (_v, r) => (
-              <Space>
-                <Button size="small" onClick={() => setEditing(r)}>
-                  {t('edit')}
-                </Button>
-                <Popconfirm title={t('deleteConfirm')} onConfirm={() => void remove(r.key)}>
-                  <Button size="small" danger>
-                    {t('delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          { title: t('version'), dataIndex: 'version', align: 'right' as const },
+          ...(canEdit
+            ? [
+                {
+                  title: t('actions'),
+                  render: (_v: unknown, r: RefChange) => (
+                    <Space>
+                      <Button size="small" onClick={() => setEditing(r)}>
+                        {t('edit')}
+                      </Button>
+                      <Popconfirm title={t('deleteConfirm')} onConfirm={() => void remove(r.key)}>
+                        <Button size="small" danger>
+                          {t('delete')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {editing ? (

@@ -38,6 +38,9 @@ interface ConsoleState {
 
 const STAFF = 'servicehall.console.staff';
 
+/** Viewers read every hall; only admins change anything, so only admins see the buttons that do. */
+export const useCanEdit = (): boolean => useConsole((s) => s.staff?.role === 'admin');
+
 export const useConsole = create<ConsoleState>((set, get) => ({
   token: getToken('console'),
   staff: JSON.parse(localStorage.getItem(STAFF) ?? 'null') as ConsoleStaffT | null,
