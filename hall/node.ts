@@ -19,6 +19,7 @@ import { openApiDocument } from '../shared/http/openapi.ts';
 import { authRoutes } from './auth/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
 import { adminRoutes, healthRoute } from './admin/routes.ts';
+import { stationQuarantineRoute } from './sync/quarantine.ts';
 import { hubSyncRoutes } from './sync/routes.ts';
 import { SyncSender } from './sync/sender.ts';
 import { pullOnce } from './sync/pull.ts';
@@ -172,6 +173,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     adminRoutes(api);
     queueRoutes(api);
     hubSyncRoutes(new Api(app, ctx, '/sync/v1'));
+    stationQuarantineRoute(api);
   } else {
     walkinRoutes(api);
     forwardToHub(app, ctx);

@@ -168,3 +168,20 @@ export type TicketViewT = z.infer<typeof TicketView>;
 export type ServiceViewT = z.infer<typeof ServiceView>;
 export type LoginReplyT = z.infer<typeof LoginReply>;
 export type IssueReplyT = z.infer<typeof IssueReply>;
+
+/**
+ * A station row the hub refused to apply (bad schema, broken chain, foreign hall). It is kept here and
+ * travels on to head office's quarantine; the hall's manager sees it without waiting for head office.
+ */
+export const StationQuarantineRow = z.object({
+  deviceId: z.string(),
+  deviceName: z.string().nullable(),
+  counterNo: z.number().int().nullable(),
+  deviceSeq: z.number().int(),
+  rowId: z.string(),
+  type: z.string().nullable(),
+  reason: z.string(),
+  receivedAt: z.number().int(),
+  raw: z.string(),
+});
+export type StationQuarantineRowT = z.infer<typeof StationQuarantineRow>;

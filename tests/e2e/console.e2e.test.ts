@@ -212,8 +212,28 @@ describe('head office console (end to end)', () => {
     await s.page.getByRole('tab', { name: '同步' }).click();
     const row = s.page.getByRole('row').filter({ hasText: '总部' });
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('已连接');
+    await s.page.getByText('没有隔离记录').waitFor();
+    // A station row the hub refused (the fault tests make real ones; here one is put in its place).
+    hub.node.ctx.db
+      .prepare(
+        `INSERT INTO local_quarantine (device_id, device_seq, row_id, raw, reason, received_at)
+         VALUES (?, 1, ?, ?, ?, ?)`,
+      )
+      .run(
+        'station-e2e',
+        'row-e2e',
+        JSON.stringify({ type: 'walkin.served', device_seq: 1 }),
+        'broken chain: hash does not match the row',
+        Date.now(),
+      );
+    await s.page
+      .getByRole('row')
+      .filter({ hasText: 'broken chain' })
+      .filter({ hasText: 'walkin.served' })
+      .waitFor({ timeout: 15_000 });
     await screenshot(s.page, 'manager-sync-panel');
     expect(await seriousA11yViolations(s.page)).toEqual([]);
+    hub.node.ctx.db.prepare(`DELETE FROM local_quarantine WHERE device_id = 'station-e2e'`).run();
     await s.context.close();
   });
 

@@ -253,6 +253,23 @@ describe(`head-office faults on ${BACKEND}`, () => {
       sctx.deviceId,
     );
     expect(atHub).toEqual([{ row_id: victim.id }]);
+    // The hall's manager sees it at once, named by the station it came from; a clerk may not.
+    const listed = await hub.request('GET', '/sync/quarantine', { token: await hub.login('9001') });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        deviceId: sctx.deviceId,
+        deviceName: 'Counter 5',
+        counterNo: 5,
+        deviceSeq: victim.device_seq,
+        rowId: victim.id,
+        type: 'counter.back',
+        reason: expect.stringMatching(/hash does not match/) as unknown,
+      }),
+    ]);
+    expect((await hub.request('GET', '/sync/quarantine', { token: await hub.login('1001') })).status).toBe(
+      403,
+    );
     await drain(hub.node);
     const key = `${sctx.deviceId}#${victim.device_seq}`;
     expect(

@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
+import type { StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { useManager, type SyncRow } from './store.ts';
 
 export const HEALTH_POLL_MS = 5_000;
@@ -77,6 +78,49 @@ export function SyncPanel() {
           },
         ]}
       />
+      {health.role === 'hub' ? <StationQuarantine /> : null}
     </Card>
+  );
+}
+
+/**
+ * Station rows this hub refused (DESIGN §4 quarantine): kept, never applied, and sent on to head
+ * office, so the manager can tell which counter PC needs attention before head office calls.
+ */
+function StationQuarantine() {
+  const { t, i18n } = useTranslation(['manager', 'common']);
+  const rows = useManager((s) => s.quarantine);
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('quarantineTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('quarantineExplain')}</Typography.Paragraph>
+      <Table<StationQuarantineRowT>
+        size="middle"
+        rowKey={(r) => `${r.deviceId}#${r.deviceSeq}`}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        dataSource={rows}
+        locale={{ emptyText: <Empty description={t('quarantineNone')} /> }}
+        columns={[
+          {
+            title: t('quarantineStation'),
+            render: (_v, r) =>
+              r.deviceName
+                ? r.counterNo !== null
+                  ? t('quarantineStationAt', { name: r.deviceName, counterNo: r.counterNo })
+                  : r.deviceName
+                : r.deviceId,
+          },
+          { title: t('quarantineSeq'), dataIndex: 'deviceSeq', align: 'right' },
+          { title: t('quarantineType'), render: (_v, r) => r.type ?? '—' },
+          { title: t('quarantineReason'), dataIndex: 'reason' },
+          {
+            title: t('quarantineAt'),
+            render: (_v, r) => formatDateTime(r.receivedAt, i18n.language),
+          },
+        ]}
+      />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
-import type { HallStateT, Health, LoginReplyT } from '../../../shared/api/schemas.ts';
+import type { HallStateT, Health, LoginReplyT, StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { api } from '../lib/api.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { getToken, setToken } from '../lib/token.ts';
@@ -24,6 +24,8 @@ interface ManagerState {
   /** This node's identity and sync state (GET /health), with when it was last read. */
   health: HealthT | null;
   healthAt: number | null;
+  /** A hub's quarantined station rows, newest first (read with the health). */
+  quarantine: StationQuarantineRowT[];
   status: LiveStatus;
   login(staffNo: string, pin: string): Promise<void>;
   logout(): void;
@@ -42,6 +44,7 @@ export const useManager = create<ManagerState>((set, get) => ({
   sync: [],
   health: null,
   healthAt: null,
+  quarantine: [],
   status: 'connecting',
   login: async (staffNo, pin) => {
     const reply = await api<LoginReplyT>('POST', '/auth/login', { staffNo, pin });
@@ -67,7 +70,11 @@ export const useManager = create<ManagerState>((set, get) => ({
   },
   refreshHealth: async () => {
     const health = await api<HealthT>('GET', '/health');
-    set({ sync: health.sync, health, healthAt: Date.now() });
+    const quarantine =
+      health.role === 'hub'
+        ? await api<StationQuarantineRowT[]>('GET', '/sync/quarantine', undefined, { token: get().token })
+        : [];
+    set({ sync: health.sync, health, healthAt: Date.now(), quarantine });
   },
   call: async <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
     const result = await api<T>(method, path, body, { token: get().token });
