@@ -18,12 +18,12 @@ export class CommitQueue {
   private scheduled = false;
   private collecting: JournalRow[] | null = null;
   private readonly afterCommit: ((rows: JournalRow[]) => void)[] = [];
+  /** A transaction, or a savepoint inside one (better-sqlite3 nests them), made once and reused. */
+  private readonly atomic: <T>(work: () => T) => T;
 
-  constructor(
-    private readonly db: Db,
-    journal: Journal,
-  ) {
+  constructor(db: Db, journal: Journal) {
     journal.onAppend((row) => this.collecting?.push(row));
+    this.atomic = db.transaction((work: () => unknown) => work()) as <T>(work: () => T) => T;
   }
 
   /** Subscribers see the rows of each durable batch, in journal order. */
@@ -47,20 +47,22 @@ export class CommitQueue {
     this.pending = [];
     const outcomes: ({ ok: true; value: unknown; rows: JournalRow[] } | { ok: false; error: unknown })[] = [];
     const all: JournalRow[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const item of batch) {
-          this.collecting = [];
-          try {
-            const value = this.db.transaction(item.work)();
-            outcomes.push({ ok: true, value, rows: this.collecting });
-            all.push(...this.collecting);
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
+    // One command alone needs no savepoint: its transaction is the batch.
+    const apply = (item: Pending) => {
+      this.collecting = [];
+      try {
+        const value = this.atomic(item.work);
+        outcomes.push({ ok: true, value, rows: this.collecting });
+        all.push(...this.collecting);
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      } finally {
         this.collecting = null;
-      })();
+      }
+    };
+    try {
+      if (batch.length === 1) apply(batch[0]!);
+      else this.atomic(() => batch.forEach(apply));
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing of this batch was written.
       this.collecting = null;
