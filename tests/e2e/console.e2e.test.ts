@@ -233,6 +233,14 @@ describe('head office console (end to end)', () => {
       .waitFor({ timeout: 15_000 });
     await screenshot(s.page, 'manager-sync-panel');
     expect(await seriousA11yViolations(s.page)).toEqual([]);
+    await s.page
+      .getByRole('row')
+      .filter({ hasText: 'broken chain' })
+      .getByRole('button', { name: /查\s*看/ })
+      .click();
+    await s.page.locator('pre.raw-row').filter({ hasText: '"walkin.served"' }).waitFor();
+    await screenshot(s.page, 'manager-quarantine-raw');
+    await s.page.keyboard.press('Escape');
     hub.node.ctx.db.prepare(`DELETE FROM local_quarantine WHERE device_id = 'station-e2e'`).run();
     await s.context.close();
   });

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Drawer, Empty, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineRowT } from '../../../shared/api/console.ts';
 import { formatDateTime } from '../lib/format.ts';
+import { RawRowDrawer } from '../lib/RawRowDrawer.tsx';
 import { useConsole } from './store.ts';
 
 /** Rows that failed validation at ingest, with the reason; the raw row opens in a drawer. */
@@ -41,35 +42,22 @@ export function Quarantine() {
           },
         ]}
       />
-      <Drawer
-        open={open !== null}
-        onClose={() => setOpen(null)}
+      <RawRowDrawer
         title={open ? `${t('rawRow')} · ${t('seq')} ${open.deviceSeq}` : ''}
-        size="large"
-      >
-        {open ? (
-          <>
-            <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
-              <Descriptions.Item label={t('hall')}>{hallName(open.hallId)}</Descriptions.Item>
-              <Descriptions.Item label={t('device')}>{open.deviceId}</Descriptions.Item>
-              <Descriptions.Item label={t('seq')}>{open.deviceSeq}</Descriptions.Item>
-              <Descriptions.Item label={t('reason')}>{open.reason}</Descriptions.Item>
-              <Descriptions.Item label={t('receivedAt')}>
-                {formatDateTime(open.receivedAt, i18n.language)}
-              </Descriptions.Item>
-            </Descriptions>
-            <pre className="raw-row">{pretty(open.raw)}</pre>
-          </>
-        ) : null}
-      </Drawer>
+        raw={open?.raw ?? null}
+        onClose={() => setOpen(null)}
+        details={
+          open
+            ? [
+                [t('hall'), hallName(open.hallId)],
+                [t('device'), open.deviceId],
+                [t('seq'), open.deviceSeq],
+                [t('reason'), open.reason],
+                [t('receivedAt'), formatDateTime(open.receivedAt, i18n.language)],
+              ]
+            : null
+        }
+      />
     </Card>
   );
-}
-
-function pretty(raw: string): string {
-  try {
-    return JSON.stringify(JSON.parse(raw), null, 2);
-  } catch {
-    return raw;
-  }
 }

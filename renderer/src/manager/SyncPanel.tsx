@@ -1,6 +1,8 @@
-import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
+import { RawRowDrawer } from '../lib/RawRowDrawer.tsx';
 import type { StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { useManager, type SyncRow } from './store.ts';
 
@@ -90,6 +92,13 @@ export function SyncPanel() {
 function StationQuarantine() {
   const { t, i18n } = useTranslation(['manager', 'common']);
   const rows = useManager((s) => s.quarantine);
+  const [open, setOpen] = useState<StationQuarantineRowT | null>(null);
+  const station = (r: StationQuarantineRowT) =>
+    r.deviceName
+      ? r.counterNo !== null
+        ? t('quarantineStationAt', { name: r.deviceName, counterNo: r.counterNo })
+        : r.deviceName
+      : r.deviceId;
   return (
     <>
       <Typography.Title level={5} style={{ marginTop: 24 }}>
@@ -103,15 +112,7 @@ function StationQuarantine() {
         dataSource={rows}
         locale={{ emptyText: <Empty description={t('quarantineNone')} /> }}
         columns={[
-          {
-            title: t('quarantineStation'),
-            render: (_v, r) =>
-              r.deviceName
-                ? r.counterNo !== null
-                  ? t('quarantineStationAt', { name: r.deviceName, counterNo: r.counterNo })
-                  : r.deviceName
-                : r.deviceId,
-          },
+          { title: t('quarantineStation'), render: (_v, r) => station(r) },
           { title: t('quarantineSeq'), dataIndex: 'deviceSeq', align: 'right' },
           { title: t('quarantineType'), render: (_v, r) => r.type ?? '—' },
           { title: t('quarantineReason'), dataIndex: 'reason' },
@@ -119,7 +120,27 @@ function StationQuarantine() {
             title: t('quarantineAt'),
             render: (_v, r) => formatDateTime(r.receivedAt, i18n.language),
           },
+          {
+            title: t('quarantineRaw'),
+            render: (_v, r) => <Button onClick={() => setOpen(r)}>{t('quarantineView')}</Button>,
+          },
         ]}
+      />
+      <RawRowDrawer
+        title={open ? `${t('quarantineRaw')} · ${t('quarantineSeq')} ${open.deviceSeq}` : ''}
+        raw={open?.raw ?? null}
+        onClose={() => setOpen(null)}
+        details={
+          open
+            ? [
+                [t('quarantineStation'), station(open)],
+                [t('quarantineSeq'), open.deviceSeq],
+                [t('quarantineType'), open.type ?? '—'],
+                [t('quarantineReason'), open.reason],
+                [t('quarantineAt'), formatDateTime(open.receivedAt, i18n.language)],
+              ]
+            : null
+        }
       />
     </>
   );
