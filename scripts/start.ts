@@ -112,7 +112,7 @@ if (electron) {
   console.log(`  station     ${station.url}  (SQLite in ${dirs.station}, counter ${STATION_COUNTER})`);
   console.log(
     `Sign in: hall manager 9001, clerks 1001–1006 (1001 at counter ${STATION_COUNTER} on the station), ` +
-      `head-office admin 0001; every PIN ${DEMO_PIN}`,
+      `head-office admin 0001 and viewer 0002; every PIN ${DEMO_PIN}`,
   );
   for (const [surface, url] of Object.entries(urls)) console.log(`  ${surface.padEnd(18)} ${url}`);
   console.log(
