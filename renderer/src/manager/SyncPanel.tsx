@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
@@ -92,6 +92,17 @@ export function SyncPanel() {
 function StationQuarantine() {
   const { t, i18n } = useTranslation(['manager', 'common']);
   const rows = useManager((s) => s.quarantine);
+  // Read only while this table is on screen, at the health poll's pace (not with every health poll).
+  useEffect(() => {
+    const load = () =>
+      void useManager
+        .getState()
+        .loadQuarantine()
+        .catch(() => undefined);
+    load();
+    const timer = setInterval(load, HEALTH_POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
   const [open, setOpen] = useState<StationQuarantineRowT | null>(null);
   const station = (r: StationQuarantineRowT) =>
     r.deviceName

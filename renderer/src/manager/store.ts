@@ -24,13 +24,14 @@ interface ManagerState {
   /** This node's identity and sync state (GET /health), with when it was last read. */
   health: HealthT | null;
   healthAt: number | null;
-  /** A hub's quarantined station rows, newest first (read with the health). */
+  /** A hub's quarantined station rows, newest first (read while the Sync tab shows them). */
   quarantine: StationQuarantineRowT[];
   status: LiveStatus;
   login(staffNo: string, pin: string): Promise<void>;
   logout(): void;
   refresh(): Promise<void>;
   refreshHealth(): Promise<void>;
+  loadQuarantine(): Promise<void>;
   call<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
@@ -70,11 +71,13 @@ export const useManager = create<ManagerState>((set, get) => ({
   },
   refreshHealth: async () => {
     const health = await api<HealthT>('GET', '/health');
-    const quarantine =
-      health.role === 'hub'
-        ? await api<StationQuarantineRowT[]>('GET', '/sync/quarantine', undefined, { token: get().token })
-        : [];
-    set({ sync: health.sync, health, healthAt: Date.now(), quarantine });
+    set({ sync: health.sync, health, healthAt: Date.now() });
+  },
+  loadQuarantine: async () => {
+    const quarantine = await api<StationQuarantineRowT[]>('GET', '/sync/quarantine', undefined, {
+      token: get().token,
+    });
+    set({ quarantine });
   },
   call: async <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
     const result = await api<T>(method, path, body, { token: get().token });
