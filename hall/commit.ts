@@ -65,7 +65,6 @@ export class CommitQueue {
       else this.atomic(() => batch.forEach(apply));
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing of this batch was written.
-      this.collecting = null;
       for (const item of batch) item.reject(error);
       return;
     }
