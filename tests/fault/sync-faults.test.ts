@@ -15,7 +15,7 @@ import {
   startTestHeadOffice,
   type TestHeadOffice,
 } from '../support/headoffice.ts';
-import { pushRaw, RowChain } from '../support/rows.ts';
+import { pushRaw, RowChain, withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, eventually, startPairedHub, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 
@@ -204,12 +204,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
       hub.node.ctx.deviceId,
     ) as { id: string; device_seq: number };
     // Someone with the file in hand gets past the append-only triggers and edits a stored row.
-    const triggers = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
-      .all() as { name: string; sql: string }[];
-    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-    db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id);
-    for (const t of triggers) db.exec(t.sql);
+    withJournalGuardsLifted(db, () =>
+      db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id),
+    );
     await drain(hub.node);
     const key = `${hub.node.ctx.deviceId}#${victim.device_seq}`;
     expect(await diffJournals(db, tho.sql, { hallId: hub.node.ctx.hallId, quarantined: [key] })).toEqual(
@@ -241,12 +238,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
       db,
       'SELECT id, device_seq FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1 OFFSET 4',
     ).get(sctx.deviceId) as { id: string; device_seq: number };
-    const triggers = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
-      .all() as { name: string; sql: string }[];
-    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-    db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id);
-    for (const t of triggers) db.exec(t.sql);
+    withJournalGuardsLifted(db, () =>
+      db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id),
+    );
 
     await drain(station.node);
     const atHub = stmt(hub.node.ctx.db, 'SELECT row_id FROM local_quarantine WHERE device_id = ?').all(
@@ -299,12 +293,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
     const db = hub.node.ctx.db;
     const self = hub.node.ctx.deviceId;
     // Rows 3 and 4 of the hub's own chain vanish (a damaged or partly restored file).
-    const triggers = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
-      .all() as { name: string; sql: string }[];
-    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-    db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq IN (3, 4)').run(self);
-    for (const t of triggers) db.exec(t.sql);
+    withJournalGuardsLifted(db, () =>
+      db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq IN (3, 4)').run(self),
+    );
     await drain(station.node);
     const sender = hub.node.senders[0]!;
     let error: Error | null = null;

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/open.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { rowHash } from '../../shared/journal/hash.ts';
 import { GENESIS_HASH, type JournalRow } from '../../shared/journal/row.ts';
@@ -71,4 +72,20 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Runs `edit` on a hall database with the journal's append-only triggers lifted, then puts them back:
+ * what someone with the file in hand can do to stored rows (tamper, delete), for the fault tests.
+ */
+export function withJournalGuardsLifted(db: Db, edit: () => void): void {
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
+    .all() as { name: string; sql: string }[];
+  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+  try {
+    edit();
+  } finally {
+    for (const t of triggers) db.exec(t.sql);
+  }
 }
