@@ -52,3 +52,16 @@ export async function seriousA11yViolations(
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
+
+/** Fills a staff sign-in form and submits it (every demo PIN is 123456). */
+export async function signIn(page: Page, staffNo: string): Promise<void> {
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByLabel('密码').fill('123456');
+  await page.keyboard.press('Enter');
+}
+
+/** Signs a clerk in at a counter screen and waits for the workspace. */
+export async function clerkSignIn(page: Page, staffNo: string): Promise<void> {
+  await signIn(page, staffNo);
+  await page.getByText('当前号票').waitFor();
+}

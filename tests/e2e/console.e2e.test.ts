@@ -7,7 +7,14 @@ import { putRef } from '../../headoffice/refdata/service.ts';
 import { startHallNode, type HallNode } from '../../hall/node.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { startTestHall, tempDir, type TestHall } from '../support/hall.ts';
-import { launchBrowser, openSurface, screenshot as rawScreenshot, seriousA11yViolations } from './browser.ts';
+import {
+  clerkSignIn,
+  launchBrowser,
+  openSurface,
+  screenshot as rawScreenshot,
+  seriousA11yViolations,
+  signIn,
+} from './browser.ts';
 
 /**
  * Head office's console in Debian Chromium, with a real hub paired to head office (PGlite) and a
@@ -32,18 +39,9 @@ async function screenshot(page: Page, name: string) {
   return rawScreenshot(page, name);
 }
 
-async function consoleSignIn(page: Page) {
-  await page.getByLabel('工号').fill('0001');
-  await page.getByLabel('密码').fill('123456');
-  await page.keyboard.press('Enter');
+async function consoleSignIn(page: Page, staffNo = '0001') {
+  await signIn(page, staffNo);
   await page.getByRole('menuitem', { name: '营业厅' }).waitFor();
-}
-
-async function clerkSignIn(page: Page, staffNo: string) {
-  await page.getByLabel('工号').fill(staffNo);
-  await page.getByLabel('密码').fill('123456');
-  await page.keyboard.press('Enter');
-  await page.getByText('当前号票').waitFor();
 }
 
 async function hubLogin(staffNo: string, counterNo?: number): Promise<string> {
@@ -206,9 +204,7 @@ describe('head office console (end to end)', () => {
 
   it('DESIGN-7: the manager sees the hub’s sync to head office', async () => {
     const s = await openSurface(browser, `${hub.url}/manager`);
-    await s.page.getByLabel('工号').fill('9001');
-    await s.page.getByLabel('密码').fill('123456');
-    await s.page.keyboard.press('Enter');
+    await signIn(s.page, '9001');
     await s.page.getByRole('tab', { name: '同步' }).click();
     const row = s.page.getByRole('row').filter({ hasText: '总部' });
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('已连接');
@@ -287,9 +283,7 @@ describe('head office console (end to end)', () => {
 
   it('DESIGN-7: a viewer reads every hall but is offered nothing to change', async () => {
     const s = await openSurface(browser, `${ho.url}/console`);
-    await s.page.getByLabel('工号').fill('0002');
-    await s.page.getByLabel('密码').fill('123456');
-    await s.page.keyboard.press('Enter');
+    await consoleSignIn(s.page, '0002');
     await s.page.getByRole('menuitem', { name: '营业厅' }).click();
     await s.page.getByRole('row').filter({ hasText: '演示营业厅' }).waitFor();
     expect(await s.page.getByRole('button', { name: '新建营业厅' }).count()).toBe(0);

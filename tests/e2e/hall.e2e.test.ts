@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
-import { launchBrowser, openSurface, screenshot, seriousA11yViolations } from './browser.ts';
+import { clerkSignIn, launchBrowser, openSurface, screenshot, seriousA11yViolations } from './browser.ts';
 
 /**
  * The hall as people use it, in Debian Chromium with one browser context per device: kiosk,
@@ -11,13 +11,6 @@ import { launchBrowser, openSurface, screenshot, seriousA11yViolations } from '.
 let hall: TestHall;
 let browser: Browser;
 const clock = new ManualClock(Date.now());
-
-async function signIn(page: Page, staffNo: string) {
-  await page.getByLabel('工号').fill(staffNo);
-  await page.getByLabel('密码').fill('123456');
-  await page.keyboard.press('Enter');
-  await page.getByText('当前号票').waitFor();
-}
 
 beforeAll(async () => {
   hall = await startTestHall({ clock });
@@ -45,7 +38,7 @@ describe('a morning in the hall (end to end)', () => {
     await expect.poll(() => kiosk.page.locator('.slip-number').textContent()).toBe('A001');
     await screenshot(kiosk.page, 'kiosk-ticket');
 
-    await signIn(counter.page, '1001');
+    await clerkSignIn(counter.page, '1001');
     await counter.page
       .getByRole('button', { name: /叫\s*号/ })
       .first()
@@ -80,8 +73,8 @@ describe('a morning in the hall (end to end)', () => {
     await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode: 'C' } });
     const a = await openSurface(browser, `${hall.url}/counter?counter=3`);
     const b = await openSurface(browser, `${hall.url}/counter?counter=4`);
-    await signIn(a.page, '1003');
-    await signIn(b.page, '1004');
+    await clerkSignIn(a.page, '1003');
+    await clerkSignIn(b.page, '1004');
     await Promise.all(
       [a.page, b.page].map((p) =>
         p
@@ -105,7 +98,7 @@ describe('a morning in the hall (end to end)', () => {
 
   it('R-PRI-1: a priority ticket is called first; past the max-wait guard an old ticket goes before it', async () => {
     const counter = await openSurface(browser, `${hall.url}/counter?counter=5`);
-    await signIn(counter.page, '1005');
+    await clerkSignIn(counter.page, '1005');
     const issue = (serviceCode: string, priority = false) =>
       hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode, priority } });
     await issue('B');
@@ -147,7 +140,7 @@ describe('a morning in the hall (end to end)', () => {
     });
     await display.page.locator('.counter-list').waitFor();
     const counter = await openSurface(browser, `${hall.url}/counter?counter=2`);
-    await signIn(counter.page, '1002');
+    await clerkSignIn(counter.page, '1002');
     await screenshot(kiosk.page, 'kiosk-services');
     for (const [name, page] of [
       ['kiosk', kiosk.page],
