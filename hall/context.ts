@@ -1,14 +1,15 @@
 import type { Db } from '../db/open.ts';
 import type { Journal } from '../db/journal.ts';
 import type { Clock, Ids } from '../shared/runtime.ts';
-import type { CommitQueue } from './commit.ts';
+import type { Writer } from './writer/writer.ts';
 import type { SyncStatus } from './sync/sender.ts';
 
 /** What every service of the hall node works with; built once in node.ts. */
 export interface HallContext {
   db: Db;
   journal: Journal;
-  commits: CommitQueue;
+  /** Every change to the hall's records goes through here, by procedure name (hall/writer). */
+  commits: Writer;
   clock: Clock;
   ids: Ids;
   hallId: string;
@@ -19,6 +20,15 @@ export interface HallContext {
   /** Each upstream's sync state, for /health and the manager screen. */
   syncStatus(): SyncStatus[];
 }
+
+/**
+ * What a write procedure may use: the writer's own connection and journal. It may run on the writer
+ * thread, so it sees nothing of the HTTP side (no sync status, no writer of its own).
+ */
+export type WriteContext = Pick<
+  HallContext,
+  'db' | 'journal' | 'clock' | 'ids' | 'hallId' | 'deviceId' | 'role'
+>;
 
 /** Who is asking: a signed-in staff member or a paired device. */
 export type Principal =

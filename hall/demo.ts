@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { HallContext } from './context.ts';
+import type { HallContext, WriteContext } from './context.ts';
 import { hashPin } from './auth/service.ts';
 import { createDevice } from './devices/service.ts';
 
@@ -50,23 +50,26 @@ export interface DemoDevices {
  * in demo-devices.json so `npm start` can open them; a real hall pairs its devices by code instead.
  */
 export async function seedDemoHall(ctx: HallContext): Promise<DemoDevices> {
-  const hashes = await Promise.all(DEMO.staff.map(() => hashPin(DEMO.pin)));
-  const by = `device:${ctx.deviceId}`;
-  const { value } = await ctx.commits.run(() => {
-    const j = ctx.journal;
-    j.append('hall.configured', { hallId: ctx.hallId, name: '演示营业厅', demo: true }, by);
-    // A demo is tried at any hour, so it issues numbers outside the default 08:00–17:00 too.
-    j.append('setting.changed', { key: 'enforceOpeningHours', value: false }, by);
-    for (const s of DEMO.services) j.append('service.defined', s, by);
-    for (const c of DEMO.counters) j.append('counter.defined', { ...c, name: `${c.counterNo} 号窗口` }, by);
-    DEMO.staff.forEach((s, i) =>
-      j.append('staff.enrolled', { staffId: ctx.ids.next(), ...s, pinHash: hashes[i]! }, by),
-    );
-    return {
-      kiosk: createDevice(ctx, null, { role: 'kiosk', name: '大厅取号机' }).token,
-      display: createDevice(ctx, null, { role: 'display', name: '大厅显示屏' }).token,
-    };
-  });
+  const pinHashes = await Promise.all(DEMO.staff.map(() => hashPin(DEMO.pin)));
+  const { value } = await ctx.commits.run('seedDemoRecords', pinHashes);
   writeFileSync(path.join(ctx.dataDir, 'demo-devices.json'), JSON.stringify(value, null, 2));
   return value;
+}
+
+/** The demo hall's records, with its staff's PIN hashes made beforehand (argon2 is asynchronous). */
+export function seedDemoRecords(ctx: WriteContext, pinHashes: string[]): DemoDevices {
+  const by = `device:${ctx.deviceId}`;
+  const j = ctx.journal;
+  j.append('hall.configured', { hallId: ctx.hallId, name: '演示营业厅', demo: true }, by);
+  // A demo is tried at any hour, so it issues numbers outside the default 08:00–17:00 too.
+  j.append('setting.changed', { key: 'enforceOpeningHours', value: false }, by);
+  for (const s of DEMO.services) j.append('service.defined', s, by);
+  for (const c of DEMO.counters) j.append('counter.defined', { ...c, name: `${c.counterNo} 号窗口` }, by);
+  DEMO.staff.forEach((s, i) =>
+    j.append('staff.enrolled', { staffId: ctx.ids.next(), ...s, pinHash: pinHashes[i]! }, by),
+  );
+  return {
+    kiosk: createDevice(ctx, null, { role: 'kiosk', name: '大厅取号机' }).token,
+    display: createDevice(ctx, null, { role: 'display', name: '大厅显示屏' }).token,
+  };
 }

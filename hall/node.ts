@@ -11,7 +11,7 @@ import * as read from '../db/read.ts';
 import { backupDatabase, listBackups } from '../db/backup.ts';
 import { DomainError } from '../shared/errors.ts';
 import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
-import { CommitQueue } from './commit.ts';
+import { InlineWriter } from './writer/writer.ts';
 import type { HallContext } from './context.ts';
 import { Api } from './http/route.ts';
 import { installErrorHandling, sendError } from '../shared/http/errors.ts';
@@ -30,7 +30,6 @@ import { forwardToHub } from './station/forward.ts';
 import { relayHubEvents } from './station/relay.ts';
 import { queueRoutes } from './queue/routes.ts';
 import { eventsOpenApi, liveRoutes } from './live/broadcast.ts';
-import { raiseOverdueAwayAlerts } from './queue/counters.ts';
 import { seedDemoHall, type DemoDevices } from './demo.ts';
 import { useNodeSha256 } from '../db/sha256.ts';
 
@@ -112,7 +111,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
   const hallId = meta(db, 'hall_id', () => ids.next());
   const role = meta(db, 'role', () => 'hub') as 'hub' | 'station';
   const journal = new Journal(db, { deviceId, hallId }, clock, ids);
-  const commits = new CommitQueue(db, journal);
+  const commits = new InlineWriter({ db, journal, clock, ids, hallId, deviceId, role });
   const senders: SyncSender[] = [];
   const ctx: HallContext = {
     db,
@@ -208,9 +207,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
 
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {
-    timers.push(
-      setInterval(() => void commits.run(() => raiseOverdueAwayAlerts(ctx)).catch(() => undefined), 15_000),
-    );
+    timers.push(setInterval(() => void commits.run('raiseOverdueAwayAlerts').catch(() => undefined), 15_000));
     const backupDir = path.join(opts.dataDir, 'backups');
     const backup = () =>
       void backupDatabase(db, backupDir, clock.now(), read.settings(db).backupKeep).catch((err: unknown) =>
@@ -238,6 +235,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
       for (const stop of stops) stop();
       live.close();
       await app.close();
+      await commits.close();
       db.close();
     },
   };

@@ -7,7 +7,6 @@ import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import type { HallContext } from '../context.ts';
 import { estimateFor } from '../queue/service.ts';
-import { changeSettings, setHallOpen, setServiceOpen } from './service.ts';
 
 export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
   const waiting = read.ticketsByStatus(ctx.db, CALLABLE);
@@ -110,7 +109,7 @@ export function adminRoutes(api: Api): void {
       body: S.EmptyBody,
       reply: S.HallState,
       handler: async ({ principal }) => {
-        await ctx.commits.run(() => setHallOpen(ctx, principal, open));
+        await ctx.commits.run('setHallOpen', principal, open);
         return hallState(ctx);
       },
     });
@@ -124,7 +123,7 @@ export function adminRoutes(api: Api): void {
       body: S.EmptyBody,
       reply: S.HallState,
       handler: async ({ principal, params }) => {
-        await ctx.commits.run(() => setServiceOpen(ctx, principal, params.code, open));
+        await ctx.commits.run('setServiceOpen', principal, params.code, open);
         return hallState(ctx);
       },
     });
@@ -137,7 +136,6 @@ export function adminRoutes(api: Api): void {
     access: ['manager'],
     body: S.SettingsBody,
     reply: Settings,
-    handler: async ({ principal, body }) =>
-      (await ctx.commits.run(() => changeSettings(ctx, principal, body))).value,
+    handler: async ({ principal, body }) => (await ctx.commits.run('changeSettings', principal, body)).value,
   });
 }

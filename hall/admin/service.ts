@@ -2,23 +2,23 @@ import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { validSettingValue } from '../../shared/events/catalog.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings.ts';
-import { recordedBy, type HallContext, type Principal } from '../context.ts';
+import { recordedBy, type WriteContext, type Principal } from '../context.ts';
 
 /** R-HRS-2: closing stops the kiosk issuing; waiting tickets are untouched and still served. */
-export function setHallOpen(ctx: HallContext, by: Principal, open: boolean): void {
+export function setHallOpen(ctx: WriteContext, by: Principal, open: boolean): void {
   const hall = read.hall(ctx.db);
   if (hall && hall.open !== open)
     ctx.journal.append(open ? 'hall.opened' : 'hall.closed', {}, recordedBy(by));
 }
 
-export function setServiceOpen(ctx: HallContext, by: Principal, code: string, open: boolean): void {
+export function setServiceOpen(ctx: WriteContext, by: Principal, code: string, open: boolean): void {
   const service = read.services(ctx.db).find((s) => s.code === code);
   if (!service) throw new DomainError('E_UNKNOWN_SERVICE', { code });
   if (service.open !== open)
     ctx.journal.append(open ? 'service.opened' : 'service.closed', { code }, recordedBy(by));
 }
 
-export function changeSettings(ctx: HallContext, by: Principal, patch: SettingsPatch): Settings {
+export function changeSettings(ctx: WriteContext, by: Principal, patch: SettingsPatch): Settings {
   const current = read.settings(ctx.db);
   for (const [key, value] of Object.entries(patch)) {
     if (!validSettingValue(key, value)) throw new DomainError('E_SETTING', { key });

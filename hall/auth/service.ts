@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { HallContext, Principal } from '../context.ts';
+import type { HallContext, Principal, WriteContext } from '../context.ts';
 import { signInAtCounter, signOutOfCounter } from '../queue/counters.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -53,13 +53,10 @@ export async function login(
   refuseIfLocked();
   const now = clock.now();
   if (!ok || !staff) {
-    const count = (failuresNow()?.failures ?? 0) + 1;
-    const lockedUntil = count >= s.loginMaxFailures ? now + s.loginLockMinutes * 60_000 : null;
-    stmt(
-      db,
-      `INSERT INTO local_login_failures (staff_no, failures, locked_until) VALUES (?, ?, ?)
-       ON CONFLICT (staff_no) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-    ).run(input.staffNo, lockedUntil ? 0 : count, lockedUntil);
+    const { value: lockedUntil } = await ctx.commits.run('recordLoginFailure', input.staffNo, {
+      maxFailures: s.loginMaxFailures,
+      lockMs: s.loginLockMinutes * 60_000,
+    });
     if (lockedUntil) throw new DomainError('E_LOCKED_OUT', { minutes: s.loginLockMinutes });
     throw new DomainError('E_BAD_CREDENTIALS');
   }
@@ -68,13 +65,12 @@ export async function login(
   }
   const token = newToken();
   const counterNo = input.counterNo ?? null;
-  await ctx.commits.run(() => {
-    stmt(db, 'DELETE FROM local_login_failures WHERE staff_no = ?').run(input.staffNo);
-    stmt(
-      db,
-      `INSERT INTO local_sessions (token_hash, staff_id, counter_no, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-    ).run(hashToken(token), staff.id, counterNo, now, now + SESSION_MS);
-    if (counterNo !== null) signInAtCounter(ctx, staff.id, counterNo);
+  await ctx.commits.run('startSession', {
+    staffNo: staff.staffNo,
+    staffId: staff.id,
+    tokenHash: hashToken(token),
+    counterNo,
+    expiresAt: now + SESSION_MS,
   });
   return {
     token,
@@ -87,10 +83,49 @@ let dummy: Promise<string> | null = null;
 const dummyHash = () => (dummy ??= hashPin('000000'));
 
 export async function logout(ctx: HallContext, token: string, p: Principal): Promise<void> {
-  await ctx.commits.run(() => {
-    stmt(ctx.db, 'DELETE FROM local_sessions WHERE token_hash = ?').run(hashToken(token));
-    if (p.kind === 'staff' && p.counterNo !== null) signOutOfCounter(ctx, p.staffId, p.counterNo);
-  });
+  await ctx.commits.run('endSession', hashToken(token), p);
+}
+
+/** A wrong PIN counts; the staff number locks when the count reaches the limit. Returns the lock's end. */
+export function recordLoginFailure(
+  ctx: WriteContext,
+  staffNo: string,
+  limits: { maxFailures: number; lockMs: number },
+): number | null {
+  const row = stmt(ctx.db, 'SELECT failures FROM local_login_failures WHERE staff_no = ?').get(staffNo) as
+    { failures: number } | undefined;
+  const count = (row?.failures ?? 0) + 1;
+  const lockedUntil = count >= limits.maxFailures ? ctx.clock.now() + limits.lockMs : null;
+  stmt(
+    ctx.db,
+    `INSERT INTO local_login_failures (staff_no, failures, locked_until) VALUES (?, ?, ?)
+     ON CONFLICT (staff_no) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+  ).run(staffNo, lockedUntil ? 0 : count, lockedUntil);
+  return lockedUntil;
+}
+
+/** A signed-in session, and the counter taken when one was chosen. */
+export function startSession(
+  ctx: WriteContext,
+  session: {
+    staffNo: string;
+    staffId: string;
+    tokenHash: string;
+    counterNo: number | null;
+    expiresAt: number;
+  },
+): void {
+  stmt(ctx.db, 'DELETE FROM local_login_failures WHERE staff_no = ?').run(session.staffNo);
+  stmt(
+    ctx.db,
+    `INSERT INTO local_sessions (token_hash, staff_id, counter_no, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(session.tokenHash, session.staffId, session.counterNo, ctx.clock.now(), session.expiresAt);
+  if (session.counterNo !== null) signInAtCounter(ctx, session.staffId, session.counterNo);
+}
+
+export function endSession(ctx: WriteContext, tokenHash: string, p: Principal): void {
+  stmt(ctx.db, 'DELETE FROM local_sessions WHERE token_hash = ?').run(tokenHash);
+  if (p.kind === 'staff' && p.counterNo !== null) signOutOfCounter(ctx, p.staffId, p.counterNo);
 }
 
 /** Resolves a bearer token to a principal, or null. A revoked device's token stops working at once. */

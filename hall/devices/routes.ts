@@ -2,7 +2,6 @@ import { z } from 'zod';
 import * as S from '../../shared/api/schemas.ts';
 import * as read from '../../db/read.ts';
 import type { Api } from '../http/route.ts';
-import { createDevice, makePairingCode, pairWithCode, revokeDevice } from './service.ts';
 
 export function deviceRoutes(api: Api): void {
   const ctx = api.ctx;
@@ -24,8 +23,7 @@ export function deviceRoutes(api: Api): void {
     body: S.DeviceBody,
     reply: S.DeviceReply,
     status: 201,
-    handler: async ({ principal, body }) =>
-      (await ctx.commits.run(() => createDevice(ctx, principal, body))).value,
+    handler: async ({ principal, body }) => (await ctx.commits.run('createDevice', principal, body)).value,
   });
   api.add({
     method: 'DELETE',
@@ -35,7 +33,7 @@ export function deviceRoutes(api: Api): void {
     access: ['manager'],
     params: z.object({ id: z.string().min(1).max(64) }).strict(),
     handler: async ({ principal, params }) => {
-      await ctx.commits.run(() => revokeDevice(ctx, principal, params.id));
+      await ctx.commits.run('revokeDevice', principal, params.id);
       return undefined;
     },
   });
@@ -48,7 +46,7 @@ export function deviceRoutes(api: Api): void {
     body: S.DeviceBody,
     reply: S.PairingCodeReply,
     status: 201,
-    handler: async ({ body }) => (await ctx.commits.run(() => makePairingCode(ctx, body))).value,
+    handler: async ({ body }) => (await ctx.commits.run('makePairingCode', body)).value,
   });
   api.add({
     method: 'POST',
@@ -59,7 +57,6 @@ export function deviceRoutes(api: Api): void {
     body: S.PairBody,
     reply: S.PairReply,
     status: 201,
-    handler: async ({ body }) =>
-      (await ctx.commits.run(() => pairWithCode(ctx, body.code, body.deviceId))).value,
+    handler: async ({ body }) => (await ctx.commits.run('pairWithCode', body.code, body.deviceId)).value,
   });
 }

@@ -2,7 +2,7 @@ import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { DeviceRole } from '../../shared/queue/model.ts';
-import { recordedBy, type HallContext, type Principal } from '../context.ts';
+import { recordedBy, type WriteContext, type Principal } from '../context.ts';
 import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
 
 const PAIRING_MS = 10 * 60_000; // DESIGN §5: a pairing code expires in 10 min
@@ -15,7 +15,7 @@ export interface DeviceSpec {
 
 /** Pairs a device now and returns its token (shown once; only the hash is kept). */
 export function createDevice(
-  ctx: HallContext,
+  ctx: WriteContext,
   by: Principal | null,
   spec: DeviceSpec,
   deviceId = ctx.ids.next(),
@@ -37,14 +37,14 @@ export function createDevice(
   return { deviceId, token };
 }
 
-export function revokeDevice(ctx: HallContext, by: Principal, deviceId: string): void {
+export function revokeDevice(ctx: WriteContext, by: Principal, deviceId: string): void {
   const device = read.devices(ctx.db).find((d) => d.deviceId === deviceId);
   if (!device) throw new DomainError('E_NOT_FOUND', { what: deviceId });
   if (!device.revoked) ctx.journal.append('device.revoked', { deviceId }, recordedBy(by));
   stmt(ctx.db, 'DELETE FROM local_device_tokens WHERE device_id = ?').run(deviceId);
 }
 
-export function makePairingCode(ctx: HallContext, spec: DeviceSpec): { code: string; expiresAt: number } {
+export function makePairingCode(ctx: WriteContext, spec: DeviceSpec): { code: string; expiresAt: number } {
   if (spec.counterNo !== undefined && !read.counterByNo(ctx.db, spec.counterNo)) {
     throw new DomainError('E_UNKNOWN_COUNTER', { counterNo: spec.counterNo });
   }
@@ -67,7 +67,7 @@ export function makePairingCode(ctx: HallContext, spec: DeviceSpec): { code: str
 const MAX_PAIRING_FAILURES = 20;
 const pairingFailures = new WeakMap<object, { since: number; failures: number }>();
 
-function checkPairingThrottle(ctx: HallContext): { since: number; failures: number } {
+function checkPairingThrottle(ctx: WriteContext): { since: number; failures: number } {
   const now = ctx.clock.now();
   let state = pairingFailures.get(ctx.db);
   if (!state || now - state.since >= PAIRING_MS)
@@ -77,7 +77,7 @@ function checkPairingThrottle(ctx: HallContext): { since: number; failures: numb
 }
 
 /** A one-time code becomes a device token; the code is gone after use or expiry. */
-export function pairWithCode(ctx: HallContext, code: string, deviceId?: string) {
+export function pairWithCode(ctx: WriteContext, code: string, deviceId?: string) {
   const throttle = checkPairingThrottle(ctx);
   const h = hashToken(code);
   const row = stmt(

@@ -1,16 +1,16 @@
 import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { CounterState } from '../../shared/queue/model.ts';
-import { recordedBy, type HallContext, type Principal } from '../context.ts';
+import { recordedBy, type WriteContext, type Principal } from '../context.ts';
 
-function counterOrThrow(ctx: HallContext, counterNo: number): CounterState {
+function counterOrThrow(ctx: WriteContext, counterNo: number): CounterState {
   const counter = read.counterByNo(ctx.db, counterNo);
   if (!counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
   return counter;
 }
 
 /** A clerk takes a counter; whoever held it, and any other counter this clerk held, is signed out. */
-export function signInAtCounter(ctx: HallContext, staffId: string, counterNo: number): void {
+export function signInAtCounter(ctx: WriteContext, staffId: string, counterNo: number): void {
   const counter = counterOrThrow(ctx, counterNo);
   for (const c of read.counters(ctx.db)) {
     if (c.staffId === staffId && c.counterNo !== counterNo) {
@@ -23,14 +23,14 @@ export function signInAtCounter(ctx: HallContext, staffId: string, counterNo: nu
   ctx.journal.append('counter.signed_in', { counterNo, staffId }, staffId);
 }
 
-export function signOutOfCounter(ctx: HallContext, staffId: string, counterNo: number): void {
+export function signOutOfCounter(ctx: WriteContext, staffId: string, counterNo: number): void {
   const counter = read.counterByNo(ctx.db, counterNo);
   if (counter?.staffId === staffId) ctx.journal.append('counter.signed_out', { counterNo, staffId }, staffId);
 }
 
 /** R-AWAY-1: the away sign, with a reason and an expected return time. */
 export function goAway(
-  ctx: HallContext,
+  ctx: WriteContext,
   by: Principal,
   counterNo: number,
   reason: string,
@@ -48,7 +48,7 @@ export function goAway(
   return counterOrThrow(ctx, counterNo);
 }
 
-export function comeBack(ctx: HallContext, by: Principal, counterNo: number): CounterState {
+export function comeBack(ctx: WriteContext, by: Principal, counterNo: number): CounterState {
   const counter = counterOrThrow(ctx, counterNo);
   if (counter.status !== 'away') throw new DomainError('E_COUNTER_NOT_AWAY');
   ctx.journal.append('counter.back', { counterNo }, recordedBy(by));
@@ -59,7 +59,7 @@ export function comeBack(ctx: HallContext, by: Principal, counterNo: number): Co
  * R-AWAY-1: an away sign up longer than the maximum raises one alert for the duty manager (R-DUTY-1).
  * Run by a timer on the hub; pure in time because the clock is injected.
  */
-export function raiseOverdueAwayAlerts(ctx: HallContext): number {
+export function raiseOverdueAwayAlerts(ctx: WriteContext): number {
   const s = read.settings(ctx.db);
   const now = ctx.clock.now();
   const open = read.openAlerts(ctx.db);

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Api } from '../http/route.ts';
 import { requireAtCounter } from '../http/route.ts';
 import { IdempotencyHeader } from '../http/command.ts';
-import { actOnTicket, callNext, issueTicket, transferTicket, type TicketCommand } from './service.ts';
-import { comeBack, goAway } from './counters.ts';
+import type { TicketCommand } from './service.ts';
+import { invoke } from '../writer/procedures.ts';
 import type { HallContext } from '../context.ts';
 import { CounterState } from '../../shared/queue/model.ts';
 
@@ -46,15 +46,13 @@ export function queueRoutes(api: Api): void {
     // Its key travels in ticket.issued (journaled, so the hub's rebuild keeps it), not through api.command.
     handler: async ({ principal, body, headers }) => {
       const key = headers['idempotency-key'] ?? null;
-      const { value } = await ctx.commits.run(() =>
-        issueTicket(ctx, principal, {
-          serviceCode: body.serviceCode,
-          priority: body.priority ?? false,
-          internal: body.internal ?? false,
-          idempotencyKey: key,
-          channel: principal.kind === 'device' ? 'kiosk' : 'staff',
-        }),
-      );
+      const { value } = await ctx.commits.run('issueTicket', principal, {
+        serviceCode: body.serviceCode,
+        priority: body.priority ?? false,
+        internal: body.internal ?? false,
+        idempotencyKey: key,
+        channel: principal.kind === 'device' ? 'kiosk' : 'staff',
+      });
       const t = value.ticket;
       return {
         id: t.id,
@@ -101,9 +99,9 @@ export function queueRoutes(api: Api): void {
     access: ['clerk'],
     params: S.CounterParams,
     reply: Ticket,
-    run: ({ principal, params }) => {
+    invoke: ({ principal, params }) => {
       requireAtCounter(principal, params.no);
-      return callNext(ctx, principal, params.no);
+      return invoke('callNext', principal, params.no);
     },
   });
 
@@ -127,9 +125,9 @@ export function queueRoutes(api: Api): void {
       params: S.TicketIdParams,
       body: action === 'finish' ? S.FinishBody.optional() : S.EmptyBody,
       reply: Ticket,
-      run: ({ principal, params, body }) => {
+      invoke: ({ principal, params, body }) => {
         const overrunReason = body && 'overrunReason' in body ? body.overrunReason : undefined;
-        return actOnTicket(ctx, principal, params.id, { action, overrunReason });
+        return invoke('actOnTicket', principal, params.id, { action, overrunReason });
       },
     });
   }
@@ -143,7 +141,7 @@ export function queueRoutes(api: Api): void {
     params: S.TicketIdParams,
     body: S.TransferBody,
     reply: Ticket,
-    run: ({ principal, params, body }) => transferTicket(ctx, principal, params.id, body),
+    invoke: ({ principal, params, body }) => invoke('transferTicket', principal, params.id, body),
   });
 
   api.add({
@@ -165,9 +163,9 @@ export function queueRoutes(api: Api): void {
     params: S.CounterParams,
     body: S.AwayBody,
     reply: CounterState,
-    run: ({ principal, params, body }) => {
+    invoke: ({ principal, params, body }) => {
       requireAtCounter(principal, params.no);
-      return goAway(ctx, principal, params.no, body.reason, body.returnAt);
+      return invoke('goAway', principal, params.no, body.reason, body.returnAt);
     },
   });
 
@@ -180,9 +178,9 @@ export function queueRoutes(api: Api): void {
     params: S.CounterParams,
     body: S.EmptyBody,
     reply: CounterState,
-    run: ({ principal, params }) => {
+    invoke: ({ principal, params }) => {
       requireAtCounter(principal, params.no);
-      return comeBack(ctx, principal, params.no);
+      return invoke('comeBack', principal, params.no);
     },
   });
 }

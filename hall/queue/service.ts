@@ -5,7 +5,7 @@ import { callingOrder, eligibleFor, pickNext } from '../../shared/queue/ordering
 import { formatTicketNumber } from '../../shared/queue/numbering.ts';
 import { estimateWaitMinutes, isOverrun } from '../../shared/queue/sla.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
-import { isManager, recordedBy, type HallContext, type Principal } from '../context.ts';
+import { isManager, recordedBy, type WriteContext, type Principal } from '../context.ts';
 
 /**
  * The queue commands of DESIGN §3. Each runs inside one CommitQueue transaction: it reads the
@@ -21,7 +21,7 @@ export interface IssueCommand {
 }
 
 export function issueTicket(
-  ctx: HallContext,
+  ctx: WriteContext,
   by: Principal,
   cmd: IssueCommand,
 ): { ticket: Ticket; ahead: number; estimate: number } {
@@ -69,7 +69,7 @@ export function issueTicket(
 }
 
 /** People ahead of a ticket in its service's calling order, and the rough wait that means. */
-export function position(ctx: HallContext, ticket: Ticket): { ahead: number; estimate: number } {
+export function position(ctx: WriteContext, ticket: Ticket): { ahead: number; estimate: number } {
   const s = read.settings(ctx.db);
   const sameService = read
     .callableTickets(ctx.db, [ticket.serviceCode], null)
@@ -82,7 +82,7 @@ export function position(ctx: HallContext, ticket: Ticket): { ahead: number; est
   return { ahead, estimate: estimateFor(ctx, ticket.serviceCode, ahead) };
 }
 
-export function estimateFor(ctx: HallContext, serviceCode: string, ahead: number): number {
+export function estimateFor(ctx: WriteContext, serviceCode: string, ahead: number): number {
   const s = read.settings(ctx.db);
   const service = read.services(ctx.db).find((x) => x.code === serviceCode);
   const day = businessDay(ctx.clock.now(), s.timeZone);
@@ -96,14 +96,14 @@ export function estimateFor(ctx: HallContext, serviceCode: string, ahead: number
   return estimateWaitMinutes(ahead, mean, open);
 }
 
-function counterFor(ctx: HallContext, counterNo: number) {
+function counterFor(ctx: WriteContext, counterNo: number) {
   const counter = read.counterByNo(ctx.db, counterNo);
   if (!counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
   return counter;
 }
 
 /** The exclusive claim: one transaction picks and claims, so no two counters get the same ticket. */
-export function callNext(ctx: HallContext, by: Principal, counterNo: number): Ticket | null {
+export function callNext(ctx: WriteContext, by: Principal, counterNo: number): Ticket | null {
   const counter = counterFor(ctx, counterNo);
   if (counter.status === 'away') throw new DomainError('E_COUNTER_AWAY');
   if (counter.ticketId) {
@@ -141,7 +141,7 @@ const ALLOWED_FROM: Record<TicketAction, readonly Ticket['status'][]> = {
 };
 
 /** Loads a ticket and checks that this action is allowed from its state and by this person. */
-function ticketFor(ctx: HallContext, by: Principal, id: string, action: TicketAction): Ticket {
+function ticketFor(ctx: WriteContext, by: Principal, id: string, action: TicketAction): Ticket {
   const ticket = read.ticketById(ctx.db, id);
   if (!ticket) throw new DomainError('E_UNKNOWN_TICKET');
   if (!ALLOWED_FROM[action].includes(ticket.status)) {
@@ -160,7 +160,7 @@ export interface TicketCommand {
   overrunReason?: string | undefined;
 }
 
-export function actOnTicket(ctx: HallContext, by: Principal, id: string, cmd: TicketCommand): Ticket {
+export function actOnTicket(ctx: WriteContext, by: Principal, id: string, cmd: TicketCommand): Ticket {
   const t = ticketFor(ctx, by, id, cmd.action);
   const who = recordedBy(by);
   const counterNo = t.counterNo;
@@ -224,7 +224,7 @@ export function actOnTicket(ctx: HallContext, by: Principal, id: string, cmd: Ti
 }
 
 export function transferTicket(
-  ctx: HallContext,
+  ctx: WriteContext,
   by: Principal,
   id: string,
   target: { serviceCode?: string | undefined; counterNo?: number | undefined; head?: boolean | undefined },

@@ -7,6 +7,7 @@ import { ServiceCode } from '../../shared/queue/model.ts';
 import { businessDay } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import { ackedSeq } from '../sync/upstreams.ts';
+import type { WriteContext } from '../context.ts';
 
 export const WalkinBody = z
   .object({
@@ -15,6 +16,22 @@ export const WalkinBody = z
     note: z.string().trim().max(200).optional(),
   })
   .strict();
+
+/** A walk-in served at this station, on the station's business day. */
+export function recordWalkin(
+  ctx: WriteContext,
+  w: {
+    walkinId: string;
+    serviceCode: string;
+    counterNo: number;
+    staffId: string;
+    startedAt: number;
+    note: string | null;
+  },
+): void {
+  const day = businessDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
+  ctx.journal.append('walkin.served', { ...w, businessDay: day }, w.staffId);
+}
 
 /**
  * While its hub is unreachable a counter still serves the customer in front of it: the service is
@@ -40,21 +57,14 @@ export function walkinRoutes(api: Api): void {
       if (body.startedAt > now)
         throw new DomainError('E_VALIDATION', { detail: 'startedAt is in the future' });
       const walkinId = ctx.ids.next();
-      await ctx.commits.run(() =>
-        ctx.journal.append(
-          'walkin.served',
-          {
-            walkinId,
-            serviceCode: body.serviceCode,
-            counterNo: principal.counterNo!,
-            staffId: principal.staffId,
-            startedAt: body.startedAt,
-            businessDay: businessDay(now, read.settings(ctx.db).timeZone),
-            note: body.note ?? null,
-          },
-          principal.staffId,
-        ),
-      );
+      await ctx.commits.run('recordWalkin', {
+        walkinId,
+        serviceCode: body.serviceCode,
+        counterNo: principal.counterNo,
+        staffId: principal.staffId,
+        startedAt: body.startedAt,
+        note: body.note ?? null,
+      });
       return { walkinId, number: `W-${walkinId.slice(-6).toUpperCase()}` };
     },
   });

@@ -8,7 +8,7 @@ import {
   type RefChange,
 } from '../../shared/sync/protocol.ts';
 import { parseRef } from '../../shared/sync/refdata.ts';
-import type { HallContext } from '../context.ts';
+import type { HallContext, WriteContext } from '../context.ts';
 import { markUpstream, upstreams, type UpstreamName } from './upstreams.ts';
 
 /**
@@ -35,7 +35,7 @@ export async function pullOnce(
     markUpstream(ctx.db, upstream, false, now, (error as Error).message);
     throw error;
   }
-  const { value } = await ctx.commits.run(() => applyPull(ctx, upstream, reply));
+  const { value } = await ctx.commits.run('applyPull', upstream, reply);
   markUpstream(
     ctx.db,
     upstream,
@@ -47,7 +47,7 @@ export async function pullOnce(
 }
 
 export function applyPull(
-  ctx: HallContext,
+  ctx: WriteContext,
   upstream: UpstreamName,
   reply: PullReply,
 ): { applied: number; skipped: string[] } {

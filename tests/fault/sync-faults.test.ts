@@ -15,7 +15,7 @@ import {
   startTestHeadOffice,
   type TestHeadOffice,
 } from '../support/headoffice.ts';
-import { pushRaw, RowChain, withJournalGuardsLifted } from '../support/rows.ts';
+import { counterBacks, pushRaw, RowChain, withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, eventually, startPairedHub, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 
@@ -52,9 +52,7 @@ function hubToken(hub: TestHall): string {
 /** Appends n real journal rows on the hub in one transaction. */
 async function bulk(hub: TestHall, n: number): Promise<void> {
   const ctx = hub.node.ctx;
-  await ctx.commits.run(() => {
-    for (let i = 0; i < n; i++) ctx.journal.append('counter.back', { counterNo: 5 }, 'test');
-  });
+  await ctx.commits.run('appendEvents', counterBacks(5, n));
 }
 
 describe(`head-office faults on ${BACKEND}`, () => {
@@ -230,9 +228,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
     cleanups.push(() => station.stop());
     await pullOnce(station.node.ctx, 'hub');
     const sctx = station.node.ctx;
-    await sctx.commits.run(() => {
-      for (let i = 0; i < 10; i++) sctx.journal.append('counter.back', { counterNo: 5 }, 'test');
-    });
+    await sctx.commits.run('appendEvents', counterBacks(5, 10));
     const db = sctx.db;
     const victim = stmt(
       db,

@@ -13,6 +13,7 @@ import {
 } from '../support/headoffice.ts';
 import { startProxy, type Proxy, type ProxyFaults } from '../support/proxy.ts';
 import { setUpstreamUrl, startPairedHub, startStation } from '../support/sync.ts';
+import { counterBacks } from '../support/rows.ts';
 
 /**
  * Both legs (station → hub, hub → head office) run through proxies that drop requests, drop replies
@@ -98,9 +99,7 @@ describe(`a lossy, duplicating, reordering link on ${BACKEND}`, () => {
           expect(t.status, JSON.stringify(t.body)).toBe(201);
         }
         const ctx = hub.node.ctx;
-        await ctx.commits.run(() => {
-          for (let i = 0; i < 40; i++) ctx.journal.append('counter.back', { counterNo: 4 }, 'test');
-        });
+        await ctx.commits.run('appendEvents', counterBacks(4, 40));
         for (let k = 0; k < 2; k++) {
           await attempt(() => station.node.senders[0]!.pushOnce());
           await attempt(() => hub.node.senders[0]!.pushOnce());

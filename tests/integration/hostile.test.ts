@@ -623,13 +623,13 @@ describe('bad settings from upstream (DESIGN §5 "no request can crash the node"
     try {
       const ctx = hall.node.ctx;
       // As head office's reference data would deliver it (DESIGN §4 pull), bypassing the LAN API's checks.
-      await ctx.commits.run(() =>
-        ctx.journal.append(
-          'reference.updated',
-          { kind: 'setting', key: 'timeZone', version: 1, data: { value: 'Mars/Olympus_Mons' } },
-          'test',
-        ),
-      );
+      await ctx.commits.run('appendEvents', [
+        {
+          type: 'reference.updated',
+          payload: { kind: 'setting', key: 'timeZone', version: 1, data: { value: 'Mars/Olympus_Mons' } },
+          by: 'test',
+        },
+      ]);
       const t = await issue(hall, 'A');
       expect(t.number).toBe('A001');
       const staff = staffOf(hall);

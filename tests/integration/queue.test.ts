@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import { raiseOverdueAwayAlerts } from '../../hall/queue/counters.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import {
   act,
@@ -281,7 +280,7 @@ describe('counters and the hall', () => {
     expectError(await hall.request('POST', '/counters/1/call-next', { token: c1 }), 409, 'E_COUNTER_AWAY');
 
     const ctx = hall.node.ctx;
-    const sweep = async () => (await ctx.commits.run(() => raiseOverdueAwayAlerts(ctx))).value;
+    const sweep = async () => (await ctx.commits.run('raiseOverdueAwayAlerts')).value;
     const alerts = async () =>
       (
         (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
@@ -309,7 +308,7 @@ describe('counters and the hall', () => {
     });
     clock.advance(20 * MIN);
     const ctx = hall.node.ctx;
-    expect((await ctx.commits.run(() => raiseOverdueAwayAlerts(ctx))).value).toBe(1);
+    expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
     expect((await hall.request('POST', '/auth/logout', { token: c1 })).status).toBe(204);
     const state = (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
       alerts: unknown[];

@@ -129,8 +129,10 @@ describe('journal and projections (DESIGN-2)', () => {
     };
     // Queued in the same tick, both commands land in one group commit: the bad one rolls back alone.
     const [bad, good] = await Promise.allSettled([
-      ctx.commits.run(() => ctx.journal.append('ticket.issued', duplicate, 'test')),
-      ctx.commits.run(() => ctx.journal.append('setting.changed', { key: 'recallCap', value: 4 }, 'test')),
+      ctx.commits.run('appendEvents', [{ type: 'ticket.issued', payload: duplicate, by: 'test' }]),
+      ctx.commits.run('appendEvents', [
+        { type: 'setting.changed', payload: { key: 'recallCap', value: 4 }, by: 'test' },
+      ]),
     ]);
     expect(bad.status).toBe('rejected');
     expect(good.status).toBe('fulfilled');

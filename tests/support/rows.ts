@@ -1,3 +1,4 @@
+import type { EventToAppend } from '../../hall/writer/procedures.ts';
 import type { Db } from '../../db/open.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { rowHash } from '../../shared/journal/hash.ts';
@@ -88,4 +89,13 @@ export function withJournalGuardsLifted(db: Db, edit: () => void): void {
   } finally {
     for (const t of triggers) db.exec(t.sql);
   }
+}
+
+/** n `counter.back` events at one counter: real journal rows that change nothing a test looks at. */
+export function counterBacks(counterNo: number, n: number): EventToAppend[] {
+  return Array.from({ length: n }, () => ({
+    type: 'counter.back' as const,
+    payload: { counterNo },
+    by: 'test',
+  }));
 }

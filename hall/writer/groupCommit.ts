@@ -1,6 +1,6 @@
-import type { Db } from '../db/open.ts';
-import type { Journal } from '../db/journal.ts';
-import type { JournalRow } from '../shared/journal/row.ts';
+import type { Db } from '../../db/open.ts';
+import type { Journal } from '../../db/journal.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
 
 interface Pending {
   work: () => unknown;
@@ -13,7 +13,7 @@ interface Pending {
  * transaction (each in its own savepoint, so one failing command does not undo the others), and every
  * caller is answered only after that transaction is durable. One fsync then covers many requests.
  */
-export class CommitQueue {
+export class GroupCommit {
   private pending: Pending[] = [];
   private scheduled = false;
   private collecting: JournalRow[] | null = null;
@@ -29,6 +29,11 @@ export class CommitQueue {
   /** Subscribers see the rows of each durable batch, in journal order. */
   onCommit(listener: (rows: JournalRow[]) => void): void {
     this.afterCommit.push(listener);
+  }
+
+  /** Resolves once everything queued so far has been answered. */
+  async drained(): Promise<void> {
+    while (this.scheduled) await new Promise((resolve) => setImmediate(resolve));
   }
 
   run<T>(work: () => T): Promise<{ value: T; rows: JournalRow[] }> {

@@ -1,0 +1,56 @@
+import type { JournalRow } from '../../shared/journal/row.ts';
+import type { WriteContext } from '../context.ts';
+import { GroupCommit } from './groupCommit.ts';
+import {
+  dispatch,
+  invoke,
+  type ArgsOf,
+  type Invocation,
+  type ProcedureName,
+  type Procedures,
+} from './procedures.ts';
+
+export interface Committed<R> {
+  value: R;
+  /** The journal rows the procedure appended, durable by the time the promise settles. */
+  rows: JournalRow[];
+}
+
+/**
+ * The one way a hall node changes its records: a named procedure (hall/writer/procedures.ts), applied
+ * in a group commit and answered once durable. Where it runs — on the node's own thread or on a writer
+ * thread of its own — is the writer's business.
+ */
+export interface Writer {
+  run<K extends ProcedureName>(name: K, ...args: ArgsOf<K>): Promise<Committed<ReturnType<Procedures[K]>>>;
+  apply<R>(inv: Invocation<R>): Promise<Committed<R>>;
+  /** Subscribers see the rows of each durable commit, in journal order. */
+  onCommit(listener: (rows: JournalRow[]) => void): void;
+  /** Answers what is queued, then stops taking procedures. */
+  close(): Promise<void>;
+}
+
+/** A writer on the caller's own thread and connection. */
+export class InlineWriter implements Writer {
+  private readonly group: GroupCommit;
+
+  constructor(private readonly ctx: WriteContext) {
+    this.group = new GroupCommit(ctx.db, ctx.journal);
+  }
+
+  run<K extends ProcedureName>(name: K, ...args: ArgsOf<K>): Promise<Committed<ReturnType<Procedures[K]>>> {
+    return this.apply(invoke(name, ...args));
+  }
+
+  apply<R>(inv: Invocation<R>): Promise<Committed<R>> {
+    return this.group.run(() => dispatch(this.ctx, inv) as R);
+  }
+
+  onCommit(listener: (rows: JournalRow[]) => void): void {
+    this.group.onCommit(listener);
+  }
+
+  close(): Promise<void> {
+    return this.group.drained();
+  }
+}
