@@ -26,6 +26,10 @@ export class Client {
     this.token = token;
   }
 
+  get bearer(): string | null {
+    return this.token;
+  }
+
   request<T = unknown>(
     method: string,
     path: string,
