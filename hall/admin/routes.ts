@@ -6,11 +6,12 @@ import { Settings } from '../../shared/settings.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import type { HallContext } from '../context.ts';
-import { estimateFor } from '../queue/service.ts';
+import { estimateFor, estimateInputs } from '../queue/service.ts';
 
 export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
   const waiting = read.ticketsByStatus(ctx.db, CALLABLE);
-  return read.services(ctx.db).map((s) => {
+  const inputs = estimateInputs(ctx);
+  return inputs.services.map((s) => {
     const n = waiting.filter((t) => t.serviceCode === s.code).length;
     return {
       code: s.code,
@@ -20,7 +21,7 @@ export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
       slaMinutes: s.slaMinutes,
       open: s.open,
       waiting: n,
-      estimatedWaitMinutes: estimateFor(ctx, s.code, n),
+      estimatedWaitMinutes: estimateFor(ctx, inputs, s.code, n),
     };
   });
 }

@@ -53,6 +53,8 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
     for (const [socket, who] of sockets) {
       if (who.kind === 'device' && revoked.includes(who.deviceId)) socket.close(4401, 'revoked');
     }
+    // Each event reads its ticket or counter back: not worth doing with no screen connected.
+    if (sockets.size === 0) return;
     const messages = rows
       .map((r) => toLiveEvent(ctx, r))
       .filter((e) => e !== null)

@@ -1,6 +1,7 @@
 import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { Ticket } from '../../shared/queue/model.ts';
+import type { CounterState, Service, Ticket } from '../../shared/queue/model.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { callingOrder, eligibleFor, pickNext } from '../../shared/queue/ordering.ts';
 import { formatTicketNumber } from '../../shared/queue/numbering.ts';
 import { estimateWaitMinutes, isOverrun } from '../../shared/queue/sla.ts';
@@ -37,7 +38,8 @@ export function issueTicket(
   }
   const now = ctx.clock.now();
   const s = read.settings(db);
-  const service = read.services(db).find((x) => x.code === cmd.serviceCode);
+  const services = read.services(db);
+  const service = services.find((x) => x.code === cmd.serviceCode);
   if (!service) throw new DomainError('E_UNKNOWN_SERVICE', { code: cmd.serviceCode });
   // R-HRS-2: closing stops issuing; it never touches the tickets already waiting.
   if (!read.hall(db)?.open) throw new DomainError('E_HALL_CLOSED');
@@ -65,34 +67,60 @@ export function issueTicket(
     recordedBy(by),
   );
   const ticket = read.ticketById(db, ticketId)!;
-  return { ticket, ...position(ctx, ticket) };
+  return { ticket, ...position(ctx, ticket, estimateInputs(ctx, s, services)) };
+}
+
+/** What a wait estimate reads besides the people ahead: read once per command or screen, not per service. */
+export interface EstimateInputs {
+  settings: Settings;
+  services: Service[];
+  /** The business day whose served tickets give the mean handling time. */
+  day: string;
+  openCounters: CounterState[];
+}
+
+export function estimateInputs(
+  ctx: WriteContext,
+  settings = read.settings(ctx.db),
+  services = read.services(ctx.db),
+): EstimateInputs {
+  return {
+    settings,
+    services,
+    day: businessDay(ctx.clock.now(), settings.timeZone),
+    openCounters: read.counters(ctx.db).filter((c) => c.status === 'open'),
+  };
 }
 
 /** People ahead of a ticket in its service's calling order, and the rough wait that means. */
-export function position(ctx: WriteContext, ticket: Ticket): { ahead: number; estimate: number } {
-  const s = read.settings(ctx.db);
+export function position(
+  ctx: WriteContext,
+  ticket: Ticket,
+  inputs: EstimateInputs = estimateInputs(ctx),
+): { ahead: number; estimate: number } {
   const sameService = read
     .callableTickets(ctx.db, [ticket.serviceCode], null)
     .filter((t) => t.serviceCode === ticket.serviceCode);
-  const order = callingOrder(sameService, s, ctx.clock.now(), read.priorityStreak(ctx.db));
+  const order = callingOrder(sameService, inputs.settings, ctx.clock.now(), read.priorityStreak(ctx.db));
   const ahead = Math.max(
     0,
     order.findIndex((t) => t.id === ticket.id),
   );
-  return { ahead, estimate: estimateFor(ctx, ticket.serviceCode, ahead) };
+  return { ahead, estimate: estimateFor(ctx, inputs, ticket.serviceCode, ahead) };
 }
 
-export function estimateFor(ctx: WriteContext, serviceCode: string, ahead: number): number {
-  const s = read.settings(ctx.db);
-  const service = read.services(ctx.db).find((x) => x.code === serviceCode);
-  const day = businessDay(ctx.clock.now(), s.timeZone);
+export function estimateFor(
+  ctx: WriteContext,
+  inputs: EstimateInputs,
+  serviceCode: string,
+  ahead: number,
+): number {
+  const service = inputs.services.find((x) => x.code === serviceCode);
   // Read on every issue: one service's done tickets by index, not the whole day's figures.
-  const measured = read.meanHandlingMs(ctx.db, day, serviceCode);
+  const measured = read.meanHandlingMs(ctx.db, inputs.day, serviceCode);
   // Before anyone was served today, assume half the business type's time limit.
   const mean = measured !== undefined ? measured / 60_000 : (service?.slaMinutes ?? 10) / 2;
-  const open = read
-    .counters(ctx.db)
-    .filter((c) => c.status === 'open' && c.services.includes(serviceCode)).length;
+  const open = inputs.openCounters.filter((c) => c.services.includes(serviceCode)).length;
   return estimateWaitMinutes(ahead, mean, open);
 }
 

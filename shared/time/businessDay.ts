@@ -22,20 +22,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 export interface LocalParts {
-  day: string; // YYYY-MM-DD
-  minuteOfDay: number;
+  readonly day: string; // YYYY-MM-DD
+  readonly minuteOfDay: number;
 }
 
+/**
+ * The last answer per time zone, by UTC minute: formatToParts is among the dearest calls a queue
+ * command makes, and a command asks several times within the same minute. Exact because every zone's
+ * offset from UTC is a whole number of minutes (since 1972).
+ */
+const lastByZone = new Map<string, { minute: number; parts: LocalParts }>();
+
 export function localParts(ms: number, timeZone: string): LocalParts {
+  const minute = Math.floor(ms / 60_000);
+  const last = lastByZone.get(timeZone);
+  if (last?.minute === minute) return last.parts;
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(ms)
       .map((p) => [p.type, p.value]),
   );
-  return {
+  const local: LocalParts = {
     day: `${parts.year}-${parts.month}-${parts.day}`,
     minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
   };
+  lastByZone.set(timeZone, { minute, parts: local });
+  return local;
 }
 
 /** The business day of an instant: the calendar day in the hall's time zone. */
