@@ -22,8 +22,8 @@ export interface HallContext {
 }
 
 /**
- * What a write procedure may use: the writer's own connection and journal. It may run on the writer
- * thread, so it sees nothing of the HTTP side (no sync status, no writer of its own).
+ * What a write procedure may use: the connection, the journal, the clock and the node's identity;
+ * nothing of the HTTP side (no sync status) and no writer of its own (procedures do not nest commits).
  */
 export type WriteContext = Pick<
   HallContext,

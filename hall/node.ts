@@ -11,7 +11,7 @@ import * as read from '../db/read.ts';
 import { backupDatabase, listBackups } from '../db/backup.ts';
 import { DomainError } from '../shared/errors.ts';
 import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
-import { InlineWriter } from './writer/writer.ts';
+import { Writer } from './writer/writer.ts';
 import type { HallContext } from './context.ts';
 import { Api } from './http/route.ts';
 import { installErrorHandling, sendError } from '../shared/http/errors.ts';
@@ -111,7 +111,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
   const hallId = meta(db, 'hall_id', () => ids.next());
   const role = meta(db, 'role', () => 'hub') as 'hub' | 'station';
   const journal = new Journal(db, { deviceId, hallId }, clock, ids);
-  const commits = new InlineWriter({ db, journal, clock, ids, hallId, deviceId, role });
+  const commits = new Writer({ db, journal, clock, ids, hallId, deviceId, role });
   const senders: SyncSender[] = [];
   const ctx: HallContext = {
     db,

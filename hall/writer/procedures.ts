@@ -64,8 +64,8 @@ export function asJson(value: unknown): unknown {
 
 /**
  * Everything that changes a hall's records, by name. A procedure runs inside one transaction of the
- * writer, which may be a thread of its own: its arguments and result must survive structured cloning
- * (plain data), and it reads the time only through `ctx.clock`.
+ * writer; its arguments and result are plain data (they would survive structured cloning to a writer
+ * elsewhere), and it reads the time only through `ctx.clock`.
  */
 export const procedures = {
   issueTicket,
@@ -102,7 +102,7 @@ export type ArgsOf<K extends ProcedureName> = Procedures[K] extends (
   ? A
   : never;
 
-/** A procedure call as data: what crosses to the writer thread. */
+/** A procedure call as data: what a route hands the writer. */
 export interface Invocation<R = unknown> {
   name: ProcedureName;
   args: unknown[];

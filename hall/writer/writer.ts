@@ -18,20 +18,9 @@ export interface Committed<R> {
 
 /**
  * The one way a hall node changes its records: a named procedure (hall/writer/procedures.ts), applied
- * in a group commit and answered once durable. Where it runs — on the node's own thread or on a writer
- * thread of its own — is the writer's business.
+ * in a group commit on the node's connection and answered once durable.
  */
-export interface Writer {
-  run<K extends ProcedureName>(name: K, ...args: ArgsOf<K>): Promise<Committed<ReturnType<Procedures[K]>>>;
-  apply<R>(inv: Invocation<R>): Promise<Committed<R>>;
-  /** Subscribers see the rows of each durable commit, in journal order. */
-  onCommit(listener: (rows: JournalRow[]) => void): void;
-  /** Answers what is queued, then stops taking procedures. */
-  close(): Promise<void>;
-}
-
-/** A writer on the caller's own thread and connection. */
-export class InlineWriter implements Writer {
+export class Writer {
   private readonly group: GroupCommit;
 
   constructor(private readonly ctx: WriteContext) {
@@ -46,10 +35,12 @@ export class InlineWriter implements Writer {
     return this.group.run(() => dispatch(this.ctx, inv) as R);
   }
 
+  /** Subscribers see the rows of each durable commit, in journal order. */
   onCommit(listener: (rows: JournalRow[]) => void): void {
     this.group.onCommit(listener);
   }
 
+  /** Resolves once everything queued so far has been answered. */
   close(): Promise<void> {
     return this.group.drained();
   }
