@@ -3,11 +3,13 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { verifyJournal } from '../../db/verify.ts';
-import { openDatabase } from '../../db/open.ts';
+import { knownMigrations, openDatabase } from '../../db/open.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
-import { startDemoHall, tempDir } from '../support/hall.ts';
-import { issue } from '../support/builders.ts';
+import { startDemoHall, startTestHall, tempDir } from '../support/hall.ts';
+import { act, callNext, issue } from '../support/builders.ts';
+import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
+import { spawnHall } from '../support/procs.ts';
 import { runCli, startHallProcess, type HallProcess } from '../support/process.ts';
 
 /**
@@ -299,4 +301,63 @@ describe('tampering with the journal file (DESIGN-2 hash chain)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('kill -9 during a schema upgrade (DESIGN-2)', () => {
+  it('DESIGN-2: a hall killed while migrating an older database keeps every record, and its next start finishes the upgrade', async () => {
+    const dataDir = tempDir('servicehall-upgrade-');
+    try {
+      const hall = await startTestHall({ dataDir, demo: true });
+      const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
+      for (const code of ['A', 'B', 'C', 'A']) {
+        await issue(hall, code);
+        const called = (await callNext(hall, clerk, 5))!;
+        await act(hall, clerk, called.id, 'start');
+        await act(hall, clerk, called.id, 'finish');
+      }
+      await issue(hall, 'B'); // one still waiting
+      await hall.stop();
+      const file = path.join(dataDir, 'hall.sqlite');
+      asBeforeMigration0007(file);
+      const snapshot = () => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return {
+            journal: db.prepare('SELECT id, hash FROM journal ORDER BY rowid').all(),
+            tickets: db.prepare('SELECT * FROM tickets ORDER BY id').all(),
+          };
+        } finally {
+          db.close();
+        }
+      };
+      const before = snapshot();
+      expect(before.tickets).toHaveLength(5);
+
+      // Killed inside the upgrade's transaction: nothing of it lands, nothing before it is lost.
+      expect(await spawnHall(dataDir, { SERVICEHALL_FAULT: 'migration' }).exited).toBe('SIGKILL');
+      expect(snapshot()).toEqual(before);
+      const killed = new Database(file, { readonly: true });
+      expect(killed.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 6 });
+      killed.close();
+
+      const healed = spawnHall(dataDir);
+      await healed.url;
+      expect(await healed.stop()).not.toBe('SIGKILL');
+      expect(snapshot()).toEqual(before);
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
+          v: knownMigrations().at(-1)!.version,
+        });
+        expect(handlingKept(db)).toEqual(handlingFromTickets(db));
+        expect(handlingKept(db)).toHaveLength(3);
+      } finally {
+        db.close();
+      }
+      const verify = await runCli(['verify', '--data', dataDir]);
+      expect(verify.stdout).toContain('every hash chain verifies');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import { startDemoHall, startTestHall, tempDir, type TestHall } from '../support
 import { rebuildProjections } from '../../db/rebuild.ts';
 import { act, callNext, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 import { runCli } from '../support/process.ts';
+import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
 
 const dirs: string[] = [];
 const halls: TestHall[] = [];
@@ -149,20 +150,6 @@ describe('journal and projections (DESIGN-2)', () => {
 });
 
 describe('the day’s handling figures (DESIGN-2)', () => {
-  const fromTickets = (db: Database.Database) =>
-    db
-      .prepare(
-        `SELECT business_day, service_code, count(*) AS served, sum(finished_at - started_at) AS handling_ms
-         FROM tickets WHERE status = 'done' AND started_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
-      )
-      .all();
-  const kept = (db: Database.Database) =>
-    db
-      .prepare(
-        'SELECT business_day, service_code, served, handling_ms FROM service_day_handling WHERE served > 0 ORDER BY 1, 2',
-      )
-      .all();
-
   it('R-SLA-1: the per-service served count and handling time kept for the wait estimate always equal the tickets, also after a rebuild and a migration', async () => {
     const clock = new ManualClock(shanghai('2026-11-25 10:00'));
     const hall = await startDemoHall({ clock });
@@ -195,23 +182,18 @@ describe('the day’s handling figures (DESIGN-2)', () => {
       }
       await act(hall, clerk, called.id, 'finish');
     }
-    expect(kept(db)).toEqual(fromTickets(db));
-    expect(kept(db).length).toBeGreaterThan(0);
+    expect(handlingKept(db)).toEqual(handlingFromTickets(db));
+    expect(handlingKept(db).length).toBeGreaterThan(0);
 
     rebuildProjections(db);
-    expect(kept(db)).toEqual(fromTickets(db));
+    expect(handlingKept(db)).toEqual(handlingFromTickets(db));
 
     // A database made before migration 0007 gets the figures of the tickets it already holds.
     const file = path.join(aDir(), 'old.sqlite');
     await db.backup(file);
-    const old = new Database(file);
-    old.exec(`DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;
-      DROP TRIGGER service_day_handling_delete; DROP TABLE service_day_handling;
-      CREATE INDEX tickets_by_day ON tickets (business_day, status, service_code);
-      DELETE FROM schema_migrations WHERE version = 7;`);
-    old.close();
+    asBeforeMigration0007(file);
     const migrated = openDatabase(file);
-    expect(kept(migrated)).toEqual(fromTickets(migrated));
+    expect(handlingKept(migrated)).toEqual(handlingFromTickets(migrated));
     migrated.close();
   });
 });

@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+
+/** Each day's served count and handling time per service, worked out from the tickets themselves. */
+export const handlingFromTickets = (db: Database.Database) =>
+  db
+    .prepare(
+      `SELECT business_day, service_code, count(*) AS served, sum(finished_at - started_at) AS handling_ms
+       FROM tickets WHERE status = 'done' AND started_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all();
+
+/** The same figures as the triggers of migration 0007 keep them. */
+export const handlingKept = (db: Database.Database) =>
+  db
+    .prepare(
+      'SELECT business_day, service_code, served, handling_ms FROM service_day_handling WHERE served > 0 ORDER BY 1, 2',
+    )
+    .all();
+
+/** Turns a closed hall database back into one made before migration 0007, its records untouched. */
+export function asBeforeMigration0007(file: string): void {
+  const db = new Database(file);
+  try {
+    db.exec(`DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;
+      DROP TRIGGER service_day_handling_delete; DROP TABLE service_day_handling;
+      CREATE INDEX tickets_by_day ON tickets (business_day, status, service_code);
+      DELETE FROM schema_migrations WHERE version = 7;`);
+  } finally {
+    db.close();
+  }
+}
