@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain, utilityProcess, type UtilityProcess } from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IPC_CHANNELS, type Ipc, type IpcChannel, type ShellInfo } from '../shared/ipc.ts';
 import { loadShellConfig, type ShellConfig } from './config.ts';
@@ -16,14 +17,47 @@ const preload = path.join(here, 'preload.cjs');
 const surfaces = new Map<number, ShellInfo>();
 let node: UtilityProcess | null = null;
 
+const hallDataDir = () => path.join(app.getPath('userData'), 'hall');
+
+/**
+ * A demo hall's kiosk and display tokens, so those windows work without pairing: handed over by
+ * `npm start` (which runs the demo's nodes itself), or written by the shell's own demo node.
+ */
+function demoDevices(): { kiosk?: string; display?: string } {
+  const handed = process.env.SERVICEHALL_DEMO_DEVICES;
+  if (handed) return JSON.parse(handed) as { kiosk?: string; display?: string };
+  const file = path.join(hallDataDir(), 'demo-devices.json');
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { kiosk?: string; display?: string })
+    : {};
+}
+
 function windowsFor(config: ShellConfig, base: string): WindowSpec[] {
   const devTools = !app.isPackaged;
   const locked = config.lockdown && app.isPackaged;
+  const devices = demoDevices();
+  const token = (t: string | undefined) => (t ? `#token=${t}` : '');
   switch (config.pc) {
     case 'kiosk':
-      return [{ surface: 'kiosk', url: `${base}/kiosk`, display: 0, kiosk: locked, devTools }];
+      return [
+        {
+          surface: 'kiosk',
+          url: `${base}/kiosk${token(devices.kiosk)}`,
+          display: 0,
+          kiosk: locked,
+          devTools,
+        },
+      ];
     case 'display':
-      return [{ surface: 'display', url: `${base}/display`, display: 0, kiosk: locked, devTools }];
+      return [
+        {
+          surface: 'display',
+          url: `${base}/display${token(devices.display)}`,
+          display: 0,
+          kiosk: locked,
+          devTools,
+        },
+      ];
     case 'counter': {
       const q = config.counterNo ? `?counter=${config.counterNo}` : '';
       // The customer window on the second screen (DESIGN §1) opens once the /customer surface exists.
@@ -33,7 +67,10 @@ function windowsFor(config: ShellConfig, base: string): WindowSpec[] {
 }
 
 function startNode(config: ShellConfig): Promise<string> {
-  const args = ['--data', path.join(app.getPath('userData'), 'hall'), '--port', String(config.port)];
+  // `npm start` runs the whole demo (head office, hub, station) itself and hands the shell its hub.
+  const attached = process.env.SERVICEHALL_NODE_URL;
+  if (attached) return waitForHealth(attached).then(() => attached);
+  const args = ['--data', hallDataDir(), '--port', String(config.port)];
   if (config.demo || process.env.SERVICEHALL_DEMO === '1') args.push('--demo');
   node = utilityProcess.fork(path.join(here, 'hall.js'), args, {
     serviceName: 'ServiceHall hall node',

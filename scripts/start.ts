@@ -89,35 +89,55 @@ const electron = electronBinary();
 if (electron) {
   const built = spawnSync('npx', ['tsx', 'scripts/build-electron.ts'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
-  const child = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, SERVICEHALL_DEMO: '1' } });
-  child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(
     'Electron binary not installed (run `npx install-electron` where its download is reachable); using the browser.',
   );
-  process.env.LOG_LEVEL ??= 'warn';
-  const { ho, hub, station } = await startDemo();
-  const devices = hub.demoDevices;
-  const urls = {
-    kiosk: `${hub.url}/kiosk${devices ? `#token=${devices.kiosk}` : ''}`,
-    display: `${hub.url}/display${devices ? `#token=${devices.display}` : ''}`,
-    'counter (hub)': `${hub.url}/counter?counter=2`,
-    'counter (station)': `${station.url}/counter?counter=${STATION_COUNTER}`,
-    manager: `${hub.url}/manager`,
-    console: `${ho.url}/console`,
-  };
-  console.log(`\nServiceHall demo: head office, the demo hall's hub and one counter PC (station)`);
-  console.log(`  head office ${ho.url}  (PGlite in ${dirs.headoffice})`);
-  console.log(`  hub         ${hub.url}  (SQLite in ${dirs.hub})`);
-  console.log(`  station     ${station.url}  (SQLite in ${dirs.station}, counter ${STATION_COUNTER})`);
-  console.log(
-    `Sign in: hall manager 9001, clerks 1001–1006 (1001 at counter ${STATION_COUNTER} on the station), ` +
-      `head-office admin 0001 and viewer 0002; every PIN ${DEMO_PIN}`,
-  );
-  for (const [surface, url] of Object.entries(urls)) console.log(`  ${surface.padEnd(18)} ${url}`);
-  console.log(
-    'A service recorded at the station reaches the hub, then head office (console → overview, halls).',
-  );
+}
+process.env.LOG_LEVEL ??= 'warn';
+const { ho, hub, station } = await startDemo();
+const stop = async () => {
+  await station.close();
+  await hub.close();
+  await ho.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
+const devices = hub.demoDevices;
+const urls = {
+  kiosk: `${hub.url}/kiosk${devices ? `#token=${devices.kiosk}` : ''}`,
+  display: `${hub.url}/display${devices ? `#token=${devices.display}` : ''}`,
+  'counter (hub)': `${hub.url}/counter?counter=2`,
+  'counter (station)': `${station.url}/counter?counter=${STATION_COUNTER}`,
+  manager: `${hub.url}/manager`,
+  console: `${ho.url}/console`,
+};
+console.log(`\nServiceHall demo: head office, the demo hall's hub and one counter PC (station)`);
+console.log(`  head office ${ho.url}  (PGlite in ${dirs.headoffice})`);
+console.log(`  hub         ${hub.url}  (SQLite in ${dirs.hub})`);
+console.log(`  station     ${station.url}  (SQLite in ${dirs.station}, counter ${STATION_COUNTER})`);
+console.log(
+  `Sign in: hall manager 9001, clerks 1001–1006 (1001 at counter ${STATION_COUNTER} on the station), ` +
+    `head-office admin 0001 and viewer 0002; every PIN ${DEMO_PIN}`,
+);
+for (const [surface, url] of Object.entries(urls)) console.log(`  ${surface.padEnd(18)} ${url}`);
+console.log(
+  'A service recorded at the station reaches the hub, then head office (console → overview, halls).',
+);
+if (electron) {
+  // The shell opens its own PC role's window on the demo hub; the other surfaces are the URLs above.
+  const shell = spawn(electron, ['.'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      SERVICEHALL_DEMO: '1',
+      SERVICEHALL_NODE_URL: hub.url,
+      SERVICEHALL_DEMO_DEVICES: JSON.stringify(devices ?? {}),
+    },
+  });
+  shell.on('exit', () => void stop());
+} else {
   const chromium = chromiumBinary();
   if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
     const profile = path.join(dirs.hub, 'chromium-profile');
@@ -140,12 +160,4 @@ if (electron) {
   } else {
     console.log('\nNo display found: open the URLs above in a browser.');
   }
-  const stop = async () => {
-    await station.close();
-    await hub.close();
-    await ho.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
 }
