@@ -19,45 +19,30 @@ let node: UtilityProcess | null = null;
 
 const hallDataDir = () => path.join(app.getPath('userData'), 'hall');
 
+/** The demo hall's device tokens of the surfaces that need one (the counter signs its clerk in). */
+type DemoDevices = Partial<Record<'kiosk' | 'display', string>>;
+
 /**
- * A demo hall's kiosk and display tokens, so those windows work without pairing: handed over by
+ * The demo's kiosk and display tokens, so those windows work without pairing: handed over by
  * `npm start` (which runs the demo's nodes itself), or written by the shell's own demo node.
  */
-function demoDevices(): { kiosk?: string; display?: string } {
+function demoDevices(): DemoDevices {
   const handed = process.env.SERVICEHALL_DEMO_DEVICES;
-  if (handed) return JSON.parse(handed) as { kiosk?: string; display?: string };
+  if (handed) return JSON.parse(handed) as DemoDevices;
   const file = path.join(hallDataDir(), 'demo-devices.json');
-  return existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as { kiosk?: string; display?: string })
-    : {};
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoDevices) : {};
 }
 
 function windowsFor(config: ShellConfig, base: string): WindowSpec[] {
   const devTools = !app.isPackaged;
   const locked = config.lockdown && app.isPackaged;
-  const devices = demoDevices();
-  const token = (t: string | undefined) => (t ? `#token=${t}` : '');
   switch (config.pc) {
     case 'kiosk':
-      return [
-        {
-          surface: 'kiosk',
-          url: `${base}/kiosk${token(devices.kiosk)}`,
-          display: 0,
-          kiosk: locked,
-          devTools,
-        },
-      ];
-    case 'display':
-      return [
-        {
-          surface: 'display',
-          url: `${base}/display${token(devices.display)}`,
-          display: 0,
-          kiosk: locked,
-          devTools,
-        },
-      ];
+    case 'display': {
+      const token = demoDevices()[config.pc];
+      const url = `${base}/${config.pc}${token ? `#token=${token}` : ''}`;
+      return [{ surface: config.pc, url, display: 0, kiosk: locked, devTools }];
+    }
     case 'counter': {
       const q = config.counterNo ? `?counter=${config.counterNo}` : '';
       // The customer window on the second screen (DESIGN §1) opens once the /customer surface exists.

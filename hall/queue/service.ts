@@ -9,7 +9,7 @@ import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import { isManager, recordedBy, type WriteContext, type Principal } from '../context.ts';
 
 /**
- * The queue commands of DESIGN §3. Each runs inside one CommitQueue transaction: it reads the
+ * The queue commands of DESIGN §3. Each is a write procedure (hall/writer) run inside one transaction: it reads the
  * projections, checks the rules, and appends the events that change them.
  */
 
