@@ -88,22 +88,44 @@ export function pickNext<T extends Queued>(
   return normal ? after(normal, 'fifo') : null;
 }
 
-/** Every candidate in the order the hall would call them if nobody else arrived. */
+/**
+ * Every candidate in the order the hall would call them if nobody else arrived: exactly the tickets
+ * `pickNext` would choose one after another, built by sorting each class once rather than by picking
+ * repeatedly (every issue computes it for the people ahead; picking was quadratic in the queue).
+ */
 export function callingOrder<T extends Queued>(
   candidates: readonly T[],
   rules: OrderingRules,
   now: number,
   streak: number,
 ): T[] {
-  const remaining = [...candidates];
   const order: T[] = [];
   let s = streak;
-  while (remaining.length > 0) {
-    const pick = pickNext(remaining, rules, now, s);
-    if (!pick) break;
-    order.push(pick.ticket);
-    s = pick.streak;
-    remaining.splice(remaining.indexOf(pick.ticket), 1);
+  const take = (t: T) => {
+    order.push(t);
+    s = t.priority ? s + 1 : 0;
+  };
+  // With `now` fixed, the guard's set does not change while picking: all overdue go first, oldest first.
+  const guardMs = rules.maxWaitGuardMinutes * 60_000;
+  const overdue = (t: T) => now - t.issuedAt > guardMs;
+  candidates.filter(overdue).sort(byIssued).forEach(take);
+  const inGuard = candidates.filter((t) => !overdue(t));
+  inGuard
+    .filter((t) => t.head)
+    .sort(byQueued)
+    .forEach(take);
+  const rest = inGuard.filter((t) => !t.head);
+  // R-PRI-2: external before internal; within each, R-PRI-1 interleaves priority and normal.
+  for (const pool of [rest.filter((t) => !t.internal), rest.filter((t) => t.internal)]) {
+    const priority = pool.filter((t) => t.priority).sort(byQueued);
+    const normal = pool.filter((t) => !t.priority).sort(byQueued);
+    let p = 0;
+    let q = 0;
+    while (p < priority.length || q < normal.length) {
+      if (p < priority.length && (q >= normal.length || s < rules.consecutivePriorityCap))
+        take(priority[p++]!);
+      else take(normal[q++]!);
+    }
   }
   return order;
 }

@@ -99,16 +99,44 @@ describe('queue ordering (DESIGN §3)', () => {
   });
 
   it('DESIGN-3 (property): calling order is a permutation; each pick is what pickNext would choose', () => {
+    /** The definition: pick, remove, pick again. callingOrder must agree with it exactly. */
+    const pickedOneByOne = (tickets: Queued[], rules: typeof RULES, now: number, streak: number) => {
+      const remaining = [...tickets];
+      const order: Queued[] = [];
+      for (
+        let pick = pickNext(remaining, rules, now, streak);
+        pick;
+        pick = pickNext(remaining, rules, now, streak)
+      ) {
+        order.push(pick.ticket);
+        streak = pick.streak;
+        remaining.splice(remaining.indexOf(pick.ticket), 1);
+      }
+      return order;
+    };
     fc.assert(
-      fc.property(fc.array(arbTicket, { maxLength: 25 }), fc.integer({ min: 0, max: 3 }), (specs, streak) => {
-        const now = T0 + 100 * MIN;
-        const tickets = specs.map((s) =>
-          aTicket({ ...s, issuedAt: now - s.ageMinutes * MIN, queuedAt: now - s.ageMinutes * MIN }),
-        );
-        const order = callingOrder(tickets, RULES, now, streak);
-        expect(new Set(order.map((t) => t.id))).toEqual(new Set(tickets.map((t) => t.id)));
-        expect(order).toHaveLength(tickets.length);
-      }),
+      fc.property(
+        fc.array(fc.tuple(arbTicket, fc.integer({ min: 0, max: 60 })), { maxLength: 25 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        (specs, streak, cap) => {
+          const now = T0 + 100 * MIN;
+          const rules = { ...RULES, consecutivePriorityCap: cap };
+          // Requeued tickets (transfer, reactivation) wait from a later time than they were issued.
+          const tickets = specs.map(([s, requeuedAfter]) =>
+            aTicket({
+              ...s,
+              issuedAt: now - s.ageMinutes * MIN,
+              queuedAt: now - s.ageMinutes * MIN + Math.min(requeuedAfter, s.ageMinutes) * MIN,
+            }),
+          );
+          const order = callingOrder(tickets, rules, now, streak);
+          expect(new Set(order.map((t) => t.id))).toEqual(new Set(tickets.map((t) => t.id)));
+          expect(order.map((t) => t.id)).toEqual(
+            pickedOneByOne(tickets, rules, now, streak).map((t) => t.id),
+          );
+        },
+      ),
     );
   });
 
