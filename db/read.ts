@@ -1,9 +1,10 @@
-import { CALLABLE, type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
+import { type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
 import type { Queued } from '../shared/queue/ordering.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { validSettingValue } from '../shared/events/catalog.ts';
 import type { Db } from './open.ts';
 import { stmt } from './projections/index.ts';
+import { allCallable } from './projections/callable.ts';
 
 /** Reads of the projections as domain values. SQL stays here; services above see typed objects. */
 
@@ -66,38 +67,16 @@ export function ticketsByStatus(db: Db, statuses: readonly string[]): Ticket[] {
   return rows.map(toTicket);
 }
 
-const CALLABLE_SQL = CALLABLE.map((status) => `'${status}'`).join(', ');
-
 /**
  * Callable tickets of some services, plus those sent to one counter, oldest first. The queue reads
- * these on every issue and call, so SQL narrows them to the columns the calling order needs rather
- * than building whole tickets (building rows is most of the cost of this read).
+ * these on every issue and call, so they come from the in-memory cache the projectors keep
+ * (db/projections/callable.ts) rather than from SQL.
  */
 export function callableTickets(db: Db, services: readonly string[], counterNo: number | null): Queued[] {
-  const rows = stmt(
-    db,
-    `SELECT id, number, service_code, priority, internal, issued_at, queued_at, head, target_counter_no
-     FROM tickets WHERE status IN (${CALLABLE_SQL})
-       AND (service_code IN (SELECT value FROM json_each(@services)) OR target_counter_no = @counterNo)
-     ORDER BY issued_at`,
-  )
-    .raw()
-    .all({ services: JSON.stringify(services), counterNo }) as QueuedRow[];
-  return rows.map(
-    ([id, number, serviceCode, priority, internal, issuedAt, queuedAt, head, targetCounterNo]) => ({
-      id,
-      number,
-      serviceCode,
-      priority: priority === 1,
-      internal: internal === 1,
-      issuedAt,
-      queuedAt,
-      head: head === 1,
-      targetCounterNo,
-    }),
+  return allCallable(db).filter(
+    (t) => services.includes(t.serviceCode) || (counterNo !== null && t.targetCounterNo === counterNo),
   );
 }
-type QueuedRow = [string, string, string, number, number, number, number, number, number | null];
 
 export function ticketIdForKey(db: Db, key: string): string | null {
   const row = stmt(db, 'SELECT ticket_id FROM idempotency WHERE key = ?').get(key) as

@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { Db } from './open.ts';
 import { parseStoredRow } from './journal.ts';
 import { PROJECTION_TABLES, applyEvent } from './projections/index.ts';
+import { dropCallableCache } from './projections/callable.ts';
 
 /** Every projection table's rows in primary-key order, as one canonical text. */
 export function dumpProjections(db: Db): string {
@@ -25,6 +26,8 @@ export function projectionDigest(db: Db): string {
 export function rebuildProjections(db: Db): { before: string; after: string; rows: number } {
   const before = projectionDigest(db);
   let rows = 0;
+  // Deleting and replaying every ticket goes past the callable cache's per-ticket refresh.
+  dropCallableCache(db);
   db.transaction(() => {
     for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
     // Pages, not one iterator: better-sqlite3 refuses other statements (the projectors' writes) on a

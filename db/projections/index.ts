@@ -5,6 +5,7 @@ import type { Db } from '../open.ts';
 import { hallProjectors } from './hall.ts';
 import { queueProjectors } from './queue.ts';
 import { referenceProjectors } from './reference.ts';
+import { ticketTouched } from './callable.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
@@ -34,6 +35,8 @@ export function applyEvent(db: Db, row: JournalRow): void {
   const projector = ALL[row.type as EventType] as Projector<EventType> | undefined;
   // Types with no projection (e.g. from a newer build) are kept in the journal and replayed later.
   projector?.(db, row.payload as EventPayload<EventType>, row);
+  const { ticketId } = row.payload;
+  if (typeof ticketId === 'string') ticketTouched(db, ticketId, row.id);
 }
 
 /** Prepared statements cached per connection: projectors run on every write. */
