@@ -131,24 +131,35 @@ export function endSession(ctx: WriteContext, tokenHash: string, p: Principal): 
 /** Resolves a bearer token to a principal, or null. A revoked device's token stops working at once. */
 export function authenticate(ctx: HallContext, token: string): Principal | null {
   const h = hashToken(token);
+  // One read per request (every request authenticates): the session, its staff member, and whether
+  // the counter it names is still theirs: nobody took it over and they did not sign in at another one
+  // (DESIGN §6 "clerk signed in at counter no").
   const session = stmt(
     ctx.db,
-    'SELECT staff_id, counter_no, expires_at FROM local_sessions WHERE token_hash = ?',
-  ).get(h) as { staff_id: string; counter_no: number | null; expires_at: number } | undefined;
+    `SELECT st.id, st.staff_no, st.name, st.role, s.expires_at,
+       CASE WHEN c.staff_id = s.staff_id THEN c.counter_no END AS counter_no
+     FROM local_sessions s JOIN staff st ON st.id = s.staff_id
+     LEFT JOIN counters c ON c.counter_no = s.counter_no
+     WHERE s.token_hash = ?`,
+  ).get(h) as
+    | {
+        id: string;
+        staff_no: string;
+        name: string;
+        role: 'clerk' | 'manager' | 'admin';
+        expires_at: number;
+        counter_no: number | null;
+      }
+    | undefined;
   if (session) {
     if (session.expires_at <= ctx.clock.now()) return null;
-    const staff = read.staffById(ctx.db, session.staff_id);
-    if (!staff) return null;
-    // The session names the counter signed in at; it is still theirs only while nobody took it over
-    // and they did not sign in at another one (DESIGN §6 "clerk signed in at counter no").
-    const counter = session.counter_no === null ? null : read.counterByNo(ctx.db, session.counter_no);
     return {
       kind: 'staff',
-      staffId: staff.id,
-      staffNo: staff.staffNo,
-      name: staff.name,
-      role: staff.role,
-      counterNo: counter?.staffId === staff.id ? counter.counterNo : null,
+      staffId: session.id,
+      staffNo: session.staff_no,
+      name: session.name,
+      role: session.role,
+      counterNo: session.counter_no,
     };
   }
   const device = stmt(
