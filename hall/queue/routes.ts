@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Api } from '../http/route.ts';
 import { requireAtCounter } from '../http/route.ts';
 import { IdempotencyHeader } from '../http/command.ts';
-import type { TicketCommand } from './service.ts';
+import { TICKET_COMMANDS } from './service.ts';
 import { invoke } from '../writer/procedures.ts';
 import type { HallContext } from '../context.ts';
 import { CounterState } from '../../shared/queue/model.ts';
@@ -105,17 +105,7 @@ export function queueRoutes(api: Api): void {
     },
   });
 
-  const actions: TicketCommand['action'][] = [
-    'recall',
-    'start',
-    'finish',
-    'no-show',
-    'park',
-    'return',
-    'cancel',
-    'reactivate',
-  ];
-  for (const action of actions) {
+  for (const action of TICKET_COMMANDS) {
     api.command({
       method: 'POST',
       url: `/tickets/:id/${action}`,

@@ -188,6 +188,18 @@ export interface TicketCommand {
   overrunReason?: string | undefined;
 }
 
+/** The actions a ticket command may name, each its own route (`POST /tickets/:id/<action>`). */
+export const TICKET_COMMANDS: readonly TicketCommand['action'][] = [
+  'recall',
+  'start',
+  'finish',
+  'no-show',
+  'park',
+  'return',
+  'cancel',
+  'reactivate',
+];
+
 export function actOnTicket(ctx: WriteContext, by: Principal, id: string, cmd: TicketCommand): Ticket {
   const t = ticketFor(ctx, by, id, cmd.action);
   const who = recordedBy(by);

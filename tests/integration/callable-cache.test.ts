@@ -5,7 +5,7 @@ import { rebuildProjections } from '../../db/rebuild.ts';
 import { CALLABLE } from '../../shared/queue/model.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import type { Principal } from '../../hall/context.ts';
-import type { TicketAction } from '../../hall/queue/service.ts';
+import { TICKET_COMMANDS, type TicketCommand } from '../../hall/queue/service.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { shanghai } from '../support/builders.ts';
 
@@ -76,7 +76,7 @@ function fromCache(hall: TestHall) {
 type Step =
   | { kind: 'issue'; service: string }
   | { kind: 'call'; counterNo: number }
-  | { kind: 'act'; pick: number; action: Exclude<TicketAction, 'transfer'> }
+  | { kind: 'act'; pick: number; action: TicketCommand['action'] }
   | { kind: 'transfer'; pick: number; service: string }
   | { kind: 'unknownService' };
 
@@ -86,16 +86,7 @@ const arbStep: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('act' as const),
     pick: fc.nat(),
-    action: fc.constantFrom(
-      'start',
-      'finish',
-      'no-show',
-      'park',
-      'return',
-      'cancel',
-      'reactivate',
-      'recall',
-    ) as fc.Arbitrary<Exclude<TicketAction, 'transfer'>>,
+    action: fc.constantFrom(...TICKET_COMMANDS),
   }),
   fc.record({ kind: fc.constant('transfer' as const), pick: fc.nat(), service: fc.constantFrom('A', 'C') }),
   fc.constant({ kind: 'unknownService' as const }),
