@@ -92,7 +92,7 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
     reply: PullReply,
     handler: async ({ query, req }) => {
       checkProtocol(req);
-      return pullRef(ctx, (query as { since: number }).since);
+      return pullRef(ctx, query.since);
     },
   });
   api.add({

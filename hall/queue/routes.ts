@@ -1,6 +1,6 @@
 import * as S from '../../shared/api/schemas.ts';
 import { CALLABLE, Ticket } from '../../shared/queue/model.ts';
-import { callingOrder } from '../../shared/queue/ordering.ts';
+import { callingOrder, eligibleFor } from '../../shared/queue/ordering.ts';
 import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { z } from 'zod';
@@ -12,20 +12,28 @@ import { invoke } from '../writer/procedures.ts';
 import type { HallContext } from '../context.ts';
 import { CounterState } from '../../shared/queue/model.ts';
 
-/** The queue as GET /queue shows it: waiting in calling order, then called and serving. */
-export function queueView(ctx: HallContext): S.QueueReplyT {
+/**
+ * The queue as GET /queue shows it: waiting in calling order, then called and serving. For one counter
+ * (`?counter=N`) the waiting list holds only the tickets that counter may call, in the order it would
+ * call them; the hall's own order interleaves services the counter does not serve.
+ */
+export function queueView(ctx: HallContext, counterNo?: number): S.QueueReplyT {
   const now = ctx.clock.now();
+  const counter = counterNo === undefined ? null : read.counterByNo(ctx.db, counterNo);
+  if (counterNo !== undefined && !counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
   const s = read.settings(ctx.db);
   const live = read.ticketsByStatus(ctx.db, [...CALLABLE, 'called', 'serving']);
   const view = (t: Ticket) => ({ ...t, waitedMs: Math.max(0, now - t.issuedAt) });
+  const callable = live.filter((t) => CALLABLE.includes(t.status));
   const waiting = callingOrder(
-    live.filter((t) => CALLABLE.includes(t.status)),
+    counter ? eligibleFor(callable, counter) : callable,
     s,
     now,
     read.priorityStreak(ctx.db),
   );
   return {
     waiting: waiting.map(view),
+    waitingInHall: callable.length,
     called: live.filter((t) => t.status === 'called').map(view),
     serving: live.filter((t) => t.status === 'serving').map(view),
   };
@@ -69,11 +77,12 @@ export function queueRoutes(api: Api): void {
   api.add({
     method: 'GET',
     url: '/queue',
-    summary: 'The queue: waiting in calling order, called, serving',
+    summary: "The queue: waiting in calling order (or one counter's calling order), called, serving",
     tag: 'queue',
     access: 'any-token',
+    query: S.QueueQuery,
     reply: S.QueueReply,
-    handler: () => queueView(ctx),
+    handler: ({ query }) => queueView(ctx, query.counter),
   });
 
   api.add({

@@ -49,7 +49,7 @@ export function hubSyncRoutes(api: Api): void {
     reply: PullReply,
     handler: ({ query, req }) => {
       checkProtocol(req.headers[SYNC_PROTOCOL_HEADER]);
-      return hubSnapshot(ctx, (query as { since: number }).since);
+      return hubSnapshot(ctx, query.since);
     },
   });
 }

@@ -113,8 +113,14 @@ export const IssueReply = z.object({
 });
 
 export const TicketView = Ticket.extend({ waitedMs: z.number().int() });
+export const QueueQuery = z.object({
+  /** One counter's view: `waiting` holds only what it may call, in the order it would call them. */
+  counter: CounterNoParam.optional(),
+});
 export const QueueReply = z.object({
   waiting: z.array(TicketView),
+  /** Everyone waiting in the hall, whichever counter the list is for. */
+  waitingInHall: z.number().int().min(0),
   called: z.array(TicketView),
   serving: z.array(TicketView),
 });

@@ -13,6 +13,7 @@ export interface RouteSpec<
   P extends z.ZodType,
   R,
   H extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
 > {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
@@ -21,20 +22,20 @@ export interface RouteSpec<
   access: 'anyone' | 'any-token' | readonly Who[];
   body?: B;
   params?: P;
-  query?: z.ZodType;
+  query?: Q;
   /** Request headers the route reads (e.g. Idempotency-Key), parsed like the body; names in lower case. */
   headers?: H;
   reply?: z.ZodType;
   status?: number;
-  handler: (call: Call<Principal, z.output<B>, z.output<P>, z.output<H>>) => Promise<R> | R;
+  handler: (call: Call<Principal, z.output<B>, z.output<P>, z.output<H>, z.output<Q>>) => Promise<R> | R;
 }
 
-export interface Call<Principal, B, P, H = unknown> {
+export interface Call<Principal, B, P, H = unknown, Q = unknown> {
   principal: Principal;
   token: string;
   body: B;
   params: P;
-  query: unknown;
+  query: Q;
   headers: H;
   lang: Lang;
   req: FastifyRequest;
@@ -79,9 +80,13 @@ export class Api<Who extends string, Principal> {
     private readonly policy: AccessPolicy<Who, Principal>,
   ) {}
 
-  add<B extends z.ZodType, P extends z.ZodType, R, H extends z.ZodType = z.ZodType>(
-    spec: RouteSpec<Who, Principal, B, P, R, H>,
-  ): void {
+  add<
+    B extends z.ZodType,
+    P extends z.ZodType,
+    R,
+    H extends z.ZodType = z.ZodType,
+    Q extends z.ZodType = z.ZodType,
+  >(spec: RouteSpec<Who, Principal, B, P, R, H, Q>): void {
     this.specs.push(spec);
     const policy = this.policy;
     this.app.route({
@@ -110,7 +115,7 @@ export class Api<Who extends string, Principal> {
           token: token ?? '',
           body: body as z.output<B>,
           params: params as z.output<P>,
-          query,
+          query: query as z.output<Q>,
           headers: headers as z.output<H>,
           lang,
           req,

@@ -100,6 +100,32 @@ describe('calling order (DESIGN-3)', () => {
     expect(queue.waiting.map((t) => t.number)).toEqual(['A003', 'A004']);
   });
 
+  it("DESIGN-3: one counter's queue is what it may call, in the order it will call them", async () => {
+    const { hall, clock, staff } = await aHall();
+    for (const [code, priority] of [
+      ['A', false],
+      ['B', true],
+      ['C', false],
+      ['D', false],
+      ['A', false],
+      ['B', false],
+    ] as const) {
+      await issue(hall, code, { priority });
+      clock.advance(MIN);
+    }
+    const token = await staff.clerk(4); // counter 4 serves B and C
+    const queue = (await hall.request('GET', '/queue?counter=4', { token })).body as {
+      waiting: { number: string }[];
+      waitingInHall: number;
+    };
+    expect(queue.waiting.map((t) => t.number)).toEqual(['B001', 'C001', 'B002']);
+    expect(queue.waitingInHall).toBe(6);
+    expect(await serveAll(hall, token, 4, 3)).toEqual(['B001', 'C001', 'B002']);
+
+    expectError(await hall.request('GET', '/queue?counter=42', { token }), 404, 'E_UNKNOWN_COUNTER');
+    expectError(await hall.request('GET', '/queue?counter=four', { token }), 400, 'E_VALIDATION');
+  });
+
   it('R-PRI-1: after two priority calls in a row a waiting normal ticket is next', async () => {
     const { hall, clock, staff } = await aHall();
     await issue(hall, 'A'); // A001 normal, oldest

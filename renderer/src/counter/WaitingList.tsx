@@ -5,7 +5,7 @@ import type { Ticket } from '../../../shared/queue/model.ts';
 import { formatDuration } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 
-/** The waiting list in calling order, plus this counter's parked and no-show tickets. */
+/** What this counter may call, in the order it would call them, plus its parked and no-show tickets. */
 export function WaitingList({ stale = false }: { stale?: boolean }) {
   const { t, i18n } = useTranslation(['counter', 'common']);
   const { message } = AntApp.useApp();
@@ -32,7 +32,12 @@ export function WaitingList({ stale = false }: { stale?: boolean }) {
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card
         title={t('waitingTitle', { count: queue?.waiting.length ?? 0 })}
-        extra={stale ? <Tag color="red">{t('staleQueue')}</Tag> : null}
+        extra={
+          <Space>
+            {queue ? <span>{t('waitingInHall', { count: queue.waitingInHall })}</span> : null}
+            {stale ? <Tag color="red">{t('staleQueue')}</Tag> : null}
+          </Space>
+        }
       >
         <Table<TicketViewT>
           size="small"

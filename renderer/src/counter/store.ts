@@ -72,7 +72,8 @@ export const useCounter = create<CounterState>((set, get) => ({
     try {
       const [hall, queue] = await Promise.all([
         api<HallStateT>('GET', '/hall', undefined, { token }),
-        api<QueueReplyT>('GET', '/queue', undefined, { token }),
+        // This counter's own calling order: what it may call, as it would call it.
+        api<QueueReplyT>('GET', `/queue?counter=${get().session!.counterNo}`, undefined, { token }),
       ]);
       set({ hall, queue, hubDown: null });
     } catch (e) {
