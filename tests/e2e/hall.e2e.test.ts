@@ -57,10 +57,14 @@ describe('a morning in the hall (end to end)', () => {
         { timeout: 20_000 },
       )
       .toBeGreaterThanOrEqual(1);
+    const counter1 = display.page.locator('.counter-row').first();
+    await expect.poll(() => counter1.textContent()).toContain('正在呼叫 A001');
     await screenshot(display.page, 'display-call');
 
     await counter.page.getByRole('button', { name: /开始办理/ }).click();
     await counter.page.locator('[data-sla]').waitFor();
+    // The board tells a customer still on the way from one being served.
+    await expect.poll(() => counter1.textContent()).toContain('正在办理 A001');
     await screenshot(counter.page, 'counter-serving');
     await counter.page.getByRole('button', { name: /办\s*结/ }).click();
     await counter.page.getByText('当前没有号票').waitFor();

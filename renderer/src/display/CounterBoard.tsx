@@ -9,7 +9,13 @@ export function CounterBoard() {
   const queue = useDisplay((s) => s.queue);
   if (!hall) return null;
   const tz = hall.settings.timeZone;
-  const held = new Map([...(queue?.called ?? []), ...(queue?.serving ?? [])].map((tk) => [tk.id, tk.number]));
+  // A called customer is still on the way: the board says so until the clerk starts serving.
+  const held = new Map(
+    [...(queue?.called ?? []), ...(queue?.serving ?? [])].map((tk) => [
+      tk.id,
+      t(tk.status === 'called' ? 'calling' : 'serving', { number: tk.number }),
+    ]),
+  );
   const en = i18n.language === 'en';
   return (
     <div className="board">
@@ -27,9 +33,7 @@ export function CounterBoard() {
                         reason: c.awayReason ?? '',
                         time: c.returnAt ? formatClock(c.returnAt, i18n.language, tz) : '—',
                       })
-                    : c.ticketId && held.get(c.ticketId)
-                      ? t('serving', { number: held.get(c.ticketId) })
-                      : t('idle')}
+                    : ((c.ticketId ? held.get(c.ticketId) : undefined) ?? t('idle'))}
               </span>
             </li>
           ))}

@@ -107,6 +107,7 @@ export default function DisplayApp() {
       <div className="display-body">
         <section className="recent-calls" aria-label={t('recent')}>
           <h2>{t('recent')}</h2>
+          {calls.length <= 1 ? <p className="recent-empty">{t('noRecent')}</p> : null}
           <ol>
             {calls.slice(1).map((c) => (
               <li key={c.ticketId}>
