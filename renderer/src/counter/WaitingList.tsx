@@ -2,7 +2,7 @@ import { App as AntApp, Button, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketViewT } from '../../../shared/api/schemas.ts';
 import type { Ticket } from '../../../shared/queue/model.ts';
-import { formatDuration } from '../lib/format.ts';
+import { formatDuration, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 
 /** What this counter may call, in the order it would call them, plus its parked and no-show tickets. */
@@ -13,10 +13,7 @@ export function WaitingList({ stale = false }: { stale?: boolean }) {
   const hall = useCounter((s) => s.hall);
   const recent = useCounter((s) => s.recent);
   const session = useCounter((s) => s.session)!;
-  const name = (code: string) => {
-    const s = hall?.services.find((x) => x.code === code);
-    return s ? (i18n.language === 'en' ? s.nameEn : s.name) : code;
-  };
+  const name = (code: string) => serviceName(hall?.services, code, i18n.language);
   const act = async (path: string) => {
     try {
       await useCounter.getState().command<Ticket>('POST', path);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
-import { formatClock } from '../lib/format.ts';
+import { formatClock, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 
 type Walkin = WalkinListT['walkins'][number];
@@ -106,10 +106,7 @@ export function WalkinList() {
   const { t, i18n } = useTranslation(['counter', 'common']);
   const list = useCounter((s) => s.walkins);
   if (!list || list.walkins.length === 0) return null;
-  const name = (code: string) => {
-    const s = list.services.find((x) => x.code === code);
-    return s ? (i18n.language === 'en' ? s.nameEn : s.name) : code;
-  };
+  const name = (code: string) => serviceName(list.services, code, i18n.language);
   return (
     <Card title={t('walkinListTitle', { count: list.walkins.length })}>
       <Table<Walkin>

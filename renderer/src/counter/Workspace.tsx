@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/queue/model.ts';
 import { slaLevel } from '../../../shared/queue/sla.ts';
-import { formatDuration } from '../lib/format.ts';
+import { formatDuration, serviceName } from '../lib/format.ts';
 import { useNow } from '../lib/useNow.ts';
 import { heldTicket, hubUnreachable, useCounter } from './store.ts';
 import { WaitingList } from './WaitingList.tsx';
@@ -72,7 +72,7 @@ export function Workspace() {
 
 /** The ticket this counter holds, its handling clock (R-SLA-1), and every action valid for it. */
 function CurrentTicket() {
-  const { t } = useTranslation(['counter', 'common']);
+  const { t, i18n } = useTranslation(['counter', 'common']);
   const { message } = AntApp.useApp();
   const session = useCounter((s) => s.session)!;
   const hall = useCounter((s) => s.hall);
@@ -155,7 +155,9 @@ function CurrentTicket() {
             {ticket.number}
           </Typography.Title>
           <Descriptions column={1} size="small" style={{ margin: '12px 0' }}>
-            <Descriptions.Item label={t('service')}>{service?.name ?? ticket.serviceCode}</Descriptions.Item>
+            <Descriptions.Item label={t('service')}>
+              {serviceName(hall?.services, ticket.serviceCode, i18n.language)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('status')}>
               {ticket.status === 'serving' ? t('common:statusServing') : t('common:statusCalled')}
               {ticket.priority ? (

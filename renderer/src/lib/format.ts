@@ -62,3 +62,13 @@ export function formatSpan(ms: number, lang: string): string {
     unitDisplay: lang === 'en' ? 'short' : 'long',
   }).format(n);
 }
+
+/** A service's name in the screen's language; its code when the service is not known here. */
+export function serviceName(
+  services: readonly { code: string; name: string; nameEn: string }[] | undefined,
+  code: string,
+  lang: string,
+): string {
+  const s = services?.find((x) => x.code === code);
+  return s ? (lang === 'en' ? s.nameEn : s.name) : code;
+}
