@@ -37,30 +37,35 @@ export async function ingestBatch(
     if (outcome.kind === 'gap') return outcome;
 
     if (outcome.accepted.length > 0) {
-      // One statement per batch with one array per column: far cheaper to parse and bind than
-      // 12 parameters per row (measured 40% faster on PostgreSQL for 500-row batches).
+      // One statement per batch, its rows as one JSON parameter: JSON.stringify is native, where
+      // node-postgres escaped every element of eleven text arrays by hand (most of the cost of a
+      // batch's query on head office's thread, whose CPU bounds ingest).
       const a = outcome.accepted;
       await q.query(
         `INSERT INTO journal (id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by,
            prev_hash, hash, received_at)
          SELECT id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by, prev_hash,
-           hash, $12::int8
-         FROM unnest($1::text[], $2::text[], $3::int8[], $4::text[], $5::text[], $6::int4[], $7::text[], $8::int8[],
-           $9::text[], $10::text[], $11::text[])
-           AS r (id, device_id, device_seq, hall_id, type, schema_ver, payload, occurred_at, recorded_by, prev_hash, hash)
+           hash, $2::int8
+         FROM json_to_recordset($1::json)
+           AS r (id text, device_id text, device_seq int8, hall_id text, type text, schema_ver int4, payload text,
+             occurred_at int8, recorded_by text, prev_hash text, hash text)
          ON CONFLICT (id) DO NOTHING`,
         [
-          a.map((r) => r.id),
-          a.map((r) => r.device_id),
-          a.map((r) => r.device_seq),
-          a.map((r) => r.hall_id),
-          a.map((r) => r.type),
-          a.map((r) => r.schema_ver),
-          a.map((r) => canonicalJson(r.payload)),
-          a.map((r) => r.occurred_at),
-          a.map((r) => r.recorded_by),
-          a.map((r) => r.prev_hash),
-          a.map((r) => r.hash),
+          JSON.stringify(
+            a.map((r) => ({
+              id: r.id,
+              device_id: r.device_id,
+              device_seq: r.device_seq,
+              hall_id: r.hall_id,
+              type: r.type,
+              schema_ver: r.schema_ver,
+              payload: canonicalJson(r.payload),
+              occurred_at: r.occurred_at,
+              recorded_by: r.recorded_by,
+              prev_hash: r.prev_hash,
+              hash: r.hash,
+            })),
+          ),
           receivedAt,
         ],
       );

@@ -197,6 +197,28 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(halls.find((h) => h.hallId === hub.hoHallId)?.quarantined).toBe(1);
   });
 
+  it('DESIGN-4: a row whose text UTF-8 cannot carry is quarantined, and the batch around it lands', async () => {
+    const hub = later(await startPairedHub(tho));
+    const token = await hubToken(hub);
+    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const good1 = chain.next();
+    const bad = chain.next({ recorded_by: 'clerk \ud800' });
+    const good2 = chain.next();
+    const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows: [good1, bad, good2] });
+    expect(res.status).toBe(200);
+    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    expect(reply.ackedSeq).toBe(3);
+    expect(reply.rejected.map((r) => [r.id, r.reason])).toEqual([
+      [bad.id, expect.stringMatching(/recorded_by.*surrogate/)],
+    ]);
+    const stored = await tho.sql.query<{ id: string; payload: string; hash: string }>(
+      'SELECT id, payload, hash FROM journal WHERE device_id = $1 ORDER BY device_seq',
+      [chain.deviceId],
+    );
+    expect(stored.map((r) => r.id)).toEqual([good1.id, good2.id]);
+    expect(stored.map((r) => JSON.parse(r.payload) as unknown)).toEqual([good1.payload, good2.payload]);
+  });
+
   it('DESIGN-4: a receiver that limits bodies with 413 makes the sender halve its batch until it fits', async () => {
     const proxy = later(await startProxy(tho.url, { maxBodyBytes: 60_000 }));
     const hub = later(await startPairedHub(tho, { via: proxy.url }));

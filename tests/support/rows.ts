@@ -16,7 +16,9 @@ export class RowChain {
   ) {}
 
   /** The next row; `tamper` edits it before hashing (a bad payload with a valid chain). */
-  next(over: Partial<Pick<JournalRow, 'type' | 'payload' | 'schema_ver' | 'occurred_at'>> = {}): JournalRow {
+  next(
+    over: Partial<Pick<JournalRow, 'type' | 'payload' | 'schema_ver' | 'occurred_at' | 'recorded_by'>> = {},
+  ): JournalRow {
     this.at += 1000;
     const unsigned = {
       id: uuidv7(),
