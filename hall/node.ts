@@ -84,6 +84,7 @@ async function joinHub(db: Db, hub: { url: string; code: string }, deviceId: str
   const paired = await pairStationWithHub(hub.url, hub.code, deviceId);
   stmt(db, 'INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run('hall_id', paired.hallId);
   stmt(db, 'INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run('role', 'station');
+  if (paired.demo) stmt(db, 'INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run('demo', '1');
   if (paired.counterNo !== null)
     stmt(db, 'INSERT OR REPLACE INTO node_meta (key, value) VALUES (?, ?)').run(
       'counter_no',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as S from '../../shared/api/schemas.ts';
 import * as read from '../../db/read.ts';
+import { stmt } from '../../db/projections/index.ts';
 import { CALLABLE } from '../../shared/queue/model.ts';
 import { Settings } from '../../shared/settings.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
@@ -72,7 +73,10 @@ export function healthRoute(api: Api): void {
       role: ctx.role,
       deviceId: ctx.deviceId,
       journalSeq: ctx.journal.lastSeq(),
-      demo: read.hall(ctx.db)?.demo ?? false,
+      // A station has no hall record; it noted at pairing whether its hub's hall is the demo.
+      demo:
+        read.hall(ctx.db)?.demo ??
+        stmt(ctx.db, "SELECT 1 FROM node_meta WHERE key = 'demo'").get() !== undefined,
       sync: ctx.syncStatus(),
     }),
   });

@@ -96,5 +96,6 @@ export function pairWithCode(ctx: WriteContext, code: string, deviceId?: string)
     name: row.name,
     counterNo: row.counter_no,
     hallId: ctx.hallId,
+    demo: read.hall(ctx.db)?.demo ?? false,
   };
 }

@@ -74,6 +74,8 @@ export const PairReply = DeviceReply.extend({
   name: z.string(),
   counterNo: z.number().int().nullable(),
   hallId: z.string(),
+  /** The hall is the demo hall; a station keeps it, since it has no hall record of its own. */
+  demo: z.boolean().optional(),
 });
 export const DeviceInfo = z.object({
   deviceId: z.string(),

@@ -96,6 +96,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-4: station rows flow station → hub → head office unchanged, exactly once', async () => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 1, { sync: false }));
+    // The station has no hall record of its own; it kept at pairing that its hub's hall is the demo.
+    expect(((await station.request('GET', '/health')).body as { role: string; demo: boolean }).demo).toBe(
+      true,
+    );
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1001', 1);
     for (let i = 0; i < 3; i++) {
