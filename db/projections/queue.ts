@@ -101,7 +101,7 @@ export const queueProjectors: Projectors = {
          queued_at, head, counter_no, staff_id, called_at, started_at, finished_at, recall_count, transfer_count)
        VALUES (@walkinId, @number, @serviceCode, 0, 0, 'done', @businessDay, @startedAt, @startedAt, 0, @counterNo,
          @staffId, @startedAt, @startedAt, @at, 0, 0)`,
-    ).run({ ...p, number: `W-${p.walkinId.slice(-6).toUpperCase()}`, at: row.occurred_at });
+    ).run({ ...p, number: `W-${p.walkinId.slice(-6).toUpperCase()}`, at: p.finishedAt ?? row.occurred_at });
   },
   'counter.signed_in': (db, p) => {
     stmt(

@@ -13,6 +13,8 @@ export const WalkinBody = z
   .object({
     serviceCode: ServiceCode,
     startedAt: z.number().int().positive(),
+    /** Omitted: the customer was served just now. Given: a service recorded after it finished. */
+    finishedAt: z.number().int().positive().optional(),
     note: z.string().trim().max(200).optional(),
   })
   .strict();
@@ -26,11 +28,18 @@ export function recordWalkin(
     counterNo: number;
     staffId: string;
     startedAt: number;
+    finishedAt?: number | undefined;
     note: string | null;
   },
 ): void {
   const day = businessDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
-  ctx.journal.append('walkin.served', { ...w, businessDay: day }, w.staffId);
+  const { finishedAt, ...rest } = w;
+  // Only a later record carries its finish time; otherwise the row's own time is the finish.
+  ctx.journal.append(
+    'walkin.served',
+    { ...rest, ...(finishedAt !== undefined ? { finishedAt } : {}), businessDay: day },
+    w.staffId,
+  );
 }
 
 /**
@@ -56,6 +65,10 @@ export function walkinRoutes(api: Api): void {
       const now = ctx.clock.now();
       if (body.startedAt > now)
         throw new DomainError('E_VALIDATION', { detail: 'startedAt is in the future' });
+      if (body.finishedAt !== undefined && body.finishedAt > now)
+        throw new DomainError('E_VALIDATION', { detail: 'finishedAt is in the future' });
+      if (body.finishedAt !== undefined && body.finishedAt < body.startedAt)
+        throw new DomainError('E_VALIDATION', { detail: 'finishedAt is before startedAt' });
       const walkinId = ctx.ids.next();
       await ctx.commits.run('recordWalkin', {
         walkinId,
@@ -63,6 +76,7 @@ export function walkinRoutes(api: Api): void {
         counterNo: principal.counterNo,
         staffId: principal.staffId,
         startedAt: body.startedAt,
+        finishedAt: body.finishedAt,
         note: body.note ?? null,
       });
       return { walkinId, number: `W-${walkinId.slice(-6).toUpperCase()}` };
@@ -92,7 +106,7 @@ export function walkinRoutes(api: Api): void {
           serviceCode: String(r.p.serviceCode),
           counterNo: Number(r.p.counterNo),
           startedAt: Number(r.p.startedAt),
-          finishedAt: r.occurred_at,
+          finishedAt: typeof r.p.finishedAt === 'number' ? r.p.finishedAt : r.occurred_at,
           note: (r.p.note as string | null) ?? null,
           synced: r.device_seq <= acked,
         }));

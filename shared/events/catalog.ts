@@ -96,6 +96,8 @@ export const EVENTS = {
     counterNo: CounterNo,
     staffId: Id,
     startedAt: z.number().int(),
+    /** When the clerk finished, if recorded later; absent: the row's own time (it was saved on finishing). */
+    finishedAt: z.number().int().optional(),
     businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     note: z.string().max(200).nullable(),
   }),

@@ -365,6 +365,41 @@ describe(`reference data on ${BACKEND}`, () => {
     await tho.request('DELETE', '/ref/service/E');
   });
 
+  it('DESIGN-1: a walk-in recorded after it finished keeps its own finish time, at the station and the hub', async () => {
+    const hub = later(await startPairedHub(tho));
+    const station = later(await startStation(hub, 2, { sync: false }));
+    await pullOnce(station.node.ctx, 'hub');
+    const clerk = await station.login('1002', 2);
+    const startedAt = Date.now() - 30 * 60_000;
+    const finishedAt = startedAt + 7 * 60_000;
+    const before = station.node.ctx.journal.lastSeq();
+    for (const finish of [startedAt - 1, Date.now() + 60_000]) {
+      const bad = await station.request('POST', '/walkins', {
+        token: clerk,
+        body: { serviceCode: 'A', startedAt, finishedAt: finish },
+      });
+      expect(bad.status).toBe(400);
+      expect((bad.body as { error: { code: string } }).error.code).toBe('E_VALIDATION');
+    }
+    expect(station.node.ctx.journal.lastSeq()).toBe(before);
+
+    const res = await station.request('POST', '/walkins', {
+      token: clerk,
+      body: { serviceCode: 'A', startedAt, finishedAt },
+    });
+    expect(res.status).toBe(201);
+    const { walkinId } = res.body as { walkinId: string };
+    const listed = (await station.request('GET', '/walkins', { token: clerk })).body as {
+      walkins: { walkinId: string; startedAt: number; finishedAt: number }[];
+    };
+    expect(listed.walkins.find((w) => w.walkinId === walkinId)).toMatchObject({ startedAt, finishedAt });
+    await drain(station.node);
+    const served = stmt(hub.node.ctx.db, 'SELECT started_at, finished_at FROM tickets WHERE id = ?').get(
+      walkinId,
+    );
+    expect(served).toEqual({ started_at: startedAt, finished_at: finishedAt });
+  });
+
   it('DESIGN-4: a head-office edit reaches the hub on its next pull and is relayed to its station', async () => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 2, { sync: false }));

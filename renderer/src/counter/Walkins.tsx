@@ -17,6 +17,14 @@ function todayAt(hhmm: string, now = new Date()): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+interface WalkinFields {
+  serviceCode: string;
+  start: string;
+  /** Empty when the customer was served just now. */
+  finish?: string;
+  note?: string;
+}
+
 /**
  * A customer served without a ticket while the hub is unreachable (DESIGN §1): recorded in this
  * station's own journal, then reconciled at the hub when its rows arrive — the list says which have.
@@ -29,17 +37,19 @@ export function WalkinForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const now = new Date();
-  const submit = async (v: { serviceCode: string; start: string; note?: string }) => {
+  const submit = async (v: WalkinFields) => {
     setError(null);
     setBusy(true);
     try {
       const reply = await useCounter.getState().command<{ number: string }>('POST', '/walkins', {
         serviceCode: v.serviceCode,
         startedAt: todayAt(v.start),
+        // Left empty: served just now, and the save time is the finish.
+        ...(v.finish ? { finishedAt: todayAt(v.finish) } : {}),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
       });
       void message.success(t('walkinSaved', { number: reply.number }));
-      form.resetFields(['note']);
+      form.resetFields(['note', 'finish']);
       await useCounter.getState().refreshWalkins();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -58,7 +68,7 @@ export function WalkinForm() {
         form={form}
         layout="vertical"
         initialValues={{ start: `${pad(now.getHours())}:${pad(now.getMinutes())}` }}
-        onFinish={(v) => void submit(v as { serviceCode: string; start: string; note?: string })}
+        onFinish={(v) => void submit(v as WalkinFields)}
       >
         <Form.Item
           label={t('service')}
@@ -87,8 +97,24 @@ export function WalkinForm() {
         >
           <Input type="time" size="large" style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item label={t('walkinFinish')}>
-          <Typography.Text>{t('walkinFinishNow')}</Typography.Text>
+        <Form.Item
+          label={t('walkinFinish')}
+          name="finish"
+          extra={t('walkinFinishNow')}
+          dependencies={['start']}
+          rules={[
+            { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: t('walkinFinishRule') },
+            ({ getFieldValue }) => ({
+              validator: async (_r, v: string | undefined) => {
+                if (!v) return;
+                if (todayAt(v) > Date.now()) throw new Error(t('walkinFinishFuture'));
+                const start = getFieldValue('start') as string | undefined;
+                if (start && todayAt(v) < todayAt(start)) throw new Error(t('walkinFinishBeforeStart'));
+              },
+            }),
+          ]}
+        >
+          <Input type="time" size="large" style={{ width: 200 }} />
         </Form.Item>
         <Form.Item label={t('walkinNote')} name="note" rules={[{ max: 200 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} showCount />
