@@ -209,6 +209,10 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {
     timers.push(setInterval(() => void commits.run('raiseOverdueAwayAlerts').catch(() => undefined), 15_000));
+    // Yesterday's unserved tickets are closed at start and within a minute of midnight (hall time).
+    const closeDays = () => void commits.run('closeEndedDays').catch(() => undefined);
+    closeDays();
+    timers.push(setInterval(closeDays, 60_000));
     const backupDir = path.join(opts.dataDir, 'backups');
     const backup = () =>
       void backupDatabase(db, backupDir, clock.now(), read.settings(db).backupKeep).catch((err: unknown) =>

@@ -290,3 +290,23 @@ export function transferTicket(
   );
   return read.ticketById(ctx.db, id)!;
 }
+
+/**
+ * A ticket belongs to its business day. One still open when its day has ended (the customer left
+ * without being called, or a clerk never finished) is closed as cancelled, reason `day_ended`;
+ * otherwise the next morning it would be called to an empty hall ahead of the day's own tickets (the
+ * max-wait guard puts the oldest first). R-HRS-2 still holds: closing time stops issuing but cancels
+ * nothing, and every waiting customer can be served until the day itself ends.
+ */
+export function closeEndedDays(ctx: WriteContext): number {
+  const today = businessDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
+  const stale = read.openTicketsBefore(ctx.db, today);
+  for (const t of stale) {
+    ctx.journal.append(
+      'ticket.cancelled',
+      { ticketId: t.id, counterNo: t.counterNo, reason: 'day_ended' },
+      `device:${ctx.deviceId}`,
+    );
+  }
+  return stale.length;
+}

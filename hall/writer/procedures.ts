@@ -7,7 +7,7 @@ import { endSession, recordLoginFailure, startSession } from '../auth/service.ts
 import { createDevice, makePairingCode, pairWithCode, revokeDevice } from '../devices/service.ts';
 import { seedDemoRecords } from '../demo.ts';
 import { comeBack, goAway, raiseOverdueAwayAlerts } from '../queue/counters.ts';
-import { actOnTicket, callNext, issueTicket, transferTicket } from '../queue/service.ts';
+import { actOnTicket, callNext, closeEndedDays, issueTicket, transferTicket } from '../queue/service.ts';
 import { recordWalkin } from '../station/walkins.ts';
 import { applyPull } from '../sync/pull.ts';
 import { acceptStationBatch } from '../sync/receiver.ts';
@@ -75,6 +75,7 @@ export const procedures = {
   goAway,
   comeBack,
   raiseOverdueAwayAlerts,
+  closeEndedDays,
   setHallOpen,
   setServiceOpen,
   changeSettings,

@@ -80,7 +80,12 @@ export const EVENTS = {
   'ticket.reactivated': z.object({ ticketId: Id }),
   'ticket.parked': z.object({ ticketId: Id, counterNo: CounterNo }),
   'ticket.returned': z.object({ ticketId: Id, counterNo: CounterNo }),
-  'ticket.cancelled': z.object({ ticketId: Id, counterNo: CounterNo.nullable() }),
+  'ticket.cancelled': z.object({
+    ticketId: Id,
+    counterNo: CounterNo.nullable(),
+    /** Absent: cancelled by staff. day_ended: still open when its business day ended. */
+    reason: z.enum(['day_ended']).optional(),
+  }),
   'ticket.transferred': z.object({
     ticketId: Id,
     fromCounterNo: CounterNo.nullable(),

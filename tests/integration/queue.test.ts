@@ -367,6 +367,35 @@ describe('counters and the hall', () => {
     expect((await issue(hall, 'A')).number).toBe('A003');
   });
 
+  it('R-HRS-2: a ticket left open when its business day ends is closed then, not called the next morning', async () => {
+    const { hall, clock, staff } = await aHall('2026-11-25 16:50');
+    await issue(hall, 'A'); // A001: called, never finished
+    await issue(hall, 'A'); // A002: the customer left without being called
+    await callNext(hall, await staff.clerk(1), 1);
+    const { ctx } = hall.node;
+    // Past closing but the same day: nothing is closed (closing time never cancels, R-HRS-2).
+    clock.set(shanghai('2026-11-25 23:59'));
+    expect((await ctx.commits.run('closeEndedDays')).value).toBe(0);
+
+    clock.set(shanghai('2026-11-26 08:05'));
+    expect((await ctx.commits.run('closeEndedDays')).value).toBe(2);
+    expect((await ctx.commits.run('closeEndedDays')).value).toBe(0);
+    const cancelled = journalEvents(ctx.db, 'ticket.cancelled').map((e) => e.payload);
+    expect(cancelled).toEqual([
+      expect.objectContaining({ counterNo: 1, reason: 'day_ended' }),
+      expect.objectContaining({ counterNo: null, reason: 'day_ended' }),
+    ]);
+    const q = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
+      waiting: unknown[];
+      called: unknown[];
+    };
+    expect(q).toMatchObject({ waiting: [], called: [] });
+    // The new day starts clean: counter 1 is free and today's first ticket is first in line.
+    const today = await issue(hall, 'A');
+    expect(today).toMatchObject({ number: 'A001', waitingAhead: 0 });
+    expect((await callNext(hall, await staff.clerk(1), 1))!.number).toBe('A001');
+  });
+
   it('R-HRS-2: closing one service stops issuing for it only', async () => {
     const { hall, staff } = await aHall();
     await issue(hall, 'A');
