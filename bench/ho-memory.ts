@@ -9,8 +9,9 @@ import { slope } from './lib/stats.ts';
 /**
  * Issue 4: head office's memory stays flat over steady ingest. Ten hubs push 100-row batches twice a
  * second each (2,000 rows/s, well under the maximum), the RSS of the head-office process is read from
- * /proc every second, and the least-squares slope over the window is the figure. The window is 60 s
- * by default (a smoke test); BENCH_SOAK_SECONDS=600 runs the 10 minutes issue 4 asks for.
+ * /proc every second, and the least-squares slope over the window is the figure. The window is the
+ * 10 minutes issue 4 asks for: over one minute V8's heap sawtooth alone reads anywhere from −20 to
+ * +10 MB/min. BENCH_SOAK_SECONDS=60 gives a quick smoke run, named as such in the table.
  * Baseline: the RSS at the start of the window (ratio = growth per minute as a share of it).
  */
 const HUBS = 10;
@@ -19,7 +20,7 @@ const INTERVAL_MS = 500;
 
 export async function run(log: (line: string) => void): Promise<Figure[]> {
   const warmup = envSeconds('BENCH_SOAK_WARMUP_SECONDS', 15) * 1000;
-  const window = envSeconds('BENCH_SOAK_SECONDS', 60) * 1000;
+  const window = envSeconds('BENCH_SOAK_SECONDS', 600) * 1000;
   const store = await createStore();
   try {
     const ho = await startHo(store);
@@ -61,7 +62,10 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
       );
       return [
         figure({
-          name: 'HO RSS slope under steady ingest',
+          name:
+            window >= 600_000
+              ? 'HO RSS slope under steady ingest'
+              : `HO RSS slope under steady ingest (${(window / 1000).toFixed(0)} s smoke window)`,
           unit: 'MB/min',
           value: perMin,
           baseline: first,
