@@ -59,14 +59,18 @@ export function ticketById(db: Db, id: string): Ticket | null {
   return row ? toTicket(row) : null;
 }
 
-/** Tickets of business days before `day` that were never closed (not done, no-show or cancelled). */
-export function openTicketsBefore(db: Db, day: string): { id: string; counterNo: number | null }[] {
+/** Tickets of business days before `day` still in one of `statuses`. */
+export function ticketsBefore(
+  db: Db,
+  day: string,
+  statuses: readonly string[],
+): { id: string; counterNo: number | null }[] {
   return stmt(
     db,
     `SELECT id, counter_no AS counterNo FROM tickets
-     WHERE status IN ('waiting', 'transferred', 'called', 'serving', 'parked') AND business_day < ?
+     WHERE status IN (SELECT value FROM json_each(?)) AND business_day < ?
      ORDER BY business_day, issued_at`,
-  ).all(day) as { id: string; counterNo: number | null }[];
+  ).all(JSON.stringify(statuses), day) as { id: string; counterNo: number | null }[];
 }
 
 export function ticketsByStatus(db: Db, statuses: readonly string[]): Ticket[] {

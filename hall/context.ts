@@ -49,7 +49,12 @@ export type Principal =
     };
 
 export function recordedBy(p: Principal): string {
-  return p.kind === 'staff' ? p.staffId : `device:${p.deviceId}`;
+  return p.kind === 'staff' ? p.staffId : recordedByDevice(p.deviceId);
+}
+
+/** A device's journal signature; a node signs what it does by itself (timers, seeding, pulls) so. */
+export function recordedByDevice(deviceId: string): string {
+  return `device:${deviceId}`;
 }
 
 export const isManager = (p: Principal) => p.kind === 'staff' && (p.role === 'manager' || p.role === 'admin');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { HallContext, WriteContext } from './context.ts';
+import { recordedByDevice, type HallContext, type WriteContext } from './context.ts';
 import { hashPin } from './auth/service.ts';
 import { createDevice } from './devices/service.ts';
 
@@ -58,7 +58,7 @@ export async function seedDemoHall(ctx: HallContext): Promise<DemoDevices> {
 
 /** The demo hall's records, with its staff's PIN hashes made beforehand (argon2 is asynchronous). */
 export function seedDemoRecords(ctx: WriteContext, pinHashes: string[]): DemoDevices {
-  const by = `device:${ctx.deviceId}`;
+  const by = recordedByDevice(ctx.deviceId);
   const j = ctx.journal;
   j.append('hall.configured', { hallId: ctx.hallId, name: '演示营业厅', demo: true }, by);
   // A demo is tried at any hour, so it issues numbers outside the default 08:00–17:00 too.

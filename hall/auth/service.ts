@@ -3,7 +3,7 @@ import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallContext, Principal, WriteContext } from '../context.ts';
-import { signInAtCounter, signOutOfCounter } from '../queue/counters.ts';
+import { counterOrThrow, signInAtCounter, signOutOfCounter } from '../queue/counters.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 const SESSION_MS = 16 * 60 * 60_000; // one long shift
@@ -60,9 +60,7 @@ export async function login(
     if (lockedUntil) throw new DomainError('E_LOCKED_OUT', { minutes: s.loginLockMinutes });
     throw new DomainError('E_BAD_CREDENTIALS');
   }
-  if (input.counterNo !== undefined && !read.counterByNo(db, input.counterNo)) {
-    throw new DomainError('E_UNKNOWN_COUNTER', { counterNo: input.counterNo });
-  }
+  if (input.counterNo !== undefined) counterOrThrow(db, input.counterNo);
   const token = newToken();
   const counterNo = input.counterNo ?? null;
   await ctx.commits.run('startSession', {

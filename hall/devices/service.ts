@@ -2,8 +2,9 @@ import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { DeviceRole } from '../../shared/queue/model.ts';
-import { recordedBy, type WriteContext, type Principal } from '../context.ts';
+import { recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
 import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
+import { counterOrThrow } from '../queue/counters.ts';
 
 const PAIRING_MS = 10 * 60_000; // DESIGN §5: a pairing code expires in 10 min
 
@@ -20,15 +21,13 @@ export function createDevice(
   spec: DeviceSpec,
   deviceId = ctx.ids.next(),
 ): { deviceId: string; token: string } {
-  if (spec.counterNo !== undefined && !read.counterByNo(ctx.db, spec.counterNo)) {
-    throw new DomainError('E_UNKNOWN_COUNTER', { counterNo: spec.counterNo });
-  }
+  if (spec.counterNo !== undefined) counterOrThrow(ctx.db, spec.counterNo);
   if (read.devices(ctx.db).some((d) => d.deviceId === deviceId)) throw new DomainError('E_PAIRING_CODE');
   const token = newToken();
   ctx.journal.append(
     'device.paired',
     { deviceId, role: spec.role, name: spec.name, counterNo: spec.counterNo ?? null },
-    by ? recordedBy(by) : `device:${ctx.deviceId}`,
+    by ? recordedBy(by) : recordedByDevice(ctx.deviceId),
   );
   stmt(ctx.db, 'INSERT INTO local_device_tokens (token_hash, device_id) VALUES (?, ?)').run(
     hashToken(token),
@@ -45,9 +44,7 @@ export function revokeDevice(ctx: WriteContext, by: Principal, deviceId: string)
 }
 
 export function makePairingCode(ctx: WriteContext, spec: DeviceSpec): { code: string; expiresAt: number } {
-  if (spec.counterNo !== undefined && !read.counterByNo(ctx.db, spec.counterNo)) {
-    throw new DomainError('E_UNKNOWN_COUNTER', { counterNo: spec.counterNo });
-  }
+  if (spec.counterNo !== undefined) counterOrThrow(ctx.db, spec.counterNo);
   const now = ctx.clock.now();
   stmt(ctx.db, 'DELETE FROM local_pairing_codes WHERE expires_at <= ?').run(now);
   const code = newPairingCode();

@@ -1,17 +1,19 @@
 import * as read from '../../db/read.ts';
+import type { Db } from '../../db/open.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { CounterState } from '../../shared/queue/model.ts';
-import { recordedBy, type WriteContext, type Principal } from '../context.ts';
+import { recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
 
-function counterOrThrow(ctx: WriteContext, counterNo: number): CounterState {
-  const counter = read.counterByNo(ctx.db, counterNo);
+/** The counter with this number, or E_UNKNOWN_COUNTER. */
+export function counterOrThrow(db: Db, counterNo: number): CounterState {
+  const counter = read.counterByNo(db, counterNo);
   if (!counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
   return counter;
 }
 
 /** A clerk takes a counter; whoever held it, and any other counter this clerk held, is signed out. */
 export function signInAtCounter(ctx: WriteContext, staffId: string, counterNo: number): void {
-  const counter = counterOrThrow(ctx, counterNo);
+  const counter = counterOrThrow(ctx.db, counterNo);
   for (const c of read.counters(ctx.db)) {
     if (c.staffId === staffId && c.counterNo !== counterNo) {
       ctx.journal.append('counter.signed_out', { counterNo: c.counterNo, staffId }, staffId);
@@ -36,7 +38,7 @@ export function goAway(
   reason: string,
   returnAt: number,
 ): CounterState {
-  const counter = counterOrThrow(ctx, counterNo);
+  const counter = counterOrThrow(ctx.db, counterNo);
   if (counter.status === 'away') throw new DomainError('E_COUNTER_AWAY');
   if (counter.ticketId) {
     throw new DomainError('E_COUNTER_BUSY', {
@@ -45,14 +47,14 @@ export function goAway(
   }
   if (returnAt <= ctx.clock.now()) throw new DomainError('E_RETURN_AT');
   ctx.journal.append('counter.away', { counterNo, reason: reason.trim(), returnAt }, recordedBy(by));
-  return counterOrThrow(ctx, counterNo);
+  return counterOrThrow(ctx.db, counterNo);
 }
 
 export function comeBack(ctx: WriteContext, by: Principal, counterNo: number): CounterState {
-  const counter = counterOrThrow(ctx, counterNo);
+  const counter = counterOrThrow(ctx.db, counterNo);
   if (counter.status !== 'away') throw new DomainError('E_COUNTER_NOT_AWAY');
   ctx.journal.append('counter.back', { counterNo }, recordedBy(by));
-  return counterOrThrow(ctx, counterNo);
+  return counterOrThrow(ctx.db, counterNo);
 }
 
 /**
@@ -77,7 +79,7 @@ export function raiseOverdueAwayAlerts(ctx: WriteContext): number {
         counterNo: c.counterNo,
         message: `${c.counterNo} 号窗口暂离已 ${minutes} 分钟（上限 ${s.awayMaxMinutes} 分钟）：${c.awayReason ?? ''}`,
       },
-      `device:${ctx.deviceId}`,
+      recordedByDevice(ctx.deviceId),
     );
     raised++;
   }

@@ -8,6 +8,7 @@ import type { Api } from '../http/route.ts';
 import { requireAtCounter } from '../http/route.ts';
 import { IdempotencyHeader } from '../http/command.ts';
 import { TICKET_COMMANDS } from './service.ts';
+import { counterOrThrow } from './counters.ts';
 import { invoke } from '../writer/procedures.ts';
 import type { HallContext } from '../context.ts';
 import { CounterState } from '../../shared/queue/model.ts';
@@ -19,8 +20,7 @@ import { CounterState } from '../../shared/queue/model.ts';
  */
 export function queueView(ctx: HallContext, counterNo?: number): S.QueueReplyT {
   const now = ctx.clock.now();
-  const counter = counterNo === undefined ? null : read.counterByNo(ctx.db, counterNo);
-  if (counterNo !== undefined && !counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
+  const counter = counterNo === undefined ? null : counterOrThrow(ctx.db, counterNo);
   const s = read.settings(ctx.db);
   const live = read.ticketsByStatus(ctx.db, [...CALLABLE, 'called', 'serving']);
   const view = (t: Ticket) => ({ ...t, waitedMs: Math.max(0, now - t.issuedAt) });

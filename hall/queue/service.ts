@@ -6,7 +6,8 @@ import { callingOrder, eligibleFor, pickNext } from '../../shared/queue/ordering
 import { formatTicketNumber } from '../../shared/queue/numbering.ts';
 import { estimateWaitMinutes, isOverrun } from '../../shared/queue/sla.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
-import { isManager, recordedBy, type WriteContext, type Principal } from '../context.ts';
+import { counterOrThrow } from './counters.ts';
+import { isManager, recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
 
 /**
  * The queue commands of DESIGN §3. Each is a write procedure (hall/writer) run inside one transaction: it reads the
@@ -124,15 +125,9 @@ export function estimateFor(
   return estimateWaitMinutes(ahead, mean, open);
 }
 
-function counterFor(ctx: WriteContext, counterNo: number) {
-  const counter = read.counterByNo(ctx.db, counterNo);
-  if (!counter) throw new DomainError('E_UNKNOWN_COUNTER', { counterNo });
-  return counter;
-}
-
 /** The exclusive claim: one transaction picks and claims, so no two counters get the same ticket. */
 export function callNext(ctx: WriteContext, by: Principal, counterNo: number): Ticket | null {
-  const counter = counterFor(ctx, counterNo);
+  const counter = counterOrThrow(ctx.db, counterNo);
   if (counter.status === 'away') throw new DomainError('E_COUNTER_AWAY');
   if (counter.ticketId) {
     throw new DomainError('E_COUNTER_BUSY', {
@@ -242,7 +237,7 @@ export function actOnTicket(ctx: WriteContext, by: Principal, id: string, cmd: T
       break;
     case 'return': {
       const target = by.kind === 'staff' && by.counterNo !== null ? by.counterNo : t.targetCounterNo!;
-      const counter = counterFor(ctx, target);
+      const counter = counterOrThrow(ctx.db, target);
       if (counter.ticketId)
         throw new DomainError('E_COUNTER_BUSY', {
           number: read.ticketById(ctx.db, counter.ticketId)?.number ?? '?',
@@ -275,7 +270,7 @@ export function transferTicket(
   if (target.serviceCode !== undefined && !read.services(ctx.db).some((x) => x.code === target.serviceCode)) {
     throw new DomainError('E_UNKNOWN_SERVICE', { code: target.serviceCode });
   }
-  if (target.counterNo !== undefined) counterFor(ctx, target.counterNo);
+  if (target.counterNo !== undefined) counterOrThrow(ctx.db, target.counterNo);
   ctx.journal.append(
     'ticket.transferred',
     {
@@ -300,12 +295,13 @@ export function transferTicket(
  */
 export function closeEndedDays(ctx: WriteContext): number {
   const today = businessDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
-  const stale = read.openTicketsBefore(ctx.db, today);
+  // Open means it could still be cancelled: not done, no-show or cancelled already.
+  const stale = read.ticketsBefore(ctx.db, today, ALLOWED_FROM.cancel);
   for (const t of stale) {
     ctx.journal.append(
       'ticket.cancelled',
       { ticketId: t.id, counterNo: t.counterNo, reason: 'day_ended' },
-      `device:${ctx.deviceId}`,
+      recordedByDevice(ctx.deviceId),
     );
   }
   return stale.length;

@@ -33,13 +33,8 @@ export function recordWalkin(
   },
 ): void {
   const day = businessDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
-  const { finishedAt, ...rest } = w;
-  // Only a later record carries its finish time; otherwise the row's own time is the finish.
-  ctx.journal.append(
-    'walkin.served',
-    { ...rest, ...(finishedAt !== undefined ? { finishedAt } : {}), businessDay: day },
-    w.staffId,
-  );
+  // Without a finish time (served just now) the row's own time is the finish.
+  ctx.journal.append('walkin.served', { ...w, businessDay: day }, w.staffId);
 }
 
 /**

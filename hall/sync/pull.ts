@@ -8,7 +8,7 @@ import {
   type RefChange,
 } from '../../shared/sync/protocol.ts';
 import { parseRef } from '../../shared/sync/refdata.ts';
-import type { HallContext, WriteContext } from '../context.ts';
+import { recordedByDevice, type HallContext, type WriteContext } from '../context.ts';
 import { markUpstream, upstreams, type UpstreamName } from './upstreams.ts';
 
 /**
@@ -51,7 +51,7 @@ export function applyPull(
   upstream: UpstreamName,
   reply: PullReply,
 ): { applied: number; skipped: string[] } {
-  const by = `device:${ctx.deviceId}`;
+  const by = recordedByDevice(ctx.deviceId);
   const skipped: string[] = [];
   let applied = 0;
   const current = new Map(
