@@ -99,9 +99,8 @@ export function position(
   ticket: Ticket,
   inputs: EstimateInputs = estimateInputs(ctx),
 ): { ahead: number; estimate: number } {
-  const sameService = read
-    .callableTickets(ctx.db, [ticket.serviceCode], null)
-    .filter((t) => t.serviceCode === ticket.serviceCode);
+  // With no counter given, these are exactly this service's callable tickets.
+  const sameService = read.callableTickets(ctx.db, [ticket.serviceCode], null);
   const order = callingOrder(sameService, inputs.settings, ctx.clock.now(), read.priorityStreak(ctx.db));
   const ahead = Math.max(
     0,
