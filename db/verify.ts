@@ -1,29 +1,117 @@
-import { findChainBreak, type ChainBreak } from '../shared/journal/hash.ts';
-import { GENESIS_HASH } from '../shared/journal/row.ts';
+import { rowHash, type ChainBreak } from '../shared/journal/hash.ts';
+import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
 import type { Db } from './open.ts';
 import { parseStoredRow } from './journal.ts';
 
+export interface DeviceReport {
+  deviceId: string;
+  rows: number;
+  /** Sequence numbers this node quarantined from that device: known, not gaps (DESIGN §4). */
+  quarantined: number;
+  breaks: number;
+}
+
 export interface VerifyReport {
-  devices: { deviceId: string; rows: number }[];
+  devices: DeviceReport[];
+  /** Every broken link of every device, in device then sequence order. */
+  breaks: ChainBreak[];
   firstBreak: ChainBreak | null;
 }
 
-/** Walks each device's chain in sequence order and reports the first broken link (DESIGN §2). */
-export function verifyJournal(db: Db): VerifyReport {
+/** Rows read per query: keyset pages, so no statement stays open across a yield to the event loop. */
+const PAGE = 2_000;
+/** More breaks than this in one device are summed, not listed (a rewritten history breaks every row). */
+const LISTED_PER_DEVICE = 100;
+
+/**
+ * Walks every device's chain in sequence order (DESIGN §2) and reports every broken link, not just
+ * the first: after a break the walk goes on from the broken row. A sequence number this node
+ * quarantined (a station row the hub refused) is a known hole: the chain continues from the hash the
+ * quarantined row claimed, as the receiver did.
+ */
+export function* verifySteps(db: Db): Generator<void, VerifyReport> {
   const devices = db
     .prepare(
-      'SELECT device_id AS deviceId, count(*) AS rows FROM journal GROUP BY device_id ORDER BY device_id',
+      `SELECT device_id FROM journal GROUP BY device_id
+       UNION SELECT device_id FROM local_quarantine ORDER BY device_id`,
     )
-    .all() as { deviceId: string; rows: number }[];
-  const rowsOf = db.prepare('SELECT * FROM journal WHERE device_id = ? ORDER BY device_seq');
-  for (const { deviceId } of devices) {
-    const rows = (function* () {
-      for (const r of rowsOf.iterate(deviceId) as Iterable<Parameters<typeof parseStoredRow>[0]>) {
-        yield parseStoredRow(r);
+    .pluck()
+    .all() as string[];
+  const page = db.prepare(
+    'SELECT * FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
+  );
+  const held = db.prepare(
+    'SELECT device_seq, raw FROM local_quarantine WHERE device_id = ? ORDER BY device_seq',
+  );
+  const reports: DeviceReport[] = [];
+  const breaks: ChainBreak[] = [];
+  for (const deviceId of devices) {
+    const quarantine = new Map(
+      (held.all(deviceId) as { device_seq: number; raw: string }[]).map((q) => [
+        q.device_seq,
+        claimedHash(q.raw),
+      ]),
+    );
+    const report: DeviceReport = { deviceId, rows: 0, quarantined: quarantine.size, breaks: 0 };
+    let seq = 0;
+    let hash = GENESIS_HASH;
+    const broken = (row: JournalRow, reason: string) => {
+      report.breaks++;
+      if (report.breaks <= LISTED_PER_DEVICE)
+        breaks.push({ device_id: deviceId, device_seq: row.device_seq, id: row.id, reason });
+    };
+    /** Steps over quarantined sequence numbers up to `upTo`, taking the hash each one claimed. */
+    const skipQuarantined = (upTo: number) => {
+      while (seq + 1 < upTo && quarantine.has(seq + 1)) {
+        seq++;
+        hash = quarantine.get(seq) ?? hash;
       }
-    })();
-    const broken = findChainBreak(rows, { seq: 0, hash: GENESIS_HASH });
-    if (broken) return { devices, firstBreak: broken };
+    };
+    for (;;) {
+      const rows = page.all(deviceId, seq, PAGE) as Parameters<typeof parseStoredRow>[0][];
+      if (rows.length === 0) break;
+      for (const stored of rows) {
+        const row = parseStoredRow(stored);
+        report.rows++;
+        skipQuarantined(row.device_seq);
+        if (row.device_seq !== seq + 1) broken(row, `sequence gap: expected ${seq + 1}`);
+        else if (row.prev_hash !== hash) broken(row, 'prev_hash does not match the previous row');
+        else if (rowHash(row) !== row.hash) broken(row, 'hash does not match the row contents');
+        seq = row.device_seq;
+        hash = row.hash;
+      }
+      yield;
+    }
+    reports.push(report);
   }
-  return { devices, firstBreak: null };
+  return { devices: reports, breaks, firstBreak: breaks[0] ?? null };
+}
+
+/** The hash a quarantined row claimed, when its stored text says one. */
+function claimedHash(raw: string): string | null {
+  try {
+    const hash = (JSON.parse(raw) as { hash?: unknown } | null)?.hash;
+    return typeof hash === 'string' ? hash : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The whole walk at once (the CLI). */
+export function verifyJournal(db: Db): VerifyReport {
+  const steps = verifySteps(db);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The same walk a page at a time, yielding to the event loop between pages (a running node). */
+export async function verifyJournalInBackground(db: Db): Promise<VerifyReport> {
+  const steps = verifySteps(db);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }

@@ -13,7 +13,7 @@ const USAGE = `Usage:
   npm run hall -- --data DIR --headoffice URL --pair CODE           a hub joins head office (first start)
   npm run hall -- --data DIR --hub URL --pair CODE                  a station joins its hub (first start)
   npm run hall -- rebuild [--data DIR]     rebuild every projection from the journal and prove it equal
-  npm run hall -- verify  [--data DIR]     check every device's hash chain; report the first broken link
+  npm run hall -- verify  [--data DIR]     check every device's hash chain; report every broken link
   npm run hall -- backup  [--data DIR]     online backup into DIR/backups (rotated)
   npm run hall -- restore FILE [--data DIR] restore a backup (the node must be stopped)`;
 
@@ -67,10 +67,15 @@ async function main(): Promise<number> {
       const db = openDatabase(dbFile);
       const report = verifyJournal(db);
       db.close();
-      for (const d of report.devices) out(`device ${d.deviceId}: ${d.rows} rows`);
-      if (!report.firstBreak) return (out('every hash chain verifies'), 0);
-      const b = report.firstBreak;
-      out(`BROKEN: device ${b.device_id} seq ${b.device_seq} (row ${b.id}): ${b.reason}`);
+      for (const d of report.devices)
+        out(
+          `device ${d.deviceId}: ${d.rows} rows` +
+            (d.quarantined > 0 ? `, ${d.quarantined} quarantined (known, not gaps)` : '') +
+            (d.breaks > 0 ? `, ${d.breaks} BROKEN` : ''),
+        );
+      if (report.breaks.length === 0) return (out('every hash chain verifies'), 0);
+      for (const b of report.breaks)
+        out(`BROKEN: device ${b.device_id} seq ${b.device_seq} (row ${b.id}): ${b.reason}`);
       return 1;
     }
     case 'backup': {

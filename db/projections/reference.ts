@@ -49,7 +49,13 @@ export const referenceProjectors: Projectors = {
             db,
             `INSERT INTO staff (id, staff_no, name, role, pin_hash) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (staff_no) DO UPDATE SET name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash`,
-          ).run(`staff-${p.key}`, p.key, str(d, 'name'), str(d, 'role'), str(d, 'pinHash'));
+          ).run(
+            typeof d.staffId === 'string' ? d.staffId : `staff-${p.key}`,
+            p.key,
+            str(d, 'name'),
+            str(d, 'role'),
+            str(d, 'pinHash'),
+          );
         break;
       case 'setting':
         if (d === null) stmt(db, 'DELETE FROM settings WHERE key = ?').run(p.key);

@@ -137,7 +137,8 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
       data: { name: c.name, services: c.services },
     })),
     ...(
-      stmt(ctx.db, 'SELECT staff_no, name, role, pin_hash FROM staff').all() as {
+      stmt(ctx.db, 'SELECT id, staff_no, name, role, pin_hash FROM staff').all() as {
+        id: string;
         staff_no: string;
         name: string;
         role: string;
@@ -147,7 +148,7 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
       kind: 'staff' as const,
       key: s.staff_no,
       version: v,
-      data: { name: s.name, role: s.role, pinHash: s.pin_hash },
+      data: { name: s.name, role: s.role, pinHash: s.pin_hash, staffId: s.id },
     })),
     ...Object.entries(read.settings(ctx.db)).map(([key, value]) => ({
       kind: 'setting' as const,

@@ -1,7 +1,10 @@
 import { faultPoint } from '../../shared/sync/fault.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { GENESIS_HASH } from '../../shared/journal/row.ts';
-import { checkBatch, replyFor, type Cursor } from '../../shared/sync/ingest.ts';
+import { checkBatch, replyFor, THIS_BUILD, type Cursor } from '../../shared/sync/ingest.ts';
+import { stationGate, type StationFacts } from '../../shared/events/authority.ts';
+import * as read from '../../db/read.ts';
+import type { Db } from '../../db/open.ts';
 import type { PushBody, PushReply } from '../../shared/sync/protocol.ts';
 import type { HallContext, WriteContext } from '../context.ts';
 
@@ -30,7 +33,14 @@ export function acceptStationBatch(
   ) as { acked_seq: number; last_hash: string } | undefined;
   const cursor: Cursor = row ? { seq: row.acked_seq, hash: row.last_hash } : { seq: 0, hash: GENESIS_HASH };
   const now = ctx.clock.now();
-  const outcome = checkBatch(body, cursor, ctx.hallId, now);
+  const outcome = checkBatch(
+    body,
+    cursor,
+    ctx.hallId,
+    now,
+    THIS_BUILD,
+    stationGate(stationFacts(db, body.deviceId)),
+  );
   if (outcome.kind === 'gap') return outcome;
   // Adopted rows wake the hub's own sender and reach the hub's screens like the hub's own rows.
   for (const r of outcome.accepted) ctx.journal.adopt(r);
@@ -47,4 +57,29 @@ export function acceptStationBatch(
          last_push_at = excluded.last_push_at, skew_ms = excluded.skew_ms`,
   ).run(body.deviceId, outcome.cursor.seq, outcome.cursor.hash, now, outcome.skewMs);
   return { kind: 'ok' as const, reply: replyFor(outcome) };
+}
+
+/**
+ * What the hub knows of a station for the origin rule: the counter it was paired for, the hall's
+ * staff, and who its own journal last signed in (its sign-in rows reached the hub before its records).
+ */
+function stationFacts(db: Db, deviceId: string): StationFacts {
+  const device = stmt(db, "SELECT counter_no FROM devices WHERE id = ? AND role = 'counter'").get(
+    deviceId,
+  ) as { counter_no: number | null } | undefined;
+  const last = stmt(
+    db,
+    `SELECT type, json_extract(payload, '$.staffId') AS staff_id FROM journal
+     WHERE device_id = ? AND type IN ('counter.signed_in', 'counter.signed_out')
+     ORDER BY device_seq DESC LIMIT 1`,
+  ).get(deviceId) as { type: string; staff_id: string } | undefined;
+  return {
+    deviceId,
+    counterNo: device?.counter_no ?? null,
+    // A station paired before it learnt the hub's staff ids names staff as `staff-<staffNo>`.
+    staffKnown: (staffId) =>
+      read.staffById(db, staffId) !== null ||
+      (staffId.startsWith('staff-') && read.staffByNo(db, staffId.slice('staff-'.length)) !== null),
+    signedIn: last?.type === 'counter.signed_in' ? last.staff_id : null,
+  };
 }

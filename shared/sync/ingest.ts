@@ -28,12 +28,6 @@ export type BatchOutcome =
       skewMs: number | null;
     };
 
-/**
- * Validates one pushed batch against the receiver's cursor for its device (DESIGN §4): the batch must
- * start at ackedSeq + 1; each row is checked for shape, device, hall, sequence, payload schema (after
- * upcasting) and hash chain. A bad row is quarantined with its reason and does not block later rows:
- * the chain continues from the hash the bad row claimed.
- */
 /** The event schemas a receiver reads: its current schema_ver and the upcasters up to it. */
 export interface SchemaRegistry {
   current: number;
@@ -41,12 +35,21 @@ export interface SchemaRegistry {
 }
 export const THIS_BUILD: SchemaRegistry = { current: CURRENT_SCHEMA_VER, upcasters: UPCASTERS };
 
+/**
+ * Validates one pushed batch against the receiver's cursor for its device (DESIGN §4): the batch must
+ * start at ackedSeq + 1; each row is checked for size and depth, shape, device, hall, sequence, payload
+ * schema (after upcasting), hash chain, and last the receiver's origin rule (who may write that type).
+ * A bad row is quarantined with its reason and does not block later rows: the chain continues from the
+ * hash the bad row claimed.
+ */
 export function checkBatch(
   body: PushBody,
   cursor: Cursor,
   expectHall: string | null,
   receivedAt: number,
   schemas: SchemaRegistry = THIS_BUILD,
+  /** The receiver's origin rule for this device (shared/events/authority.ts): null, or why not. */
+  authorize: (row: JournalRow) => string | null = () => null,
 ): BatchOutcome {
   const first = body.rows[0] as { device_seq?: unknown } | undefined;
   if (first?.device_seq !== cursor.seq + 1) return { kind: 'gap', ackedSeq: cursor.seq };
@@ -58,19 +61,25 @@ export function checkBatch(
     const claimedSeq = typeof loose.device_seq === 'number' ? loose.device_seq : seq + 1;
     // A batch that skips or repeats a sequence number is not contiguous: stop before it.
     if (claimedSeq !== seq + 1) break;
-    const reject = (reason: string) => {
+    const reject = (reason: string, kept: unknown = raw) => {
       const validId = typeof loose.id === 'string' && JournalRow.shape.id.safeParse(loose.id).success;
       quarantined.push({
         id: validId ? (loose.id as string) : `seq-${claimedSeq}`,
         seq: claimedSeq,
         deviceId: body.deviceId,
-        raw,
+        raw: kept,
         // eslint-disable-next-line no-control-regex -- a reason is shown and stored as plain text
         reason: reason.replace(/[\u0000-\u001f]/g, ' '),
       });
       seq = claimedSeq;
       if (typeof loose.hash === 'string') hash = loose.hash;
     };
+    const oversize = outOfBounds(raw);
+    if (oversize) {
+      // Kept as its scalar fields only: the whole value cannot even be written out as JSON.
+      reject(oversize, withheld(raw, oversize));
+      continue;
+    }
     const parsed = JournalRow.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -93,9 +102,13 @@ export function checkBatch(
           `${row.type} schema_ver ${row.schema_ver} is newer than this receiver reads (${schemas.current}): upgrade the receiver`,
         );
       else {
-        accepted.push(row);
-        seq = row.device_seq;
-        hash = row.hash;
+        const refused = authorize(row);
+        if (refused !== null) reject(refused);
+        else {
+          accepted.push(row);
+          seq = row.device_seq;
+          hash = row.hash;
+        }
       }
     }
   }
@@ -107,6 +120,42 @@ export function checkBatch(
     cursor: { seq, hash },
     skewMs: Math.abs(skew) > SKEW_FLAG_MS ? skew : null,
   };
+}
+
+/** A journal row nests no deeper than this (a payload of records of lines of fields needs ~6). */
+export const MAX_ROW_DEPTH = 32;
+/** A journal row's JSON is at most this long (the largest real row is a few KiB). */
+export const MAX_ROW_BYTES = 64 * 1024;
+
+/**
+ * Why a pushed row is too deep or too large to check, or null. Walks the value with its own stack:
+ * a 10,000-level payload must be refused here, not overflow the call stack of canonical JSON (a 500
+ * that would block that device's sync for ever).
+ */
+export function outOfBounds(raw: unknown): string | null {
+  const stack: [unknown, number][] = [[raw, 1]];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_ROW_DEPTH) return `row bounds: nested deeper than ${MAX_ROW_DEPTH} levels`;
+    // Every node costs at least two bytes of JSON: more nodes than that cannot fit the size bound.
+    nodes += Array.isArray(value) ? value.length : Object.keys(value).length;
+    if (nodes > MAX_ROW_BYTES / 2) return `row bounds: larger than ${MAX_ROW_BYTES} bytes`;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  const size = JSON.stringify(raw)?.length ?? 0;
+  return size > MAX_ROW_BYTES ? `row bounds: larger than ${MAX_ROW_BYTES} bytes (${size})` : null;
+}
+
+/** What quarantine keeps of a row too large or deep to store: its top-level scalars (seq, hash, type…). */
+function withheld(raw: unknown, reason: string): Record<string, unknown> {
+  const kept: Record<string, unknown> = { withheld: reason };
+  if (typeof raw !== 'object' || raw === null) return kept;
+  for (const [key, value] of Object.entries(raw).slice(0, 20))
+    if (typeof value !== 'object' || value === null)
+      kept[key] = typeof value === 'string' ? value.slice(0, 200) : value;
+  return kept;
 }
 
 export function replyFor(outcome: Extract<BatchOutcome, { kind: 'ok' }>): PushReply {

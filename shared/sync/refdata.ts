@@ -22,6 +22,8 @@ export const RefPayloads = {
       name: z.string().trim().min(1).max(40),
       role: Role,
       pinHash: z.string().startsWith('$argon2id$'),
+      /** The id the hub knows the staff member by, so a station's records name the same person. */
+      staffId: z.string().min(1).max(64).optional(),
     })
     .strict(),
   setting: z.object({ value: z.unknown() }).strict(),

@@ -15,7 +15,7 @@ import {
   startTestHeadOffice,
   type TestHeadOffice,
 } from '../support/headoffice.ts';
-import { counterBacks, pushRaw, RowChain, withJournalGuardsLifted } from '../support/rows.ts';
+import { counterBacks, pushRaw, RowChain, stationFiller, withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, eventually, startPairedHub, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 
@@ -203,7 +203,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
     ) as { id: string; device_seq: number };
     // Someone with the file in hand gets past the append-only triggers and edits a stored row.
     withJournalGuardsLifted(db, () =>
-      db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id),
+      db
+        .prepare('UPDATE journal SET payload = ? WHERE id = ?')
+        .run('{"kind":"fee","key":"forged","version":1,"data":null}', victim.id),
     );
     await drain(hub.node);
     const key = `${hub.node.ctx.deviceId}#${victim.device_seq}`;
@@ -228,14 +230,16 @@ describe(`head-office faults on ${BACKEND}`, () => {
     cleanups.push(() => station.stop());
     await pullOnce(station.node.ctx, 'hub');
     const sctx = station.node.ctx;
-    await sctx.commits.run('appendEvents', counterBacks(5, 10));
+    await sctx.commits.run('appendEvents', stationFiller(sctx.deviceId, 10));
     const db = sctx.db;
     const victim = stmt(
       db,
       'SELECT id, device_seq FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1 OFFSET 4',
     ).get(sctx.deviceId) as { id: string; device_seq: number };
     withJournalGuardsLifted(db, () =>
-      db.prepare('UPDATE journal SET payload = ? WHERE id = ?').run('{"counterNo":6}', victim.id),
+      db
+        .prepare('UPDATE journal SET payload = ? WHERE id = ?')
+        .run('{"kind":"fee","key":"forged","version":1,"data":null}', victim.id),
     );
 
     await drain(station.node);
@@ -253,7 +257,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
         counterNo: 5,
         deviceSeq: victim.device_seq,
         rowId: victim.id,
-        type: 'counter.back',
+        type: 'reference.updated',
         reason: expect.stringMatching(/hash does not match/) as unknown,
       }),
     ]);

@@ -101,3 +101,15 @@ export function counterBacks(counterNo: number, n: number): EventToAppend[] {
     by: 'test',
   }));
 }
+
+/**
+ * n rows a station may write in its own journal (the origin rule, shared/events/authority.ts): its
+ * copy of a removed fee, signed by the station itself. They change nothing a test looks at.
+ */
+export function stationFiller(deviceId: string, n: number): EventToAppend[] {
+  return Array.from({ length: n }, (_, i) => ({
+    type: 'reference.updated' as const,
+    payload: { kind: 'fee' as const, key: `filler-${i}`, version: 1, data: null },
+    by: `device:${deviceId}`,
+  }));
+}

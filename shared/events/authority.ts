@@ -1,0 +1,141 @@
+import type { JournalRow } from '../journal/row.ts';
+import type { EventType } from './catalog.ts';
+
+/**
+ * Which node of a hall may write each event type (issue 9; DESIGN §1 and §5). The hub is the hall's
+ * authority: staff, devices, hall and service state, the queue, settings. A station (a counter PC)
+ * writes only its own records. Head office writes no journal rows: its reference data reaches a hall
+ * by pull, which the hall journals itself as `reference.updated`.
+ *
+ * Every receiver checks this table before it applies a row: the hub for its stations' rows, head
+ * office for every station row a hub carries. A row that breaks it is quarantined with a reason that
+ * names the rule, and is never projected.
+ */
+export type Origin = 'hub' | 'station';
+
+export interface Authority {
+  writers: readonly Origin[];
+  /**
+   * Who may sign such a row on a station (`recorded_by`):
+   * - `session`: the staff member signed in at that station (its own counter.signed_in rows say who);
+   * - `signin`: the staff member the row itself signs in or out;
+   * - `device`: the station itself (`device:<id>`), for what it does by itself (pulls).
+   */
+  stationSigner?: 'session' | 'signin' | 'device';
+  /** A station writes it only about its own counter (`payload.counterNo`). */
+  ownCounter?: true;
+  /** The payload's `staffId` must be the row's signer (a record names who did it). */
+  staffIsSigner?: true;
+}
+
+const HUB: Authority = { writers: ['hub'] };
+
+export const AUTHORITY = {
+  'hall.configured': HUB,
+  'setting.changed': HUB,
+  'service.defined': HUB,
+  'service.opened': HUB,
+  'service.closed': HUB,
+  'counter.defined': HUB,
+  'staff.enrolled': HUB,
+  'device.paired': HUB,
+  'device.revoked': HUB,
+  // A station's copy of what it pulled: kept upstream as a record, projected only where it was written
+  // (db/projections/reference.ts).
+  'reference.updated': { writers: ['hub', 'station'], stationSigner: 'device' },
+  'hall.opened': HUB,
+  'hall.closed': HUB,
+  'ticket.issued': HUB,
+  'ticket.called': HUB,
+  'ticket.recalled': HUB,
+  'ticket.started': HUB,
+  'ticket.finished': HUB,
+  'ticket.no_show': HUB,
+  'ticket.reactivated': HUB,
+  'ticket.parked': HUB,
+  'ticket.returned': HUB,
+  'ticket.cancelled': HUB,
+  'ticket.transferred': HUB,
+  'walkin.served': {
+    writers: ['station'],
+    stationSigner: 'session',
+    ownCounter: true,
+    staffIsSigner: true,
+  },
+  // A station signs its clerks in locally (it holds the hall's PIN hashes to work offline).
+  'counter.signed_in': { writers: ['hub', 'station'], stationSigner: 'signin', ownCounter: true },
+  'counter.signed_out': { writers: ['hub', 'station'], stationSigner: 'signin', ownCounter: true },
+  'counter.away': HUB,
+  'counter.back': HUB,
+  'alert.raised': HUB,
+} as const satisfies Record<EventType, Authority>;
+
+/** What a receiver knows of the station whose rows it checks. */
+export interface StationFacts {
+  deviceId: string;
+  /** The counter the station was paired for; null: it may write nothing about a counter. */
+  counterNo: number | null;
+  /** Whether a staff id is one of the hall's staff; absent: the receiver does not hold the staff list. */
+  staffKnown?: (staffId: string) => boolean;
+  /**
+   * Who is signed in at the station before its first row of this batch (its last sign-in row the
+   * receiver holds); undefined: the receiver does not follow sessions (head office: the hub did).
+   */
+  signedIn?: string | null;
+}
+
+const rule = (text: string) => `origin rule (DESIGN §5, issue 9): ${text}`;
+
+/**
+ * Checks a station's rows in device order; each call returns null (may apply) or the reason to
+ * quarantine. It follows the station's own sign-ins across the batch, so a clerk signed in by an
+ * earlier row may sign a later one.
+ */
+export function stationGate(facts: StationFacts): (row: JournalRow) => string | null {
+  let signedIn = facts.signedIn;
+  return (row) => {
+    const type = row.type as EventType;
+    const authority: Authority | undefined = AUTHORITY[type];
+    if (authority === undefined) return rule(`${row.type} is not a known event type`);
+    if (!authority.writers.includes('station'))
+      return rule(`${row.type} is written only by the hub, not by station ${facts.deviceId}`);
+    const payload = row.payload;
+    if (authority.ownCounter && (facts.counterNo === null || payload.counterNo !== facts.counterNo))
+      return rule(
+        `station ${facts.deviceId} may write ${row.type} only for its own counter ${facts.counterNo ?? '(none)'}`,
+      );
+    const signer = row.recorded_by;
+    switch (authority.stationSigner) {
+      case 'device':
+        if (signer !== `device:${facts.deviceId}`)
+          return rule(`${row.type} from a station is signed by the station itself, not ${signer}`);
+        break;
+      case 'signin': {
+        const staffId = payload.staffId;
+        if (typeof staffId !== 'string') return rule(`${row.type} names no staff member`);
+        if (facts.staffKnown && !facts.staffKnown(staffId))
+          return rule(`${staffId} is not a staff member of this hall`);
+        // The clerk signing in signs the row; signing in, the station also signs out whoever held the
+        // counter, so a sign-out may be signed by another of the hall's staff.
+        if (row.type === 'counter.signed_in' ? signer !== staffId : facts.staffKnown?.(signer) === false)
+          return rule(`${row.type} for ${staffId} is signed by ${signer}`);
+        if (row.type === 'counter.signed_in') signedIn = staffId;
+        else if (signedIn === staffId) signedIn = null;
+        break;
+      }
+      case 'session':
+        if (facts.staffKnown && !facts.staffKnown(signer))
+          return rule(`${signer} is not a staff member of this hall`);
+        if (signedIn !== undefined && signedIn !== signer)
+          return rule(
+            `${signer} has no session on station ${facts.deviceId} (signed in: ${signedIn ?? 'nobody'})`,
+          );
+        break;
+      default:
+        return rule(`${row.type} names no signer a station may use`);
+    }
+    if (authority.staffIsSigner && payload.staffId !== signer)
+      return rule(`${row.type} names staff ${String(payload.staffId)} but is signed by ${signer}`);
+    return null;
+  };
+}

@@ -1,0 +1,336 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { stmt } from '../../db/projections/index.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
+import { dumpProjections } from '../../db/rebuild.ts';
+import * as read from '../../db/read.ts';
+import { AUTHORITY } from '../../shared/events/authority.ts';
+import { EVENTS, type EventPayload, type EventType } from '../../shared/events/catalog.ts';
+import type { PushReply } from '../../shared/sync/protocol.ts';
+import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { journalMark } from '../support/builders.ts';
+import { pushRaw, RowChain } from '../support/rows.ts';
+import { drain, startStation } from '../support/sync.ts';
+
+/**
+ * Issue 9, critical: the sync path is a write path. A paired counter device pushed staff.enrolled and
+ * device.revoked rows to its hub and the hub applied them. Every event type now says which origin may
+ * write it (shared/events/authority.ts) and the hub checks that before it applies a station row.
+ */
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
+});
+
+const PIN_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0123456789abcdefghijklmnopqrstuvwxyzABCDE';
+const TICKET = '0190f0c0-0000-7000-8000-0000000000aa';
+
+/** A schema-valid payload of every event type: the compiler insists that none is missing. */
+function samples(counterNo: number, staffId: string): { [K in EventType]: EventPayload<K> } {
+  return {
+    'hall.configured': { hallId: 'h', name: 'Rogue hall', demo: false },
+    'setting.changed': { key: 'recallCap', value: 1 },
+    'service.defined': {
+      code: 'Z',
+      name: '伪造',
+      nameEn: 'Forged',
+      prefix: 'Z',
+      slaMinutes: 5,
+      open: true,
+      sort: 9,
+    },
+    'service.opened': { code: 'A' },
+    'service.closed': { code: 'A' },
+    'counter.defined': { counterNo: 9, name: '9', services: ['A'] },
+    'staff.enrolled': {
+      staffId: 'rogue',
+      staffNo: '6666',
+      name: 'Rogue',
+      role: 'manager',
+      pinHash: PIN_HASH,
+    },
+    'device.paired': { deviceId: 'rogue-device', role: 'kiosk', name: 'Rogue', counterNo: null },
+    'device.revoked': { deviceId: 'kiosk' },
+    'reference.updated': { kind: 'setting', key: 'recallCap', version: 99, data: { value: 1 } },
+    'hall.opened': {},
+    'hall.closed': {},
+    'ticket.issued': {
+      ticketId: TICKET,
+      number: 'A999',
+      serviceCode: 'A',
+      priority: true,
+      internal: false,
+      businessDay: '2026-01-05',
+      seq: 999,
+      idempotencyKey: null,
+      channel: 'staff',
+    },
+    'ticket.called': { ticketId: TICKET, counterNo, staffId, streak: 0 },
+    'ticket.recalled': { ticketId: TICKET, counterNo, recallCount: 1 },
+    'ticket.started': { ticketId: TICKET, counterNo },
+    'ticket.finished': { ticketId: TICKET, counterNo, handlingMs: 1, overrun: false, overrunReason: null },
+    'ticket.no_show': { ticketId: TICKET, counterNo, reason: 'clerk' },
+    'ticket.reactivated': { ticketId: TICKET },
+    'ticket.parked': { ticketId: TICKET, counterNo },
+    'ticket.returned': { ticketId: TICKET, counterNo },
+    'ticket.cancelled': { ticketId: TICKET, counterNo },
+    'ticket.transferred': {
+      ticketId: TICKET,
+      fromCounterNo: counterNo,
+      toServiceCode: 'B',
+      toCounterNo: null,
+      head: true,
+    },
+    'walkin.served': {
+      walkinId: '0190f0c0-0000-7000-8000-0000000000bb',
+      serviceCode: 'A',
+      counterNo,
+      staffId,
+      startedAt: Date.UTC(2026, 0, 5, 1, 0, 0),
+      businessDay: '2026-01-05',
+      note: null,
+    },
+    'counter.signed_in': { counterNo, staffId },
+    'counter.signed_out': { counterNo, staffId },
+    'counter.away': { counterNo, reason: 'rogue', returnAt: Date.UTC(2026, 0, 5, 2, 0, 0) },
+    'counter.back': { counterNo },
+    'alert.raised': { alertId: 'rogue-alert', kind: 'away_overdue', counterNo, message: 'rogue' },
+  };
+}
+
+/** A counter device paired on the hub by its manager, as a station would be, with its raw token. */
+async function pairCounterDevice(
+  hub: TestHall,
+  counterNo: number,
+): Promise<{ deviceId: string; token: string }> {
+  const manager = await hub.login('9001');
+  const res = await hub.request('POST', '/devices', {
+    token: manager,
+    body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
+  });
+  expect(res.status).toBe(201);
+  return res.body as { deviceId: string; token: string };
+}
+
+async function demoHub(): Promise<TestHall> {
+  const hub = await startDemoHall();
+  cleanups.push(() => hub.stop());
+  return hub;
+}
+
+const quarantineCount = (hub: TestHall) =>
+  (stmt(hub.node.ctx.db, 'SELECT count(*) AS n FROM local_quarantine').get() as { n: number }).n;
+
+describe('security: origin rules on the hub (issue 9, critical)', () => {
+  it('security: a counter device pushing staff.enrolled for 9001, a new manager 6666 and device.revoked for the kiosk changes nothing', async () => {
+    const hub = await demoHub();
+    const db = hub.node.ctx.db;
+    const device = await pairCounterDevice(hub, 6);
+    const kioskId = read.devices(db).find((d) => d.role === 'kiosk')!.deviceId;
+    const before = { journal: journalMark(db), projections: dumpProjections(db) };
+    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
+    const nineOhOhOne = read.staffByNo(db, '9001')!;
+    const rows = [
+      chain.next({
+        type: 'staff.enrolled',
+        payload: { ...samples(6, 'x')['staff.enrolled'], staffId: nineOhOhOne.id, staffNo: '9001' },
+      }),
+      chain.next({ type: 'staff.enrolled', payload: samples(6, 'x')['staff.enrolled'] }),
+      chain.next({ type: 'device.revoked', payload: { deviceId: kioskId } }),
+    ];
+    const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
+    expect(res.status).toBe(200);
+    const reply = res.body as PushReply;
+    // Acknowledged (the station's chain moves on) but every row is quarantined, naming the rule.
+    expect(reply.ackedSeq).toBe(3);
+    expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3]);
+    for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule .*written only by the hub/);
+    expect(journalMark(db)).toEqual(before.journal);
+    expect(dumpProjections(db)).toBe(before.projections);
+    // 9001's PIN is unchanged, 6666 does not exist, the kiosk still issues.
+    await expect(hub.login('9001')).resolves.toEqual(expect.any(String));
+    expect(
+      (await hub.request('POST', '/auth/login', { body: { staffNo: '6666', pin: '123456' } })).status,
+    ).toBe(401);
+    expect(
+      (await hub.request('POST', '/tickets', { token: hub.kioskToken, body: { serviceCode: 'A' } })).status,
+    ).toBe(201);
+  });
+
+  it('security: every event type pushed from a station token — only the station types it may write change anything', async () => {
+    const hub = await demoHub();
+    const db = hub.node.ctx.db;
+    const device = await pairCounterDevice(hub, 6);
+    const clerk = read.staffByNo(db, '1006')!;
+    const payloads = samples(6, clerk.id);
+    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
+    // The station's clerk signs in first (a station signs its clerks in locally), as a real one does.
+    const signIn = chain.next({
+      type: 'counter.signed_in',
+      payload: payloads['counter.signed_in'],
+      recorded_by: clerk.id,
+    });
+    expect(
+      (await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows: [signIn] })).body,
+    ).toEqual({
+      ackedSeq: 1,
+      rejected: [],
+    });
+    const types = Object.keys(EVENTS) as EventType[];
+    const allowed: string[] = [];
+    for (const type of types) {
+      if (type === 'counter.signed_in') continue;
+      const stationWrites = (AUTHORITY[type].writers as readonly string[]).includes('station');
+      const signer = AUTHORITY[type].stationSigner === 'device' ? `device:${device.deviceId}` : clerk.id;
+      const row = chain.next({ type, payload: payloads[type], recorded_by: signer });
+      const before = { journal: journalMark(db), projections: dumpProjections(db) };
+      const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows: [row] });
+      expect(res.status, type).toBe(200);
+      const reply = res.body as PushReply;
+      expect(reply.ackedSeq, type).toBe(row.device_seq);
+      if (stationWrites) {
+        expect(reply.rejected, type).toEqual([]);
+        expect(journalMark(db).count, type).toBe(before.journal.count + 1);
+        allowed.push(type);
+      } else {
+        expect(
+          reply.rejected.map((r) => r.reason),
+          type,
+        ).toEqual([expect.stringMatching(/^origin rule/)]);
+        expect(journalMark(db), type).toEqual(before.journal);
+        expect(dumpProjections(db), `${type} changed a projection`).toBe(before.projections);
+      }
+    }
+    expect(allowed.sort()).toEqual(['counter.signed_out', 'reference.updated', 'walkin.served']);
+    // A station's copy of reference data is kept as a record but never changes the hub's settings.
+    expect(read.settings(db).recallCap).not.toBe(1);
+  });
+
+  it('security: a station writes only for its own counter, signed by the clerk signed in there', async () => {
+    const hub = await demoHub();
+    const db = hub.node.ctx.db;
+    const device = await pairCounterDevice(hub, 6);
+    const clerk = read.staffByNo(db, '1006')!;
+    const other = read.staffByNo(db, '1001')!;
+    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
+    const walkin = (over: Partial<EventPayload<'walkin.served'>>, by: string) =>
+      chain.next({
+        type: 'walkin.served',
+        payload: { ...samples(6, clerk.id)['walkin.served'], walkinId: crypto.randomUUID(), ...over },
+        recorded_by: by,
+      });
+    const rows = [
+      walkin({}, clerk.id), // 1: nobody is signed in at the station yet
+      chain.next({
+        type: 'counter.signed_in',
+        payload: { counterNo: 5, staffId: clerk.id },
+        recorded_by: clerk.id,
+      }), // 2: not its counter
+      chain.next({
+        type: 'counter.signed_in',
+        payload: { counterNo: 6, staffId: 'nobody' },
+        recorded_by: 'nobody',
+      }), // 3: no such staff
+      chain.next({
+        type: 'counter.signed_in',
+        payload: { counterNo: 6, staffId: clerk.id },
+        recorded_by: other.id,
+      }), // 4: signed by another
+      chain.next({
+        type: 'counter.signed_in',
+        payload: { counterNo: 6, staffId: clerk.id },
+        recorded_by: clerk.id,
+      }), // 5: ok
+      walkin({ counterNo: 1 }, clerk.id), // 6: another counter
+      walkin({ staffId: other.id }, other.id), // 7: a clerk with no session here
+      walkin({ staffId: other.id }, clerk.id), // 8: names someone else
+      chain.next({
+        type: 'reference.updated',
+        payload: samples(6, clerk.id)['reference.updated'],
+        recorded_by: clerk.id,
+      }), // 9: a pull is the station's own doing
+      walkin({}, clerk.id), // 10: ok
+    ];
+    const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
+    const reply = res.body as PushReply;
+    expect(reply.ackedSeq).toBe(10);
+    expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
+    for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
+    expect(read.counterByNo(db, 6)?.staffId).toBe(clerk.id);
+    expect(stmt(db, "SELECT count(*) AS n FROM tickets WHERE number LIKE 'W-%'").get()).toEqual({ n: 1 });
+    expect(quarantineCount(hub)).toBe(8);
+  });
+
+  it('security: a 10,000-level nested payload is quarantined (row bounds), the rows after it land, the hub keeps answering', async () => {
+    const hub = await demoHub();
+    const db = hub.node.ctx.db;
+    const device = await pairCounterDevice(hub, 6);
+    const clerk = read.staffByNo(db, '1006')!;
+    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
+    const deep: Record<string, unknown> = {};
+    let cursor = deep;
+    for (let i = 0; i < 10_000; i++) cursor = cursor.a = {} as Record<string, unknown>;
+    // Its hash cannot even be computed (canonical JSON would overflow): it claims one and is sent as text.
+    const hashOf = (n: number) => n.toString(16).padStart(64, '0');
+    const first = {
+      id: crypto.randomUUID(),
+      device_id: device.deviceId,
+      device_seq: 1,
+      hall_id: hub.node.ctx.hallId,
+      type: 'walkin.served',
+      schema_ver: 1,
+      payload: deep,
+      occurred_at: Date.now(),
+      recorded_by: clerk.id,
+      prev_hash: chain.hash,
+      hash: hashOf(1),
+    };
+    chain.seq = 1;
+    chain.hash = first.hash;
+    const signIn = chain.next({
+      type: 'counter.signed_in',
+      payload: { counterNo: 6, staffId: clerk.id },
+      recorded_by: clerk.id,
+    });
+    const body = `{"deviceId":${JSON.stringify(device.deviceId)},"sentAt":${Date.now()},"rows":[${'{"id":'}${JSON.stringify(first.id)},"device_id":${JSON.stringify(first.device_id)},"device_seq":1,"hall_id":${JSON.stringify(first.hall_id)},"type":"walkin.served","schema_ver":1,"occurred_at":${first.occurred_at},"recorded_by":${JSON.stringify(clerk.id)},"prev_hash":"${first.prev_hash}","hash":"${first.hash}","payload":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}},${JSON.stringify(signIn)}]}`;
+    const res = await fetch(`${hub.url}/sync/v1/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+      body,
+    });
+    // 64 KiB of body limit or a quarantined row: either way never a 5xx, and the station is not stuck.
+    expect(res.status).toBeLessThan(500);
+    if (res.status === 200) {
+      const reply = (await res.json()) as PushReply;
+      expect(reply.ackedSeq).toBe(2);
+      expect(reply.rejected).toEqual([
+        expect.objectContaining({ seq: 1, reason: expect.stringMatching(/^row bounds/) }),
+      ]);
+      expect(read.counterByNo(db, 6)?.staffId).toBe(clerk.id);
+    }
+    expect((await hub.request('GET', '/health')).status).toBe(200);
+  });
+});
+
+describe('security: a real station through its hub (issue 9)', () => {
+  it('security: a station clerk’s walk-in and sign-in pass the origin rule and name the hub’s own staff member', async () => {
+    const hub = await demoHub();
+    const station = await startStation(hub, 2, { sync: false });
+    cleanups.push(() => station.stop());
+    await pullOnce(station.node.ctx, 'hub');
+    const clerk = await station.login('1002', 2);
+    const res = await station.request('POST', '/walkins', {
+      token: clerk,
+      body: { serviceCode: 'A', startedAt: Date.now() - 60_000 },
+    });
+    expect(res.status).toBe(201);
+    await drain(station.node);
+    expect(quarantineCount(hub)).toBe(0);
+    const staffId = read.staffByNo(hub.node.ctx.db, '1002')!.id;
+    // The station knows staff by the hub's ids, so the hub's live view can name the clerk.
+    expect(read.counterByNo(hub.node.ctx.db, 2)?.staffId).toBe(staffId);
+    const walkins = stmt(hub.node.ctx.db, "SELECT staff_id FROM tickets WHERE number LIKE 'W-%'").all();
+    expect(walkins).toEqual([{ staff_id: staffId }]);
+  });
+});
