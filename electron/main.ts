@@ -5,6 +5,8 @@ import { IPC_CHANNELS, type Ipc, type IpcChannel, type ShellInfo } from '../shar
 import { loadShellConfig, type ShellConfig } from './config.ts';
 import { hardenSession, openWindow, type WindowSpec } from './windows.ts';
 import { printTicket } from './print.ts';
+import { nodeSecretKey } from './nodeKey.ts';
+import { SECRET_KEY_ENV } from '../hall/auth/sealed.ts';
 
 /**
  * The shell is thin (DESIGN §1): it starts the hall node in a utility process, opens the windows this
@@ -57,9 +59,12 @@ function startNode(config: ShellConfig): Promise<string> {
   if (attached) return waitForHealth(attached).then(() => attached);
   const args = ['--data', hallDataDir(), '--port', String(config.port)];
   if (config.demo || process.env.SERVICEHALL_DEMO === '1') args.push('--demo');
+  // The node's upstream token is sealed at rest with a key the OS key store keeps (electron/nodeKey.ts).
+  const key = nodeSecretKey(app.getPath('userData'));
   node = utilityProcess.fork(path.join(here, 'hall.js'), args, {
     serviceName: 'ServiceHall hall node',
     stdio: 'inherit',
+    env: { ...process.env, ...(key ? { [SECRET_KEY_ENV]: key } : {}) },
   });
   node.on('exit', () => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send('node:status', { up: false });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openDatabase } from '../db/open.ts';
 import { rebuildProjections } from '../db/rebuild.ts';
 import { verifyJournal } from '../db/verify.ts';
+import { parseSecretKey, SECRET_KEY_ENV } from './auth/sealed.ts';
 import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
 import { startHallNode } from './node.ts';
 import * as read from '../db/read.ts';
@@ -101,7 +102,8 @@ async function main(): Promise<number> {
 }
 
 async function serve(opts: Parameters<typeof startHallNode>[0]): Promise<number> {
-  const node = await startHallNode(opts);
+  const keyText = process.env[SECRET_KEY_ENV];
+  const node = await startHallNode({ ...opts, secretKey: keyText ? parseSecretKey(keyText) : null });
   const dataDir = opts.dataDir;
   out(`ServiceHall hall node ${node.ctx.version} (${node.ctx.role}) on ${node.url}, data in ${dataDir}`);
   if (node.demoDevices) {

@@ -23,7 +23,7 @@ import { stationQuarantineRoute } from './sync/quarantine.ts';
 import { hubSyncRoutes } from './sync/routes.ts';
 import { SyncSender } from './sync/sender.ts';
 import { pullOnce } from './sync/pull.ts';
-import { saveUpstream, upstreams } from './sync/upstreams.ts';
+import { saveUpstream, upstreams, useSecretKey } from './sync/upstreams.ts';
 import { pairHubWithHeadOffice, pairStationWithHub } from './sync/pairing.ts';
 import { walkinRoutes } from './station/walkins.ts';
 import { forwardToHub } from './station/forward.ts';
@@ -64,6 +64,8 @@ export interface HallNodeOptions {
   headoffice?: { url: string; code: string } | undefined;
   /** Push and pull in the background (default on); tests may drive sync by hand. */
   sync?: boolean;
+  /** The key that seals upstream tokens at rest (hall/auth/sealed.ts); null or absent: kept in clear. */
+  secretKey?: Buffer | null;
 }
 
 export interface HallNode {
@@ -108,6 +110,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDatabase(path.join(opts.dataDir, 'hall.sqlite'));
   const deviceId = meta(db, 'device_id', () => ids.next());
+  useSecretKey(db, opts.secretKey ?? null);
   if (opts.hub && !upstreams(db).some((u) => u.name === 'hub')) await joinHub(db, opts.hub, deviceId);
   const hallId = meta(db, 'hall_id', () => ids.next());
   const role = meta(db, 'role', () => 'hub') as 'hub' | 'station';

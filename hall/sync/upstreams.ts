@@ -1,5 +1,6 @@
 import { stmt } from '../../db/projections/index.ts';
 import type { Db } from '../../db/open.ts';
+import { isSealed, seal, SECRET_KEY_ENV, unseal } from '../auth/sealed.ts';
 
 export type UpstreamName = 'headoffice' | 'hub';
 
@@ -26,7 +27,7 @@ export function upstreams(db: Db): Upstream[] {
   return rows.map((r) => ({
     name: r.name,
     url: r.url,
-    token: r.token,
+    token: clearToken(db, r.token),
     pulledVersion: r.pulled_version,
     connected: r.connected === 1,
     lastOkAt: r.last_ok_at,
@@ -34,12 +35,60 @@ export function upstreams(db: Db): Upstream[] {
   }));
 }
 
+/** The key this node's upstream tokens are sealed with at rest, per open database (hall/auth/sealed.ts). */
+const keys = new WeakMap<Db, Buffer>();
+
+/**
+ * Seals this node's upstream tokens from now on, and any still stored in clear (a node paired before
+ * the shell gave it a key). Without a key a sealed token cannot be used: the node refuses to start.
+ */
+export function useSecretKey(db: Db, key: Buffer | null): void {
+  const stored = stmt(db, 'SELECT name, token FROM local_upstreams').all() as {
+    name: string;
+    token: string;
+  }[];
+  if (key === null) {
+    if (stored.some((u) => isSealed(u.token)))
+      throw new Error(
+        `This node's upstream token is sealed with the desktop shell's key: start it from the shell, or with ${SECRET_KEY_ENV}.`,
+      );
+    return;
+  }
+  keys.set(db, key);
+  for (const u of stored) {
+    if (isSealed(u.token)) {
+      try {
+        unseal(u.token, key);
+      } catch {
+        throw new Error(`${SECRET_KEY_ENV} is not the key this node's upstream token was sealed with.`);
+      }
+    } else {
+      // Overwrite the clear text where it stood, not just leave it in a free slot of the page.
+      db.pragma('secure_delete = ON');
+      stmt(db, 'UPDATE local_upstreams SET token = ? WHERE name = ?').run(seal(u.token, key), u.name);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('secure_delete = OFF');
+    }
+  }
+}
+
+/** How this node keeps its upstream tokens: for /health, so an operator sees what a copied disk would give away. */
+export function tokensAtRest(db: Db): 'sealed' | 'clear' {
+  return keys.has(db) ? 'sealed' : 'clear';
+}
+
+function clearToken(db: Db, stored: string): string {
+  const key = keys.get(db);
+  return key && isSealed(stored) ? unseal(stored, key) : stored;
+}
+
 export function saveUpstream(db: Db, name: UpstreamName, url: string, token: string): void {
+  const key = keys.get(db);
   stmt(
     db,
     `INSERT INTO local_upstreams (name, url, token) VALUES (?, ?, ?)
      ON CONFLICT (name) DO UPDATE SET url = excluded.url, token = excluded.token, pulled_version = 0`,
-  ).run(name, url.replace(/\/+$/, ''), token);
+  ).run(name, url.replace(/\/+$/, ''), key ? seal(token, key) : token);
 }
 
 export function markUpstream(
