@@ -29,6 +29,7 @@ interface TicketRow {
   transfer_count: number;
   overrun_reason: string | null;
   no_show_at: number | null;
+  held_ms: number;
 }
 
 const toTicket = (r: TicketRow): Ticket => ({
@@ -52,6 +53,7 @@ const toTicket = (r: TicketRow): Ticket => ({
   transferCount: r.transfer_count,
   overrunReason: r.overrun_reason,
   noShowAt: r.no_show_at,
+  heldMs: r.held_ms,
 });
 
 export function ticketById(db: Db, id: string): Ticket | null {

@@ -38,7 +38,8 @@ export const queueProjectors: Projectors = {
     stmt(db, `UPDATE tickets SET recall_count = ? WHERE id = ?`).run(p.recallCount, p.ticketId);
   },
   'ticket.started': (db, p, row) => {
-    stmt(db, `UPDATE tickets SET status = 'serving', started_at = ? WHERE id = ?`).run(
+    // Started again after a return from park: handling goes on from the first start (R-SLA-1).
+    stmt(db, `UPDATE tickets SET status = 'serving', started_at = coalesce(started_at, ?) WHERE id = ?`).run(
       row.occurred_at,
       p.ticketId,
     );
@@ -65,9 +66,10 @@ export const queueProjectors: Projectors = {
          no_show_at = NULL, recall_count = 0 WHERE id = ?`,
     ).run(row.occurred_at, p.ticketId);
   },
-  'ticket.parked': (db, p) => {
-    stmt(db, `UPDATE tickets SET status = 'parked', target_counter_no = ? WHERE id = ?`).run(
+  'ticket.parked': (db, p, row) => {
+    stmt(db, `UPDATE tickets SET status = 'parked', target_counter_no = ?, parked_at = ? WHERE id = ?`).run(
       p.counterNo,
+      row.occurred_at,
       p.ticketId,
     );
     releaseCounter(db, p.ticketId);
@@ -75,8 +77,12 @@ export const queueProjectors: Projectors = {
   'ticket.returned': (db, p, row) => {
     stmt(
       db,
-      `UPDATE tickets SET status = 'called', counter_no = ?, called_at = ?, target_counter_no = NULL WHERE id = ?`,
-    ).run(p.counterNo, row.occurred_at, p.ticketId);
+      // R-SLA-1: the time parked is hold, not handling, once handling had started.
+      `UPDATE tickets SET status = 'called', counter_no = @counterNo, called_at = @at, target_counter_no = NULL,
+         held_ms = held_ms + CASE WHEN started_at IS NULL THEN 0 ELSE @at - coalesce(parked_at, @at) END,
+         parked_at = NULL
+       WHERE id = @ticketId`,
+    ).run({ counterNo: p.counterNo, at: row.occurred_at, ticketId: p.ticketId });
     stmt(db, `UPDATE counters SET ticket_id = ? WHERE counter_no = ?`).run(p.ticketId, p.counterNo);
   },
   'ticket.cancelled': (db, p) => {
@@ -88,7 +94,7 @@ export const queueProjectors: Projectors = {
       db,
       `UPDATE tickets SET status = 'transferred', service_code = coalesce(@toServiceCode, service_code),
          target_counter_no = @toCounterNo, head = @head, queued_at = @at, counter_no = NULL, called_at = NULL,
-         started_at = NULL, recall_count = 0, transfer_count = transfer_count + 1
+         started_at = NULL, held_ms = 0, parked_at = NULL, recall_count = 0, transfer_count = transfer_count + 1
        WHERE id = @ticketId`,
     ).run({ ...p, head: p.head ? 1 : 0, at: row.occurred_at });
     releaseCounter(db, p.ticketId);

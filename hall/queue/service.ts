@@ -4,7 +4,7 @@ import type { CounterState, Service, Ticket } from '../../shared/queue/model.ts'
 import type { Settings } from '../../shared/settings.ts';
 import { callingOrder, eligibleFor, pickNext } from '../../shared/queue/ordering.ts';
 import { formatTicketNumber } from '../../shared/queue/numbering.ts';
-import { estimateWaitMinutes, isOverrun } from '../../shared/queue/sla.ts';
+import { estimateWaitMinutes, handlingMs, isOverrun } from '../../shared/queue/sla.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import { counterOrThrow } from './counters.ts';
 import { isManager, recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
@@ -216,14 +216,20 @@ export function actOnTicket(ctx: WriteContext, by: Principal, id: string, cmd: T
       j.append('ticket.started', { ticketId: id, counterNo: counterNo! }, who);
       break;
     case 'finish': {
-      const handlingMs = Math.max(0, now - (t.startedAt ?? t.calledAt ?? now));
+      const handling = handlingMs(t, now); // R-SLA-1: hold (park) time excluded
       const limit = read.services(ctx.db).find((x) => x.code === t.serviceCode)?.slaMinutes ?? Infinity;
-      const overrun = isOverrun(handlingMs, limit); // R-SLA-1
+      const overrun = isOverrun(handling, limit); // R-SLA-1
       const reason = cmd.overrunReason?.trim() || null;
       if (overrun && !reason) throw new DomainError('E_OVERRUN_REASON_REQUIRED', { limit });
       j.append(
         'ticket.finished',
-        { ticketId: id, counterNo: counterNo!, handlingMs, overrun, overrunReason: overrun ? reason : null },
+        {
+          ticketId: id,
+          counterNo: counterNo!,
+          handlingMs: handling,
+          overrun,
+          overrunReason: overrun ? reason : null,
+        },
         who,
       );
       break;

@@ -56,6 +56,8 @@ export const Ticket = z.object({
   transferCount: z.number().int(),
   overrunReason: z.string().nullable(),
   noShowAt: z.number().int().nullable(),
+  /** R-SLA-1: time on hold (parked after handling started), which handling time excludes. */
+  heldMs: z.number().int().min(0).default(0),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -8,6 +8,18 @@ export function slaLevel(elapsedMs: number, limitMinutes: number, warnRatio: num
   return 'ok';
 }
 
+/**
+ * R-SLA-1: handling time is from the start of handling (or the call, when never started) to `now`,
+ * less the time the ticket was on hold (parked).
+ */
+export function handlingMs(
+  t: { startedAt: number | null; calledAt: number | null; heldMs: number },
+  now: number,
+): number {
+  const from = t.startedAt ?? t.calledAt ?? now;
+  return Math.max(0, now - from - t.heldMs);
+}
+
 export function isOverrun(handlingMs: number, limitMinutes: number): boolean {
   return handlingMs > limitMinutes * 60_000;
 }

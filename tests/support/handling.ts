@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 export const handlingFromTickets = (db: Database.Database) =>
   db
     .prepare(
-      `SELECT business_day, service_code, count(*) AS served, sum(finished_at - started_at) AS handling_ms
+      `SELECT business_day, service_code, count(*) AS served, sum(finished_at - started_at - held_ms) AS handling_ms
        FROM tickets WHERE status = 'done' AND started_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
     )
     .all();
@@ -23,6 +23,8 @@ export function asBeforeMigration0007(file: string): void {
   try {
     db.exec(`DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;
       DROP TRIGGER service_day_handling_delete; DROP TABLE service_day_handling;
+      ALTER TABLE tickets DROP COLUMN parked_at; ALTER TABLE tickets DROP COLUMN held_ms;
+      DELETE FROM schema_migrations WHERE version = 8;
       CREATE INDEX tickets_by_day ON tickets (business_day, status, service_code);
       DELETE FROM schema_migrations WHERE version = 7;`);
   } finally {
