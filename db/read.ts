@@ -170,7 +170,11 @@ interface CounterRow {
   ticket_id: string | null;
 }
 
-const COUNTER_SELECT = `SELECT c.*, s.name AS staff_name FROM counters c LEFT JOIN staff s ON s.id = c.staff_id`;
+// A station paired before it learnt the hub's staff ids signs its clerk in as `staff-<staffNo>`:
+// the name is then found by staff number (else the manager's live view shows "—").
+const COUNTER_SELECT = `SELECT c.*, coalesce(s.name, sn.name) AS staff_name FROM counters c
+  LEFT JOIN staff s ON s.id = c.staff_id
+  LEFT JOIN staff sn ON s.id IS NULL AND c.staff_id = 'staff-' || sn.staff_no`;
 
 const toCounter = (r: CounterRow): CounterState => ({
   counterNo: r.counter_no,
