@@ -7,7 +7,7 @@ import { Settings } from '../../shared/settings.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import type { HallContext } from '../context.ts';
-import { estimateFor, estimateInputs } from '../queue/service.ts';
+import { counterServes, estimateFor, estimateInputs } from '../queue/service.ts';
 
 export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
   const waiting = read.ticketsByStatus(ctx.db, CALLABLE);
@@ -23,6 +23,7 @@ export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
       open: s.open,
       waiting: n,
       estimatedWaitMinutes: estimateFor(ctx, inputs, s.code, n),
+      counterOpen: counterServes(inputs, s.code),
     };
   });
 }

@@ -70,6 +70,7 @@ export function queueRoutes(api: Api): void {
         issuedAt: t.issuedAt,
         waitingAhead: value.ahead,
         estimatedWaitMinutes: value.estimate,
+        counterOpen: value.counterOpen,
       };
     },
   });

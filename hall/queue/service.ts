@@ -26,7 +26,7 @@ export function issueTicket(
   ctx: WriteContext,
   by: Principal,
   cmd: IssueCommand,
-): { ticket: Ticket; ahead: number; estimate: number } {
+): { ticket: Ticket } & Position {
   const { db } = ctx;
   if (cmd.idempotencyKey !== null) {
     const existing = read.ticketIdForKey(db, cmd.idempotencyKey);
@@ -78,6 +78,15 @@ export interface EstimateInputs {
   /** The business day whose served tickets give the mean handling time. */
   day: string;
   openCounters: CounterState[];
+  /** Counters with someone signed in (open or briefly away): they will call the service's tickets. */
+  staffedCounters: CounterState[];
+}
+
+/** Where a ticket stands: people ahead, the rough wait, and whether any staffed counter serves it. */
+export interface Position {
+  ahead: number;
+  estimate: number;
+  counterOpen: boolean;
 }
 
 export function estimateInputs(
@@ -85,11 +94,13 @@ export function estimateInputs(
   settings = read.settings(ctx.db),
   services = read.services(ctx.db),
 ): EstimateInputs {
+  const counters = read.counters(ctx.db);
   return {
     settings,
     services,
     day: businessDay(ctx.clock.now(), settings.timeZone),
-    openCounters: read.counters(ctx.db).filter((c) => c.status === 'open'),
+    openCounters: counters.filter((c) => c.status === 'open'),
+    staffedCounters: counters.filter((c) => c.status !== 'closed'),
   };
 }
 
@@ -98,7 +109,7 @@ export function position(
   ctx: WriteContext,
   ticket: Ticket,
   inputs: EstimateInputs = estimateInputs(ctx),
-): { ahead: number; estimate: number } {
+): Position {
   // With no counter given, these are exactly this service's callable tickets.
   const sameService = read.callableTickets(ctx.db, [ticket.serviceCode], null);
   const order = callingOrder(sameService, inputs.settings, ctx.clock.now(), read.priorityStreak(ctx.db));
@@ -106,7 +117,16 @@ export function position(
     0,
     order.findIndex((t) => t.id === ticket.id),
   );
-  return { ahead, estimate: estimateFor(ctx, inputs, ticket.serviceCode, ahead) };
+  return {
+    ahead,
+    estimate: estimateFor(ctx, inputs, ticket.serviceCode, ahead),
+    counterOpen: counterServes(inputs, ticket.serviceCode),
+  };
+}
+
+/** Whether a staffed counter serves this service now (the kiosk says so when none does). */
+export function counterServes(inputs: EstimateInputs, serviceCode: string): boolean {
+  return inputs.staffedCounters.some((c) => c.services.includes(serviceCode));
 }
 
 export function estimateFor(

@@ -95,6 +95,8 @@ export const ServiceView = Service.pick({
 }).extend({
   waiting: z.number().int(),
   estimatedWaitMinutes: z.number().int(),
+  /** Some counter that serves it is staffed (open or briefly away); else nobody can call its tickets. */
+  counterOpen: z.boolean(),
 });
 
 export const IssueBody = z
@@ -112,6 +114,8 @@ export const IssueReply = z.object({
   issuedAt: z.number().int(),
   waitingAhead: z.number().int(),
   estimatedWaitMinutes: z.number().int(),
+  /** As in ServiceView: false when no staffed counter serves the ticket's service now. */
+  counterOpen: z.boolean(),
 });
 
 export const TicketView = Ticket.extend({ waitedMs: z.number().int() });

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/runtime.ts';
+import type { HallStateT, IssueReplyT } from '../../shared/api/schemas.ts';
+import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { act, callNext, expectError, issue, shanghai, staffOf, type Staff } from '../support/builders.ts';
+
+/** The hall-node side of issue 10's screen defects: what the screens are told. */
+const MIN = 60_000;
+let halls: TestHall[] = [];
+
+async function aHall(): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> {
+  const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+  const hall = await startDemoHall({ clock });
+  halls.push(hall);
+  return { hall, clock, staff: staffOf(hall) };
+}
+
+afterEach(async () => {
+  await Promise.all(halls.map((h) => h.stop()));
+  halls = [];
+});
+
+describe('hold time is not handling time (R-SLA-1)', () => {
+  it('R-SLA-1: 2 min serving + 20 min parked finishes without an overrun reason; the hold is recorded', async () => {
+    const { hall, clock, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const t = await issue(hall, 'A'); // A: 5-minute limit
+    await callNext(hall, c1, 1);
+    await act(hall, c1, t.id, 'start');
+    clock.advance(1 * MIN);
+    await act(hall, c1, t.id, 'park');
+    clock.advance(20 * MIN);
+    await act(hall, c1, t.id, 'return');
+    await act(hall, c1, t.id, 'start');
+    clock.advance(1 * MIN);
+    const done = await act(hall, c1, t.id, 'finish');
+    expect(done.overrunReason).toBeNull();
+    const finished = hall.node.ctx.db
+      .prepare(`SELECT payload FROM journal WHERE type = 'ticket.finished'`)
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(finished)).toMatchObject({ handlingMs: 2 * MIN, overrun: false });
+  });
+
+  it('R-SLA-1: serving past the limit is still an overrun after a park', async () => {
+    const { hall, clock, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const t = await issue(hall, 'A');
+    await callNext(hall, c1, 1);
+    await act(hall, c1, t.id, 'start');
+    clock.advance(3 * MIN);
+    await act(hall, c1, t.id, 'park');
+    clock.advance(10 * MIN);
+    await act(hall, c1, t.id, 'return');
+    clock.advance(3 * MIN);
+    expectError(
+      await hall.request('POST', `/tickets/${t.id}/finish`, { token: c1 }),
+      422,
+      'E_OVERRUN_REASON_REQUIRED',
+    );
+  });
+});
+
+describe('a service no open counter serves (R-DUTY-1)', () => {
+  it('R-DUTY-1: the kiosk is told no counter serves it, on the buttons and on the ticket; a signed-in counter changes that', async () => {
+    const { hall, staff } = await aHall();
+    const state = async () =>
+      (await hall.request('GET', '/hall', { token: hall.kioskToken })).body as HallStateT;
+    // Nobody signed in yet: no counter serves anything.
+    expect((await state()).services.map((s) => s.counterOpen)).toEqual([false, false, false, false]);
+    const first = (await issue(hall, 'D')) as unknown as IssueReplyT;
+    expect(first.counterOpen).toBe(false);
+    await staff.clerk(1); // counter 1 serves A and C in the demo hall
+    const served = (await state()).services.filter((s) => s.counterOpen).map((s) => s.code);
+    const c1 = (await state()).counters.find((c) => c.counterNo === 1)!;
+    expect(served.sort()).toEqual([...c1.services].sort());
+    const a = (await issue(hall, c1.services[0]!)) as unknown as IssueReplyT;
+    expect(a.counterOpen).toBe(true);
+  });
+});
+
+describe('who is at a counter (R-DUTY-1)', () => {
+  it('R-DUTY-1: a counter signed in by a station that names staff as staff-<staffNo> shows the clerk by name', async () => {
+    const { hall } = await aHall();
+    const db = hall.node.ctx.db;
+    // What an older station's sign-in projects on the hub: its own id for the hub's clerk 1003.
+    db.prepare(`UPDATE counters SET status = 'open', staff_id = 'staff-1003' WHERE counter_no = 3`).run();
+    const manager = await hall.login('9001');
+    const live = (await hall.request('GET', '/hall', { token: manager })).body as HallStateT;
+    const c3 = live.counters.find((c) => c.counterNo === 3)!;
+    const name = db.prepare(`SELECT name FROM staff WHERE staff_no = '1003'`).pluck().get();
+    expect(c3.staffName).toBe(name);
+  });
+});
