@@ -17,6 +17,14 @@ import enConsole from './en/console.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
+export const DEFAULT_LANG: Lang = 'zh-CN';
+
+/**
+ * Public screens serve one customer after another: a language chosen by one customer is never kept
+ * for the next (not across a reload either). Staff screens remember the clerk's choice.
+ */
+const PUBLIC_SURFACES = ['/kiosk', '/display', '/customer', '/pad'];
+const isPublicSurface = () => PUBLIC_SURFACES.some((p) => location.pathname.startsWith(p));
 
 export const resources = {
   'zh-CN': {
@@ -41,8 +49,8 @@ export const resources = {
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: (localStorage.getItem(STORAGE) as Lang | null) ?? 'zh-CN',
-  fallbackLng: 'zh-CN',
+  lng: isPublicSurface() ? DEFAULT_LANG : ((localStorage.getItem(STORAGE) as Lang | null) ?? DEFAULT_LANG),
+  fallbackLng: DEFAULT_LANG,
   ns: Object.keys(resources['zh-CN']),
   defaultNS: 'common',
   interpolation: { escapeValue: false },
@@ -51,9 +59,14 @@ void i18n.use(initReactI18next).init({
 document.documentElement.lang = i18n.language;
 
 export function setLanguage(lang: Lang): void {
-  localStorage.setItem(STORAGE, lang);
+  if (!isPublicSurface()) localStorage.setItem(STORAGE, lang);
   document.documentElement.lang = lang;
   void i18n.changeLanguage(lang);
+}
+
+/** A public screen back at idle: the next customer starts in the default language. */
+export function resetLanguage(): void {
+  if (i18n.language !== DEFAULT_LANG) setLanguage(DEFAULT_LANG);
 }
 
 export default i18n;

@@ -10,6 +10,9 @@ import { useKiosk } from './store.ts';
 import { ServiceButtons } from './ServiceButtons.tsx';
 import { TicketDone } from './TicketDone.tsx';
 
+/** A customer who walks away mid-choice: after this long untouched the kiosk is idle again. */
+const IDLE_AFTER_MS = 60_000;
+
 export default function KioskApp() {
   const { t, i18n } = useTranslation(['kiosk', 'common']);
   const token = useKiosk((s) => s.token);
@@ -21,6 +24,22 @@ export default function KioskApp() {
   useEffect(() => {
     takeTokenFromHash('kiosk');
     useKiosk.setState({ token: getToken('kiosk') });
+  }, []);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => useKiosk.getState().done(), IDLE_AFTER_MS);
+    };
+    touched();
+    window.addEventListener('pointerdown', touched);
+    window.addEventListener('keydown', touched);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', touched);
+      window.removeEventListener('keydown', touched);
+    };
   }, []);
 
   useEffect(() => {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { HallStateT, IssueReplyT } from '../../../shared/api/schemas.ts';
 import { api, ApiError } from '../lib/api.ts';
 import type { LiveStatus } from '../lib/live.ts';
+import { resetLanguage } from '../i18n/index.ts';
 
 interface KioskState {
   token: string | null;
@@ -16,6 +17,7 @@ interface KioskState {
   refresh(): Promise<void>;
   take(serviceCode: string): Promise<void>;
   setPriority(on: boolean): void;
+  /** Back to idle for the next customer: no ticket, no priority, the default language. */
   done(): void;
   setStatus(s: LiveStatus): void;
 }
@@ -70,6 +72,9 @@ export const useKiosk = create<KioskState>((set, get) => ({
     }
   },
   setPriority: (on) => set({ priority: on }),
-  done: () => set({ ticket: null, error: null }),
+  done: () => {
+    set({ ticket: null, error: null, priority: false, pendingKey: null });
+    resetLanguage();
+  },
   setStatus: (status) => set({ status }),
 }));
