@@ -32,7 +32,11 @@ export function TicketDone() {
         priority={ticket.priority}
         timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
       />
-      <p className="ticket-done-hint">{t('takeSlip', { count: ticket.estimatedWaitMinutes })}</p>
+      <p className="ticket-done-hint">
+        {ticket.counterOpen
+          ? t('takeSlip', { count: ticket.waitingAhead > 0 ? ticket.estimatedWaitMinutes : 0 })
+          : t('takeSlipNoCounter')}
+      </p>
       <button type="button" className="big-button" onClick={done}>
         {t('done')}
       </button>
