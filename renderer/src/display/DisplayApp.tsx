@@ -10,6 +10,9 @@ import { Announcer, type AnnouncerState } from './announcer.ts';
 import { useDisplay } from './store.ts';
 import { CounterBoard } from './CounterBoard.tsx';
 
+/** Events after which a ticket is no longer the call at its counter. */
+const WITHDRAWN = ['ticket.no_show', 'ticket.transferred', 'ticket.parked', 'ticket.cancelled'];
+
 export default function DisplayApp() {
   const { t, i18n } = useTranslation(['display', 'common']);
   const token = useDisplay((s) => s.token);
@@ -57,6 +60,8 @@ export default function DisplayApp() {
                 lang: 'en',
               });
           }
+        } else if (WITHDRAWN.includes(e.type) && 'ticket' in e) {
+          useDisplay.getState().withdrawn((e.ticket as Ticket).id);
         }
         void refresh().catch(() => undefined);
       },
@@ -89,9 +94,12 @@ export default function DisplayApp() {
         <div className="display-clock">{formatClock(now, i18n.language, tz)}</div>
       </header>
       {sound === 'blocked' ? (
-        <p className="sound-notice" role="status">
-          {t('soundBlocked')}
-        </p>
+        // Customers get a calm hint; staff get what to do, without command-line detail (that is on
+        // the manager screen, Devices).
+        <div className="sound-notice" role="status">
+          <p className="sound-notice-public">{t('soundBlocked')}</p>
+          <p className="sound-notice-staff">{t('soundBlockedStaff')}</p>
+        </div>
       ) : null}
       <section className="latest-call" aria-live="assertive" aria-label={t('latest')}>
         {latest ? (

@@ -20,6 +20,8 @@ interface DisplayState {
   status: LiveStatus;
   refresh(): Promise<void>;
   called(ticket: Ticket, recall: boolean, at: number): CallShown | null;
+  /** The ticket left its counter without being served there (no-show, transfer, park, cancel). */
+  withdrawn(ticketId: string): void;
 }
 
 const KEEP = 9;
@@ -65,4 +67,7 @@ export const useDisplay = create<DisplayState>((set, get) => ({
     set({ calls: [call, ...get().calls.filter((c) => c.ticketId !== ticket.id)].slice(0, KEEP) });
     return call;
   },
+  // A no-show is not the current call, and a transferred ticket is not at its old counter: both go
+  // from the board until they are called again (same number, new counter).
+  withdrawn: (ticketId) => set({ calls: get().calls.filter((c) => c.ticketId !== ticketId) }),
 }));
