@@ -17,6 +17,12 @@ import { useTranslation } from 'react-i18next';
 import { formatClock } from '../lib/format.ts';
 import { useManager, type DeviceRow } from './store.ts';
 
+/**
+ * The roles this build has a screen for. The standalone rating pad (`/pad`) is not built yet, so it is
+ * not offered: a code for it would pair a device to a page that does not exist.
+ */
+const PAIRABLE_ROLES = ['kiosk', 'display', 'counter'] as const;
+
 /** Pair devices with one-time codes (DESIGN §5) and revoke them. */
 export function Devices() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -45,7 +51,7 @@ export function Devices() {
           <Form.Item name="role" label={t('role')}>
             <Select
               style={{ width: 160 }}
-              options={['kiosk', 'display', 'counter', 'pad'].map((r) => ({
+              options={PAIRABLE_ROLES.map((r) => ({
                 value: r,
                 label: t(`role_${r}`),
               }))}
@@ -71,6 +77,9 @@ export function Devices() {
             {t('codeExpires', { time: formatClock(code.expiresAt, i18n.language) })}
           </Typography.Text>
         ) : null}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+          {t('displaySoundHelp')}
+        </Typography.Paragraph>
       </Card>
       <Card title={t('tabDevices')}>
         <Table<DeviceRow>

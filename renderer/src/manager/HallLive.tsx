@@ -36,6 +36,19 @@ export function HallLive() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       {sync.some((r) => !r.connected) ? <Alert type="warning" showIcon message={t('syncAlert')} /> : null}
+      {/* R-DUTY-1: customers hold tickets no staffed counter can call — the manager sees it at once. */}
+      {hall.services
+        .filter((s) => s.open && s.waiting > 0 && !s.counterOpen)
+        .map((s) => (
+          <Alert
+            key={`no-counter-${s.code}`}
+            type="error"
+            showIcon
+            role="alert"
+            message={t('alertNoCounter', { service: `${s.prefix} ${en ? s.nameEn : s.name}` })}
+            description={t('alertNoCounterExplain', { count: s.waiting })}
+          />
+        ))}
       {hall.alerts.map((a) => (
         <Alert
           key={a.id}
