@@ -49,8 +49,7 @@ export default function CounterApp() {
         <ConnectionBanner status={session ? status : 'open'} />
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
           <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
-            {t('title')}
-            {session ? ` · ${t('counterNo', { counterNo: session.counterNo })}` : ''}
+            {session ? t('titleAt', { counterNo: session.counterNo }) : t('title')}
             {demo ? <Tag style={{ marginLeft: 12 }}>{t('common:demo')}</Tag> : null}
           </Typography.Title>
           <Space>

@@ -126,10 +126,14 @@ export function OverrunDialog({
       title={t('overrunTitle', { minutes: limit })}
       onCancel={onClose}
       onOk={() =>
-        void form.validateFields().then(async (v) => {
-          await onSubmit(v.reason);
-          onClose();
-        })
+        // An invalid form rejects; the form already shows why, so the rejection is handled here.
+        void form.validateFields().then(
+          async (v) => {
+            await onSubmit(v.reason);
+            onClose();
+          },
+          () => undefined,
+        )
       }
     >
       <Form form={form} layout="vertical">

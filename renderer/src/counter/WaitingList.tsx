@@ -28,7 +28,10 @@ export function WaitingList({ stale = false }: { stale?: boolean }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card
-        title={t('waitingTitle', { count: queue?.waiting.length ?? 0 })}
+        // Until the first queue reply there is no count to show: "0 waiting" would be a wrong answer.
+        title={queue ? t('waitingTitle', { count: queue.waiting.length }) : t('waitingTitleLoading')}
+        loading={queue === null}
+        aria-busy={queue === null}
         extra={
           <Space>
             {queue ? <span>{t('waitingInHall', { count: queue.waitingInHall })}</span> : null}

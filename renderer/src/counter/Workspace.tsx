@@ -7,14 +7,16 @@ import {
   Col,
   Descriptions,
   Empty,
+  Popconfirm,
   Row,
+  Spin,
   Space,
   Tag,
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/queue/model.ts';
-import { slaLevel } from '../../../shared/queue/sla.ts';
+import { handlingMs, slaLevel } from '../../../shared/queue/sla.ts';
 import { formatDuration, serviceName } from '../lib/format.ts';
 import { useNow } from '../lib/useNow.ts';
 import { heldTicket, hubUnreachable, useCounter } from './store.ts';
@@ -77,6 +79,7 @@ function CurrentTicket() {
   const session = useCounter((s) => s.session)!;
   const hall = useCounter((s) => s.hall);
   const ticket = useCounter((s) => heldTicket(s));
+  const loaded = useCounter((s) => s.queue !== null);
   const counter = hall?.counters.find((c) => c.counterNo === session.counterNo);
   const [dialog, setDialog] = useState<'transfer' | 'away' | 'overrun' | null>(null);
   const now = useNow(1000);
@@ -99,7 +102,8 @@ function CurrentTicket() {
     [message, t],
   );
 
-  const elapsed = ticket?.startedAt ? now - ticket.startedAt : 0;
+  // R-SLA-1: the running clock excludes time the ticket was parked.
+  const elapsed = ticket?.startedAt ? handlingMs(ticket, now) : 0;
   const level =
     ticket?.status === 'serving' && service
       ? slaLevel(elapsed, service.slaMinutes, hall!.settings.slaWarnRatio)
@@ -149,6 +153,10 @@ function CurrentTicket() {
             {t('back')}
           </Button>
         </Space>
+      ) : !loaded ? (
+        <Spin size="large" tip={t('loadingQueue')} aria-busy="true">
+          <div style={{ minHeight: 160 }} />
+        </Spin>
       ) : ticket ? (
         <>
           <Typography.Title level={1} style={{ margin: 0, fontSize: 72 }} aria-label={t('currentNumber')}>
@@ -198,14 +206,20 @@ function CurrentTicket() {
                 >
                   {t('start')}
                 </Button>
-                <Button
+                {/* A no-show sends the customer away: never one stray click next to 开始办理. */}
+                <Popconfirm
+                  title={t('noShowConfirm', { number: ticket.number })}
+                  description={t('noShowConfirmHint', { count: ticket.recallCount })}
+                  okText={t('noShow')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('common:cancel')}
+                  onConfirm={() => void run(`/tickets/${ticket.id}/no-show`)}
                   disabled={blocked}
-                  size="large"
-                  danger
-                  onClick={() => void run(`/tickets/${ticket.id}/no-show`)}
                 >
-                  {t('noShow')}
-                </Button>
+                  <Button disabled={blocked} size="large" danger>
+                    {t('noShow')}
+                  </Button>
+                </Popconfirm>
               </>
             ) : null}
             <Button disabled={blocked} type="primary" size="large" onClick={finish}>
