@@ -8,6 +8,7 @@ import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
 import { startHallNode } from './node.ts';
 import * as read from '../db/read.ts';
 import { useNodeSha256 } from '../db/sha256.ts';
+import { EXIT, StartupError, explainStartupError, pairingRefused } from '../shared/startupErrors.ts';
 
 const USAGE = `Usage:
   npm run hall -- [--demo] [--data DIR] [--port N] [--host ADDR]   start a hall node (foreground)
@@ -19,6 +20,8 @@ const USAGE = `Usage:
   npm run hall -- restore FILE [--data DIR] restore a backup (the node must be stopped)`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+/** What a start-up failure is explained against (README "Start-up problems"). */
+const where: { port: number; dataDir?: string } = { port: 8360 };
 
 async function main(): Promise<number> {
   useNodeSha256();
@@ -37,6 +40,8 @@ async function main(): Promise<number> {
   });
   if (values.help) return (out(USAGE), 0);
   const dataDir = path.resolve(values.data);
+  where.port = Number(values.port);
+  where.dataDir = dataDir;
   const dbFile = path.join(dataDir, 'hall.sqlite');
   const [command, arg] = positionals;
 
@@ -103,7 +108,11 @@ async function main(): Promise<number> {
 
 async function serve(opts: Parameters<typeof startHallNode>[0]): Promise<number> {
   const keyText = process.env[SECRET_KEY_ENV];
-  const node = await startHallNode({ ...opts, secretKey: keyText ? parseSecretKey(keyText) : null });
+  const node = await startHallNode({ ...opts, secretKey: keyText ? parseSecretKey(keyText) : null }).catch(
+    (e: unknown) => {
+      throw upstreamFailure(e, opts);
+    },
+  );
   const dataDir = opts.dataDir;
   out(`ServiceHall hall node ${node.ctx.version} (${node.ctx.role}) on ${node.url}, data in ${dataDir}`);
   if (node.demoDevices) {
@@ -122,10 +131,30 @@ async function serve(opts: Parameters<typeof startHallNode>[0]): Promise<number>
   return 0;
 }
 
+/** A refused pairing code or an upstream that does not answer, said in one line. */
+function upstreamFailure(e: unknown, opts: Parameters<typeof startHallNode>[0]): unknown {
+  const message = e instanceof Error ? e.message : String(e);
+  const upstream = opts.hub
+    ? { what: 'hub' as const, url: opts.hub.url }
+    : opts.headoffice
+      ? { what: 'head office' as const, url: opts.headoffice.url }
+      : null;
+  if (!upstream) return e;
+  const refused = /^pairing with (?:the hub|head office) failed: ([\s\S]*)$/.exec(message);
+  if (refused) return pairingRefused(upstream.what, upstream.url, refused[1] ?? '');
+  if (message === 'fetch failed')
+    return new StartupError(
+      `cannot reach the ${upstream.what} at ${upstream.url}: check the address and that it is running`,
+      EXIT.pairing,
+    );
+  return e;
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    const failure = explainStartupError(error, where);
+    process.stderr.write(`${failure.line}\n`);
+    process.exit(failure.exitCode);
   },
 );
