@@ -4,6 +4,8 @@ import {
   DeviceDelivery,
   HallBacklog,
   HallOverview,
+  HallTicket,
+  HallTicketsQuery,
   parseBacklogHeader,
   type HallBacklogT,
 } from '../shared/api/console.ts';
@@ -11,8 +13,15 @@ import { localParts } from '../shared/time/businessDay.ts';
 import type { Api } from '../shared/http/route.ts';
 import type { HoContext, HoPrincipal } from './context.ts';
 import type { HoWho } from './routes.ts';
+import { foldTickets, type TicketEventRow } from './ticketsToday.ts';
 
 const TIME_ZONE = 'Asia/Shanghai';
+
+/** Midnight of today in head office's zone, in UTC ms. */
+function dayStartOf(now: number): number {
+  const { minuteOfDay } = localParts(now, TIME_ZONE);
+  return now - (now % 60_000) - minuteOfDay * 60_000;
+}
 
 /** The console's live cross-hall view and the delivery state of every device. */
 export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
@@ -88,9 +97,7 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
     access: ['admin', 'viewer'],
     reply: z.array(HallOverview),
     handler: async () => {
-      const now = ctx.clock.now();
-      const { minuteOfDay } = localParts(now, TIME_ZONE);
-      const dayStart = now - (now % 60_000) - minuteOfDay * 60_000;
+      const dayStart = dayStartOf(ctx.clock.now());
       const rows = await ctx.sql.query<{ hall_id: string; type: string; n: number }>(
         `SELECT d.hall_id, j.type, count(*)::int AS n FROM journal j
          JOIN (SELECT DISTINCT hall_id, local_hall_id FROM hall_devices) d ON d.local_hall_id = j.hall_id
@@ -119,6 +126,27 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
           waitingOrInService: Math.max(0, issued - gone),
         };
       });
+    },
+  });
+  api.add({
+    method: 'GET',
+    url: '/overview/tickets',
+    summary: "One hall's tickets today, each in its current state (from the synced journal)",
+    tag: 'console',
+    access: ['admin', 'viewer'],
+    query: HallTicketsQuery,
+    reply: z.array(HallTicket),
+    handler: async ({ query }) => {
+      const dayStart = dayStartOf(ctx.clock.now());
+      // Queue events are the hub's; by time, then each device's own write order.
+      const rows = await ctx.sql.query<TicketEventRow>(
+        `SELECT j.type, j.payload, j.occurred_at FROM journal j
+         WHERE j.hall_id IN (SELECT DISTINCT local_hall_id FROM hall_devices WHERE hall_id = $1)
+           AND j.occurred_at >= $2 AND j.type LIKE 'ticket.%'
+         ORDER BY j.occurred_at, j.device_id, j.device_seq`,
+        [query.hallId, dayStart],
+      );
+      return foldTickets(rows);
     },
   });
 }

@@ -48,6 +48,20 @@ export const HallOverview = z.object({
 });
 export type HallOverviewT = z.infer<typeof HallOverview>;
 
+/** One ticket of a hall today as head office knows it from the synced journal. */
+export const HallTicket = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceCode: z.string(),
+  priority: z.boolean(),
+  status: z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'parked', 'cancelled']),
+  counterNo: z.number().int().nullable(),
+  issuedAt: z.number(),
+  lastAt: z.number(),
+});
+export type HallTicketT = z.infer<typeof HallTicket>;
+export const HallTicketsQuery = z.object({ hallId: z.string().min(1).max(100) }).strict();
+
 export const NewHallReply = z.object({ hallId: z.string(), pairingCode: z.string(), expiresAt: z.number() });
 export type NewHallReplyT = z.infer<typeof NewHallReply>;
 

@@ -1,10 +1,70 @@
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { HallTicketT } from '../../../shared/api/console.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useConsole } from './store.ts';
 
-/** The live cross-hall view: tickets issued, waiting and served today in every hall. */
+const STATUS_KEY: Record<HallTicketT['status'], string> = {
+  waiting: 'statusWaiting',
+  called: 'statusCalled',
+  serving: 'statusServing',
+  done: 'statusDone',
+  no_show: 'statusNoShow',
+  transferred: 'statusTransferred',
+  parked: 'statusParked',
+  cancelled: 'statusCancelled',
+};
+
+/** The live cross-hall view: tickets issued, waiting and served today in every hall, and the tickets. */
 export function Overview() {
+  const overview = useConsole((s) => s.overview);
+  return (
+    <>
+      <Totals />
+      {overview.map((h) => (
+        <HallTickets key={h.hallId} hallId={h.hallId} name={h.name} />
+      ))}
+    </>
+  );
+}
+
+/** One hall's tickets today, each in its current state (README: "every hall's tickets today"). */
+function HallTickets({ hallId, name }: { hallId: string; name: string }) {
+  const { t, i18n } = useTranslation(['console', 'common']);
+  const tickets = useConsole((s) => s.hallTickets[hallId]) ?? [];
+  return (
+    <Card title={t('hallTicketsTitle', { hall: name })} style={{ marginTop: 16 }} aria-label={name}>
+      <Table<HallTicketT>
+        size="small"
+        rowKey="ticketId"
+        dataSource={tickets}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description={t('noTicketsToday')} /> }}
+        columns={[
+          { title: t('ticketNumber'), dataIndex: 'number', render: (n: string) => <strong>{n}</strong> },
+          { title: t('ticketService'), dataIndex: 'serviceCode' },
+          {
+            title: t('ticketStatus'),
+            dataIndex: 'status',
+            render: (st: HallTicketT['status']) => t(`common:${STATUS_KEY[st]}`),
+          },
+          {
+            title: t('ticketCounter'),
+            dataIndex: 'counterNo',
+            render: (n: number | null) => (n === null ? '—' : n),
+          },
+          {
+            title: t('ticketIssuedAt'),
+            dataIndex: 'issuedAt',
+            render: (at: number) => formatDateTime(at, i18n.language),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Totals() {
   const { t, i18n } = useTranslation('console');
   const overview = useConsole((s) => s.overview);
   const overviewAt = useConsole((s) => s.overviewAt);

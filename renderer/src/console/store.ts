@@ -5,6 +5,7 @@ import type {
   DeviceDeliveryT,
   HallBacklogT,
   HallOverviewT,
+  HallTicketT,
   HallStatusT,
   QuarantineRowT,
 } from '../../../shared/api/console.ts';
@@ -24,6 +25,8 @@ interface ConsoleState {
   backlogs: HallBacklogT[];
   overview: HallOverviewT[];
   overviewAt: number | null;
+  /** Each hall's tickets today, by hall id (read with the overview). */
+  hallTickets: Record<string, HallTicketT[]>;
   quarantine: QuarantineRowT[];
   ref: Partial<Record<RefKind, RefChange[]>>;
   login(staffNo: string, pin: string): Promise<void>;
@@ -50,6 +53,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   backlogs: [],
   overview: [],
   overviewAt: null,
+  hallTickets: {},
   quarantine: [],
   ref: {},
   login: async (staffNo, pin) => {
@@ -64,7 +68,16 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   logout: () => {
     setToken('console', null);
     localStorage.removeItem(STAFF);
-    set({ token: null, staff: null, halls: [], delivery: [], overview: [], quarantine: [], ref: {} });
+    set({
+      token: null,
+      staff: null,
+      halls: [],
+      delivery: [],
+      overview: [],
+      hallTickets: {},
+      quarantine: [],
+      ref: {},
+    });
   },
   call: async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
     try {
@@ -90,7 +103,16 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   },
   loadOverview: async () => {
     const overview = await get().call<HallOverviewT[]>('GET', '/overview');
-    set({ overview, overviewAt: Date.now() });
+    const tickets = await Promise.all(
+      overview.map((h) =>
+        get().call<HallTicketT[]>('GET', `/overview/tickets?hallId=${encodeURIComponent(h.hallId)}`),
+      ),
+    );
+    set({
+      overview,
+      overviewAt: Date.now(),
+      hallTickets: Object.fromEntries(overview.map((h, i) => [h.hallId, tickets[i]!])),
+    });
   },
   loadQuarantine: async () => {
     set({ quarantine: await get().call<QuarantineRowT[]>('GET', '/quarantine') });
