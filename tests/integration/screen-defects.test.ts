@@ -3,6 +3,8 @@ import { ManualClock } from '../../shared/runtime.ts';
 import type { HallStateT, IssueReplyT } from '../../shared/api/schemas.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { act, callNext, expectError, issue, shanghai, staffOf, type Staff } from '../support/builders.ts';
+import { drain, startStation } from '../support/sync.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
 
 /** The hall-node side of issue 10's screen defects: what the screens are told. */
 const MIN = 60_000;
@@ -90,5 +92,20 @@ describe('who is at a counter (R-DUTY-1)', () => {
     const c3 = live.counters.find((c) => c.counterNo === 3)!;
     const name = db.prepare(`SELECT name FROM staff WHERE staff_no = '1003'`).pluck().get();
     expect(c3.staffName).toBe(name);
+  });
+
+  it('R-DUTY-1: a clerk signed in at a station shows by name in the hub manager’s live view', async () => {
+    const { hall } = await aHall();
+    const station = await startStation(hall, 2, { sync: false });
+    halls.push(station);
+    await pullOnce(station.node.ctx, 'hub');
+    await station.login('1002', 2);
+    await drain(station.node);
+    const manager = await hall.login('9001');
+    const live = (await hall.request('GET', '/hall', { token: manager })).body as HallStateT;
+    const c2 = live.counters.find((c) => c.counterNo === 2)!;
+    expect(c2.staffId).not.toBeNull();
+    const name = hall.node.ctx.db.prepare(`SELECT name FROM staff WHERE staff_no = '1002'`).pluck().get();
+    expect(c2.staffName).toBe(name);
   });
 });
