@@ -7,6 +7,8 @@ import {
   PushBody,
   PushReply,
   RefKind,
+  RegisterStationBody,
+  RegisterStationReply,
   SYNC_PROTOCOL_HEADER,
   SYNC_PROTOCOL_VERSION,
 } from '../shared/sync/protocol.ts';
@@ -15,6 +17,7 @@ import type { HoContext, HoPrincipal } from './context.ts';
 import { authenticateHo, loginHo } from './auth/service.ts';
 import { createHall, listHalls, newHallPairingCode, pairHub, revokeHallDevice } from './halls/service.ts';
 import { ingestBatch } from './ingest/ingest.ts';
+import { assertOwnsDevice, registerStation } from './halls/devices.ts';
 import { listRef, pullRef, putRef } from './refdata/service.ts';
 import { consoleRoutes } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
@@ -68,6 +71,8 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
     handler: async ({ principal, body, req, reply }) => {
       checkProtocol(req);
       if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      // A hub pushes only its own rows and its registered stations' (issue 9): else 403, nothing stored.
+      await assertOwnsDevice(ctx.sql, principal, body.deviceId);
       // Rows carry the hub's own hall id; cursors and quarantine are kept under head office's.
       const result = await ingestBatch(
         ctx.sql,
@@ -93,6 +98,25 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
     handler: async ({ query, req }) => {
       checkProtocol(req);
       return pullRef(ctx, query.since);
+    },
+  });
+  api.add({
+    method: 'POST',
+    url: '/devices',
+    summary: 'A hub registers a station of its hall; head office accepts the station’s rows only then',
+    tag: 'sync',
+    access: ['hub'],
+    body: RegisterStationBody,
+    reply: RegisterStationReply,
+    status: 201,
+    handler: async ({ principal, body }) => {
+      if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      const owner = await registerStation(ctx, principal, {
+        deviceId: body.deviceId,
+        name: body.name,
+        counterNo: body.counterNo,
+      });
+      return { deviceId: body.deviceId, hallId: owner.hallId, counterNo: owner.counterNo };
     },
   });
   api.add({

@@ -39,6 +39,8 @@ export const Health = z.object({
       backlogRows: z.number().int(),
       oldestUnsentAt: z.number().int().nullable(),
       lastError: z.string().nullable(),
+      /** Devices whose rows the upstream refused as not this hub's (issue 9); only when there are any. */
+      refusedDevices: z.array(z.object({ deviceId: z.string(), code: z.string() })).optional(),
     }),
   ),
 });

@@ -41,6 +41,25 @@ export function gapReply(ackedSeq: number): GapReply {
   return { error: { code: 'E_SYNC_GAP', message: `expected device_seq ${ackedSeq + 1}` }, ackedSeq };
 }
 
+/**
+ * A hub registers each station whose rows it carries before pushing them (issue 9): head office binds
+ * the station to the hub's hall for ever and refuses rows of devices the pushing hub does not own.
+ */
+export const RegisterStationBody = z
+  .object({
+    deviceId: z.string().min(1).max(64),
+    role: z.literal('counter'),
+    name: z.string().trim().min(1).max(60),
+    counterNo: z.number().int().min(1).max(99).nullable(),
+  })
+  .strict();
+export type RegisterStationBody = z.infer<typeof RegisterStationBody>;
+export const RegisterStationReply = z.object({
+  deviceId: z.string(),
+  hallId: z.string(),
+  counterNo: z.number().int().nullable(),
+});
+
 /** Reference data flows down: services, fees, staff, settings, checklist templates. */
 export const RefKind = z.enum(['service', 'counter', 'staff', 'setting', 'fee', 'checklist']);
 export type RefKind = z.infer<typeof RefKind>;
