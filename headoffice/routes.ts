@@ -21,6 +21,8 @@ import { assertOwnsDevice, registerStation } from './halls/devices.ts';
 import { listRef, pullRef, putRef } from './refdata/service.ts';
 import { consoleRoutes } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
+import { FailureLimiter } from '../shared/http/rateLimit.ts';
+import { HO_PAIR_LIMITS, PairingCode } from '../shared/pairingCode.ts';
 import argon2 from 'argon2';
 
 async function withPinHash(body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -60,6 +62,7 @@ export function checkProtocol(req: FastifyRequest): void {
 }
 
 export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
+  const pairGuesses = new FailureLimiter(HO_PAIR_LIMITS);
   api.add({
     method: 'POST',
     url: '/push',
@@ -127,16 +130,29 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
     access: 'anyone',
     body: z
       .object({
-        code: z.string().regex(/^\d{6}$/),
+        code: PairingCode,
         deviceId: z.string().min(1).max(64),
         hallId: z.string().min(1).max(64),
       })
       .strict(),
     reply: z.object({ token: z.string(), hallId: z.string() }),
     status: 201,
-    handler: async ({ body }) => {
-      const { token, hallId } = await pairHub(ctx, body.code, body.deviceId, body.hallId);
-      return { token, hallId };
+    handler: async ({ body, req, reply }) => {
+      // Wrong codes are limited per source address and from all sources (shared/pairingCode.ts has
+      // the arithmetic); while limited even the right code waits, so a guess never learns anything.
+      const wait = pairGuesses.retryAfterMs(req.ip, ctx.clock.now());
+      if (wait > 0) {
+        void reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new DomainError('E_RATE_LIMITED');
+      }
+      try {
+        const { token, hallId } = await pairHub(ctx, body.code, body.deviceId, body.hallId);
+        return { token, hallId };
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'E_PAIRING_CODE')
+          pairGuesses.fail(req.ip, ctx.clock.now());
+        throw error;
+      }
     },
   });
 }

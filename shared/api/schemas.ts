@@ -10,6 +10,7 @@ import {
 } from '../queue/model.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
+import { PairingCode } from '../pairingCode.ts';
 
 /**
  * The LAN API v1 bodies and replies (DESIGN §6). One source of truth: the routes parse with these,
@@ -66,7 +67,8 @@ export const DeviceReply = z.object({ deviceId: z.string(), token: z.string() })
 export const PairingCodeReply = z.object({ code: z.string(), expiresAt: z.number().int() });
 export const PairBody = z
   .object({
-    code: z.string().regex(/^\d{6}$/),
+    /** Grouped Crockford base 32 (`K7QM-2XHD`), forgiving case, spaces and O/I/L (shared/pairingCode.ts). */
+    code: PairingCode,
     /** A station pairs under its own journal device id, so the hub knows whose rows it receives. */
     deviceId: z.string().uuid().optional(),
   })

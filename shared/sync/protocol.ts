@@ -76,6 +76,14 @@ export const PullReply = z.object({
   /** The client's version is unknown or too old to serve as a diff: replace everything with `changes`. */
   reset: z.boolean(),
   changes: z.array(RefChange),
+  /**
+   * A hub relays its staff lock-outs to its stations with every pull (issue 9): a staff number locked at
+   * the hub is locked at the counter PCs too, until the same time. Head office sends none.
+   */
+  locks: z
+    .array(z.object({ staffNo: z.string().min(1).max(16), lockedUntil: z.number().int() }))
+    .max(10_000)
+    .optional(),
 });
 export type PullReply = z.infer<typeof PullReply>;
 
