@@ -7,6 +7,8 @@ import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
 import { startHallNode } from './node.ts';
 import * as read from '../db/read.ts';
 import { useNodeSha256 } from '../db/sha256.ts';
+import { systemClock } from '../shared/runtime.ts';
+import { checkAgainstHeadOffice, describeMismatch } from './sync/integrity.ts';
 
 const USAGE = `Usage:
   npm run hall -- [--demo] [--data DIR] [--port N] [--host ADDR]   start a hall node (foreground)
@@ -14,6 +16,9 @@ const USAGE = `Usage:
   npm run hall -- --data DIR --hub URL --pair CODE                  a station joins its hub (first start)
   npm run hall -- rebuild [--data DIR]     rebuild every projection from the journal and prove it equal
   npm run hall -- verify  [--data DIR]     check every device's hash chain; report the first broken link
+  npm run hall -- verify --against-headoffice [--data DIR]
+                                           also check the journal against what head office acknowledged
+                                           (a hub: rewritten or deleted history); a mismatch is reported there
   npm run hall -- backup  [--data DIR]     online backup into DIR/backups (rotated)
   npm run hall -- restore FILE [--data DIR] restore a backup (the node must be stopped)`;
 
@@ -32,6 +37,7 @@ async function main(): Promise<number> {
       hub: { type: 'string' },
       headoffice: { type: 'string' },
       pair: { type: 'string' },
+      'against-headoffice': { type: 'boolean', default: false },
     },
   });
   if (values.help) return (out(USAGE), 0);
@@ -66,12 +72,20 @@ async function main(): Promise<number> {
     case 'verify': {
       const db = openDatabase(dbFile);
       const report = verifyJournal(db);
-      db.close();
+      const against = values['against-headoffice']
+        ? await checkAgainstHeadOffice(db, systemClock).finally(() => db.close())
+        : (db.close(), null);
       for (const d of report.devices) out(`device ${d.deviceId}: ${d.rows} rows`);
-      if (!report.firstBreak) return (out('every hash chain verifies'), 0);
       const b = report.firstBreak;
-      out(`BROKEN: device ${b.device_id} seq ${b.device_seq} (row ${b.id}): ${b.reason}`);
-      return 1;
+      if (b) out(`BROKEN: device ${b.device_id} seq ${b.device_seq} (row ${b.id}): ${b.reason}`);
+      else out('every hash chain verifies');
+      if (against) {
+        for (const m of against.mismatches) out(`MISMATCH with head office: ${describeMismatch(m)}`);
+        if (against.mismatches.length === 0)
+          out(`matches what head office acknowledged for ${against.devices} devices`);
+        else out('the mismatch was reported to head office');
+      }
+      return b || (against && against.mismatches.length > 0) ? 1 : 0;
     }
     case 'backup': {
       const db = openDatabase(dbFile);

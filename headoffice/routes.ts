@@ -9,6 +9,8 @@ import {
   RefKind,
   RegisterStationBody,
   RegisterStationReply,
+  DeviceAck,
+  IntegrityReportBody,
   SYNC_PROTOCOL_HEADER,
   SYNC_PROTOCOL_VERSION,
 } from '../shared/sync/protocol.ts';
@@ -18,6 +20,7 @@ import { authenticateHo, loginHo } from './auth/service.ts';
 import { createHall, listHalls, newHallPairingCode, pairHub, revokeHallDevice } from './halls/service.ts';
 import { ingestBatch } from './ingest/ingest.ts';
 import { assertOwnsDevice, registerStation } from './halls/devices.ts';
+import { hallAcks, recordIntegrityReport } from './halls/integrity.ts';
 import { listRef, pullRef, putRef } from './refdata/service.ts';
 import { consoleRoutes } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
@@ -120,6 +123,35 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
         counterNo: body.counterNo,
       });
       return { deviceId: body.deviceId, hallId: owner.hallId, counterNo: owner.counterNo };
+    },
+  });
+  api.add({
+    method: 'GET',
+    url: '/acks',
+    summary: 'What head office acknowledged per device of the hub’s hall: cursor and the hash there',
+    tag: 'sync',
+    access: ['hub'],
+    reply: z.array(DeviceAck),
+    handler: ({ principal }) => {
+      if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      return hallAcks(ctx, principal.hallId);
+    },
+  });
+  api.add({
+    method: 'POST',
+    url: '/integrity-reports',
+    summary: 'A hub reports that its journal does not match what head office acknowledged',
+    tag: 'sync',
+    access: ['hub'],
+    body: IntegrityReportBody,
+    status: 201,
+    handler: async ({ principal, body }) => {
+      if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      // Only devices of the hub's own hall can be reported (a report never names another hall's).
+      const acks = new Set((await hallAcks(ctx, principal.hallId)).map((a) => a.deviceId));
+      const foreign = body.mismatches.find((m) => !acks.has(m.deviceId));
+      if (foreign) throw new DomainError('E_DEVICE_NOT_OWNED', { deviceId: foreign.deviceId });
+      return recordIntegrityReport(ctx, principal, body.mismatches);
     },
   });
   api.add({

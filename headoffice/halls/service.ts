@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/errors.ts';
 import type { HoContext } from '../context.ts';
 import { hashToken, newPairingCode, newToken } from '../auth/service.ts';
 import { deviceOwner } from './devices.ts';
+import { latestIntegrityReports } from './integrity.ts';
 
 const PAIRING_MS = 10 * 60_000;
 /** A hall is online when its hub pushed or pulled within this long. */
@@ -82,6 +83,7 @@ export async function listHalls(ctx: HoContext) {
     revoked: boolean;
     last_seen_at: number | null;
   }>('SELECT device_id, hall_id, revoked, last_seen_at FROM hall_devices');
+  const integrity = await latestIntegrityReports(ctx);
   return halls.map((h) => {
     const devices = cursors.filter((c) => c.hall_id === h.hall_id);
     const lastPushAt = devices.reduce<number | null>(
@@ -110,6 +112,8 @@ export async function listHalls(ctx: HoContext) {
         .filter((d) => d.hall_id === h.hall_id)
         .map((d) => ({ deviceId: d.device_id, revoked: d.revoked })),
       quarantined: quarantined.find((q) => q.hall_id === h.hall_id)?.n ?? 0,
+      // The hall's latest report that its journal differs from what head office acknowledged.
+      integrity: integrity.get(h.hall_id) ?? null,
     };
   });
 }

@@ -11,6 +11,7 @@ import {
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
 import { PairingCode } from '../pairingCode.ts';
+import { IntegrityMismatch } from '../sync/protocol.ts';
 
 /**
  * The LAN API v1 bodies and replies (DESIGN §6). One source of truth: the routes parse with these,
@@ -26,7 +27,11 @@ const Reason = SafeText(100);
 const CounterNo = z.number().int().min(1).max(99);
 
 export const Health = z.object({
+  /** false when something needs a person: the journal differs from what head office acknowledged. */
   ok: z.boolean(),
+  reason: z.string().optional(),
+  /** A hub's last check of its journal against head office (issue 9). */
+  integrity: z.object({ checkedAt: z.number().int(), mismatches: z.array(IntegrityMismatch) }).optional(),
   version: z.string(),
   hallId: z.string(),
   role: z.enum(['hub', 'station']),

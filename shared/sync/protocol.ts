@@ -60,6 +60,31 @@ export const RegisterStationReply = z.object({
   counterNo: z.number().int().nullable(),
 });
 
+/**
+ * What head office acknowledged per device of a hall (issue 9): a hall checks its journal against it.
+ * A hall row at ackedSeq whose hash differs, or a hall whose last row is below ackedSeq, is a mismatch.
+ */
+export const DeviceAck = z.object({
+  deviceId: z.string(),
+  ackedSeq: z.number().int().min(0),
+  hash: z.string(),
+});
+export type DeviceAckT = z.infer<typeof DeviceAck>;
+export const IntegrityMismatch = z.object({
+  deviceId: z.string().min(1).max(64),
+  ackedSeq: z.number().int().min(0),
+  /** The hall's last device_seq for the device (below ackedSeq: rows were deleted). */
+  hallSeq: z.number().int().min(0),
+  /** The hall's hash at ackedSeq; null when the hall lacks that row. */
+  hallHash: z.string().max(128).nullable(),
+  headOfficeHash: z.string().max(128),
+  reason: z.enum(['rows_deleted', 'hash_differs']),
+});
+export type IntegrityMismatchT = z.infer<typeof IntegrityMismatch>;
+export const IntegrityReportBody = z
+  .object({ mismatches: z.array(IntegrityMismatch).min(1).max(1000) })
+  .strict();
+
 /** Reference data flows down: services, fees, staff, settings, checklist templates. */
 export const RefKind = z.enum(['service', 'counter', 'staff', 'setting', 'fee', 'checklist']);
 export type RefKind = z.infer<typeof RefKind>;

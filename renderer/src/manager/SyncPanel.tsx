@@ -37,6 +37,24 @@ export function SyncPanel() {
         </Descriptions.Item>
         <Descriptions.Item label={t('syncJournalSeq')}>{health.journalSeq}</Descriptions.Item>
       </Descriptions>
+      {health.integrity?.mismatches.length ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="integrity-alarm"
+          message={t('integrityAlarm')}
+          description={health.integrity.mismatches
+            .map((m) =>
+              t(m.reason === 'rows_deleted' ? 'integrityRowsDeleted' : 'integrityHashDiffers', {
+                device: m.deviceId,
+                acked: m.ackedSeq,
+                hall: m.hallSeq,
+              }),
+            )
+            .join(' ')}
+        />
+      ) : null}
       {health.sync.map((r) =>
         r.refusedDevices?.length ? (
           <Alert
