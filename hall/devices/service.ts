@@ -70,7 +70,10 @@ function checkPairingThrottle(ctx: WriteContext): { since: number; failures: num
   let state = pairingFailures.get(ctx.db);
   if (!state || now - state.since >= PAIRING_MS)
     pairingFailures.set(ctx.db, (state = { since: now, failures: 0 }));
-  if (state.failures >= MAX_PAIRING_FAILURES) throw new DomainError('E_RATE_LIMITED');
+  if (state.failures >= MAX_PAIRING_FAILURES)
+    throw new DomainError('E_RATE_LIMITED', {
+      retryAfterSeconds: Math.ceil((state.since + PAIRING_MS - now) / 1000),
+    });
   return state;
 }
 

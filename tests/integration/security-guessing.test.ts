@@ -197,6 +197,21 @@ describe('guessing at the hub', () => {
     expect((await hall.request('POST', '/devices/pair', { body: { code: '123456' } })).status).toBe(400);
   });
 
+  it('security: once the hub stops answering pairing guesses it says when to come back (429 with Retry-After)', async () => {
+    const hall = later(await startDemoHall());
+    const code = await managerCode(hall, 'TV 3');
+    for (let i = 0; i < HUB_PAIR_MAX_FAILURES; i++) {
+      const res = await postFrom('127.0.0.1', `${hall.url}/api/v1/devices/pair`, {
+        code: wrongCode(code, i),
+      });
+      expect(res.status).toBe(401);
+    }
+    const res = await postFrom('127.0.0.1', `${hall.url}/api/v1/devices/pair`, { code });
+    expect(res.status).toBe(429);
+    expect(Number(res.retryAfter)).toBeGreaterThan(0);
+    expect(Number(res.retryAfter)).toBeLessThanOrEqual(600);
+  });
+
   it('security: a staff number locked at the hub is locked at its stations too', async () => {
     const hub = later(await startDemoHall());
     const station = later(await startStation(hub, 1, { sync: false }));

@@ -186,6 +186,9 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
         ).hash,
       },
     ]);
+    // Another hall's hub sees only its own hall's devices.
+    const theirs = await tho.request('GET', '/sync/v1/acks', { token: hubToken(two) });
+    expect((theirs.body as { deviceId: string }[]).map((a) => a.deviceId)).toEqual([two.node.ctx.deviceId]);
     // A console user (even the admin) and anonymous callers get nothing.
     expect((await tho.request('GET', '/sync/v1/acks')).status).toBe(403);
     expect((await tho.request('GET', '/sync/v1/acks', { token: null })).status).toBe(401);
