@@ -172,17 +172,20 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
     handler: async ({ body, req, reply }) => {
       // Wrong codes are limited per source address and from all sources (shared/pairingCode.ts has
       // the arithmetic); while limited even the right code waits, so a guess never learns anything.
-      const wait = pairGuesses.retryAfterMs(req.ip, ctx.clock.now());
+      const at = ctx.clock.now();
+      const wait = pairGuesses.take(req.ip, at);
       if (wait > 0) {
         void reply.header('retry-after', String(Math.ceil(wait / 1000)));
         throw new DomainError('E_RATE_LIMITED');
       }
       try {
         const { token, hallId } = await pairHub(ctx, body.code, body.deviceId, body.hallId);
+        pairGuesses.refund(req.ip, at);
         return { token, hallId };
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'E_PAIRING_CODE')
-          pairGuesses.fail(req.ip, ctx.clock.now());
+        // Only a wrong code counts; a right code refused for another reason is given back.
+        if (!(error instanceof DomainError && error.code === 'E_PAIRING_CODE'))
+          pairGuesses.refund(req.ip, at);
         throw error;
       }
     },

@@ -28,12 +28,29 @@ export class FailureLimiter {
     return Math.max(...waits);
   }
 
-  fail(source: string, now: number): void {
-    this.prune(now);
+  /**
+   * Counts an attempt as a failure before it is checked, so that attempts sent all at once cannot slip
+   * past the limit while the first ones are still being looked up. Returns the wait (nothing counted)
+   * when limited, else 0; an attempt that turns out right is given back with `refund`.
+   */
+  take(source: string, now: number): number {
+    const wait = this.retryAfterMs(source, now);
+    if (wait > 0) return wait;
     const mine = this.perSource.get(source) ?? [];
     mine.push(now);
     this.perSource.set(source, mine);
     this.global.push(now);
+    return 0;
+  }
+
+  /** Gives back an attempt taken at `at` that was right after all. */
+  refund(source: string, at: number): void {
+    const drop = (times: number[] | undefined) => {
+      const i = times?.lastIndexOf(at) ?? -1;
+      if (i >= 0) times!.splice(i, 1);
+    };
+    drop(this.perSource.get(source));
+    drop(this.global);
   }
 
   /** Drops what left the windows; the global limit bounds how many sources can be remembered. */

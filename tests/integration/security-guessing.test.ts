@@ -147,6 +147,24 @@ describe(`guessing at head office on ${BACKEND}`, () => {
     expect((await pair('127.0.0.2', pairingCode, 'the-real-hub')).status).toBe(201);
   });
 
+  it('security: wrong pairing codes sent all at once cannot slip past the limit while the first are checked', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
+    const tho = await headOffice(clock);
+    const { pairingCode } = await tho.newHall('Target');
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        postFrom('127.0.0.9', `${tho.url}/sync/v1/pair`, {
+          code: wrongCode(pairingCode, i),
+          deviceId: `burst-${i}`,
+          hallId: 'h',
+        }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(HO_PAIR_LIMITS.perSource.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - HO_PAIR_LIMITS.perSource.max);
+  });
+
   it('security: hall pairing codes are grouped Crockford base-32, typed any sloppy way, and guessing one is below one in a million', async () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
     const tho = await headOffice(clock);
