@@ -1,5 +1,6 @@
 import { rowHash, type ChainBreak } from '../shared/journal/hash.ts';
 import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
+import type { DeviceAckT, IntegrityMismatchT } from '../shared/sync/protocol.ts';
 import type { Db } from './open.ts';
 import { parseStoredRow } from './journal.ts';
 
@@ -114,4 +115,32 @@ export async function verifyJournalInBackground(db: Db): Promise<VerifyReport> {
     if (next.done) return next.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * Checks the journal against what an upstream acknowledged (issue 9): for each device, the row at the
+ * acknowledged seq must carry the acknowledged hash, and the journal must reach that far. With the
+ * local chain intact (verifyJournal), a matching hash there proves every earlier row unchanged.
+ * A station row the hub quarantined is held in local_quarantine as it came; its claimed hash counts.
+ */
+export function compareWithAcks(db: Db, acks: readonly DeviceAckT[]): IntegrityMismatchT[] {
+  const last = db.prepare(
+    `SELECT max(coalesce((SELECT max(device_seq) FROM journal WHERE device_id = @d), 0),
+                coalesce((SELECT max(device_seq) FROM local_quarantine WHERE device_id = @d), 0)) AS seq`,
+  );
+  const stored = db.prepare('SELECT hash FROM journal WHERE device_id = ? AND device_seq = ?');
+  const held = db.prepare('SELECT raw FROM local_quarantine WHERE device_id = ? AND device_seq = ?');
+  const mismatches: IntegrityMismatchT[] = [];
+  for (const ack of acks) {
+    if (ack.ackedSeq === 0) continue;
+    const hallSeq = (last.get({ d: ack.deviceId }) as { seq: number }).seq;
+    const row = stored.get(ack.deviceId, ack.ackedSeq) as { hash: string } | undefined;
+    const raw = row ? undefined : (held.get(ack.deviceId, ack.ackedSeq) as { raw: string } | undefined);
+    const hallHash = row?.hash ?? (raw ? claimedHash(raw.raw) : null);
+    const base = { deviceId: ack.deviceId, ackedSeq: ack.ackedSeq, hallSeq, headOfficeHash: ack.hash };
+    if (hallSeq < ack.ackedSeq || (hallHash === null && raw === undefined))
+      mismatches.push({ ...base, hallHash, reason: 'rows_deleted' });
+    else if (hallHash !== ack.hash) mismatches.push({ ...base, hallHash, reason: 'hash_differs' });
+  }
+  return mismatches;
 }

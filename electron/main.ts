@@ -92,11 +92,17 @@ type Handlers = {
   ) => Promise<Ipc[K]['result']> | Ipc[K]['result'];
 };
 
-function registerIpc(handlers: Handlers): void {
+/** Electron's checklist, "validate the sender of all IPC messages": only our node's own pages may ask. */
+function registerIpc(handlers: Handlers, nodeOrigin: string): void {
   for (const channel of IPC_CHANNELS) {
     const handler = handlers[channel] as (sender: number, ...args: unknown[]) => unknown;
     // ipcMain.handle throws on a duplicate channel, which is what we want.
-    ipcMain.handle(channel, (event, ...args: unknown[]) => handler(event.sender.id, ...args));
+    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      const from = event.senderFrame?.url;
+      if (!from || new URL(from).origin !== nodeOrigin)
+        throw new Error(`IPC ${channel} refused from ${from ?? 'a gone frame'}`);
+      return handler(event.sender.id, ...args);
+    });
   }
 }
 
@@ -104,11 +110,19 @@ void app.whenReady().then(async () => {
   const config = loadShellConfig(app.getPath('userData'));
   hardenSession((id) => surfaces.get(id)?.surface);
   const base = await startNode(config);
-  registerIpc({
-    'print:ticket': (_sender, html) => printTicket(html),
-    'shell:info': (sender) =>
-      surfaces.get(sender) ?? { version: app.getVersion(), surface: 'kiosk', nodeUrl: base, counterNo: null },
-  });
+  registerIpc(
+    {
+      'print:ticket': (_sender, html) => printTicket(html),
+      'shell:info': (sender) =>
+        surfaces.get(sender) ?? {
+          version: app.getVersion(),
+          surface: 'kiosk',
+          nodeUrl: base,
+          counterNo: null,
+        },
+    },
+    new URL(base).origin,
+  );
   for (const spec of windowsFor(config, base)) {
     const win = openWindow(spec, preload);
     surfaces.set(win.webContents.id, {

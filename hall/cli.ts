@@ -9,6 +9,9 @@ import { startHallNode } from './node.ts';
 import * as read from '../db/read.ts';
 import { useNodeSha256 } from '../db/sha256.ts';
 import { EXIT, StartupError, explainStartupError, pairingRefused } from '../shared/startupErrors.ts';
+import { systemClock } from '../shared/runtime.ts';
+import { checkAgainstHeadOffice, describeMismatch } from './sync/integrity.ts';
+import { useSecretKey } from './sync/upstreams.ts';
 
 const USAGE = `Usage:
   npm run hall -- [--demo] [--data DIR] [--port N] [--host ADDR]   start a hall node (foreground)
@@ -16,6 +19,9 @@ const USAGE = `Usage:
   npm run hall -- --data DIR --hub URL --pair CODE                  a station joins its hub (first start)
   npm run hall -- rebuild [--data DIR]     rebuild every projection from the journal and prove it equal
   npm run hall -- verify  [--data DIR]     check every device's hash chain; report every broken link
+  npm run hall -- verify --against-headoffice [--data DIR]
+                                           also check the journal against what head office acknowledged
+                                           (a hub: rewritten or deleted history); a mismatch is reported there
   npm run hall -- backup  [--data DIR]     online backup into DIR/backups (rotated)
   npm run hall -- restore FILE [--data DIR] restore a backup (the node must be stopped)`;
 
@@ -36,6 +42,7 @@ async function main(): Promise<number> {
       hub: { type: 'string' },
       headoffice: { type: 'string' },
       pair: { type: 'string' },
+      'against-headoffice': { type: 'boolean', default: false },
     },
   });
   if (values.help) return (out(USAGE), 0);
@@ -72,17 +79,27 @@ async function main(): Promise<number> {
     case 'verify': {
       const db = openDatabase(dbFile);
       const report = verifyJournal(db);
-      db.close();
+      // The head-office token may be sealed with the shell's key (hall/auth/sealed.ts).
+      if (values['against-headoffice']) useSecretKey(db, secretKeyFromEnv());
+      const against = values['against-headoffice']
+        ? await checkAgainstHeadOffice(db, systemClock).finally(() => db.close())
+        : (db.close(), null);
       for (const d of report.devices)
         out(
           `device ${d.deviceId}: ${d.rows} rows` +
             (d.quarantined > 0 ? `, ${d.quarantined} quarantined (known, not gaps)` : '') +
             (d.breaks > 0 ? `, ${d.breaks} BROKEN` : ''),
         );
-      if (report.breaks.length === 0) return (out('every hash chain verifies'), 0);
       for (const b of report.breaks)
         out(`BROKEN: device ${b.device_id} seq ${b.device_seq} (row ${b.id}): ${b.reason}`);
-      return 1;
+      if (report.breaks.length === 0) out('every hash chain verifies');
+      if (against) {
+        for (const m of against.mismatches) out(`MISMATCH with head office: ${describeMismatch(m)}`);
+        if (against.mismatches.length === 0)
+          out(`matches what head office acknowledged for ${against.devices} devices`);
+        else out('the mismatch was reported to head office');
+      }
+      return report.breaks.length > 0 || (against && against.mismatches.length > 0) ? 1 : 0;
     }
     case 'backup': {
       const db = openDatabase(dbFile);
@@ -106,13 +123,15 @@ async function main(): Promise<number> {
   }
 }
 
+function secretKeyFromEnv(): Buffer | null {
+  const text = process.env[SECRET_KEY_ENV];
+  return text ? parseSecretKey(text) : null;
+}
+
 async function serve(opts: Parameters<typeof startHallNode>[0]): Promise<number> {
-  const keyText = process.env[SECRET_KEY_ENV];
-  const node = await startHallNode({ ...opts, secretKey: keyText ? parseSecretKey(keyText) : null }).catch(
-    (e: unknown) => {
-      throw upstreamFailure(e, opts);
-    },
-  );
+  const node = await startHallNode({ ...opts, secretKey: secretKeyFromEnv() }).catch((e: unknown) => {
+    throw upstreamFailure(e, opts);
+  });
   const dataDir = opts.dataDir;
   out(`ServiceHall hall node ${node.ctx.version} (${node.ctx.role}) on ${node.url}, data in ${dataDir}`);
   if (node.demoDevices) {

@@ -23,6 +23,7 @@ import { stationQuarantineRoute } from './sync/quarantine.ts';
 import { hubSyncRoutes } from './sync/routes.ts';
 import { SyncSender } from './sync/sender.ts';
 import { pullOnce } from './sync/pull.ts';
+import { checkAgainstHeadOffice, INTEGRITY_CHECK_MS } from './sync/integrity.ts';
 import { saveUpstream, upstreams, useSecretKey } from './sync/upstreams.ts';
 import { pairHubWithHeadOffice, pairStationWithHub } from './sync/pairing.ts';
 import { walkinRoutes } from './station/walkins.ts';
@@ -195,6 +196,14 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
       const timer = setInterval(pull, 30_000);
       timer.unref();
       stops.push(() => clearInterval(timer));
+      if (up.name === 'headoffice') {
+        // While online, the hub checks its journal against what head office acknowledged (issue 9).
+        const check = () => void checkAgainstHeadOffice(db, clock).catch(() => undefined);
+        check();
+        const integrity = setInterval(check, INTEGRITY_CHECK_MS);
+        integrity.unref();
+        stops.push(() => clearInterval(integrity));
+      }
     }
   }
   app.get('/api/v1/openapi.json', () => {

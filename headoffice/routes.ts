@@ -7,6 +7,10 @@ import {
   PushBody,
   PushReply,
   RefKind,
+  RegisterStationBody,
+  RegisterStationReply,
+  DeviceAck,
+  IntegrityReportBody,
   SYNC_PROTOCOL_HEADER,
   SYNC_PROTOCOL_VERSION,
 } from '../shared/sync/protocol.ts';
@@ -15,9 +19,15 @@ import type { HoContext, HoPrincipal } from './context.ts';
 import { authenticateHo, loginHo } from './auth/service.ts';
 import { createHall, listHalls, newHallPairingCode, pairHub, revokeHallDevice } from './halls/service.ts';
 import { ingestBatch } from './ingest/ingest.ts';
+import { assertOwnsDevice, registerStation } from './halls/devices.ts';
+import { hubGate, stationGate } from '../shared/events/authority.ts';
+import { THIS_BUILD } from '../shared/sync/ingest.ts';
+import { hallAcks, recordIntegrityReport } from './halls/integrity.ts';
 import { listRef, pullRef, putRef } from './refdata/service.ts';
 import { consoleRoutes } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
+import { FailureLimiter } from '../shared/http/rateLimit.ts';
+import { HO_PAIR_LIMITS, PairingCode } from '../shared/pairingCode.ts';
 import argon2 from 'argon2';
 
 async function withPinHash(body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -57,6 +67,7 @@ export function checkProtocol(req: FastifyRequest): void {
 }
 
 export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
+  const pairGuesses = new FailureLimiter(HO_PAIR_LIMITS);
   api.add({
     method: 'POST',
     url: '/push',
@@ -68,6 +79,14 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
     handler: async ({ principal, body, req, reply }) => {
       checkProtocol(req);
       if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      // A hub pushes only its own rows and its registered stations' (issue 9): else 403, nothing stored.
+      const station = await assertOwnsDevice(ctx.sql, principal, body.deviceId);
+      // The origin rule, as the hub checked it (shared/events/authority.ts); the hub alone follows a
+      // station's sessions, so head office checks the type, the signer kind and the counter.
+      const authorize =
+        station === null
+          ? hubGate(principal.deviceId)
+          : stationGate({ deviceId: body.deviceId, counterNo: station.counterNo });
       // Rows carry the hub's own hall id; cursors and quarantine are kept under head office's.
       const result = await ingestBatch(
         ctx.sql,
@@ -75,6 +94,8 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
         principal.localHallId,
         body,
         ctx.clock.now(),
+        THIS_BUILD,
+        authorize,
       );
       if (result.kind === 'gap') {
         return reply.code(409).send(gapReply(result.ackedSeq));
@@ -97,22 +118,86 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
   });
   api.add({
     method: 'POST',
+    url: '/devices',
+    summary: 'A hub registers a station of its hall; head office accepts the station’s rows only then',
+    tag: 'sync',
+    access: ['hub'],
+    body: RegisterStationBody,
+    reply: RegisterStationReply,
+    status: 201,
+    handler: async ({ principal, body }) => {
+      if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      const owner = await registerStation(ctx, principal, {
+        deviceId: body.deviceId,
+        name: body.name,
+        counterNo: body.counterNo,
+      });
+      return { deviceId: body.deviceId, hallId: owner.hallId, counterNo: owner.counterNo };
+    },
+  });
+  api.add({
+    method: 'GET',
+    url: '/acks',
+    summary: 'What head office acknowledged per device of the hub’s hall: cursor and the hash there',
+    tag: 'sync',
+    access: ['hub'],
+    reply: z.array(DeviceAck),
+    handler: ({ principal }) => {
+      if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      return hallAcks(ctx, principal.hallId);
+    },
+  });
+  api.add({
+    method: 'POST',
+    url: '/integrity-reports',
+    summary: 'A hub reports that its journal does not match what head office acknowledged',
+    tag: 'sync',
+    access: ['hub'],
+    body: IntegrityReportBody,
+    status: 201,
+    handler: async ({ principal, body }) => {
+      if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
+      // Only devices of the hub's own hall can be reported (a report never names another hall's).
+      const acks = new Set((await hallAcks(ctx, principal.hallId)).map((a) => a.deviceId));
+      const foreign = body.mismatches.find((m) => !acks.has(m.deviceId));
+      if (foreign) throw new DomainError('E_DEVICE_NOT_OWNED', { deviceId: foreign.deviceId });
+      return recordIntegrityReport(ctx, principal, body.mismatches);
+    },
+  });
+  api.add({
+    method: 'POST',
     url: '/pair',
     summary: 'A hub exchanges a hall pairing code for its token',
     tag: 'sync',
     access: 'anyone',
     body: z
       .object({
-        code: z.string().regex(/^\d{6}$/),
+        code: PairingCode,
         deviceId: z.string().min(1).max(64),
         hallId: z.string().min(1).max(64),
       })
       .strict(),
     reply: z.object({ token: z.string(), hallId: z.string() }),
     status: 201,
-    handler: async ({ body }) => {
-      const { token, hallId } = await pairHub(ctx, body.code, body.deviceId, body.hallId);
-      return { token, hallId };
+    handler: async ({ body, req, reply }) => {
+      // Wrong codes are limited per source address and from all sources (shared/pairingCode.ts has
+      // the arithmetic); while limited even the right code waits, so a guess never learns anything.
+      const at = ctx.clock.now();
+      const wait = pairGuesses.take(req.ip, at);
+      if (wait > 0) {
+        void reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new DomainError('E_RATE_LIMITED');
+      }
+      try {
+        const { token, hallId } = await pairHub(ctx, body.code, body.deviceId, body.hallId);
+        pairGuesses.refund(req.ip, at);
+        return { token, hallId };
+      } catch (error) {
+        // Only a wrong code counts; a right code refused for another reason is given back.
+        if (!(error instanceof DomainError && error.code === 'E_PAIRING_CODE'))
+          pairGuesses.refund(req.ip, at);
+        throw error;
+      }
     },
   });
 }

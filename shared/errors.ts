@@ -89,6 +89,16 @@ export const ERRORS = {
     en: 'This idempotency key was used for a different request',
   },
   E_PAIRING_CODE: { status: 401, zh: '配对码无效或已过期', en: 'The pairing code is invalid or expired' },
+  E_DEVICE_NOT_OWNED: {
+    status: 403,
+    zh: '设备 {deviceId} 不属于本营业厅的叫号服务器，拒绝接收其记录',
+    en: 'Device {deviceId} does not belong to this hall’s hub; its rows are refused',
+  },
+  E_DEVICE_BOUND: {
+    status: 409,
+    zh: '设备 {deviceId} 已属于其他营业厅或是叫号服务器，不能再绑定',
+    en: 'Device {deviceId} already belongs to another hall or is a hub; it cannot be bound again',
+  },
   E_DEMO_REFUSED: {
     status: 409,
     zh: '该数据目录已有真实营业厅数据，拒绝写入演示数据',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeMismatch, integrityStatus } from '../sync/integrity.ts';
 import * as S from '../../shared/api/schemas.ts';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
@@ -67,19 +68,30 @@ export function healthRoute(api: Api): void {
     tag: 'hall',
     access: 'anyone',
     reply: S.Health,
-    handler: () => ({
-      ok: true,
-      version: ctx.version,
-      hallId: ctx.hallId,
-      role: ctx.role,
-      deviceId: ctx.deviceId,
-      journalSeq: ctx.journal.lastSeq(),
-      // A station has no hall record; it noted at pairing whether its hub's hall is the demo.
-      demo:
-        read.hall(ctx.db)?.demo ??
-        stmt(ctx.db, "SELECT 1 FROM node_meta WHERE key = 'demo'").get() !== undefined,
-      sync: ctx.syncStatus(),
-    }),
+    handler: () => {
+      // A journal that differs from what head office acknowledged makes the node not ok (issue 9).
+      const integrity = ctx.role === 'hub' ? integrityStatus(ctx.db) : null;
+      const mismatches = integrity?.mismatches ?? [];
+      return {
+        ok: mismatches.length === 0,
+        ...(mismatches.length > 0
+          ? {
+              reason: `journal differs from what head office acknowledged: ${mismatches.map(describeMismatch).join('; ')}`,
+            }
+          : {}),
+        ...(integrity ? { integrity } : {}),
+        version: ctx.version,
+        hallId: ctx.hallId,
+        role: ctx.role,
+        deviceId: ctx.deviceId,
+        journalSeq: ctx.journal.lastSeq(),
+        // A station has no hall record; it noted at pairing whether its hub's hall is the demo.
+        demo:
+          read.hall(ctx.db)?.demo ??
+          stmt(ctx.db, "SELECT 1 FROM node_meta WHERE key = 'demo'").get() !== undefined,
+        sync: ctx.syncStatus(),
+      };
+    },
   });
 }
 

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { pairingCodeFrom } from '../../shared/pairingCode.ts';
 
 /** Tokens are 256-bit random strings; only their SHA-256 is stored (DESIGN §5). */
 export function newToken(): string {
@@ -9,6 +10,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Grouped Crockford base 32, `K7QM-2XHD` (shared/pairingCode.ts has the arithmetic). */
 export function newPairingCode(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+  return pairingCodeFrom(randomBytes(8));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as S from '../../shared/api/schemas.ts';
 import * as read from '../../db/read.ts';
+import { DomainError } from '../../shared/errors.ts';
 import type { Api } from '../http/route.ts';
 
 export function deviceRoutes(api: Api): void {
@@ -57,6 +58,15 @@ export function deviceRoutes(api: Api): void {
     body: S.PairBody,
     reply: S.PairReply,
     status: 201,
-    handler: async ({ body }) => (await ctx.commits.run('pairWithCode', body.code, body.deviceId)).value,
+    handler: async ({ body, reply }) => {
+      try {
+        return (await ctx.commits.run('pairWithCode', body.code, body.deviceId)).value;
+      } catch (error) {
+        // Guessing is cut off for the rest of the window: say when to come back (issue 9).
+        if (error instanceof DomainError && error.code === 'E_RATE_LIMITED')
+          void reply.header('retry-after', String(error.params.retryAfterSeconds ?? 60));
+        throw error;
+      }
+    },
   });
 }

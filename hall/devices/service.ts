@@ -5,6 +5,7 @@ import type { DeviceRole } from '../../shared/queue/model.ts';
 import { recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
 import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
 import { counterOrThrow } from '../queue/counters.ts';
+import { HUB_PAIR_MAX_FAILURES } from '../../shared/pairingCode.ts';
 
 const PAIRING_MS = 10 * 60_000; // DESIGN §5: a pairing code expires in 10 min
 
@@ -57,11 +58,11 @@ export function makePairingCode(ctx: WriteContext, spec: DeviceSpec): { code: st
 }
 
 /**
- * A six-digit code has a million values and lives 10 minutes: unthrottled, a LAN client could try them
- * all in that time. After this many wrong codes in one 10-minute window every pairing attempt is
- * refused until the window ends (the chance of a hit stays about 1 in 50 000 per window).
+ * A code lives 10 minutes. After HUB_PAIR_MAX_FAILURES wrong codes in one 10-minute window every
+ * pairing attempt is refused until the window ends: with 2^40 codes the chance of a hit stays below
+ * 2 × 10^-8 per window even with a thousand codes alive (shared/pairingCode.ts has the arithmetic).
  */
-const MAX_PAIRING_FAILURES = 20;
+const MAX_PAIRING_FAILURES = HUB_PAIR_MAX_FAILURES;
 const pairingFailures = new WeakMap<object, { since: number; failures: number }>();
 
 function checkPairingThrottle(ctx: WriteContext): { since: number; failures: number } {
@@ -69,7 +70,10 @@ function checkPairingThrottle(ctx: WriteContext): { since: number; failures: num
   let state = pairingFailures.get(ctx.db);
   if (!state || now - state.since >= PAIRING_MS)
     pairingFailures.set(ctx.db, (state = { since: now, failures: 0 }));
-  if (state.failures >= MAX_PAIRING_FAILURES) throw new DomainError('E_RATE_LIMITED');
+  if (state.failures >= MAX_PAIRING_FAILURES)
+    throw new DomainError('E_RATE_LIMITED', {
+      retryAfterSeconds: Math.ceil((state.since + PAIRING_MS - now) / 1000),
+    });
   return state;
 }
 

@@ -92,6 +92,15 @@ export function applyPull(
     }
   }
   stmt(ctx.db, 'UPDATE local_upstreams SET pulled_version = ? WHERE name = ?').run(reply.version, upstream);
+  // The hub's lock-outs hold here too; a lock already longer here is kept (local state, not journaled).
+  for (const lock of reply.locks ?? []) {
+    stmt(
+      ctx.db,
+      `INSERT INTO local_login_failures (staff_no, failures, locked_until) VALUES (?, 0, ?)
+       ON CONFLICT (staff_no) DO UPDATE SET
+         locked_until = max(coalesce(local_login_failures.locked_until, 0), excluded.locked_until)`,
+    ).run(lock.staffNo, lock.lockedUntil);
+  }
   return { applied, skipped };
 }
 
@@ -114,7 +123,12 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
     ctx.db,
     `SELECT coalesce(max(rowid), 0) AS v FROM journal WHERE type IN (SELECT value FROM json_each(?))`,
   ).get(JSON.stringify(REFERENCE_TYPES)) as { v: number };
-  if (since === row.v) return { version: row.v, reset: false, changes: [] };
+  // Lock-outs go with every reply, changed or not: they are few, and they expire on their own.
+  const locks = stmt(
+    ctx.db,
+    'SELECT staff_no AS staffNo, locked_until AS lockedUntil FROM local_login_failures WHERE locked_until > ?',
+  ).all(ctx.clock.now()) as { staffNo: string; lockedUntil: number }[];
+  if (since === row.v) return { version: row.v, reset: false, changes: [], locks };
   const v = row.v;
   const changes: RefChange[] = [
     ...read.services(ctx.db).map((s) => ({
@@ -157,5 +171,5 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
       data: { value },
     })),
   ];
-  return { version: v, reset: true, changes };
+  return { version: v, reset: true, changes, locks };
 }

@@ -13,6 +13,13 @@ import {
 import { BACKLOG_HEADER, formatBacklogHeader } from '../../shared/api/console.ts';
 import type { HallContext } from '../context.ts';
 import { ackedSeq, markUpstream, setAckedSeq, upstreams, type UpstreamName } from './upstreams.ts';
+import {
+  ensureRegistered,
+  errorCode,
+  markRefused,
+  refusedDevices,
+  type RefusedDevice,
+} from './registration.ts';
 
 export interface SyncStatus {
   upstream: string;
@@ -20,6 +27,8 @@ export interface SyncStatus {
   backlogRows: number;
   oldestUnsentAt: number | null;
   lastError: string | null;
+  /** Devices the upstream refused as not this hub's (issue 9); present only when there are any. */
+  refusedDevices?: RefusedDevice[];
 }
 
 type StoredRow = Parameters<typeof parseStoredRow>[0];
@@ -83,12 +92,19 @@ export class SyncSender {
       if (row.oldest !== null && (oldestUnsentAt === null || row.oldest < oldestUnsentAt))
         oldestUnsentAt = row.oldest;
     }
+    // A refused device is never silent: it stays in the backlog and in lastError until resolved.
+    const refused = refusedDevices(this.ctx, this.upstream);
+    const errors = [
+      this.upgradeNeeded ? 'upgrade required by upstream' : (up?.lastError ?? null),
+      ...refused.map((r) => `upstream refused the rows of device ${r.deviceId} (${r.code})`),
+    ].filter((e): e is string => e !== null);
     return {
       upstream: this.upstream,
       connected: up?.connected ?? false,
       backlogRows,
       oldestUnsentAt,
-      lastError: this.upgradeNeeded ? 'upgrade required by upstream' : (up?.lastError ?? null),
+      lastError: errors.length > 0 ? errors.join('; ') : null,
+      ...(refused.length > 0 ? { refusedDevices: refused } : {}),
     };
   }
 
@@ -120,14 +136,15 @@ export class SyncSender {
         lacking = `this node lacks device_seq ${acked + 1}–${ordered[0]!.seq - 1} of device ${device} that the upstream expects`;
         continue;
       }
+      // Head office takes a station's rows only from the hub that registered it (issue 9).
+      if (!(await ensureRegistered(this.ctx, up, device))) continue;
       const rows = ordered.slice(0, this.limitRows).map((r) => r.row);
       const texts = rows.map((r) => JSON.stringify(r));
       const n = batchSize(
         texts.map((t) => t.length),
         this.limitRows,
       );
-      await this.send(up.url, up.token, device, rows.slice(0, n));
-      return true;
+      if (await this.send(up.url, up.token, device, rows.slice(0, n))) return true;
     }
     if (lacking) {
       markUpstream(this.ctx.db, this.upstream, up.connected, this.ctx.clock.now(), lacking);
@@ -136,7 +153,8 @@ export class SyncSender {
     return false;
   }
 
-  private async send(url: string, token: string, deviceId: string, rows: unknown[]): Promise<void> {
+  /** Sends one batch; false when the upstream refused the device (the caller goes on with the others). */
+  private async send(url: string, token: string, deviceId: string, rows: unknown[]): Promise<boolean> {
     const now = () => this.ctx.clock.now();
     const backlog = this.status();
     let res: Response;
@@ -165,18 +183,24 @@ export class SyncSender {
       setAckedSeq(this.ctx.db, this.upstream, deviceId, reply.ackedSeq);
       markUpstream(this.ctx.db, this.upstream, true, now(), null);
       this.limitRows = Math.min(MAX_BATCH_ROWS, this.limitRows * 2);
-      return;
+      return true;
     }
     if (res.status === 409) {
       // The receiver already has more (a lost reply) or less (a restored receiver): resume from its cursor.
       setAckedSeq(this.ctx.db, this.upstream, deviceId, GapReply.parse(body).ackedSeq);
       markUpstream(this.ctx.db, this.upstream, true, now(), null);
-      return;
+      return true;
     }
     if (res.status === 413) {
       // Halve the batch that was refused, not the limit: a short backlog is smaller than the limit.
       this.limitRows = Math.max(1, Math.floor(rows.length / 2));
-      return;
+      return true;
+    }
+    if (res.status === 403 && this.upstream === 'headoffice') {
+      // Not this hub's device at head office (issue 9): kept and shown; the other devices go on.
+      markRefused(this.ctx, this.upstream, deviceId, errorCode(body) ?? 'HTTP 403');
+      markUpstream(this.ctx.db, this.upstream, true, now(), null);
+      return false;
     }
     if (res.status === 426) this.upgradeNeeded = true;
     const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`;

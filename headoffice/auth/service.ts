@@ -1,14 +1,30 @@
 import argon2 from 'argon2';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../shared/errors.ts';
+import { pairingCodeFrom } from '../../shared/pairingCode.ts';
 import type { HoContext, HoPrincipal } from '../context.ts';
 
 const SESSION_MS = 12 * 60 * 60_000;
+/** Lock-out as the hub has it (DESIGN §5): this many wrong PINs in a row lock the staff number. */
+export const HO_LOGIN_MAX_FAILURES = 5;
+export const HO_LOCK_MS = 15 * 60_000;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
-export const newPairingCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+export const newPairingCode = () => pairingCodeFrom(randomBytes(8));
 
 export async function loginHo(ctx: HoContext, staffNo: string, pin: string) {
+  // Checked before and after the (slow) hash check: wrong PINs sent in parallel each count, and a right
+  // PIN that raced them past the lock is refused as well.
+  const refuseIfLocked = async () => {
+    const [row] = await ctx.sql.query<{ locked_until: number | null }>(
+      'SELECT locked_until FROM ho_login_failures WHERE staff_no = $1',
+      [staffNo],
+    );
+    const now = ctx.clock.now();
+    if (row?.locked_until && row.locked_until > now)
+      throw new DomainError('E_LOCKED_OUT', { minutes: Math.ceil((row.locked_until - now) / 60_000) });
+  };
+  await refuseIfLocked();
   const [staff] = await ctx.sql.query<{
     id: string;
     staff_no: string;
@@ -16,7 +32,26 @@ export async function loginHo(ctx: HoContext, staffNo: string, pin: string) {
     role: 'admin' | 'viewer';
     pin_hash: string;
   }>('SELECT * FROM ho_staff WHERE staff_no = $1', [staffNo]);
-  if (!staff || !(await argon2.verify(staff.pin_hash, pin))) throw new DomainError('E_BAD_CREDENTIALS');
+  // Unknown staff numbers cost a hash check too, so timing does not tell which exist.
+  const ok = staff
+    ? await argon2.verify(staff.pin_hash, pin)
+    : (await argon2.verify(await dummyHash(), pin), false);
+  await refuseIfLocked();
+  if (!staff || !ok) {
+    // One statement: the count and the lock move together, whatever runs in parallel.
+    const [row] = await ctx.sql.query<{ locked_until: number | null }>(
+      `INSERT INTO ho_login_failures AS f (staff_no, failures, locked_until) VALUES ($1, 1, NULL)
+       ON CONFLICT (staff_no) DO UPDATE SET
+         failures = CASE WHEN f.failures + 1 >= $2 THEN 0 ELSE f.failures + 1 END,
+         locked_until = CASE WHEN f.failures + 1 >= $2 THEN $3::int8 ELSE f.locked_until END
+       RETURNING locked_until`,
+      [staffNo, HO_LOGIN_MAX_FAILURES, ctx.clock.now() + HO_LOCK_MS],
+    );
+    if (row?.locked_until && row.locked_until > ctx.clock.now())
+      throw new DomainError('E_LOCKED_OUT', { minutes: HO_LOCK_MS / 60_000 });
+    throw new DomainError('E_BAD_CREDENTIALS');
+  }
+  await ctx.sql.query('DELETE FROM ho_login_failures WHERE staff_no = $1', [staffNo]);
   const token = newToken();
   await ctx.sql.query('INSERT INTO ho_sessions (token_hash, staff_id, expires_at) VALUES ($1, $2, $3)', [
     hashToken(token),
@@ -25,6 +60,9 @@ export async function loginHo(ctx: HoContext, staffNo: string, pin: string) {
   ]);
   return { token, staff: { id: staff.id, staffNo: staff.staff_no, name: staff.name, role: staff.role } };
 }
+
+let dummy: Promise<string> | null = null;
+const dummyHash = () => (dummy ??= argon2.hash('000000', { type: argon2.argon2id }));
 
 export async function authenticateHo(ctx: HoContext, token: string): Promise<HoPrincipal | null> {
   const h = hashToken(token);

@@ -1,6 +1,8 @@
 import { DomainError } from '../../shared/errors.ts';
 import type { HoContext } from '../context.ts';
 import { hashToken, newPairingCode, newToken } from '../auth/service.ts';
+import { deviceOwner } from './devices.ts';
+import { latestIntegrityReports } from './integrity.ts';
 
 const PAIRING_MS = 10 * 60_000;
 /** A hall is online when its hub pushed or pulled within this long. */
@@ -35,11 +37,16 @@ export async function pairHub(ctx: HoContext, code: string, deviceId: string, ha
       [hashToken(code)],
     );
     if (!row || row.expires_at <= ctx.clock.now()) throw new DomainError('E_PAIRING_CODE');
+    // A device belongs to the hall that paired it, for ever: a code of another hall never moves a hub,
+    // and a station's id never becomes a hub (the transaction rolls back, so the code stays good).
+    const owner = await deviceOwner(q, deviceId);
+    if (owner && (owner.kind !== 'hub' || owner.hallId !== row.hall_id))
+      throw new DomainError('E_DEVICE_BOUND', { deviceId });
     const token = newToken();
     await q.query(
       `INSERT INTO hall_devices (device_id, hall_id, local_hall_id, token_hash, revoked, paired_at)
        VALUES ($1, $2, $3, $4, false, $5)
-       ON CONFLICT (device_id) DO UPDATE SET hall_id = excluded.hall_id, local_hall_id = excluded.local_hall_id,
+       ON CONFLICT (device_id) DO UPDATE SET local_hall_id = excluded.local_hall_id,
          token_hash = excluded.token_hash, revoked = false`,
       [deviceId, row.hall_id, hallIdOfHub, hashToken(token), ctx.clock.now()],
     );
@@ -76,6 +83,7 @@ export async function listHalls(ctx: HoContext) {
     revoked: boolean;
     last_seen_at: number | null;
   }>('SELECT device_id, hall_id, revoked, last_seen_at FROM hall_devices');
+  const integrity = await latestIntegrityReports(ctx);
   return halls.map((h) => {
     const devices = cursors.filter((c) => c.hall_id === h.hall_id);
     const lastPushAt = devices.reduce<number | null>(
@@ -104,6 +112,8 @@ export async function listHalls(ctx: HoContext) {
         .filter((d) => d.hall_id === h.hall_id)
         .map((d) => ({ deviceId: d.device_id, revoked: d.revoked })),
       quarantined: quarantined.find((q) => q.hall_id === h.hall_id)?.n ?? 0,
+      // The hall's latest report that its journal differs from what head office acknowledged.
+      integrity: integrity.get(h.hall_id) ?? null,
     };
   });
 }

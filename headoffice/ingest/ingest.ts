@@ -9,6 +9,7 @@ import {
   type SchemaRegistry,
 } from '../../shared/sync/ingest.ts';
 import type { PushBody, PushReply } from '../../shared/sync/protocol.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
 import type { Sql } from '../db/sql.ts';
 
 export type IngestResult = { kind: 'gap'; ackedSeq: number } | { kind: 'ok'; reply: PushReply };
@@ -25,6 +26,8 @@ export async function ingestBatch(
   body: PushBody,
   receivedAt: number,
   schemas: SchemaRegistry = THIS_BUILD,
+  /** The origin rule for this device's rows (shared/events/authority.ts). */
+  authorize?: (row: JournalRow) => string | null,
 ): Promise<IngestResult> {
   const result = await sql.tx<IngestResult>(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [body.deviceId]);
@@ -33,7 +36,7 @@ export async function ingestBatch(
       [body.deviceId],
     );
     const cursor: Cursor = row ? { seq: row.acked_seq, hash: row.last_hash } : { seq: 0, hash: GENESIS_HASH };
-    const outcome = checkBatch(body, cursor, rowHallId, receivedAt, schemas);
+    const outcome = checkBatch(body, cursor, rowHallId, receivedAt, schemas, authorize);
     if (outcome.kind === 'gap') return outcome;
 
     if (outcome.accepted.length > 0) {

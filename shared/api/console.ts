@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntegrityMismatch } from '../sync/protocol.ts';
 
 /** Head office's console API as the console screen reads it (DESIGN §7); the routes reply with these. */
 
@@ -17,6 +18,11 @@ export const HallStatus = z.object({
   ),
   hubs: z.array(z.object({ deviceId: z.string(), revoked: z.boolean() })),
   quarantined: z.number(),
+  /** The hall's latest report that its journal differs from what head office acknowledged (issue 9). */
+  integrity: z
+    .object({ reportedAt: z.number(), reportedBy: z.string(), mismatches: z.array(IntegrityMismatch) })
+    .nullable()
+    .optional(),
 });
 export type HallStatusT = z.infer<typeof HallStatus>;
 

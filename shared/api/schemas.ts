@@ -10,6 +10,8 @@ import {
 } from '../queue/model.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
+import { PairingCode } from '../pairingCode.ts';
+import { IntegrityMismatch } from '../sync/protocol.ts';
 
 /**
  * The LAN API v1 bodies and replies (DESIGN §6). One source of truth: the routes parse with these,
@@ -25,7 +27,11 @@ const Reason = SafeText(100);
 const CounterNo = z.number().int().min(1).max(99);
 
 export const Health = z.object({
+  /** false when something needs a person: the journal differs from what head office acknowledged. */
   ok: z.boolean(),
+  reason: z.string().optional(),
+  /** A hub's last check of its journal against head office (issue 9). */
+  integrity: z.object({ checkedAt: z.number().int(), mismatches: z.array(IntegrityMismatch) }).optional(),
   version: z.string(),
   hallId: z.string(),
   role: z.enum(['hub', 'station']),
@@ -39,6 +45,8 @@ export const Health = z.object({
       backlogRows: z.number().int(),
       oldestUnsentAt: z.number().int().nullable(),
       lastError: z.string().nullable(),
+      /** Devices whose rows the upstream refused as not this hub's (issue 9); only when there are any. */
+      refusedDevices: z.array(z.object({ deviceId: z.string(), code: z.string() })).optional(),
     }),
   ),
 });
@@ -64,7 +72,8 @@ export const DeviceReply = z.object({ deviceId: z.string(), token: z.string() })
 export const PairingCodeReply = z.object({ code: z.string(), expiresAt: z.number().int() });
 export const PairBody = z
   .object({
-    code: z.string().regex(/^\d{6}$/),
+    /** Grouped Crockford base 32 (`K7QM-2XHD`), forgiving case, spaces and O/I/L (shared/pairingCode.ts). */
+    code: PairingCode,
     /** A station pairs under its own journal device id, so the hub knows whose rows it receives. */
     deviceId: z.string().uuid().optional(),
   })

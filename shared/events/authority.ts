@@ -139,3 +139,14 @@ export function stationGate(facts: StationFacts): (row: JournalRow) => string | 
     return null;
   };
 }
+
+/** Head office's check of the rows a hub writes in its own journal: any type the hub may write. */
+export function hubGate(hubDeviceId: string): (row: JournalRow) => string | null {
+  return (row) => {
+    const authority: Authority | undefined = AUTHORITY[row.type as EventType];
+    if (authority === undefined) return rule(`${row.type} is not a known event type`);
+    return authority.writers.includes('hub')
+      ? null
+      : rule(`${row.type} is written only by a station, not by hub ${hubDeviceId}`);
+  };
+}

@@ -41,6 +41,50 @@ export function gapReply(ackedSeq: number): GapReply {
   return { error: { code: 'E_SYNC_GAP', message: `expected device_seq ${ackedSeq + 1}` }, ackedSeq };
 }
 
+/**
+ * A hub registers each station whose rows it carries before pushing them (issue 9): head office binds
+ * the station to the hub's hall for ever and refuses rows of devices the pushing hub does not own.
+ */
+export const RegisterStationBody = z
+  .object({
+    deviceId: z.string().min(1).max(64),
+    role: z.literal('counter'),
+    name: z.string().trim().min(1).max(60),
+    counterNo: z.number().int().min(1).max(99).nullable(),
+  })
+  .strict();
+export type RegisterStationBody = z.infer<typeof RegisterStationBody>;
+export const RegisterStationReply = z.object({
+  deviceId: z.string(),
+  hallId: z.string(),
+  counterNo: z.number().int().nullable(),
+});
+
+/**
+ * What head office acknowledged per device of a hall (issue 9): a hall checks its journal against it.
+ * A hall row at ackedSeq whose hash differs, or a hall whose last row is below ackedSeq, is a mismatch.
+ */
+export const DeviceAck = z.object({
+  deviceId: z.string(),
+  ackedSeq: z.number().int().min(0),
+  hash: z.string(),
+});
+export type DeviceAckT = z.infer<typeof DeviceAck>;
+export const IntegrityMismatch = z.object({
+  deviceId: z.string().min(1).max(64),
+  ackedSeq: z.number().int().min(0),
+  /** The hall's last device_seq for the device (below ackedSeq: rows were deleted). */
+  hallSeq: z.number().int().min(0),
+  /** The hall's hash at ackedSeq; null when the hall lacks that row. */
+  hallHash: z.string().max(128).nullable(),
+  headOfficeHash: z.string().max(128),
+  reason: z.enum(['rows_deleted', 'hash_differs']),
+});
+export type IntegrityMismatchT = z.infer<typeof IntegrityMismatch>;
+export const IntegrityReportBody = z
+  .object({ mismatches: z.array(IntegrityMismatch).min(1).max(1000) })
+  .strict();
+
 /** Reference data flows down: services, fees, staff, settings, checklist templates. */
 export const RefKind = z.enum(['service', 'counter', 'staff', 'setting', 'fee', 'checklist']);
 export type RefKind = z.infer<typeof RefKind>;
@@ -57,6 +101,14 @@ export const PullReply = z.object({
   /** The client's version is unknown or too old to serve as a diff: replace everything with `changes`. */
   reset: z.boolean(),
   changes: z.array(RefChange),
+  /**
+   * A hub relays its staff lock-outs to its stations with every pull (issue 9): a staff number locked at
+   * the hub is locked at the counter PCs too, until the same time. Head office sends none.
+   */
+  locks: z
+    .array(z.object({ staffNo: z.string().min(1).max(16), lockedUntil: z.number().int() }))
+    .max(10_000)
+    .optional(),
 });
 export type PullReply = z.infer<typeof PullReply>;
 

@@ -122,7 +122,7 @@ describe('head office console (end to end)', () => {
     await page.getByLabel('营业厅名称').fill('城东营业厅');
     await page.getByRole('button', { name: /创\s*建/ }).click();
     const code = page.getByTestId('pairing-code');
-    await expect.poll(() => code.textContent()).toMatch(/^\d{6}$/);
+    await expect.poll(() => code.textContent()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     await expect(page.getByText(/仅可使用一次/).count()).resolves.toBe(1);
     await screenshot(page, 'console-pairing-code');
     await page.keyboard.press('Escape');

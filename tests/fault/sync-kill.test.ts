@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open.ts';
@@ -22,6 +22,7 @@ import {
   type TestStore,
 } from '../support/headoffice.ts';
 import { spawnHall, spawnHeadOffice, type Child } from '../support/procs.ts';
+import { ROOT } from '../support/process.ts';
 import { drain, eventually } from '../support/sync.ts';
 
 /**
@@ -242,8 +243,13 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
 
   it('DESIGN-7: head office killed during its first migration starts cleanly afterwards', async () => {
     await withStore(async (sql) => {
-      const applied = await sql.query<{ name: string }>('SELECT name FROM schema_migrations');
-      expect(applied.map((m) => m.name)).toEqual(['0001_headoffice.sql']);
+      const applied = await sql.query<{ name: string }>(
+        'SELECT name FROM schema_migrations ORDER BY version',
+      );
+      const known = readdirSync(path.join(ROOT, 'headoffice', 'db', 'migrations'))
+        .filter((f) => f.endsWith('.sql'))
+        .sort();
+      expect(applied.map((m) => m.name)).toEqual(known);
     });
   });
 

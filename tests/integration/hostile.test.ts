@@ -512,7 +512,7 @@ const CASES: Case[] = [
     'DESIGN-5: a wrong pairing code',
     401,
     'E_PAIRING_CODE',
-    (e) => post(e, '/devices/pair', undefined, { code: '000000' }),
+    (e) => post(e, '/devices/pair', undefined, { code: '0000-0000' }),
   ],
   [
     'DESIGN-5: pair a device with an unknown role',

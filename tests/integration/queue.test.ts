@@ -557,8 +557,11 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
       ).code;
     const pair = (code: string) => hall.request('POST', '/devices/pair', { body: { code } });
     const code = await codeFor('TV 2');
-    const wrong = Array.from({ length: 20 }, (_, i) =>
-      String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
+    // Wrong codes of the right shape (the real one with another first character).
+    const first = code.startsWith('W') ? 'X' : 'W';
+    const wrong = Array.from(
+      { length: 20 },
+      (_, i) => `${first}${String(i).padStart(3, '0')}-${code.slice(5)}`,
     );
     for (const guess of wrong) expectError(await pair(guess), 401, 'E_PAIRING_CODE');
     expectError(await pair(code), 429, 'E_RATE_LIMITED'); // even the right code, while the window lasts

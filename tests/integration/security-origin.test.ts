@@ -9,7 +9,8 @@ import type { PushReply } from '../../shared/sync/protocol.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { journalMark } from '../support/builders.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
-import { drain, startStation } from '../support/sync.ts';
+import { drain, startPairedHub, startStation } from '../support/sync.ts';
+import { BACKEND, startTestHeadOffice } from '../support/headoffice.ts';
 
 /**
  * Issue 9, critical: the sync path is a write path. A paired counter device pushed staff.enrolled and
@@ -332,5 +333,75 @@ describe('security: a real station through its hub (issue 9)', () => {
     expect(read.counterByNo(hub.node.ctx.db, 2)?.staffId).toBe(staffId);
     const walkins = stmt(hub.node.ctx.db, "SELECT staff_id FROM tickets WHERE number LIKE 'W-%'").all();
     expect(walkins).toEqual([{ staff_id: staffId }]);
+  });
+});
+
+describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => {
+  it('security: head office applies the same table — a registered station’s rows of hub types and a hub’s own walk-in are quarantined', async () => {
+    const tho = await startTestHeadOffice();
+    cleanups.push(() => tho.stop());
+    const hub = await startPairedHub(tho);
+    cleanups.push(() => hub.stop());
+    const token = (
+      stmt(hub.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
+        token: string;
+      }
+    ).token;
+    const hallId = hub.node.ctx.hallId;
+    const stationId = crypto.randomUUID();
+    const registered = await tho.request('POST', '/sync/v1/devices', {
+      token,
+      body: { deviceId: stationId, role: 'counter', name: 'Counter 6', counterNo: 6 },
+    });
+    expect(registered.status).toBe(201);
+    const clerk = read.staffByNo(hub.node.ctx.db, '1006')!;
+    const payloads = samples(6, clerk.id);
+    const chain = new RowChain(stationId, hallId);
+    const types = Object.keys(EVENTS) as EventType[];
+    const rows = types.map((type) =>
+      chain.next({
+        type,
+        payload: payloads[type],
+        recorded_by: AUTHORITY[type].stationSigner === 'device' ? `device:${stationId}` : clerk.id,
+      }),
+    );
+    const res = await pushRaw(tho.url, token, { deviceId: stationId, rows });
+    expect(res.status).toBe(200);
+    const reply = res.body as PushReply;
+    expect(reply.ackedSeq).toBe(rows.length);
+    const accepted = rows.filter((r) => !reply.rejected.some((x) => x.id === r.id)).map((r) => r.type);
+    expect(accepted.sort()).toEqual([
+      'counter.signed_in',
+      'counter.signed_out',
+      'reference.updated',
+      'walkin.served',
+    ]);
+    for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
+    const stored = await tho.sql.query<{ type: string }>('SELECT type FROM journal WHERE device_id = $1', [
+      stationId,
+    ]);
+    expect(stored.map((r) => r.type).sort()).toEqual(accepted.sort());
+
+    // A hub records no walk-ins of its own: that is a station's record.
+    await drain(hub.node);
+    const hubChain = new RowChain(hub.node.ctx.deviceId, hallId);
+    const own = stmt(
+      hub.node.ctx.db,
+      'SELECT device_seq, hash FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
+    ).get(hub.node.ctx.deviceId) as { device_seq: number; hash: string };
+    hubChain.seq = own.device_seq;
+    hubChain.hash = own.hash;
+    const walkin = hubChain.next({
+      type: 'walkin.served',
+      payload: payloads['walkin.served'],
+      recorded_by: clerk.id,
+    });
+    const hubRes = await pushRaw(tho.url, token, { deviceId: hub.node.ctx.deviceId, rows: [walkin] });
+    expect((hubRes.body as PushReply).rejected).toEqual([
+      expect.objectContaining({
+        id: walkin.id,
+        reason: expect.stringMatching(/^origin rule .*only by a station/),
+      }),
+    ]);
   });
 });

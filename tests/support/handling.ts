@@ -17,16 +17,19 @@ export const handlingKept = (db: Database.Database) =>
     )
     .all();
 
-/** Turns a closed hall database back into one made before migration 0007, its records untouched. */
+/**
+ * Turns a closed hall database back into one made before migration 0007, its records untouched (the
+ * local tables of the later migrations go too: they were made after 0007 and hold no records).
+ */
 export function asBeforeMigration0007(file: string): void {
   const db = new Database(file);
   try {
     db.exec(`DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;
       DROP TRIGGER service_day_handling_delete; DROP TABLE service_day_handling;
       ALTER TABLE tickets DROP COLUMN parked_at; ALTER TABLE tickets DROP COLUMN held_ms;
-      DELETE FROM schema_migrations WHERE version = 8;
       CREATE INDEX tickets_by_day ON tickets (business_day, status, service_code);
-      DELETE FROM schema_migrations WHERE version = 7;`);
+      DROP TABLE IF EXISTS local_upstream_devices; DROP TABLE IF EXISTS local_integrity;
+      DELETE FROM schema_migrations WHERE version >= 7;`);
   } finally {
     db.close();
   }

@@ -209,6 +209,30 @@ export function Halls() {
             dataIndex: 'quarantined',
             render: (n: number) => <Tag color={n > 0 ? 'red' : 'default'}>{n}</Tag>,
           },
+          {
+            // The hall's hub found its journal differs from what head office acknowledged (issue 9).
+            title: t('integrity'),
+            render: (_v, h) =>
+              h.integrity ? (
+                <Tooltip
+                  title={h.integrity.mismatches
+                    .map((m) =>
+                      t(m.reason === 'rows_deleted' ? 'integrityRowsDeleted' : 'integrityHashDiffers', {
+                        device: m.deviceId,
+                        acked: m.ackedSeq,
+                        hall: m.hallSeq,
+                      }),
+                    )
+                    .join(' ')}
+                >
+                  <Tag color="red" data-testid="integrity-mismatch">
+                    {t('integrityMismatch', { time: formatDateTime(h.integrity.reportedAt, lang) })}
+                  </Tag>
+                </Tooltip>
+              ) : (
+                <Tag>{t('integrityNone')}</Tag>
+              ),
+          },
           { title: t('devices'), render: (_v, h) => devicesOf(h).length },
           ...(canEdit
             ? [

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App as AntApp, Button, ConfigProvider, Layout, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Tabs, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { staffTheme } from '../lib/staffTheme.ts';
@@ -20,6 +20,7 @@ export default function ManagerApp() {
   const staff = useManager((s) => s.staff);
   const status = useManager((s) => s.status);
   const demo = useManager((s) => s.hall?.demo);
+  const integrityAlarm = useManager((s) => (s.health?.integrity?.mismatches.length ?? 0) > 0);
 
   useEffect(() => {
     if (!token) return;
@@ -65,6 +66,10 @@ export default function ManagerApp() {
             ) : null}
           </Layout.Header>
           <Layout.Content style={{ padding: 24 }}>
+            {token && integrityAlarm ? (
+              // On every tab: the journal differs from what head office acknowledged (issue 9).
+              <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('integrityAlarm')} />
+            ) : null}
             {token ? (
               <Tabs
                 items={[

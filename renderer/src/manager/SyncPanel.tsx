@@ -37,6 +37,39 @@ export function SyncPanel() {
         </Descriptions.Item>
         <Descriptions.Item label={t('syncJournalSeq')}>{health.journalSeq}</Descriptions.Item>
       </Descriptions>
+      {health.integrity?.mismatches.length ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="integrity-alarm"
+          message={t('integrityAlarm')}
+          description={health.integrity.mismatches
+            .map((m) =>
+              t(m.reason === 'rows_deleted' ? 'integrityRowsDeleted' : 'integrityHashDiffers', {
+                device: m.deviceId,
+                acked: m.ackedSeq,
+                hall: m.hallSeq,
+              }),
+            )
+            .join(' ')}
+        />
+      ) : null}
+      {health.sync.map((r) =>
+        r.refusedDevices?.length ? (
+          <Alert
+            key={`refused-${r.upstream}`}
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('syncRefused', {
+              devices: r.refusedDevices
+                .map((d) => `${d.deviceId} (${t(`syncRefusedCode_${d.code}`, { defaultValue: d.code })})`)
+                .join(', '),
+            })}
+          />
+        ) : null,
+      )}
       {health.sync.some((r) => !r.connected) ? (
         <Alert type="warning" showIcon message={t('syncOfflineExplain')} style={{ marginBottom: 16 }} />
       ) : null}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api.ts';
 import { setToken, type Surface } from '../lib/token.ts';
 import { setLanguage } from '../i18n/index.ts';
+import { normalizePairingCode } from '../../../shared/pairingCode.ts';
 
 const SURFACE_OF: Record<string, Surface> = {
   kiosk: 'kiosk',
@@ -24,7 +25,7 @@ export default function SetupApp() {
     setError(null);
     try {
       const reply = await api<{ token: string; role: string; name: string }>('POST', '/devices/pair', {
-        code: v.code.trim(),
+        code: normalizePairingCode(v.code) ?? v.code.trim(),
       });
       setToken(SURFACE_OF[reply.role] ?? 'kiosk', reply.token);
       setPaired(reply);
@@ -59,13 +60,25 @@ export default function SetupApp() {
                 <Form.Item
                   label={t('code')}
                   name="code"
-                  rules={[{ required: true, pattern: /^\d{6}$/, message: t('codeRule') }]}
+                  rules={[
+                    { required: true, message: t('codeRule') },
+                    {
+                      // Lower case, spaces and O/I/L are forgiven, as the hub forgives them.
+                      validator: (_r, v: string | undefined) =>
+                        !v || normalizePairingCode(v) !== null
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('codeRule'))),
+                    },
+                  ]}
                 >
                   <Input
                     size="large"
-                    inputMode="numeric"
-                    maxLength={6}
-                    style={{ fontSize: 32, letterSpacing: 8, width: 240 }}
+                    autoCapitalize="characters"
+                    autoComplete="off"
+                    spellCheck={false}
+                    maxLength={16}
+                    placeholder="K7QM-2XHD"
+                    style={{ fontSize: 32, letterSpacing: 4, width: 320, fontFamily: 'monospace' }}
                   />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" size="large">

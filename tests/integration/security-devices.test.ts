@@ -1,0 +1,258 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stmt } from '../../db/projections/index.ts';
+import { deviceOwner } from '../../headoffice/halls/devices.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
+import type { TestHall } from '../support/hall.ts';
+import {
+  BACKEND,
+  diffJournals,
+  hoCursors,
+  NO_DIFF,
+  startTestHeadOffice,
+  type TestHeadOffice,
+} from '../support/headoffice.ts';
+import { pushRaw, RowChain } from '../support/rows.ts';
+import { drain, startPairedHub, startStation } from '../support/sync.ts';
+
+/** Issue 9, item 1: a device belongs to the hall that paired it, for ever (DESIGN §5). */
+let tho: TestHeadOffice;
+const cleanups: (() => Promise<unknown>)[] = [];
+const later = <T extends { stop(): Promise<unknown> }>(x: T): T => {
+  cleanups.push(() => x.stop());
+  return x;
+};
+
+beforeAll(async () => {
+  tho = await startTestHeadOffice();
+});
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
+});
+afterAll(async () => {
+  await tho.stop();
+});
+
+function hubToken(hall: TestHall): string {
+  return (
+    stmt(hall.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
+      token: string;
+    }
+  ).token;
+}
+
+async function issueTickets(hall: TestHall, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const res = await hall.request('POST', '/tickets', {
+      token: hall.kioskToken,
+      body: { serviceCode: 'A' },
+    });
+    expect(res.status).toBe(201);
+  }
+}
+
+/** Everything head office holds: journal, cursors and quarantine, to prove a refusal changed nothing. */
+async function hoState(): Promise<string> {
+  const [journal, cursors, quarantine, devices, stations] = await Promise.all([
+    tho.sql.query('SELECT id, device_id, device_seq, hash FROM journal ORDER BY id'),
+    tho.sql.query('SELECT device_id, hall_id, acked_seq, last_hash FROM device_cursors ORDER BY device_id'),
+    tho.sql.query('SELECT device_id, device_seq, reason FROM quarantine ORDER BY device_id, device_seq'),
+    tho.sql.query('SELECT device_id, hall_id, token_hash, revoked FROM hall_devices ORDER BY device_id'),
+    tho.sql.query('SELECT * FROM hall_stations ORDER BY device_id').catch(() => []),
+  ]);
+  return JSON.stringify({ journal, cursors, quarantine, devices, stations });
+}
+
+const errorCode = (body: unknown) => (body as { error?: { code?: string } } | null)?.error?.code;
+
+type SyncEntry = {
+  upstream: string;
+  backlogRows: number;
+  lastError: string | null;
+  refusedDevices?: { deviceId: string; code: string }[];
+};
+
+describe(`device ownership at head office on ${BACKEND}`, () => {
+  it('security: a hub pushing rows under another hall’s hub device id is refused whole (403) and changes nothing', async () => {
+    const one = later(await startPairedHub(tho));
+    const two = later(await startPairedHub(tho));
+    await issueTickets(one, 3);
+    await drain(one.node);
+    const before = await hoState();
+
+    // Hall Two's hub forges the rows Hall One's hub will write next, under Hall One's hub device id.
+    const forged = new RowChain(one.node.ctx.deviceId, two.node.ctx.hallId);
+    const acked = (await hoCursors(tho.sql)).get(one.node.ctx.deviceId)!;
+    forged.seq = acked;
+    forged.hash = (
+      await tho.sql.query<{ last_hash: string }>(
+        'SELECT last_hash FROM device_cursors WHERE device_id = $1',
+        [one.node.ctx.deviceId],
+      )
+    )[0]!.last_hash;
+    const res = await pushRaw(tho.url, hubToken(two), {
+      deviceId: one.node.ctx.deviceId,
+      rows: forged.take(3),
+    });
+    expect(res.status).toBe(403);
+    expect(errorCode(res.body)).toBe('E_DEVICE_NOT_OWNED');
+    expect(await hoState()).toBe(before);
+
+    // Hall One's own next rows land at those sequence numbers, nothing quarantined, and it says all is well.
+    await issueTickets(one, 3);
+    await drain(one.node);
+    expect(await diffJournals(one.node.ctx.db, tho.sql, { hallId: one.node.ctx.hallId })).toEqual(NO_DIFF);
+    const quarantined = await tho.sql.query('SELECT 1 FROM quarantine WHERE device_id = $1', [
+      one.node.ctx.deviceId,
+    ]);
+    expect(quarantined).toHaveLength(0);
+    const health = (await one.request('GET', '/health')).body as { sync: SyncEntry[] };
+    expect(health.sync[0]).toMatchObject({ backlogRows: 0, lastError: null });
+  });
+
+  it('security: a pairing code of another hall never moves an existing hub to it (409, nothing changes)', async () => {
+    const one = later(await startPairedHub(tho));
+    const { pairingCode } = await tho.newHall('Other hall');
+    const before = await hoState();
+    const res = await tho.request('POST', '/sync/v1/pair', {
+      token: null,
+      body: { code: pairingCode, deviceId: one.node.ctx.deviceId, hallId: 'elsewhere' },
+    });
+    expect(res.status).toBe(409);
+    expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
+    expect(await hoState()).toBe(before);
+    // Hall One's hub keeps its hall and its token; the refused code is still good for a new hub.
+    await issueTickets(one, 1);
+    await drain(one.node);
+    expect(await diffJournals(one.node.ctx.db, tho.sql, { hallId: one.node.ctx.hallId })).toEqual(NO_DIFF);
+    const fresh = await tho.request('POST', '/sync/v1/pair', {
+      token: null,
+      body: { code: pairingCode, deviceId: 'a-new-hub', hallId: 'h-new' },
+    });
+    expect(fresh.status).toBe(201);
+  });
+
+  it('security: a station’s rows are accepted only after its own hub registered it, and no other hall may take it', async () => {
+    const one = later(await startPairedHub(tho));
+    const two = later(await startPairedHub(tho));
+    const stationId = 'station-of-hall-one';
+    const chain = new RowChain(stationId, one.node.ctx.hallId);
+    const rows = chain.take(2);
+
+    // Not registered yet: refused whole.
+    let before = await hoState();
+    let res = await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows });
+    expect(res.status).toBe(403);
+    expect(errorCode(res.body)).toBe('E_DEVICE_NOT_OWNED');
+    expect(await hoState()).toBe(before);
+
+    const register = (token: string | null, deviceId = stationId) =>
+      tho.request('POST', '/sync/v1/devices', {
+        token,
+        body: { deviceId, role: 'counter', name: 'Counter 1', counterNo: 1 },
+      });
+    // A console user (even the admin) and an anonymous caller may not register stations.
+    before = await hoState();
+    expect((await register(tho.adminToken)).status).toBe(403);
+    expect((await register(null)).status).toBe(401);
+    expect(await hoState()).toBe(before);
+
+    res = await register(hubToken(one));
+    expect(res.status).toBe(201);
+    // Registering again from its own hub is harmless.
+    expect((await register(hubToken(one))).status).toBe(201);
+    expect(await deviceOwner(tho.sql, stationId)).toEqual({
+      hallId: one.hoHallId,
+      kind: 'station',
+      counterNo: 1,
+      registeredBy: one.node.ctx.deviceId,
+    });
+    expect(await deviceOwner(tho.sql, one.node.ctx.deviceId)).toEqual({
+      hallId: one.hoHallId,
+      kind: 'hub',
+      counterNo: null,
+      registeredBy: null,
+    });
+    expect(await deviceOwner(tho.sql, 'nobody')).toBeNull();
+
+    // Another hall's hub can neither take the station nor register a hub's id as its station.
+    before = await hoState();
+    res = await register(hubToken(two));
+    expect(res.status).toBe(409);
+    expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
+    res = await register(hubToken(two), one.node.ctx.deviceId);
+    expect(res.status).toBe(409);
+    expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
+    res = await register(hubToken(one), two.node.ctx.deviceId);
+    expect(res.status).toBe(409);
+    // Nor push the station's rows.
+    res = await pushRaw(tho.url, hubToken(two), { deviceId: stationId, rows });
+    expect(res.status).toBe(403);
+    expect(await hoState()).toBe(before);
+
+    // Its own hub's push lands.
+    res = await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows });
+    expect(res.status).toBe(200);
+    expect((await hoCursors(tho.sql)).get(stationId)).toBe(2);
+    const stored = await tho.sql.query<{ registered_by: string; hall_id: string; name: string }>(
+      'SELECT hall_id, registered_by, name FROM hall_stations WHERE device_id = $1',
+      [stationId],
+    );
+    expect(stored).toEqual([
+      { hall_id: one.hoHallId, registered_by: one.node.ctx.deviceId, name: 'Counter 1' },
+    ]);
+  });
+
+  it('security: the hub registers each station it carries before pushing its rows; a refused one shows on /health and the others go on', async () => {
+    const one = later(await startPairedHub(tho));
+    const two = later(await startPairedHub(tho));
+    const stationOne = later(await startStation(one, 1, { sync: false }));
+    const stationTwo = later(await startStation(two, 2, { sync: false }));
+    for (const [hub, station, counterNo] of [
+      [one, stationOne, 1],
+      [two, stationTwo, 2],
+    ] as const) {
+      await pullOnce(station.node.ctx, 'hub');
+      const clerk = await station.login(`100${counterNo}`, counterNo);
+      const res = await station.request('POST', '/walkins', {
+        token: clerk,
+        body: { serviceCode: 'A', startedAt: Date.now() - 60_000 },
+      });
+      expect(res.status).toBe(201);
+      await drain(station.node);
+      await issueTickets(hub, 2);
+    }
+    // Hall One's hub claims Hall Two's station first (as a hostile or confused hub would).
+    const claim = await tho.request('POST', '/sync/v1/devices', {
+      token: hubToken(one),
+      body: { deviceId: stationTwo.node.ctx.deviceId, role: 'counter', name: 'Counter 2', counterNo: 2 },
+    });
+    expect(claim.status).toBe(201);
+
+    // Hall One's hub registers its own station by itself and its rows reach head office.
+    await drain(one.node);
+    expect(await deviceOwner(tho.sql, stationOne.node.ctx.deviceId)).toEqual({
+      hallId: one.hoHallId,
+      kind: 'station',
+      counterNo: 1,
+      registeredBy: one.node.ctx.deviceId,
+    });
+    expect(await diffJournals(one.node.ctx.db, tho.sql, { hallId: one.node.ctx.hallId })).toEqual(NO_DIFF);
+
+    // Hall Two's hub is refused its station: it says so, and its own rows still go up.
+    await drain(two.node);
+    const health = (await two.request('GET', '/health')).body as { sync: SyncEntry[] };
+    const entry = health.sync.find((s) => s.upstream === 'headoffice')!;
+    expect(entry.lastError).toContain(stationTwo.node.ctx.deviceId);
+    expect(entry.refusedDevices).toEqual([
+      { deviceId: stationTwo.node.ctx.deviceId, code: 'E_DEVICE_BOUND' },
+    ]);
+    expect(entry.backlogRows).toBe(stationTwo.node.ctx.journal.lastSeq());
+    expect(
+      await diffJournals(two.node.ctx.db, tho.sql, {
+        hallId: two.node.ctx.hallId,
+        devices: [two.node.ctx.deviceId],
+      }),
+    ).toEqual(NO_DIFF);
+    expect((await hoCursors(tho.sql)).get(stationTwo.node.ctx.deviceId)).toBeUndefined();
+  });
+});
