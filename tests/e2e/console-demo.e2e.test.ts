@@ -22,7 +22,8 @@ beforeAll(async () => {
   page = (await openSurface(browser, `${ho.url}/console`)).page;
   await signIn(page, '0001');
   await page.getByRole('menuitem', { name: '营业厅' }).waitFor();
-});
+  // Head office on PGlite and a paired hub take most of a minute on a busy two-core machine.
+}, 150_000);
 
 afterAll(async () => {
   await browser?.close();
