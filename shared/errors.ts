@@ -82,7 +82,11 @@ export const ERRORS = {
     zh: '请指定转入的业务或窗口（二选一）',
     en: 'Give either a service or a counter',
   },
-  E_RETURN_AT: { status: 400, zh: '预计返回时间须晚于现在', en: 'The return time must be in the future' },
+  E_RETURN_AT: {
+    status: 400,
+    zh: '预计返回时间须晚于现在，且在本营业日（{day}）之内',
+    en: 'The return time must be later today ({day}), in the hall’s business day',
+  },
   E_IDEMPOTENCY_CONFLICT: {
     status: 422,
     zh: '同一幂等键已用于不同的请求',
@@ -95,6 +99,11 @@ export const ERRORS = {
     en: 'This data directory holds a real hall; the demo is refused',
   },
   E_SETTING: { status: 400, zh: '设置值不正确：{key}', en: 'Invalid setting value: {key}' },
+  E_OPENING_HOURS: {
+    status: 400,
+    zh: '开门时间须早于关门时间（{open}–{close}）',
+    en: 'Opening time must be before closing time ({open}–{close})',
+  },
   E_UPGRADE_REQUIRED: {
     status: 426,
     zh: '请先升级：对方使用同步协议版本 {version}',

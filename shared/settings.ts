@@ -46,6 +46,11 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export type SettingKey = keyof Settings;
 
+/** R-HRS-1: a hall opens before it closes, within one day (17:00–08:00 would never issue a number). */
+export function hoursInOrder(s: Pick<Settings, 'openingTime' | 'closingTime'>): boolean {
+  return s.openingTime < s.closingTime;
+}
+
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
 /**

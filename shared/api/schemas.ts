@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  CounterNo as CounterNoParam,
-  CounterState,
-  DeviceRole,
-  Role,
-  Service,
-  ServiceCode,
-  Ticket,
-} from '../queue/model.ts';
+import { CounterState, DeviceRole, Role, Service, ServiceCode, Ticket } from '../queue/model.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
 
@@ -19,10 +11,21 @@ export const ErrorReply = z.object({ error: z.object({ code: z.string(), message
 
 const Reason = SafeText(100);
 /**
- * A counter number in a JSON body is a JSON number. (CounterNoParam coerces, which a path segment
- * needs; in a body it turned `true` and `[2]` into counters 1 and 2.)
+ * A counter number in a JSON body is a JSON number. (Coercing turned `true` and `[2]` into counters 1
+ * and 2.)
  */
 const CounterNo = z.number().int().min(1).max(99);
+/**
+ * A counter number in a path or query: plain decimal digits, no leading zero. Number() coercion read
+ * `0x1`, `1.0`, `1e0` and ` 1` as counter 1, so a request could name one counter in several spellings.
+ */
+const CounterNoParam = z
+  .string()
+  .regex(/^[1-9]\d?$/, 'a counter number (1–99, digits only)')
+  .transform(Number)
+  .pipe(CounterNo);
+/** Latest instant a JS Date can hold: a larger time stored once blanked every screen that formats it. */
+const MAX_DATE_MS = 8_640_000_000_000_000;
 
 export const Health = z.object({
   ok: z.boolean(),
@@ -139,7 +142,10 @@ export const TransferBody = z
     head: z.boolean().optional(),
   })
   .strict();
-export const AwayBody = z.object({ reason: Reason, returnAt: z.number().int().positive() }).strict();
+/** R-AWAY-1: the service also checks that the return time falls later in the hall's business day. */
+export const AwayBody = z
+  .object({ reason: Reason, returnAt: z.number().int().positive().max(MAX_DATE_MS) })
+  .strict();
 
 export const HallState = z.object({
   hallId: z.string(),
