@@ -29,7 +29,7 @@ export function issueTicket(
 ): { ticket: Ticket; ahead: number; estimate: number } {
   const { db } = ctx;
   if (cmd.idempotencyKey !== null) {
-    const existing = read.ticketIdForKey(db, cmd.idempotencyKey);
+    const existing = read.ticketIdForKey(db, recordedBy(by), cmd.idempotencyKey);
     if (existing) {
       const ticket = read.ticketById(db, existing)!;
       if (ticket.serviceCode !== cmd.serviceCode && ticket.transferCount === 0)

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
+import path from 'node:path';
+import { rebuildProjections } from '../../db/rebuild.ts';
+import { openDatabase } from '../../db/open.ts';
+import { asBeforeMigration0008 } from '../support/handling.ts';
 import { act, callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 
 /**
@@ -59,5 +63,58 @@ describe('security: R-AWAY-1 return times', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect((res.body as { returnAt: number }).returnAt).toBe(returnAt);
+  });
+});
+
+describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', () => {
+  it("security: a clerk reusing a kiosk's Idempotency-Key gets a ticket of their own, and the projection still rebuilds exactly", async () => {
+    const h = await demoHall();
+    const clerk = await staffOf(h).clerk(1);
+    const kiosk = await issue(h, 'A', { key: 'shared-key-1' });
+    const mine = await issue(h, 'A', { key: 'shared-key-1', token: clerk });
+    expect(mine.id).not.toBe(kiosk.id);
+    // Each sender's retry still gets its own ticket back.
+    expect((await issue(h, 'A', { key: 'shared-key-1' })).id).toBe(kiosk.id);
+    expect((await issue(h, 'A', { key: 'shared-key-1', token: clerk })).id).toBe(mine.id);
+    const { before, after } = rebuildProjections(h.node.ctx.db);
+    expect(after).toBe(before);
+  });
+
+  it('security: migration 0008 gives the keys of a database made before it their senders, as a rebuild would', async () => {
+    const h = await demoHall();
+    await issue(h, 'A', { key: 'old-key-1' });
+    await issue(h, 'B', { key: 'old-key-2', token: await staffOf(h).clerk(3) });
+    const file = path.join(h.dataDir, 'old.sqlite');
+    await h.node.ctx.db.backup(file);
+    asBeforeMigration0008(file);
+    const migrated = openDatabase(file);
+    try {
+      const keys = () => migrated.prepare('SELECT * FROM idempotency ORDER BY 1, 2').all();
+      const afterMigration = keys();
+      expect(afterMigration).toHaveLength(2);
+      expect(afterMigration).toEqual(h.node.ctx.db.prepare('SELECT * FROM idempotency ORDER BY 1, 2').all());
+      const { before, after } = rebuildProjections(migrated);
+      expect(after).toBe(before);
+    } finally {
+      migrated.close();
+    }
+  });
+
+  it('security: two clerks sending the same Idempotency-Key to their own counters each get their own call', async () => {
+    const h = await demoHall();
+    const staff = staffOf(h);
+    const first = await issue(h, 'A');
+    const second = await issue(h, 'A');
+    const call = async (token: string, no: number) =>
+      h.request('POST', `/counters/${no}/call-next`, { token, headers: { 'idempotency-key': 'call-1' } });
+    const one = await call(await staff.clerk(1), 1);
+    const two = await call(await staff.clerk(2), 2);
+    expect(one.status, JSON.stringify(one.body)).toBe(200);
+    expect(two.status, JSON.stringify(two.body)).toBe(200);
+    expect((one.body as { id: string }).id).toBe(first.id);
+    expect((two.body as { id: string }).id).toBe(second.id);
+    // A retry by clerk 1 is still a replay of clerk 1's call.
+    const again = await call(await staff.clerk(1), 1);
+    expect((again.body as { id: string }).id).toBe(first.id);
   });
 });
