@@ -5,6 +5,7 @@ import path from 'node:path';
 import { rebuildProjections } from '../../db/rebuild.ts';
 import { openDatabase } from '../../db/open.ts';
 import { asBeforeMigration0008 } from '../support/handling.ts';
+import { listen } from '../support/live.ts';
 import { act, callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 
 /**
@@ -116,5 +117,26 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
     // A retry by clerk 1 is still a replay of clerk 1's call.
     const again = await call(await staff.clerk(1), 1);
     expect((again.body as { id: string }).id).toBe(first.id);
+  });
+});
+
+describe('security: signing out ends the live connection too (DESIGN §5)', () => {
+  it("security: logout closes that session's WebSockets with 4401; other sessions and screens keep theirs", async () => {
+    const h = await demoHall();
+    const staff = staffOf(h);
+    const clerk = await staff.clerk(1);
+    const other = await staff.clerk(2);
+    const mine = await listen(h.url, clerk);
+    const theirs = await listen(h.url, other);
+    const display = await listen(h.url, h.displayToken);
+    const res = await h.request('POST', '/auth/logout', { token: clerk });
+    expect(res.status).toBe(204);
+    expect(await mine.closed).toMatchObject({ code: 4401 });
+    // The others still get events.
+    await issue(h, 'A');
+    await theirs.next((m) => m.type === 'ticket.issued');
+    await display.next((m) => m.type === 'ticket.issued');
+    theirs.close();
+    display.close();
   });
 });
