@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../db/open.ts';
@@ -15,6 +16,7 @@ import { Writer } from './writer/writer.ts';
 import type { HallContext } from './context.ts';
 import { Api } from './http/route.ts';
 import { installErrorHandling, sendError } from '../shared/http/errors.ts';
+import { installHostCheck } from '../shared/http/host.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
 import { authRoutes } from './auth/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
@@ -64,6 +66,11 @@ export interface HallNodeOptions {
   headoffice?: { url: string; code: string } | undefined;
   /** Push and pull in the background (default on); tests may drive sync by hand. */
   sync?: boolean;
+  /**
+   * Host names the node answers to besides localhost, its loopback and interface addresses
+   * (`--allow-host`); any other Host header is refused (DNS rebinding, DESIGN §5).
+   */
+  allowHosts?: readonly string[];
 }
 
 export interface HallNode {
@@ -162,6 +169,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
       void sendError(req, reply as FastifyReply, 'E_VALIDATION', 400, { detail: error.message }),
   });
   installErrorHandling(app);
+  installHostCheck(app, { interfaces: networkInterfaces, extra: opts.allowHosts ?? [] });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const api = new Api(app, ctx);
   authRoutes(api);

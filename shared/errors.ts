@@ -126,6 +126,11 @@ export const ERRORS = {
     zh: '此地址只接受 WebSocket 连接',
     en: 'This address accepts WebSocket connections only',
   },
+  E_HOST: {
+    status: 421,
+    zh: '本机不接受主机名“{host}”的请求；如确需使用此名称，请用 --allow-host 加入',
+    en: 'This node does not answer to the host name “{host}”; add it with --allow-host if it is really one of its names',
+  },
   E_INTERNAL: {
     status: 500,
     zh: '系统内部错误，已记录；未写入任何数据',

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
+import http from 'node:http';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { rebuildProjections } from '../../db/rebuild.ts';
 import { openDatabase } from '../../db/open.ts';
 import { asBeforeMigration0008 } from '../support/handling.ts';
 import { listen } from '../support/live.ts';
+import { startStation } from '../support/sync.ts';
+import { startTestHeadOffice } from '../support/headoffice.ts';
 import { act, callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 
 /**
@@ -138,5 +142,118 @@ describe('security: signing out ends the live connection too (DESIGN §5)', () =
     await display.next((m) => m.type === 'ticket.issued');
     theirs.close();
     display.close();
+  });
+});
+
+/** One raw request with a chosen Host header (fetch sets its own). */
+function withHost(
+  base: string,
+  host: string,
+  method: string,
+  target: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: unknown }> {
+  const url = new URL(base);
+  const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: target,
+        headers: {
+          host,
+          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON: a page
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+describe('security: DNS rebinding — the node answers only to its own names (DESIGN §5)', () => {
+  it('security: a request naming another host is refused with 421 {error} and changes nothing; the API, pages and WebSocket alike', async () => {
+    const h = await demoHall();
+    const port = new URL(h.url).port;
+    const before = journalMark(h.node.ctx.db);
+    const evil = `rebind.attacker.example:${port}`;
+    const issued = await withHost(h.url, evil, 'POST', '/api/v1/tickets', {
+      token: h.kioskToken,
+      body: { serviceCode: 'A' },
+    });
+    expectError(issued, 421, 'E_HOST');
+    expect(journalMark(h.node.ctx.db)).toEqual(before);
+    expectError(await withHost(h.url, evil, 'GET', '/api/v1/health'), 421, 'E_HOST');
+    expectError(await withHost(h.url, evil, 'GET', '/kiosk'), 421, 'E_HOST');
+    const socket = new WebSocket(`${h.url.replace(/^http/, 'ws')}/api/v1/events?token=${h.displayToken}`, {
+      headers: { host: evil },
+    });
+    const refused = await new Promise<number>((resolve) => {
+      socket.on('unexpected-response', (req, res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy(); // with this listener, ending the refused upgrade is the client's job
+      });
+      socket.on('open', () => resolve(101));
+      socket.on('error', () => undefined);
+    });
+    expect(refused).toBe(421);
+  });
+
+  it('security: localhost, 127.0.0.1, [::1] and the names given with allowHosts are answered', async () => {
+    clock.set(shanghai('2026-11-25 10:00'));
+    hall = await startDemoHall({ clock, allowHosts: ['hall-7.example'] });
+    const port = new URL(hall.url).port;
+    for (const host of ['localhost', '127.0.0.1', '[::1]', 'hall-7.example', 'HALL-7.example.']) {
+      const res = await withHost(hall.url, `${host}:${port}`, 'GET', '/api/v1/health');
+      expect(res.status, `${host}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    expect((await withHost(hall.url, 'hall-8.example', 'GET', '/api/v1/health')).status).toBe(421);
+  });
+});
+
+describe('security: head office answers only to its own names too', () => {
+  it('security: head office refuses a foreign Host with 421 and answers localhost and its allowHosts names', async () => {
+    const tho = await startTestHeadOffice({ allowHosts: ['ho.example'] });
+    try {
+      const port = new URL(tho.ho.url).port;
+      expectError(await withHost(tho.ho.url, `evil.example:${port}`, 'GET', '/api/v1/health'), 421, 'E_HOST');
+      expectError(await withHost(tho.ho.url, 'evil.example', 'GET', '/console'), 421, 'E_HOST');
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, 'ho.example']) {
+        expect((await withHost(tho.ho.url, host, 'GET', '/api/v1/health')).status, host).not.toBe(421);
+      }
+    } finally {
+      await tho.stop();
+    }
+  });
+});
+
+describe('security: a station serves nothing of the hub anonymously (DESIGN §5)', () => {
+  it('security: GET /api/v1/hall on a station without a token is 401, with a token it is the hub’s', async () => {
+    const hub = await demoHall();
+    const station = await startStation(hub, 1);
+    try {
+      expectError(await station.request('GET', '/hall'), 401, 'E_UNAUTHENTICATED');
+      const clerk = await station.login('1001', 1);
+      expect((await station.request('GET', '/hall', { token: clerk })).status).toBe(200);
+    } finally {
+      await station.stop();
+    }
   });
 });
