@@ -131,14 +131,45 @@ export const ERRORS = {
     zh: '本机不接受主机名“{host}”的请求；如确需使用此名称，请用 --allow-host 加入',
     en: 'This node does not answer to the host name “{host}”; add it with --allow-host if it is really one of its names',
   },
+  // Storage faults (issue 9): both reply as E_STORAGE; the message says which.
+  E_STORAGE_FULL: {
+    status: 503,
+    replyCode: 'E_STORAGE',
+    zh: '记录未保存：磁盘已满。请通知管理员清理磁盘空间；空间恢复后重试即可',
+    en: 'Not saved: the disk is full. Ask the administrator to free disk space; once there is room, try again',
+  },
+  E_STORAGE: {
+    status: 503,
+    zh: '记录未保存：存储故障（磁盘读写错误）。请通知管理员检查磁盘；恢复后重试即可',
+    en: 'Not saved: storage fault (disk read/write error). Ask the administrator to check the disk; once it works, try again',
+  },
   E_INTERNAL: {
     status: 500,
     zh: '系统内部错误，已记录；未写入任何数据',
     en: 'Internal error, logged; nothing was written',
   },
-} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+} as const satisfies Record<string, { status: number; zh: string; en: string; replyCode?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The code a reply carries: a variant's message may share its family's code (E_STORAGE_FULL → E_STORAGE). */
+export function replyCode(code: ErrorCode): string {
+  const entry = ERRORS[code];
+  return 'replyCode' in entry ? entry.replyCode : code;
+}
+
+/**
+ * A storage fault as SQLite reports it (better-sqlite3's error `code`): a full disk, or any other I/O
+ * error. Null for everything else. Pure: it reads only the code string.
+ */
+export function storageFault(error: unknown): 'E_STORAGE_FULL' | 'E_STORAGE' | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL') return 'E_STORAGE_FULL';
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CORRUPT' || code === 'SQLITE_CANTOPEN')
+    return 'E_STORAGE';
+  return null;
+}
 export type ErrorParams = Record<string, string | number>;
 
 export class DomainError extends Error {

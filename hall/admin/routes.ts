@@ -7,6 +7,7 @@ import { Settings } from '../../shared/settings.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import type { HallContext } from '../context.ts';
+import { formatError, replyCode, type Lang } from '../../shared/errors.ts';
 import { estimateFor, estimateInputs } from '../queue/service.ts';
 
 export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
@@ -57,6 +58,21 @@ export function hallState(ctx: HallContext): S.HallStateT {
   };
 }
 
+/**
+ * What is wrong with this node right now, each with its reason in the request's language: today a
+ * storage fault (issue 9), which the next successful commit clears. `ok` is true when nothing is.
+ */
+function healthProblems(
+  ctx: HallContext,
+  lang: Lang,
+): { ok: boolean; problems: { code: string; message: string; since: number }[] } {
+  const storage = ctx.commits.storageProblem();
+  const problems = storage
+    ? [{ code: replyCode(storage.code), message: formatError(storage.code, lang), since: storage.since }]
+    : [];
+  return { ok: problems.length === 0, problems };
+}
+
 export function healthRoute(api: Api): void {
   const ctx = api.ctx;
   api.add({
@@ -66,8 +82,8 @@ export function healthRoute(api: Api): void {
     tag: 'hall',
     access: 'anyone',
     reply: S.Health,
-    handler: () => ({
-      ok: true,
+    handler: ({ lang }) => ({
+      ...healthProblems(ctx, lang),
       version: ctx.version,
       hallId: ctx.hallId,
       role: ctx.role,

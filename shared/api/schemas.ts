@@ -28,7 +28,10 @@ const CounterNoParam = z
 const MAX_DATE_MS = 8_640_000_000_000_000;
 
 export const Health = z.object({
+  /** False while anything in `problems` holds. */
   ok: z.boolean(),
+  /** What is wrong now, each with its reason in the request's language (e.g. E_STORAGE: disk full). */
+  problems: z.array(z.object({ code: z.string(), message: z.string(), since: z.number().int() })),
   version: z.string(),
   hallId: z.string(),
   role: z.enum(['hub', 'station']),
