@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App as AntApp, Button, ConfigProvider, Layout, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Tabs, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { staffTheme } from '../lib/staffTheme.ts';
@@ -52,6 +52,7 @@ export default function ManagerApp() {
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <ConnectionBanner status={token ? status : 'open'} />
+          <HealthProblems />
           <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
             <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
               {t('title')} {demo ? <Tag>{t('common:demo')}</Tag> : null}
@@ -81,6 +82,29 @@ export default function ManagerApp() {
         </Layout>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+/** What /health says is wrong with this node (a full disk, an I/O error), until it clears by itself. */
+function HealthProblems() {
+  const { t } = useTranslation('manager');
+  const problems = useManager((s) => s.health?.problems);
+  if (!problems?.length) return null;
+  return (
+    <>
+      {problems.map((p) => (
+        <Alert
+          key={p.code}
+          type="error"
+          banner
+          showIcon
+          role="alert"
+          data-problem={p.code}
+          message={t('problemTitle')}
+          description={`${p.message} ${t('problemClears')}`}
+        />
+      ))}
+    </>
   );
 }
 
