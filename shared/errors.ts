@@ -99,6 +99,11 @@ export const ERRORS = {
     en: 'This data directory holds a real hall; the demo is refused',
   },
   E_SETTING: { status: 400, zh: '设置值不正确：{key}', en: 'Invalid setting value: {key}' },
+  E_TIME_RANGE: {
+    status: 400,
+    zh: '开始时间须在过去 {hours} 小时之内',
+    en: 'The start time must lie within the last {hours} hours',
+  },
   E_OPENING_HOURS: {
     status: 400,
     zh: '开门时间须早于关门时间（{open}–{close}）',

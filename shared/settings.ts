@@ -29,7 +29,9 @@ export const Settings = z.object({
   slaWarnRatio: z.number().min(0.1).max(1).default(0.8),
   /** R-SLA-2 */
   peakPeriods: z
-    .array(z.object({ from: HhMm, to: HhMm }))
+    .array(
+      z.object({ from: HhMm, to: HhMm }).refine((p) => p.from < p.to, 'a peak period starts before it ends'),
+    )
     .max(6)
     .default([
       { from: '09:00', to: '11:00' },

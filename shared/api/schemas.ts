@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CounterState, DeviceRole, Role, Service, ServiceCode, Ticket } from '../queue/model.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
+import { Instant } from '../time/businessDay.ts';
 
 /**
  * The LAN API v1 bodies and replies (DESIGN §6). One source of truth: the routes parse with these,
@@ -24,8 +25,6 @@ const CounterNoParam = z
   .regex(/^[1-9]\d?$/, 'a counter number (1–99, digits only)')
   .transform(Number)
   .pipe(CounterNo);
-/** Latest instant a JS Date can hold: a larger time stored once blanked every screen that formats it. */
-const MAX_DATE_MS = 8_640_000_000_000_000;
 
 export const Health = z.object({
   /** False while anything in `problems` holds. */
@@ -146,9 +145,7 @@ export const TransferBody = z
   })
   .strict();
 /** R-AWAY-1: the service also checks that the return time falls later in the hall's business day. */
-export const AwayBody = z
-  .object({ reason: Reason, returnAt: z.number().int().positive().max(MAX_DATE_MS) })
-  .strict();
+export const AwayBody = z.object({ reason: Reason, returnAt: Instant }).strict();
 
 export const HallState = z.object({
   hallId: z.string(),

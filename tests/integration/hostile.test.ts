@@ -570,6 +570,16 @@ const CASES: Case[] = [
     (e) => e.hall.request('PUT', '/settings', { token: e.manager, body: { openingTime: '18:00' } }),
   ],
   [
+    'security: R-SLA-2 a peak period that ends before it starts',
+    400,
+    'E_VALIDATION',
+    (e) =>
+      e.hall.request('PUT', '/settings', {
+        token: e.manager,
+        body: { peakPeriods: [{ from: '11:00', to: '09:00' }] },
+      }),
+  ],
+  [
     'security: a clerk changes the opening hours',
     403,
     'E_FORBIDDEN',

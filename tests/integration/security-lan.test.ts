@@ -71,6 +71,37 @@ describe('security: R-AWAY-1 return times', () => {
   });
 });
 
+describe('security: every time a person enters has a sane range', () => {
+  it('security: a walk-in that started in 1970 (or two days ago) is refused at the station and changes nothing', async () => {
+    const hub = await demoHall();
+    const station = await startStation(hub, 1, { clock });
+    try {
+      const clerk = await station.login('1001', 1);
+      const before = journalMark(station.node.ctx.db);
+      for (const startedAt of [1, shanghai('2026-11-23 10:00')]) {
+        const res = await station.request('POST', '/walkins', {
+          token: clerk,
+          body: { serviceCode: 'A', startedAt },
+        });
+        expectError(res, 400, 'E_TIME_RANGE');
+      }
+      const late = await station.request('POST', '/walkins', {
+        token: clerk,
+        body: { serviceCode: 'A', startedAt: shanghai('2026-11-25 09:50'), finishedAt: 8640000000000001 },
+      });
+      expectError(late, 400);
+      expect(journalMark(station.node.ctx.db)).toEqual(before);
+      const ok = await station.request('POST', '/walkins', {
+        token: clerk,
+        body: { serviceCode: 'A', startedAt: shanghai('2026-11-25 09:50') },
+      });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    } finally {
+      await station.stop();
+    }
+  });
+});
+
 describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', () => {
   it("security: a clerk reusing a kiosk's Idempotency-Key gets a ticket of their own, and the projection still rebuilds exactly", async () => {
     const h = await demoHall();
