@@ -90,6 +90,12 @@ describe('security: every time a person enters has a sane range', () => {
         body: { serviceCode: 'A', startedAt: shanghai('2026-11-25 09:50'), finishedAt: 8640000000000001 },
       });
       expectError(late, 400);
+      // A device token of another node (the hub's kiosk) is nobody here.
+      const foreign = await station.request('POST', '/walkins', {
+        token: hub.kioskToken,
+        body: { serviceCode: 'A', startedAt: shanghai('2026-11-25 09:50') },
+      });
+      expectError(foreign, 401);
       expect(journalMark(station.node.ctx.db)).toEqual(before);
       const ok = await station.request('POST', '/walkins', {
         token: clerk,
