@@ -80,14 +80,15 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
       throw new DomainError('E_WEBSOCKET_REQUIRED');
     },
     wsHandler: (socket, req) => {
-      const token = (req.query as { token?: unknown }).token;
-      const who = typeof token === 'string' ? authenticate(ctx, token) : null;
-      if (!who) {
+      const query = (req.query as { token?: unknown }).token;
+      const token = typeof query === 'string' ? query : null;
+      const who = token === null ? null : authenticate(ctx, token);
+      if (!who || token === null) {
         socket.close(4401, 'token invalid');
         return;
       }
       sockets.set(socket, who);
-      tokens.set(socket, hashToken(token as string));
+      tokens.set(socket, hashToken(token));
       const forget = () => {
         sockets.delete(socket);
         tokens.delete(socket);
