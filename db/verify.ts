@@ -20,7 +20,7 @@ export interface VerifyReport {
 }
 
 /** Rows read per query: keyset pages, so no statement stays open across a yield to the event loop. */
-const PAGE = 2_000;
+const PAGE = 1_000;
 /** More breaks than this in one device are summed, not listed (a rewritten history breaks every row). */
 const LISTED_PER_DEVICE = 100;
 
@@ -107,13 +107,20 @@ export function verifyJournal(db: Db): VerifyReport {
   }
 }
 
-/** The same walk a page at a time, yielding to the event loop between pages (a running node). */
-export async function verifyJournalInBackground(db: Db): Promise<VerifyReport> {
+/**
+ * The same walk a page at a time, yielding to the event loop between pages (a running node). Returns
+ * null when `stop` says so between pages (the node is closing its database).
+ */
+export async function verifyJournalInBackground(
+  db: Db,
+  stop: () => boolean = () => false,
+): Promise<VerifyReport | null> {
   const steps = verifySteps(db);
   for (;;) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stop()) return null;
     const next = steps.next();
     if (next.done) return next.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
