@@ -62,18 +62,18 @@ export class GroupCommit {
 
   /**
    * A full disk or I/O error met by the latest commits, or null. It is cleared by the next batch that
-   * commits without one: nobody has to reset it when space returns.
+   * commits journal rows without one: nobody has to reset it when space returns.
    */
   storageProblem(): StorageProblem | null {
     return this.problem;
   }
 
-  /** Notes what a batch met: a storage fault, or a clean commit that clears an earlier one. */
-  private note(errors: unknown[], committed: boolean): void {
+  /** Notes what a batch met: a storage fault, or a clean commit of rows that clears an earlier one. */
+  private note(errors: unknown[], wrote: boolean): void {
     const fault = errors.map(storageFault).find((f) => f !== null);
     if (fault) {
       if (this.problem?.code !== fault) this.problem = { code: fault, since: this.now() };
-    } else if (committed) this.problem = null;
+    } else if (wrote) this.problem = null;
   }
 
   /** Resolves once everything queued so far has been answered. */
@@ -131,9 +131,11 @@ export class GroupCommit {
       for (const item of batch) item.reject(asStorageError(error));
       return;
     }
+    // Only a commit that wrote journal rows proves there is room again: a timer's check that wrote
+    // nothing commits fine on a full disk.
     this.note(
       outcomes.flatMap((o) => (o.ok ? [] : [o.error])),
-      outcomes.some((o) => o.ok),
+      all.length > 0,
     );
     batch.forEach((item, i) => {
       const outcome = outcomes[i]!;

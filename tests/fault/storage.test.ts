@@ -61,6 +61,10 @@ describe('security: storage faults are said, shown and recovered from', () => {
       expect.objectContaining({ code: 'E_STORAGE', message: expect.stringMatching(/磁盘已满/) as string }),
     ]);
     expect((await health(hall, 'en')).problems?.[0]?.message).toMatch(/disk is full/);
+    // A timer's check that writes nothing commits fine on a full disk: it proves no room, so the
+    // problem stays.
+    await hall.node.ctx.commits.run('raiseOverdueAwayAlerts');
+    expect((await health(hall)).ok).toBe(false);
 
     // Space returns: the next successful commit clears the problem by itself.
     db.pragma('max_page_count = 1073741823');
