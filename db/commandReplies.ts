@@ -9,13 +9,13 @@ export interface StoredReply {
   reply: unknown;
 }
 
-/** The stored reply for a key, if it was stored at or after `since`. */
-export function findReply(db: Db, key: string, since: number): StoredReply | null {
+/** The reply stored for this sender's key, if it was stored at or after `since`. */
+export function findReply(db: Db, principal: string, key: string, since: number): StoredReply | null {
   const row = stmt(
     db,
     `SELECT principal, fingerprint, status, reply FROM local_command_replies
-     WHERE key = @key AND created_at >= @since`,
-  ).get({ key, since }) as (Omit<StoredReply, 'reply'> & { reply: string }) | undefined;
+     WHERE principal = @principal AND key = @key AND created_at >= @since`,
+  ).get({ principal, key, since }) as (Omit<StoredReply, 'reply'> & { reply: string }) | undefined;
   return row ? { ...row, reply: JSON.parse(row.reply) as unknown } : null;
 }
 

@@ -94,9 +94,12 @@ export function callableTickets(db: Db, services: readonly string[], counterNo: 
   );
 }
 
-export function ticketIdForKey(db: Db, key: string): string | null {
-  const row = stmt(db, 'SELECT ticket_id FROM idempotency WHERE key = ?').get(key) as
-    { ticket_id: string } | undefined;
+/** The ticket this sender (journal recorded_by) issued with this Idempotency-Key, if any. */
+export function ticketIdForKey(db: Db, principal: string, key: string): string | null {
+  const row = stmt(db, 'SELECT ticket_id FROM idempotency WHERE principal = ? AND key = ?').get(
+    principal,
+    key,
+  ) as { ticket_id: string } | undefined;
   return row?.ticket_id ?? null;
 }
 

@@ -20,7 +20,7 @@ export interface VerifyReport {
 }
 
 /** Rows read per query: keyset pages, so no statement stays open across a yield to the event loop. */
-const PAGE = 2_000;
+const PAGE = 1_000;
 /** More breaks than this in one device are summed, not listed (a rewritten history breaks every row). */
 const LISTED_PER_DEVICE = 100;
 
@@ -30,16 +30,22 @@ const LISTED_PER_DEVICE = 100;
  * quarantined (a station row the hub refused) is a known hole: the chain continues from the hash the
  * quarantined row claimed, as the receiver did.
  */
-export function* verifySteps(db: Db): Generator<void, VerifyReport> {
-  const devices = db
-    .prepare(
-      `SELECT device_id FROM journal GROUP BY device_id
-       UNION SELECT device_id FROM local_quarantine ORDER BY device_id`,
-    )
-    .pluck()
-    .all() as string[];
+export function* verifySteps(
+  db: Db,
+  /** Only these devices, each up to this seq (what an upstream acknowledged); absent: all of every device. */
+  upTo?: ReadonlyMap<string, number>,
+): Generator<void, VerifyReport> {
+  const devices = upTo
+    ? [...upTo.keys()].sort()
+    : (db
+        .prepare(
+          `SELECT device_id FROM journal GROUP BY device_id
+           UNION SELECT device_id FROM local_quarantine ORDER BY device_id`,
+        )
+        .pluck()
+        .all() as string[]);
   const page = db.prepare(
-    'SELECT * FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
+    'SELECT * FROM journal WHERE device_id = ? AND device_seq > ? AND device_seq <= ? ORDER BY device_seq LIMIT ?',
   );
   const held = db.prepare(
     'SELECT device_seq, raw FROM local_quarantine WHERE device_id = ? ORDER BY device_seq',
@@ -69,7 +75,12 @@ export function* verifySteps(db: Db): Generator<void, VerifyReport> {
       }
     };
     for (;;) {
-      const rows = page.all(deviceId, seq, PAGE) as Parameters<typeof parseStoredRow>[0][];
+      const rows = page.all(
+        deviceId,
+        seq,
+        upTo?.get(deviceId) ?? Number.MAX_SAFE_INTEGER,
+        PAGE,
+      ) as Parameters<typeof parseStoredRow>[0][];
       if (rows.length === 0) break;
       for (const stored of rows) {
         const row = parseStoredRow(stored);
@@ -107,13 +118,20 @@ export function verifyJournal(db: Db): VerifyReport {
   }
 }
 
-/** The same walk a page at a time, yielding to the event loop between pages (a running node). */
-export async function verifyJournalInBackground(db: Db): Promise<VerifyReport> {
+/**
+ * The same walk a page at a time, yielding to the event loop between pages (a running node). Returns
+ * null when `stop` says so between pages (the node is closing its database).
+ */
+export async function verifyJournalInBackground(
+  db: Db,
+  stop: () => boolean = () => false,
+): Promise<VerifyReport | null> {
   const steps = verifySteps(db);
   for (;;) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stop()) return null;
     const next = steps.next();
     if (next.done) return next.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
@@ -141,6 +159,40 @@ export function compareWithAcks(db: Db, acks: readonly DeviceAckT[]): IntegrityM
     if (hallSeq < ack.ackedSeq || (hallHash === null && raw === undefined))
       mismatches.push({ ...base, hallHash, reason: 'rows_deleted' });
     else if (hallHash !== ack.hash) mismatches.push({ ...base, hallHash, reason: 'hash_differs' });
+  }
+  return mismatches;
+}
+
+/**
+ * Walks each acknowledged device's chain up to its acknowledged seq, pausing between pages, so a hub
+ * can run it periodically without holding its event loop for the whole journal. A row edited in place
+ * (its stored hash kept) is a mismatch too; the first break of each device is reported.
+ */
+export async function walkAckedChains(
+  db: Db,
+  acks: readonly DeviceAckT[],
+  pause: () => Promise<void>,
+): Promise<IntegrityMismatchT[]> {
+  const acked = new Map(acks.filter((a) => a.ackedSeq > 0).map((a) => [a.deviceId, a]));
+  const steps = verifySteps(db, new Map([...acked].map(([id, a]) => [id, a.ackedSeq])));
+  let next = steps.next();
+  while (!next.done) {
+    await pause();
+    next = steps.next();
+  }
+  const mismatches: IntegrityMismatchT[] = [];
+  for (const b of next.value.breaks) {
+    const ack = acked.get(b.device_id);
+    if (!ack || mismatches.some((m) => m.deviceId === b.device_id)) continue;
+    mismatches.push({
+      deviceId: b.device_id,
+      ackedSeq: ack.ackedSeq,
+      hallSeq: b.device_seq - 1,
+      hallHash: null,
+      headOfficeHash: ack.hash,
+      reason: 'chain_broken',
+      seq: b.device_seq,
+    });
   }
   return mismatches;
 }

@@ -15,6 +15,7 @@ import { useSecretKey } from './sync/upstreams.ts';
 
 const USAGE = `Usage:
   npm run hall -- [--demo] [--data DIR] [--port N] [--host ADDR]   start a hall node (foreground)
+      [--allow-host NAME]…   also answer to this host name (the node's own addresses and localhost always)
   npm run hall -- --data DIR --headoffice URL --pair CODE           a hub joins head office (first start)
   npm run hall -- --data DIR --hub URL --pair CODE                  a station joins its hub (first start)
   npm run hall -- rebuild [--data DIR]     rebuild every projection from the journal and prove it equal
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
       headoffice: { type: 'string' },
       pair: { type: 'string' },
       'against-headoffice': { type: 'boolean', default: false },
+      'allow-host': { type: 'string', multiple: true, default: [] },
     },
   });
   if (values.help) return (out(USAGE), 0);
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
         demo: values.demo,
         hub: link(values.hub),
         headoffice: link(values.headoffice),
+        allowHosts: values['allow-host'],
       });
     }
     case 'rebuild': {

@@ -3,6 +3,7 @@ import type { Journal } from '../db/journal.ts';
 import type { Clock, Ids } from '../shared/runtime.ts';
 import type { Writer } from './writer/writer.ts';
 import type { SyncStatus } from './sync/sender.ts';
+import type { ChainBreak } from '../shared/journal/hash.ts';
 
 /** What every service of the hall node works with; built once in node.ts. */
 export interface HallContext {
@@ -19,6 +20,13 @@ export interface HallContext {
   dataDir: string;
   /** Each upstream's sync state, for /health and the manager screen. */
   syncStatus(): SyncStatus[];
+  /** What the node found checking itself, for /health and the manager screen. */
+  checks: NodeChecks;
+}
+
+/** The hash-chain walk at start (issue 9: a node starting on a broken chain must not say ok). */
+export interface NodeChecks {
+  chain: { checkedAt: number; breaks: ChainBreak[] } | null;
 }
 
 /**

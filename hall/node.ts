@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../db/open.ts';
@@ -15,6 +16,7 @@ import { Writer } from './writer/writer.ts';
 import type { HallContext } from './context.ts';
 import { Api } from './http/route.ts';
 import { installErrorHandling, sendError } from '../shared/http/errors.ts';
+import { installHostCheck } from '../shared/http/host.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
 import { authRoutes } from './auth/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
@@ -24,6 +26,7 @@ import { hubSyncRoutes } from './sync/routes.ts';
 import { SyncSender } from './sync/sender.ts';
 import { pullOnce } from './sync/pull.ts';
 import { checkAgainstHeadOffice, INTEGRITY_CHECK_MS } from './sync/integrity.ts';
+import { verifyJournalInBackground } from '../db/verify.ts';
 import { saveUpstream, upstreams, useSecretKey } from './sync/upstreams.ts';
 import { pairHubWithHeadOffice, pairStationWithHub } from './sync/pairing.ts';
 import { walkinRoutes } from './station/walkins.ts';
@@ -67,6 +70,11 @@ export interface HallNodeOptions {
   sync?: boolean;
   /** The key that seals upstream tokens at rest (hall/auth/sealed.ts); null or absent: kept in clear. */
   secretKey?: Buffer | null;
+  /**
+   * Host names the node answers to besides localhost, its loopback and interface addresses
+   * (`--allow-host`); any other Host header is refused (DNS rebinding, DESIGN §5).
+   */
+  allowHosts?: readonly string[];
 }
 
 export interface HallNode {
@@ -76,6 +84,8 @@ export interface HallNode {
   ctx: HallContext;
   app: FastifyInstance;
   demoDevices: DemoDevices | null;
+  /** Settles when the hash-chain walk at start is done (its result is in ctx.checks.chain). */
+  chainChecked: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,6 +140,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     version: VERSION,
     dataDir: opts.dataDir,
     syncStatus: () => senders.map((s) => s.status()),
+    checks: { chain: null },
   };
   if (opts.headoffice && !upstreams(db).some((u) => u.name === 'headoffice')) {
     if (role !== 'hub') throw new Error('Only a hub joins head office; a station syncs through its hub.');
@@ -166,6 +177,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
       void sendError(req, reply as FastifyReply, 'E_VALIDATION', 400, { detail: error.message }),
   });
   installErrorHandling(app);
+  installHostCheck(app, { interfaces: networkInterfaces, extra: opts.allowHosts ?? [] });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const api = new Api(app, ctx);
   authRoutes(api);
@@ -238,6 +250,20 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
   }
 
   await app.listen({ port: opts.port ?? 8360, host: opts.host ?? '127.0.0.1' });
+  // Every chain is walked once at start, in the background a page at a time, so that a node started on
+  // an altered journal says so on /health and the manager screen (issue 9) without delaying its start.
+  let closing = false;
+  const chainChecked = verifyJournalInBackground(db, () => closing).then(
+    (report) => {
+      if (report === null) return;
+      ctx.checks.chain = { checkedAt: clock.now(), breaks: report.breaks };
+      if (report.breaks.length > 0)
+        app.log.error({ breaks: report.breaks.slice(0, 10) }, 'the journal hash chain is broken');
+    },
+    (err: unknown) => {
+      if (!closing) app.log.error({ err }, 'the journal hash-chain check failed');
+    },
+  );
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8360);
   return {
@@ -247,7 +273,10 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     app,
     demoDevices,
     senders,
+    chainChecked,
     close: async () => {
+      closing = true;
+      await chainChecked;
       for (const t of timers) clearTimeout(t);
       for (const stop of stops) stop();
       live.close();

@@ -10,6 +10,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.data/headoffice' },
     port: { type: 'string', default: '8370' },
     host: { type: 'string', default: '127.0.0.1' },
+    /** A name halls reach head office by (repeatable); its own addresses and localhost always work. */
+    'allow-host': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     port: Number(values.port),
     host: values.host,
     demo: values.demo,
+    allowHosts: values['allow-host'],
   });
   process.stdout.write(
     `ServiceHall head office on ${ho.url} (${ho.ctx.sql.kind}${databaseUrl ? '' : ` in ${dataDir}`})\n` +

@@ -1,10 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../shared/errors.ts';
 import { installErrorHandling } from '../shared/http/errors.ts';
+import { installHostCheck } from '../shared/http/host.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
 import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
 import { migrate } from './db/migrate.ts';
@@ -30,6 +32,11 @@ export interface HeadOfficeOptions {
   logLevel?: string;
   /** Share an already open database (tests that restart the server on the same store). */
   sql?: Sql;
+  /**
+   * The names halls and browsers reach head office by (`--allow-host`), besides localhost and the
+   * machine's own addresses; any other Host header is refused (DNS rebinding, DESIGN §5).
+   */
+  allowHosts?: readonly string[];
 }
 
 export interface HeadOffice {
@@ -64,6 +71,7 @@ export async function startHeadOffice(opts: HeadOfficeOptions): Promise<HeadOffi
     bodyLimit: 2 * 1024 * 1024,
   });
   installErrorHandling(app);
+  installHostCheck(app, { interfaces: networkInterfaces, extra: opts.allowHosts ?? [] });
   const sync = hoApi(app, ctx, '/sync/v1');
   syncRoutes(sync, ctx);
   const api = hoApi(app, ctx, '/api/v1');

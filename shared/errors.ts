@@ -82,7 +82,11 @@ export const ERRORS = {
     zh: '请指定转入的业务或窗口（二选一）',
     en: 'Give either a service or a counter',
   },
-  E_RETURN_AT: { status: 400, zh: '预计返回时间须晚于现在', en: 'The return time must be in the future' },
+  E_RETURN_AT: {
+    status: 400,
+    zh: '预计返回时间须晚于现在，且在本营业日（{day}）之内',
+    en: 'The return time must be later today ({day}), in the hall’s business day',
+  },
   E_IDEMPOTENCY_CONFLICT: {
     status: 422,
     zh: '同一幂等键已用于不同的请求',
@@ -105,6 +109,16 @@ export const ERRORS = {
     en: 'This data directory holds a real hall; the demo is refused',
   },
   E_SETTING: { status: 400, zh: '设置值不正确：{key}', en: 'Invalid setting value: {key}' },
+  E_TIME_RANGE: {
+    status: 400,
+    zh: '开始时间须在过去 {hours} 小时之内',
+    en: 'The start time must lie within the last {hours} hours',
+  },
+  E_OPENING_HOURS: {
+    status: 400,
+    zh: '开门时间须早于关门时间（{open}–{close}）',
+    en: 'Opening time must be before closing time ({open}–{close})',
+  },
   E_UPGRADE_REQUIRED: {
     status: 426,
     zh: '请先升级：对方使用同步协议版本 {version}',
@@ -127,14 +141,60 @@ export const ERRORS = {
     zh: '此地址只接受 WebSocket 连接',
     en: 'This address accepts WebSocket connections only',
   },
+  E_HOST: {
+    status: 421,
+    zh: '本机不接受主机名“{host}”的请求；如确需使用此名称，请用 --allow-host 加入',
+    en: 'This node does not answer to the host name “{host}”; add it with --allow-host if it is really one of its names',
+  },
+  // Storage faults (issue 9): both reply as E_STORAGE; the message says which.
+  E_STORAGE_FULL: {
+    status: 503,
+    replyCode: 'E_STORAGE',
+    zh: '记录未保存：磁盘已满。请通知管理员清理磁盘空间；空间恢复后重试即可',
+    en: 'Not saved: the disk is full. Ask the administrator to free disk space; once there is room, try again',
+  },
+  E_INTEGRITY: {
+    status: 500,
+    zh: '本厅记录与总部已确认的不一致（可能被改写或删除）：{detail}',
+    en: 'The journal differs from what head office acknowledged (rewritten or deleted?): {detail}',
+  },
+  E_CHAIN: {
+    status: 500,
+    zh: '本机记录的哈希链断裂，记录可能被改动：{detail}。请运行 verify 并通知总部',
+    en: "This node's journal hash chain is broken, records may have been altered: {detail}. Run verify and tell head office",
+  },
+  E_STORAGE: {
+    status: 503,
+    zh: '记录未保存：存储故障（磁盘读写错误）。请通知管理员检查磁盘；恢复后重试即可',
+    en: 'Not saved: storage fault (disk read/write error). Ask the administrator to check the disk; once it works, try again',
+  },
   E_INTERNAL: {
     status: 500,
     zh: '系统内部错误，已记录；未写入任何数据',
     en: 'Internal error, logged; nothing was written',
   },
-} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+} as const satisfies Record<string, { status: number; zh: string; en: string; replyCode?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The code a reply carries: a variant's message may share its family's code (E_STORAGE_FULL → E_STORAGE). */
+export function replyCode(code: ErrorCode): string {
+  const entry = ERRORS[code];
+  return 'replyCode' in entry ? entry.replyCode : code;
+}
+
+/**
+ * A storage fault as SQLite reports it (better-sqlite3's error `code`): a full disk, or any other I/O
+ * error. Null for everything else. Pure: it reads only the code string.
+ */
+export function storageFault(error: unknown): 'E_STORAGE_FULL' | 'E_STORAGE' | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL') return 'E_STORAGE_FULL';
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CORRUPT' || code === 'SQLITE_CANTOPEN')
+    return 'E_STORAGE';
+  return null;
+}
 export type ErrorParams = Record<string, string | number>;
 
 export class DomainError extends Error {

@@ -29,7 +29,9 @@ export const Settings = z.object({
   slaWarnRatio: z.number().min(0.1).max(1).default(0.8),
   /** R-SLA-2 */
   peakPeriods: z
-    .array(z.object({ from: HhMm, to: HhMm }))
+    .array(
+      z.object({ from: HhMm, to: HhMm }).refine((p) => p.from < p.to, 'a peak period starts before it ends'),
+    )
     .max(6)
     .default([
       { from: '09:00', to: '11:00' },
@@ -45,6 +47,11 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingKey = keyof Settings;
+
+/** R-HRS-1: a hall opens before it closes, within one day (17:00–08:00 would never issue a number). */
+export function hoursInOrder(s: Pick<Settings, 'openingTime' | 'closingTime'>): boolean {
+  return s.openingTime < s.closingTime;
+}
 
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 

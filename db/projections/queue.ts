@@ -22,7 +22,12 @@ export const queueProjectors: Projectors = {
        ON CONFLICT (business_day, prefix) DO UPDATE SET last = max(last, excluded.last)`,
     ).run(p.businessDay, p.number.slice(0, 1), p.seq);
     if (p.idempotencyKey !== null) {
-      stmt(db, `INSERT INTO idempotency (key, ticket_id) VALUES (?, ?)`).run(p.idempotencyKey, p.ticketId);
+      // A key is its sender's own (issue 9): the row's recorded_by names the sender.
+      stmt(db, `INSERT INTO idempotency (principal, key, ticket_id) VALUES (?, ?, ?)`).run(
+        row.recorded_by,
+        p.idempotencyKey,
+        p.ticketId,
+      );
     }
   },
   'ticket.called': (db, p, row) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeMismatch, integrityStatus } from '../sync/integrity.ts';
+import { tokensAtRest } from '../sync/upstreams.ts';
 import * as S from '../../shared/api/schemas.ts';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
@@ -8,6 +9,7 @@ import { Settings } from '../../shared/settings.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import type { HallContext } from '../context.ts';
+import { formatError, replyCode, type Lang } from '../../shared/errors.ts';
 import { counterServes, estimateFor, estimateInputs } from '../queue/service.ts';
 
 export function serviceViews(ctx: HallContext): S.ServiceViewT[] {
@@ -59,6 +61,52 @@ export function hallState(ctx: HallContext): S.HallStateT {
   };
 }
 
+/**
+ * What is wrong with this node right now, each with its reason in the request's language (issue 9): a
+ * storage fault (the next successful commit clears it), a journal that differs from what head office
+ * acknowledged (a hub's periodic check), a broken hash chain (the check at start). `ok` is true when
+ * nothing is.
+ */
+function healthProblems(ctx: HallContext, lang: Lang) {
+  const problems: { code: string; message: string; since: number }[] = [];
+  const storage = ctx.commits.storageProblem();
+  if (storage)
+    problems.push({
+      code: replyCode(storage.code),
+      message: formatError(storage.code, lang),
+      since: storage.since,
+    });
+  const integrity = ctx.role === 'hub' ? integrityStatus(ctx.db) : null;
+  const mismatches = integrity?.mismatches ?? [];
+  const reason = mismatches.map(describeMismatch).join('; ');
+  if (mismatches.length > 0 && integrity)
+    problems.push({
+      code: 'E_INTEGRITY',
+      message: formatError('E_INTEGRITY', lang, { detail: reason }),
+      since: integrity.checkedAt,
+    });
+  const chain = ctx.checks.chain;
+  if (chain && chain.breaks.length > 0) {
+    const b = chain.breaks[0]!;
+    const more = chain.breaks.length > 1 ? ` (+${chain.breaks.length - 1})` : '';
+    problems.push({
+      code: 'E_CHAIN',
+      message: formatError('E_CHAIN', lang, {
+        detail: `device ${b.device_id} seq ${b.device_seq}: ${b.reason}${more}`,
+      }),
+      since: chain.checkedAt,
+    });
+  }
+  return {
+    ok: problems.length === 0,
+    problems,
+    ...(mismatches.length > 0
+      ? { reason: `journal differs from what head office acknowledged: ${reason}` }
+      : {}),
+    ...(integrity ? { integrity } : {}),
+  };
+}
+
 export function healthRoute(api: Api): void {
   const ctx = api.ctx;
   api.add({
@@ -68,30 +116,20 @@ export function healthRoute(api: Api): void {
     tag: 'hall',
     access: 'anyone',
     reply: S.Health,
-    handler: () => {
-      // A journal that differs from what head office acknowledged makes the node not ok (issue 9).
-      const integrity = ctx.role === 'hub' ? integrityStatus(ctx.db) : null;
-      const mismatches = integrity?.mismatches ?? [];
-      return {
-        ok: mismatches.length === 0,
-        ...(mismatches.length > 0
-          ? {
-              reason: `journal differs from what head office acknowledged: ${mismatches.map(describeMismatch).join('; ')}`,
-            }
-          : {}),
-        ...(integrity ? { integrity } : {}),
-        version: ctx.version,
-        hallId: ctx.hallId,
-        role: ctx.role,
-        deviceId: ctx.deviceId,
-        journalSeq: ctx.journal.lastSeq(),
-        // A station has no hall record; it noted at pairing whether its hub's hall is the demo.
-        demo:
-          read.hall(ctx.db)?.demo ??
-          stmt(ctx.db, "SELECT 1 FROM node_meta WHERE key = 'demo'").get() !== undefined,
-        sync: ctx.syncStatus(),
-      };
-    },
+    handler: ({ lang }) => ({
+      ...healthProblems(ctx, lang),
+      version: ctx.version,
+      hallId: ctx.hallId,
+      role: ctx.role,
+      deviceId: ctx.deviceId,
+      journalSeq: ctx.journal.lastSeq(),
+      // A station has no hall record; it noted at pairing whether its hub's hall is the demo.
+      demo:
+        read.hall(ctx.db)?.demo ??
+        stmt(ctx.db, "SELECT 1 FROM node_meta WHERE key = 'demo'").get() !== undefined,
+      sync: ctx.syncStatus(),
+      tokensAtRest: tokensAtRest(ctx.db),
+    }),
   });
 }
 

@@ -1,7 +1,7 @@
 import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { validSettingValue } from '../../shared/events/catalog.ts';
-import type { Settings, SettingsPatch } from '../../shared/settings.ts';
+import { hoursInOrder, type Settings, type SettingsPatch } from '../../shared/settings.ts';
 import { recordedBy, type WriteContext, type Principal } from '../context.ts';
 
 /** R-HRS-2: closing stops the kiosk issuing; waiting tickets are untouched and still served. */
@@ -22,6 +22,12 @@ export function changeSettings(ctx: WriteContext, by: Principal, patch: Settings
   const current = read.settings(ctx.db);
   for (const [key, value] of Object.entries(patch)) {
     if (!validSettingValue(key, value)) throw new DomainError('E_SETTING', { key });
+  }
+  // Checked on the settings as they would be, so a patch of one end cannot cross the other.
+  const next = { ...current, ...patch };
+  if (('openingTime' in patch || 'closingTime' in patch) && !hoursInOrder(next))
+    throw new DomainError('E_OPENING_HOURS', { open: next.openingTime, close: next.closingTime });
+  for (const [key, value] of Object.entries(patch)) {
     if (JSON.stringify(current[key as keyof Settings]) === JSON.stringify(value)) continue;
     ctx.journal.append('setting.changed', { key, value }, recordedBy(by));
   }

@@ -80,8 +80,19 @@ export async function login(
 let dummy: Promise<string> | null = null;
 const dummyHash = () => (dummy ??= hashPin('000000'));
 
+/** Who must hear that a session ended (the live sockets opened with its token), per node. */
+const sessionEndListeners = new WeakMap<HallContext, ((tokenHash: string) => void)[]>();
+
+export function onSessionEnded(ctx: HallContext, listener: (tokenHash: string) => void): void {
+  const list = sessionEndListeners.get(ctx) ?? [];
+  list.push(listener);
+  sessionEndListeners.set(ctx, list);
+}
+
 export async function logout(ctx: HallContext, token: string, p: Principal): Promise<void> {
-  await ctx.commits.run('endSession', hashToken(token), p);
+  const tokenHash = hashToken(token);
+  await ctx.commits.run('endSession', tokenHash, p);
+  for (const listener of sessionEndListeners.get(ctx) ?? []) listener(tokenHash);
 }
 
 /** A wrong PIN counts; the staff number locks when the count reaches the limit. Returns the lock's end. */

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import * as read from '../../db/read.ts';
 import type { LiveEvent } from '../../shared/api/events.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
-import { authenticate } from '../auth/service.ts';
+import { authenticate, onSessionEnded } from '../auth/service.ts';
+import { hashToken } from '../auth/tokens.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallContext, Principal } from '../context.ts';
 
@@ -45,6 +46,12 @@ export interface Live {
 
 export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
   const sockets = new Map<WebSocket, Principal>();
+  /** The token each socket opened with, so signing out closes exactly that session's sockets. */
+  const tokens = new Map<WebSocket, string>();
+
+  onSessionEnded(ctx, (tokenHash) => {
+    for (const [socket, hash] of tokens) if (hash === tokenHash) socket.close(4401, 'signed out');
+  });
 
   ctx.commits.onCommit((rows) => {
     const revoked = rows
@@ -73,15 +80,21 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
       throw new DomainError('E_WEBSOCKET_REQUIRED');
     },
     wsHandler: (socket, req) => {
-      const token = (req.query as { token?: unknown }).token;
-      const who = typeof token === 'string' ? authenticate(ctx, token) : null;
-      if (!who) {
+      const query = (req.query as { token?: unknown }).token;
+      const token = typeof query === 'string' ? query : null;
+      const who = token === null ? null : authenticate(ctx, token);
+      if (!who || token === null) {
         socket.close(4401, 'token invalid');
         return;
       }
       sockets.set(socket, who);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => sockets.delete(socket));
+      tokens.set(socket, hashToken(token));
+      const forget = () => {
+        sockets.delete(socket);
+        tokens.delete(socket);
+      };
+      socket.on('close', forget);
+      socket.on('error', forget);
       // Clients only listen; a message from them is ignored rather than trusted.
       socket.on('message', () => undefined);
       socket.send(
@@ -116,7 +129,7 @@ export const eventsOpenApi = {
           'ticket.recalled, ticket.started, ticket.finished, ticket.no_show, ticket.reactivated, ticket.parked, ' +
           'ticket.returned, ticket.cancelled, ticket.transferred, counter.away, counter.back, counter.signed_in, ' +
           'counter.signed_out, hall.opened, hall.closed, service.opened, service.closed, setting.changed, ' +
-          'alert.raised. A bad or revoked token closes the socket with code 4401.',
+          'alert.raised. A bad or revoked token, or signing out of its session, closes the socket with code 4401.',
       },
     },
   },

@@ -2,6 +2,7 @@ import * as read from '../../db/read.ts';
 import type { Db } from '../../db/open.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { CounterState } from '../../shared/queue/model.ts';
+import { businessDay } from '../../shared/time/businessDay.ts';
 import { recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
 
 /** The counter with this number, or E_UNKNOWN_COUNTER. */
@@ -45,7 +46,13 @@ export function goAway(
       number: read.ticketById(ctx.db, counter.ticketId)?.number ?? '?',
     });
   }
-  if (returnAt <= ctx.clock.now()) throw new DomainError('E_RETURN_AT');
+  // R-AWAY-1: a return time is later today, in the hall's business day; nothing else makes sense on a
+  // sign, and an absurd one broke the display that formats it.
+  const now = ctx.clock.now();
+  const { timeZone } = read.settings(ctx.db);
+  const today = businessDay(now, timeZone);
+  if (returnAt <= now || businessDay(returnAt, timeZone) !== today)
+    throw new DomainError('E_RETURN_AT', { day: today });
   ctx.journal.append('counter.away', { counterNo, reason: reason.trim(), returnAt }, recordedBy(by));
   return counterOrThrow(ctx.db, counterNo);
 }

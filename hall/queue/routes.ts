@@ -53,6 +53,8 @@ export function queueRoutes(api: Api): void {
     status: 201,
     // Its key travels in ticket.issued (journaled, so the hub's rebuild keeps it), not through api.command.
     handler: async ({ principal, body, headers }) => {
+      // R-PRI-2: internal tickets are staff requests; a kiosk issues only to customers.
+      if (body.internal && principal.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
       const key = headers['idempotency-key'] ?? null;
       const { value } = await ctx.commits.run('issueTicket', principal, {
         serviceCode: body.serviceCode,

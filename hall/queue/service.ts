@@ -29,7 +29,7 @@ export function issueTicket(
 ): { ticket: Ticket } & Position {
   const { db } = ctx;
   if (cmd.idempotencyKey !== null) {
-    const existing = read.ticketIdForKey(db, cmd.idempotencyKey);
+    const existing = read.ticketIdForKey(db, recordedBy(by), cmd.idempotencyKey);
     if (existing) {
       const ticket = read.ticketById(db, existing)!;
       if (ticket.serviceCode !== cmd.serviceCode && ticket.transferCount === 0)
@@ -189,12 +189,21 @@ function ticketFor(ctx: WriteContext, by: Principal, id: string, action: TicketA
   if (!ALLOWED_FROM[action].includes(ticket.status)) {
     throw new DomainError('E_TICKET_STATE', { status: ticket.status, action });
   }
-  // A clerk acts only on the tickets of the counter they are signed in at; a manager on any.
-  const owner = ticket.status === 'parked' ? ticket.targetCounterNo : ticket.counterNo;
-  if (!isManager(by) && owner !== null) {
-    if (by.kind !== 'staff' || by.counterNo !== owner) throw new DomainError('E_NOT_YOUR_TICKET');
-  }
+  if (!isManager(by)) mayActOn(ctx, by, ticket);
   return ticket;
+}
+
+/**
+ * DESIGN §6 "clerk at the ticket's counter (manager: any)". A clerk acts only from the counter they
+ * are signed in at: on the ticket that counter holds (or parked), and on a ticket no counter holds
+ * (waiting, transferred) only when that counter may call it. A clerk at no counter acts on nothing.
+ */
+function mayActOn(ctx: WriteContext, by: Principal, ticket: Ticket): void {
+  const at = by.kind === 'staff' ? by.counterNo : null;
+  if (at === null) throw new DomainError('E_NOT_YOUR_TICKET');
+  const owner = ticket.status === 'parked' ? ticket.targetCounterNo : ticket.counterNo;
+  const mine = owner !== null ? owner === at : eligibleFor([ticket], counterOrThrow(ctx.db, at)).length > 0;
+  if (!mine) throw new DomainError('E_NOT_YOUR_TICKET');
 }
 
 export interface TicketCommand {

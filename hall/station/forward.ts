@@ -23,7 +23,12 @@ export function forwardToHub(app: FastifyInstance, ctx: HallContext): void {
         staffNo: principal.staffNo,
         counterNo: principal.counterNo,
       });
-    else if (req.url !== '/api/v1/services' && req.url !== '/api/v1/hall') {
+    // A device of this station reads the services and the hall state; with no token only the
+    // public read of the services goes on (DESIGN §5): the hall state names staff and counters.
+    else if (
+      !(principal && req.url === '/api/v1/hall') &&
+      !(req.url === '/api/v1/services' && (principal || token === null))
+    ) {
       throw new DomainError(token ? 'E_TOKEN_INVALID' : 'E_UNAUTHENTICATED');
     }
     for (const h of ['accept-language', 'idempotency-key', 'content-type'] as const) {

@@ -4,7 +4,7 @@ import { stmt } from '../../db/projections/index.ts';
 import { WalkinList } from '../../shared/api/walkins.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { ServiceCode } from '../../shared/queue/model.ts';
-import { businessDay } from '../../shared/time/businessDay.ts';
+import { Instant, businessDay } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import { ackedSeq } from '../sync/upstreams.ts';
 import type { WriteContext } from '../context.ts';
@@ -12,12 +12,15 @@ import type { WriteContext } from '../context.ts';
 export const WalkinBody = z
   .object({
     serviceCode: ServiceCode,
-    startedAt: z.number().int().positive(),
+    startedAt: Instant,
     /** Omitted: the customer was served just now. Given: a service recorded after it finished. */
-    finishedAt: z.number().int().positive().optional(),
+    finishedAt: Instant.optional(),
     note: z.string().trim().max(200).optional(),
   })
   .strict();
+
+/** How far back a walk-in's start may lie when it is entered. */
+const WALKIN_MAX_AGE_MS = 12 * 60 * 60_000;
 
 /** A walk-in served at this station, on the station's business day. */
 export function recordWalkin(
@@ -64,6 +67,10 @@ export function walkinRoutes(api: Api): void {
         throw new DomainError('E_VALIDATION', { detail: 'finishedAt is in the future' });
       if (body.finishedAt !== undefined && body.finishedAt < body.startedAt)
         throw new DomainError('E_VALIDATION', { detail: 'finishedAt is before startedAt' });
+      // A walk-in is entered right after the customer leaves and counts as today's service
+      // (recordWalkin): a start in 1970 would pass as hours of handling time in every report.
+      if (body.startedAt < now - WALKIN_MAX_AGE_MS)
+        throw new DomainError('E_TIME_RANGE', { hours: WALKIN_MAX_AGE_MS / 3_600_000 });
       const walkinId = ctx.ids.next();
       await ctx.commits.run('recordWalkin', {
         walkinId,

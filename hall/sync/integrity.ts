@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareWithAcks, verifyJournal } from '../../db/verify.ts';
+import { compareWithAcks, verifyJournal, walkAckedChains } from '../../db/verify.ts';
 import { stmt } from '../../db/projections/index.ts';
 import type { Db } from '../../db/open.ts';
 import { DeviceAck, IntegrityMismatch, type IntegrityMismatchT } from '../../shared/sync/protocol.ts';
@@ -38,7 +38,11 @@ export async function checkAgainstHeadOffice(
   const res = await fetch(`${up.url}/sync/v1/acks`, { headers, signal: AbortSignal.timeout(30_000) });
   if (!res.ok) throw new Error(`head office answered HTTP ${res.status} to /sync/v1/acks`);
   const acks = z.array(DeviceAck).parse(await res.json());
-  const mismatches = compareWithAcks(db, acks);
+  // Deleted rows and a rewritten, re-hashed history show at the acknowledged row; a row edited in
+  // place (its hash kept) only in the chain walk, done in chunks so the hub keeps answering.
+  const compared = compareWithAcks(db, acks);
+  const walked = await walkAckedChains(db, acks, () => new Promise((r) => setImmediate(r)));
+  const mismatches = [...compared, ...walked.filter((w) => !compared.some((c) => c.deviceId === w.deviceId))];
   stmt(
     db,
     `INSERT INTO local_integrity (upstream, checked_at, mismatches) VALUES ('headoffice', ?, ?)
@@ -53,7 +57,7 @@ export async function checkAgainstHeadOffice(
     });
     if (!sent.ok) throw new Error(`head office answered HTTP ${sent.status} to the integrity report`);
   }
-  // The periodic check only compares (index probes); the CLI walks the chains too.
+  // The CLI also walks every chain to its end, beyond what head office acknowledged.
   const b = opts.localChains ? verifyJournal(db).firstBreak : null;
   return {
     localBreak: b ? `device ${b.device_id} seq ${b.device_seq} (row ${b.id}): ${b.reason}` : null,
@@ -77,6 +81,8 @@ export function integrityStatus(db: Db): IntegrityStatus | null {
 
 /** One line per mismatch, for the CLI and /health. */
 export function describeMismatch(m: IntegrityMismatchT): string {
+  if (m.reason === 'chain_broken')
+    return `device ${m.deviceId} seq ${m.seq ?? '?'}: the row no longer matches its hash (edited in place)`;
   return m.reason === 'rows_deleted'
     ? `device ${m.deviceId}: head office acknowledged seq ${m.ackedSeq}, this journal ends at ${m.hallSeq} (rows deleted)`
     : `device ${m.deviceId} seq ${m.ackedSeq}: hash ${m.hallHash ?? '—'} here, ${m.headOfficeHash} at head office (history rewritten)`;

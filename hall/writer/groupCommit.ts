@@ -1,6 +1,19 @@
 import type { Db } from '../../db/open.ts';
 import type { Journal } from '../../db/journal.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
+import { DomainError, storageFault } from '../../shared/errors.ts';
+
+/** The storage fault the last commits met, until a commit succeeds again (issue 9). */
+export interface StorageProblem {
+  code: 'E_STORAGE_FULL' | 'E_STORAGE';
+  since: number;
+}
+
+/** A disk fault becomes the error a person can act on (503 E_STORAGE); anything else stays as it is. */
+function asStorageError(error: unknown): unknown {
+  const fault = storageFault(error);
+  return fault ? new DomainError(fault) : error;
+}
 
 interface Pending {
   work: () => unknown;
@@ -31,8 +44,13 @@ export class GroupCommit {
   private readonly afterCommit: ((rows: JournalRow[]) => void)[] = [];
   /** A transaction, or a savepoint inside one (better-sqlite3 nests them), made once and reused. */
   private readonly atomic: <T>(work: () => T) => T;
+  private problem: StorageProblem | null = null;
 
-  constructor(db: Db, journal: Journal) {
+  constructor(
+    db: Db,
+    journal: Journal,
+    private readonly now: () => number = Date.now,
+  ) {
     journal.onAppend((row) => this.collecting?.push(row));
     this.atomic = db.transaction((work: () => unknown) => work()) as <T>(work: () => T) => T;
   }
@@ -40,6 +58,22 @@ export class GroupCommit {
   /** Subscribers see the rows of each durable batch, in journal order. */
   onCommit(listener: (rows: JournalRow[]) => void): void {
     this.afterCommit.push(listener);
+  }
+
+  /**
+   * A full disk or I/O error met by the latest commits, or null. It is cleared by the next batch that
+   * commits journal rows without one: nobody has to reset it when space returns.
+   */
+  storageProblem(): StorageProblem | null {
+    return this.problem;
+  }
+
+  /** Notes what a batch met: a storage fault, or a clean commit of rows that clears an earlier one. */
+  private note(errors: unknown[], wrote: boolean): void {
+    const fault = errors.map(storageFault).find((f) => f !== null);
+    if (fault) {
+      if (this.problem?.code !== fault) this.problem = { code: fault, since: this.now() };
+    } else if (wrote) this.problem = null;
   }
 
   /** Resolves once everything queued so far has been answered. */
@@ -93,13 +127,20 @@ export class GroupCommit {
       else this.atomic(() => batch.forEach(apply));
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing of this batch was written.
-      for (const item of batch) item.reject(error);
+      this.note([error], false);
+      for (const item of batch) item.reject(asStorageError(error));
       return;
     }
+    // Only a commit that wrote journal rows proves there is room again: a timer's check that wrote
+    // nothing commits fine on a full disk.
+    this.note(
+      outcomes.flatMap((o) => (o.ok ? [] : [o.error])),
+      all.length > 0,
+    );
     batch.forEach((item, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) item.resolve({ value: outcome.value, rows: outcome.rows });
-      else item.reject(outcome.error);
+      else item.reject(asStorageError(outcome.error));
     });
     if (all.length > 0) for (const listener of this.afterCommit) listener(all);
   }

@@ -29,7 +29,7 @@ function appendEvents(ctx: WriteContext, events: EventToAppend[]): number {
  * DESIGN §3 "every command carries an idempotency key so a retried request is applied once": the
  * first successful application stores its reply in the same transaction as its events; a retry with
  * the same key, sender and request gets that reply back and applies nothing. Reusing a key for another
- * request or by someone else is refused.
+ * request is refused; keys are scoped to their sender, so someone else's same key is their own.
  */
 function idempotentCommand(
   ctx: WriteContext,
@@ -39,10 +39,10 @@ function idempotentCommand(
 ): { replayed: boolean; reply: unknown } {
   const now = ctx.clock.now();
   // Looked up inside the transaction: concurrent duplicates are serialised by the writer.
-  const stored = findReply(ctx.db, key, now - REPLY_TTL_MS);
+  // Keys are per sender (issue 9): another sender's same key is another command.
+  const stored = findReply(ctx.db, stamp.principal, key, now - REPLY_TTL_MS);
   if (stored) {
-    if (stored.principal !== stamp.principal || stored.fingerprint !== stamp.fingerprint)
-      throw new DomainError('E_IDEMPOTENCY_CONFLICT');
+    if (stored.fingerprint !== stamp.fingerprint) throw new DomainError('E_IDEMPOTENCY_CONFLICT');
     return { replayed: true, reply: stored.reply };
   }
   const reply = asJson(dispatch(ctx, inner));

@@ -1,6 +1,6 @@
 import type { JournalRow } from '../../shared/journal/row.ts';
 import type { WriteContext } from '../context.ts';
-import { GroupCommit } from './groupCommit.ts';
+import { GroupCommit, type StorageProblem } from './groupCommit.ts';
 import {
   dispatch,
   invoke,
@@ -24,7 +24,7 @@ export class Writer {
   private readonly group: GroupCommit;
 
   constructor(private readonly ctx: WriteContext) {
-    this.group = new GroupCommit(ctx.db, ctx.journal);
+    this.group = new GroupCommit(ctx.db, ctx.journal, () => ctx.clock.now());
   }
 
   run<K extends ProcedureName>(name: K, ...args: ArgsOf<K>): Promise<Committed<ReturnType<Procedures[K]>>> {
@@ -38,6 +38,11 @@ export class Writer {
   /** Subscribers see the rows of each durable commit, in journal order. */
   onCommit(listener: (rows: JournalRow[]) => void): void {
     this.group.onCommit(listener);
+  }
+
+  /** A disk fault the latest commits met, until one succeeds again (for /health and the manager). */
+  storageProblem(): StorageProblem | null {
+    return this.group.storageProblem();
   }
 
   /** Resolves once everything queued so far has been answered. */

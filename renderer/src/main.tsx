@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import './i18n/index.ts';
 import './styles/public.css';
+import { ErrorBoundary } from './lib/ErrorBoundary.tsx';
 
 /** The hall node's surfaces, listed on its index page. */
 const SURFACES = {
@@ -51,8 +52,10 @@ const Surface = path in ROUTES ? ROUTES[path as keyof typeof ROUTES] : path === 
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Suspense fallback={null}>
-      <Surface />
-    </Suspense>
+    <ErrorBoundary>
+      <Suspense fallback={null}>
+        <Surface />
+      </Suspense>
+    </ErrorBoundary>
   </StrictMode>,
 );

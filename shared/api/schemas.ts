@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import {
-  CounterNo as CounterNoParam,
-  CounterState,
-  DeviceRole,
-  Role,
-  Service,
-  ServiceCode,
-  Ticket,
-} from '../queue/model.ts';
+import { CounterState, DeviceRole, Role, Service, ServiceCode, Ticket } from '../queue/model.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
 import { PairingCode } from '../pairingCode.ts';
 import { IntegrityMismatch } from '../sync/protocol.ts';
+import { Instant } from '../time/businessDay.ts';
 
 /**
  * The LAN API v1 bodies and replies (DESIGN §6). One source of truth: the routes parse with these,
@@ -21,17 +14,32 @@ export const ErrorReply = z.object({ error: z.object({ code: z.string(), message
 
 const Reason = SafeText(100);
 /**
- * A counter number in a JSON body is a JSON number. (CounterNoParam coerces, which a path segment
- * needs; in a body it turned `true` and `[2]` into counters 1 and 2.)
+ * A counter number in a JSON body is a JSON number. (Coercing turned `true` and `[2]` into counters 1
+ * and 2.)
  */
 const CounterNo = z.number().int().min(1).max(99);
+/**
+ * A counter number in a path or query: plain decimal digits, no leading zero. Number() coercion read
+ * `0x1`, `1.0`, `1e0` and ` 1` as counter 1, so a request could name one counter in several spellings.
+ */
+const CounterNoParam = z
+  .string()
+  .regex(/^[1-9]\d?$/, 'a counter number (1–99, digits only)')
+  .transform(Number)
+  .pipe(CounterNo);
 
 export const Health = z.object({
-  /** false when something needs a person: the journal differs from what head office acknowledged. */
+  /** False while anything in `problems` holds. */
   ok: z.boolean(),
-  reason: z.string().optional(),
+  /**
+   * What is wrong now, each with its reason in the request's language: a storage fault (E_STORAGE), a
+   * journal that differs from what head office acknowledged (E_INTEGRITY), a broken hash chain (E_CHAIN).
+   */
+  problems: z.array(z.object({ code: z.string(), message: z.string(), since: z.number().int() })),
   /** A hub's last check of its journal against head office (issue 9). */
   integrity: z.object({ checkedAt: z.number().int(), mismatches: z.array(IntegrityMismatch) }).optional(),
+  /** How this node keeps its upstream tokens at rest: sealed with the desktop shell's key, or in clear. */
+  tokensAtRest: z.enum(['sealed', 'clear']),
   version: z.string(),
   hallId: z.string(),
   role: z.enum(['hub', 'station']),
@@ -152,7 +160,8 @@ export const TransferBody = z
     head: z.boolean().optional(),
   })
   .strict();
-export const AwayBody = z.object({ reason: Reason, returnAt: z.number().int().positive() }).strict();
+/** R-AWAY-1: the service also checks that the return time falls later in the hall's business day. */
+export const AwayBody = z.object({ reason: Reason, returnAt: Instant }).strict();
 
 export const HallState = z.object({
   hallId: z.string(),

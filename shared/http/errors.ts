@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { DomainError, formatError, langFromHeader, type ErrorCode } from '../errors.ts';
+import {
+  DomainError,
+  formatError,
+  langFromHeader,
+  replyCode,
+  storageFault,
+  type ErrorCode,
+} from '../errors.ts';
 
 /** Sends `{error:{code,message}}` with the message in the request's language. */
 export function sendError(
@@ -11,7 +18,7 @@ export function sendError(
   params: Record<string, string | number> = {},
 ): FastifyReply {
   const message = formatError(code, langFromHeader(req.headers['accept-language']), params);
-  return reply.code(status).send({ error: { code, message } });
+  return reply.code(status).send({ error: { code: replyCode(code), message } });
 }
 
 /** Maps every failure to `{error:{code,message}}` in the request's language, in one place. */
@@ -27,6 +34,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     const send = (code: ErrorCode, status: number, params: Record<string, string | number> = {}) =>
       sendError(req, reply, code, status, params);
     if (error instanceof DomainError) return send(error.code, error.status, error.params);
+    // A disk fault met outside the writer (a read) says so too, never a bare 500.
+    const fault = storageFault(error);
+    if (fault) {
+      req.log.error({ err: error }, 'storage fault');
+      return send(fault, 503);
+    }
     if (error instanceof ZodError) {
       const issue = error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

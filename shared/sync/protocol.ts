@@ -78,7 +78,13 @@ export const IntegrityMismatch = z.object({
   /** The hall's hash at ackedSeq; null when the hall lacks that row. */
   hallHash: z.string().max(128).nullable(),
   headOfficeHash: z.string().max(128),
-  reason: z.enum(['rows_deleted', 'hash_differs']),
+  /**
+   * rows_deleted: the hall ends below ackedSeq; hash_differs: the hall's row at ackedSeq has another
+   * hash; chain_broken: a row at or before ackedSeq no longer matches its own hash (edited in place), at
+   * `seq`.
+   */
+  reason: z.enum(['rows_deleted', 'hash_differs', 'chain_broken']),
+  seq: z.number().int().min(1).optional(),
 });
 export type IntegrityMismatchT = z.infer<typeof IntegrityMismatch>;
 export const IntegrityReportBody = z

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Every rule that speaks of a day uses the hall's time zone (DESIGN §2).
  * Intl is pure and available in Node, Chromium and Electron alike.
@@ -20,6 +22,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   }
   return f;
 }
+
+/** The latest instant a Date can hold; past it every clock and day format throws (issue 9). */
+export const MAX_DATE_MS = 8_640_000_000_000_000;
+
+/** An instant a person enters (ms UTC): a positive integer any clock can show. */
+export const Instant = z.number().int().positive().max(MAX_DATE_MS);
 
 export interface LocalParts {
   readonly day: string; // YYYY-MM-DD

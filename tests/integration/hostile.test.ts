@@ -19,6 +19,8 @@ interface Env {
   clerk2: string;
   /** signed in at counter 3, holding no ticket */
   clerk3: string;
+  /** clerk 1004 signed in at no counter */
+  clerkNoCounter: string;
   revokedKiosk: string;
   revokedDeviceId: string;
   /** waiting, nobody's */
@@ -495,6 +497,100 @@ const CASES: Case[] = [
     'E_VALIDATION',
     (e) => post(e, `/tickets/${e.mine}/recall`, e.clerk1, undefined, { 'idempotency-key': 'k'.repeat(200) }),
   ],
+  // Issue 9: the LAN write path (security review)
+  [
+    'security: a return time past the end of time (8640000000000001) is refused, not stored',
+    400,
+    'E_VALIDATION',
+    (e) => post(e, '/counters/3/away', e.clerk3, { reason: 'lunch', returnAt: 8640000000000001 }),
+  ],
+  [
+    "security: R-AWAY-1 a return time after the hall's business day is refused",
+    400,
+    'E_RETURN_AT',
+    (e) =>
+      post(e, '/counters/3/away', e.clerk3, { reason: 'lunch', returnAt: e.clock.now() + 24 * 60 * 60_000 }),
+  ],
+  [
+    'security: a clerk signed in at no counter cancels a waiting ticket',
+    403,
+    'E_NOT_YOUR_TICKET',
+    (e) => post(e, `/tickets/${e.waiting}/cancel`, e.clerkNoCounter),
+  ],
+  [
+    "security: a clerk at a counter that does not serve the ticket's service cancels it while it waits",
+    403,
+    'E_NOT_YOUR_TICKET',
+    (e) => post(e, `/tickets/${e.waiting}/cancel`, e.clerk3),
+  ],
+  [
+    "security: a clerk signed in at no counter finishes another counter's ticket",
+    403,
+    'E_NOT_YOUR_TICKET',
+    (e) => post(e, `/tickets/${e.theirs}/finish`, e.clerkNoCounter),
+  ],
+  [
+    'security: a display device cancels a ticket',
+    403,
+    'E_FORBIDDEN',
+    (e) => post(e, `/tickets/${e.waiting}/cancel`, e.hall.displayToken),
+  ],
+  [
+    'security: a kiosk puts up the away sign',
+    403,
+    'E_FORBIDDEN',
+    (e) => post(e, '/counters/3/away', e.hall.kioskToken, awayBody(e, 'lunch')),
+  ],
+  ...['0x1', '1.0', '%201', '1e0', '+1', '01'].map((no): Case => [
+    `security: counter number ${no} in the path is not counter 1`,
+    400,
+    'E_VALIDATION',
+    (e) => post(e, `/counters/${no}/call-next`, e.clerk1),
+  ]),
+  [
+    'security: a counter number 0x1 in the queue query',
+    400,
+    'E_VALIDATION',
+    (e) => e.hall.request('GET', '/queue?counter=0x1', { token: e.clerk1 }),
+  ],
+  [
+    'security: R-HRS-1 opening hours 17:00–08:00 (open after close)',
+    400,
+    'E_OPENING_HOURS',
+    (e) =>
+      e.hall.request('PUT', '/settings', {
+        token: e.manager,
+        body: { openingTime: '17:00', closingTime: '08:00' },
+      }),
+  ],
+  [
+    'security: R-HRS-1 an opening time after the current closing time',
+    400,
+    'E_OPENING_HOURS',
+    (e) => e.hall.request('PUT', '/settings', { token: e.manager, body: { openingTime: '18:00' } }),
+  ],
+  [
+    'security: R-SLA-2 a peak period that ends before it starts',
+    400,
+    'E_VALIDATION',
+    (e) =>
+      e.hall.request('PUT', '/settings', {
+        token: e.manager,
+        body: { peakPeriods: [{ from: '11:00', to: '09:00' }] },
+      }),
+  ],
+  [
+    'security: a clerk changes the opening hours',
+    403,
+    'E_FORBIDDEN',
+    (e) => e.hall.request('PUT', '/settings', { token: e.clerk1, body: { openingTime: '07:00' } }),
+  ],
+  [
+    'security: R-PRI-2 the kiosk issues an internal (staff) ticket',
+    403,
+    'E_FORBIDDEN',
+    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'A', internal: true }),
+  ],
   // Sign-in and pairing
   [
     'DESIGN-5: a wrong PIN',
@@ -533,6 +629,7 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
     env.clerk1 = await staff.clerk(1);
     env.clerk2 = await staff.clerk(2);
     env.clerk3 = await staff.clerk(3);
+    env.clerkNoCounter = await env.hall.login('1004');
     const theirs = await issue(env.hall, 'A', { key: 'used-key-1' });
     const mine = await issue(env.hall, 'A');
     const waiting = await issue(env.hall, 'A');

@@ -1,4 +1,10 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../headoffice/db/migrate.ts';
+import { tempDir } from '../support/hall.ts';
+import { createTestStore, openStore } from '../support/headoffice.ts';
+import { ROOT } from '../support/process.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { deviceOwner } from '../../headoffice/halls/devices.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
@@ -254,5 +260,42 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
       }),
     ).toEqual(NO_DIFF);
     expect((await hoCursors(tho.sql)).get(stationTwo.node.ctx.deviceId)).toBeUndefined();
+  });
+});
+
+describe(`head-office migration 0002 on ${BACKEND}`, () => {
+  it('security: stations whose rows head office already holds stay bound to their hall after the upgrade', async () => {
+    const store = await createTestStore();
+    const sql = await openStore(store);
+    const old = tempDir('servicehall-ho-migrations-');
+    try {
+      // A head office from before registration existed: one hall, its hub, and a station's cursor.
+      copyFileSync(
+        path.join(ROOT, 'headoffice', 'db', 'migrations', '0001_headoffice.sql'),
+        path.join(old, '0001_headoffice.sql'),
+      );
+      await migrate(sql, old);
+      await sql.query("INSERT INTO halls (hall_id, name, created_at) VALUES ('hall-1', 'One', 0)");
+      await sql.query(
+        `INSERT INTO hall_devices (device_id, hall_id, local_hall_id, token_hash, paired_at)
+         VALUES ('hub-1', 'hall-1', 'local-1', 'x', 0)`,
+      );
+      await sql.query(
+        `INSERT INTO device_cursors (device_id, hall_id, acked_seq, last_hash) VALUES
+           ('hub-1', 'hall-1', 5, 'h'), ('station-1', 'hall-1', 3, 'h')`,
+      );
+      await migrate(sql);
+      expect(await deviceOwner(sql, 'station-1')).toEqual({
+        hallId: 'hall-1',
+        kind: 'station',
+        counterNo: null,
+        registeredBy: null,
+      });
+      expect(await deviceOwner(sql, 'hub-1')).toMatchObject({ hallId: 'hall-1', kind: 'hub' });
+    } finally {
+      await sql.close();
+      await store.drop();
+      rmSync(old, { recursive: true, force: true });
+    }
   });
 });

@@ -81,71 +81,79 @@ async function headOffice(clock: ManualClock): Promise<TestHeadOffice> {
 }
 
 describe(`guessing at head office on ${BACKEND}`, () => {
-  it('security: head-office staff lock out after 5 wrong PINs, also against the right PIN (429 E_LOCKED_OUT), for 15 minutes', async () => {
-    const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
-    const tho = await headOffice(clock);
-    const login = (pin: string) =>
-      tho.request('POST', '/auth/login', { token: null, body: { staffNo: '0001', pin } });
-    for (let i = 0; i < 4; i++) expect(errorCode((await login('999999')).body)).toBe('E_BAD_CREDENTIALS');
-    const fifth = await login('999999');
-    expect(fifth.status).toBe(429);
-    expect(errorCode(fifth.body)).toBe('E_LOCKED_OUT');
-    // Locked: the right PIN is refused too, and so are more guesses, even in parallel.
-    const burst = await Promise.all(Array.from({ length: 10 }, () => login('999999')));
-    expect(burst.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 429));
-    const right = await login('123456');
-    expect(right.status).toBe(429);
-    expect(errorCode(right.body)).toBe('E_LOCKED_OUT');
-    // Another staff number is not affected.
-    expect(
-      (await tho.request('POST', '/auth/login', { token: null, body: { staffNo: '0002', pin: '123456' } }))
-        .status,
-    ).toBe(200);
-    clock.advance(14 * MIN);
-    expect((await login('123456')).status).toBe(429);
-    clock.advance(1 * MIN);
-    expect((await login('123456')).status).toBe(200);
-    // A sign-in clears the count: four wrong PINs later it is not locked yet.
-    for (let i = 0; i < 4; i++) expect((await login('999999')).status).toBe(401);
-    expect((await login('123456')).status).toBe(200);
-  });
+  it(
+    'security: head-office staff lock out after 5 wrong PINs, also against the right PIN (429 E_LOCKED_OUT), for 15 minutes',
+    { timeout: 120_000 },
+    async () => {
+      const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
+      const tho = await headOffice(clock);
+      const login = (pin: string) =>
+        tho.request('POST', '/auth/login', { token: null, body: { staffNo: '0001', pin } });
+      for (let i = 0; i < 4; i++) expect(errorCode((await login('999999')).body)).toBe('E_BAD_CREDENTIALS');
+      const fifth = await login('999999');
+      expect(fifth.status).toBe(429);
+      expect(errorCode(fifth.body)).toBe('E_LOCKED_OUT');
+      // Locked: the right PIN is refused too, and so are more guesses, even in parallel.
+      const burst = await Promise.all(Array.from({ length: 10 }, () => login('999999')));
+      expect(burst.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 429));
+      const right = await login('123456');
+      expect(right.status).toBe(429);
+      expect(errorCode(right.body)).toBe('E_LOCKED_OUT');
+      // Another staff number is not affected.
+      expect(
+        (await tho.request('POST', '/auth/login', { token: null, body: { staffNo: '0002', pin: '123456' } }))
+          .status,
+      ).toBe(200);
+      clock.advance(14 * MIN);
+      expect((await login('123456')).status).toBe(429);
+      clock.advance(1 * MIN);
+      expect((await login('123456')).status).toBe(200);
+      // A sign-in clears the count: four wrong PINs later it is not locked yet.
+      for (let i = 0; i < 4; i++) expect((await login('999999')).status).toBe(401);
+      expect((await login('123456')).status).toBe(200);
+    },
+  );
 
-  it('security: wrong /sync/v1/pair codes are limited per source address and in all (429 with Retry-After); even the right code then waits', async () => {
-    const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
-    const tho = await headOffice(clock);
-    const { pairingCode } = await tho.newHall('Target');
-    const pair = (source: string, code: string, deviceId = `guesser-${source}`) =>
-      postFrom(source, `${tho.url}/sync/v1/pair`, { code, deviceId, hallId: 'h' });
+  it(
+    'security: wrong /sync/v1/pair codes are limited per source address and in all (429 with Retry-After); even the right code then waits',
+    { timeout: 120_000 },
+    async () => {
+      const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
+      const tho = await headOffice(clock);
+      const { pairingCode } = await tho.newHall('Target');
+      const pair = (source: string, code: string, deviceId = `guesser-${source}`) =>
+        postFrom(source, `${tho.url}/sync/v1/pair`, { code, deviceId, hallId: 'h' });
 
-    // One source: its first wrong codes are answered 401, then 429 with Retry-After, right code included.
-    const perSource = HO_PAIR_LIMITS.perSource.max;
-    for (let i = 0; i < perSource; i++)
-      expect((await pair('127.0.0.2', wrongCode(pairingCode, i))).status).toBe(401);
-    let res = await pair('127.0.0.2', wrongCode(pairingCode, perSource));
-    expect(res.status).toBe(429);
-    expect(errorCode(res.body)).toBe('E_RATE_LIMITED');
-    expect(Number(res.retryAfter)).toBeGreaterThan(0);
-    expect(Number(res.retryAfter)).toBeLessThanOrEqual(HO_PAIR_LIMITS.perSource.windowMs / 1000);
-    expect((await pair('127.0.0.2', pairingCode)).status).toBe(429);
+      // One source: its first wrong codes are answered 401, then 429 with Retry-After, right code included.
+      const perSource = HO_PAIR_LIMITS.perSource.max;
+      for (let i = 0; i < perSource; i++)
+        expect((await pair('127.0.0.2', wrongCode(pairingCode, i))).status).toBe(401);
+      let res = await pair('127.0.0.2', wrongCode(pairingCode, perSource));
+      expect(res.status).toBe(429);
+      expect(errorCode(res.body)).toBe('E_RATE_LIMITED');
+      expect(Number(res.retryAfter)).toBeGreaterThan(0);
+      expect(Number(res.retryAfter)).toBeLessThanOrEqual(HO_PAIR_LIMITS.perSource.windowMs / 1000);
+      expect((await pair('127.0.0.2', pairingCode)).status).toBe(429);
 
-    // Many sources together hit the global limit: then every source waits, the right code included.
-    const global = HO_PAIR_LIMITS.global.max;
-    let failures = perSource;
-    let source = 3;
-    while (failures < global) {
-      const from = `127.0.0.${source++}`;
-      for (let i = 0; i < perSource && failures < global; i++, failures++)
-        expect((await pair(from, wrongCode(pairingCode, failures))).status).toBe(401);
-    }
-    res = await pair(`127.0.0.${source}`, wrongCode(pairingCode, 0));
-    expect(res.status).toBe(429);
-    expect(res.retryAfter).toBeDefined();
-    expect((await pair(`127.0.1.${source}`, pairingCode)).status).toBe(429);
+      // Many sources together hit the global limit: then every source waits, the right code included.
+      const global = HO_PAIR_LIMITS.global.max;
+      let failures = perSource;
+      let source = 3;
+      while (failures < global) {
+        const from = `127.0.0.${source++}`;
+        for (let i = 0; i < perSource && failures < global; i++, failures++)
+          expect((await pair(from, wrongCode(pairingCode, failures))).status).toBe(401);
+      }
+      res = await pair(`127.0.0.${source}`, wrongCode(pairingCode, 0));
+      expect(res.status).toBe(429);
+      expect(res.retryAfter).toBeDefined();
+      expect((await pair(`127.0.1.${source}`, pairingCode)).status).toBe(429);
 
-    // When the window has passed the right code pairs (it was never consumed by the refusals).
-    clock.advance(HO_PAIR_LIMITS.global.windowMs);
-    expect((await pair('127.0.0.2', pairingCode, 'the-real-hub')).status).toBe(201);
-  });
+      // When the window has passed the right code pairs (it was never consumed by the refusals).
+      clock.advance(HO_PAIR_LIMITS.global.windowMs);
+      expect((await pair('127.0.0.2', pairingCode, 'the-real-hub')).status).toBe(201);
+    },
+  );
 
   it('security: wrong pairing codes sent all at once cannot slip past the limit while the first are checked', async () => {
     const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));

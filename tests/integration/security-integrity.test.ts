@@ -103,7 +103,11 @@ function deleteLastRows(hub: TestHall, n: number): void {
   });
 }
 
-type Health = { ok: boolean; reason?: string; integrity?: { mismatches: { reason: string }[] } };
+type Health = {
+  ok: boolean;
+  problems: { code: string; message: string }[];
+  integrity?: { mismatches: { reason: string }[] };
+};
 
 describe(`the hall's journal against head office on ${BACKEND}`, () => {
   it('security: a rewritten and re-hashed journal passes the local verify but not verify --against-headoffice', async () => {
@@ -145,6 +149,27 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     ]);
   });
 
+  it('security: a row edited in place (its stored hash kept) before the acknowledged seq is found by the hub’s periodic check', async () => {
+    const hub = await syncedHub();
+    const db = hub.node.ctx.db;
+    withJournalGuardsLifted(db, () =>
+      db
+        .prepare(
+          `UPDATE journal SET payload = json_set(payload, '$.forged', 1) WHERE device_id = ? AND device_seq = 2`,
+        )
+        .run(hub.node.ctx.deviceId),
+    );
+    const check = await checkAgainstHeadOffice(db, hub.node.ctx.clock);
+    expect(check.mismatches).toEqual([
+      expect.objectContaining({ deviceId: hub.node.ctx.deviceId, reason: 'chain_broken', seq: 2 }),
+    ]);
+    const health = (await hub.request('GET', '/health')).body as Health;
+    expect(health.ok).toBe(false);
+    expect(health.problems).toEqual([
+      expect.objectContaining({ code: 'E_INTEGRITY', message: expect.stringMatching(/seq 2/) as unknown }),
+    ]);
+  });
+
   it('security: the hub’s own check raises the alarm on both sides: /health not ok with the reason, head office shows the report', async () => {
     const hub = await syncedHub();
     // An honest journal: no alarm anywhere.
@@ -160,7 +185,12 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     expect(check.mismatches).toHaveLength(1);
     health = (await hub.request('GET', '/health')).body as Health;
     expect(health.ok).toBe(false);
-    expect(health.reason).toMatch(/head office/);
+    expect(health.problems).toEqual([
+      expect.objectContaining({
+        code: 'E_INTEGRITY',
+        message: expect.stringMatching(/总部|head office/) as unknown,
+      }),
+    ]);
     expect(health.integrity!.mismatches).toMatchObject([{ reason: 'hash_differs' }]);
     halls = (await tho.request('GET', '/halls')).body as { hallId: string; integrity: unknown }[];
     expect(halls.find((h) => h.hallId === hub.hoHallId)!.integrity).toMatchObject({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as read from '../../db/read.ts';
 import { verifyJournal } from '../../db/verify.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { startDemoHall, startTestHall, type TestHall } from '../support/hall.ts';
 import { pushRaw, RowChain, withJournalGuardsLifted } from '../support/rows.ts';
 
 /** Issue 9, integrity beyond one node: `verify` checks every device and knows what it quarantined. */
@@ -73,5 +73,38 @@ describe('security: verify (issue 9)', () => {
         [stationId, 3],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
+  });
+
+  it('security: a node started on a broken chain says so on /health (ok:false, E_CHAIN) in both languages', async () => {
+    const hub = await startDemoHall();
+    const { dataDir } = hub;
+    const db = hub.node.ctx.db;
+    await hub.node.chainChecked;
+    expect((await hub.request('GET', '/health')).body).toMatchObject({ ok: true, problems: [] });
+    const deviceId = hub.node.ctx.deviceId;
+    withJournalGuardsLifted(db, () =>
+      db
+        .prepare(
+          `UPDATE journal SET payload = json_set(payload, '$.name', 'forged') WHERE device_id = ? AND device_seq = 3`,
+        )
+        .run(deviceId),
+    );
+    await hub.node.close();
+    const again = await startTestHall({ dataDir, demo: false });
+    cleanups.push(() => again.stop());
+    await again.node.chainChecked;
+    const health = (await again.request('GET', '/health', { headers: { 'accept-language': 'en' } })).body as {
+      ok: boolean;
+      problems: { code: string; message: string }[];
+    };
+    expect(health.ok).toBe(false);
+    expect(health.problems).toEqual([
+      expect.objectContaining({
+        code: 'E_CHAIN',
+        message: expect.stringMatching(new RegExp(`chain is broken.*${deviceId} seq 3`)) as unknown,
+      }),
+    ]);
+    const zh = (await again.request('GET', '/health')).body as { problems: { message: string }[] };
+    expect(zh.problems[0]!.message).toMatch(/哈希链断裂/);
   });
 });

@@ -17,11 +17,33 @@ export const handlingKept = (db: Database.Database) =>
     )
     .all();
 
+/** Turns a closed hall database back into one made before migration 0011 (keys not yet per sender). */
+export function asBeforeMigration0011(file: string): void {
+  const db = new Database(file);
+  try {
+    db.exec(`ALTER TABLE idempotency RENAME TO idempotency_0011;
+      CREATE TABLE idempotency (key TEXT PRIMARY KEY, ticket_id TEXT NOT NULL);
+      INSERT INTO idempotency (key, ticket_id) SELECT key, ticket_id FROM idempotency_0011;
+      DROP TABLE idempotency_0011;
+      ALTER TABLE local_command_replies RENAME TO local_command_replies_0011;
+      CREATE TABLE local_command_replies (key TEXT PRIMARY KEY, principal TEXT NOT NULL,
+        fingerprint TEXT NOT NULL, status INTEGER NOT NULL, reply TEXT NOT NULL, created_at INTEGER NOT NULL);
+      INSERT INTO local_command_replies SELECT key, principal, fingerprint, status, reply, created_at
+        FROM local_command_replies_0011;
+      DROP TABLE local_command_replies_0011;
+      CREATE INDEX local_command_replies_created ON local_command_replies (created_at);
+      DELETE FROM schema_migrations WHERE version = 11;`);
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Turns a closed hall database back into one made before migration 0007, its records untouched (the
  * local tables of the later migrations go too: they were made after 0007 and hold no records).
  */
 export function asBeforeMigration0007(file: string): void {
+  asBeforeMigration0011(file);
   const db = new Database(file);
   try {
     db.exec(`DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;

@@ -19,6 +19,13 @@ import type { DeviceDeliveryT, HallStatusT, NewHallReplyT } from '../../../share
 import { formatDateTime, formatSpan } from '../lib/format.ts';
 import { useCanEdit, useConsole } from './store.ts';
 
+/** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
+const MISMATCH_KEY = {
+  rows_deleted: 'integrityRowsDeleted',
+  hash_differs: 'integrityHashDiffers',
+  chain_broken: 'integrityChainBroken',
+} as const;
+
 interface DeviceRow extends DeviceDeliveryT {
   hub: boolean;
   revoked: boolean;
@@ -217,10 +224,11 @@ export function Halls() {
                 <Tooltip
                   title={h.integrity.mismatches
                     .map((m) =>
-                      t(m.reason === 'rows_deleted' ? 'integrityRowsDeleted' : 'integrityHashDiffers', {
+                      t(MISMATCH_KEY[m.reason], {
                         device: m.deviceId,
                         acked: m.ackedSeq,
                         hall: m.hallSeq,
+                        seq: m.seq ?? m.ackedSeq,
                       }),
                     )
                     .join(' ')}

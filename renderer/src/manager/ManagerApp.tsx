@@ -53,6 +53,7 @@ export default function ManagerApp() {
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <ConnectionBanner status={token ? status : 'open'} />
+          <HealthProblems />
           <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
             <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
               {t('title')} {demo ? <Tag>{t('common:demo')}</Tag> : null}
@@ -86,6 +87,30 @@ export default function ManagerApp() {
         </Layout>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+/** What /health says is wrong with this node: a full disk or an I/O error (until it clears), a broken hash chain. */
+function HealthProblems() {
+  const { t } = useTranslation('manager');
+  // A journal that differs from head office's acks has its own alarm on every tab (integrityAlarm).
+  const problems = useManager((s) => s.health?.problems)?.filter((p) => p.code !== 'E_INTEGRITY');
+  if (!problems?.length) return null;
+  return (
+    <>
+      {problems.map((p) => (
+        <Alert
+          key={p.code}
+          type="error"
+          banner
+          showIcon
+          role="alert"
+          data-problem={p.code}
+          message={p.code === 'E_CHAIN' ? t('problemTitleChain') : t('problemTitle')}
+          description={p.code === 'E_CHAIN' ? p.message : `${p.message} ${t('problemClears')}`}
+        />
+      ))}
+    </>
   );
 }
 

@@ -6,6 +6,13 @@ import { RawRowDrawer } from '../lib/RawRowDrawer.tsx';
 import type { StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { useManager, type SyncRow } from './store.ts';
 
+/** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
+const MISMATCH_KEY = {
+  rows_deleted: 'integrityRowsDeleted',
+  hash_differs: 'integrityHashDiffers',
+  chain_broken: 'integrityChainBroken',
+} as const;
+
 export const HEALTH_POLL_MS = 5_000;
 
 /**
@@ -46,10 +53,11 @@ export function SyncPanel() {
           message={t('integrityAlarm')}
           description={health.integrity.mismatches
             .map((m) =>
-              t(m.reason === 'rows_deleted' ? 'integrityRowsDeleted' : 'integrityHashDiffers', {
+              t(MISMATCH_KEY[m.reason], {
                 device: m.deviceId,
                 acked: m.ackedSeq,
                 hall: m.hallSeq,
+                seq: m.seq ?? m.ackedSeq,
               }),
             )
             .join(' ')}
