@@ -253,7 +253,7 @@ describe('the display when the browser blocks sound', () => {
       const display = await displayAt(hall, plain);
       const notice = display.page.locator('.sound-notice');
       // The self-test first loads and decodes every voice clip: slow on a busy machine.
-      await notice.waitFor({ timeout: 60_000 });
+      await notice.waitFor({ timeout: 150_000 });
       const text = (await notice.textContent()) ?? '';
       expect(text).not.toContain('--');
       expect(text).not.toContain('autoplay');
@@ -262,7 +262,7 @@ describe('the display when the browser blocks sound', () => {
     } finally {
       await plain.close();
     }
-  });
+  }, 240_000);
 });
 
 describe('device pairing', () => {
