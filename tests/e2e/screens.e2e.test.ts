@@ -252,8 +252,10 @@ describe('the display when the browser blocks sound', () => {
     try {
       const display = await displayAt(hall, plain);
       const notice = display.page.locator('.sound-notice');
-      // The self-test first loads and decodes every voice clip: slow on a busy machine.
-      await notice.waitFor({ timeout: 150_000 });
+      // The self-test first loads and decodes every voice clip: slow on a busy machine. Polled with
+      // one-shot checks: locator.waitFor stalled on this page while its audio context waited for a click.
+      await display.page.locator('.counter-list').waitFor();
+      await expect.poll(() => notice.isVisible(), { timeout: 150_000, interval: 500 }).toBe(true);
       const text = (await notice.textContent()) ?? '';
       expect(text).not.toContain('--');
       expect(text).not.toContain('autoplay');

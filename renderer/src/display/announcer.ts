@@ -61,7 +61,11 @@ export class Announcer {
     await this.ready;
     if (!this.ctx || this.buffers.size === 0) return { ok: false, reason: 'clips-missing' };
     if (this.ctx.state !== 'running') {
-      await this.ctx.resume().catch(() => undefined);
+      // While autoplay is blocked Chromium leaves resume() pending until a click: wait a moment, not for ever.
+      await Promise.race([
+        this.ctx.resume().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 1_000)),
+      ]);
       // resume() may have changed the state; TypeScript's narrowing cannot know that.
       if ((this.ctx.state as AudioContextState) !== 'running')
         return { ok: false, reason: 'autoplay-blocked' };
