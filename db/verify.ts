@@ -39,8 +39,13 @@ export function* verifySteps(
     ? [...upTo.keys()].sort()
     : (db
         .prepare(
-          `SELECT device_id FROM journal GROUP BY device_id
-           UNION SELECT device_id FROM local_quarantine ORDER BY device_id`,
+          // Skip-scan of the (device_id, device_seq) index, one probe per device: a GROUP BY walked all
+          // of a million-row journal before the first page, holding a starting node's event loop.
+          `WITH RECURSIVE d(id) AS (
+             SELECT (SELECT min(device_id) FROM journal)
+             UNION ALL SELECT (SELECT min(device_id) FROM journal WHERE device_id > d.id) FROM d WHERE d.id IS NOT NULL)
+           SELECT id FROM d WHERE id IS NOT NULL
+           UNION SELECT device_id FROM local_quarantine ORDER BY 1`,
         )
         .pluck()
         .all() as string[]);

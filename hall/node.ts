@@ -68,6 +68,8 @@ export interface HallNodeOptions {
   headoffice?: { url: string; code: string } | undefined;
   /** Push and pull in the background (default on); tests may drive sync by hand. */
   sync?: boolean;
+  /** How long after start the background hash-chain walk begins (default 5 s; tests: 0). */
+  chainCheckDelayMs?: number;
   /** The key that seals upstream tokens at rest (hall/auth/sealed.ts); null or absent: kept in clear. */
   secretKey?: Buffer | null;
   /**
@@ -252,18 +254,30 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
   await app.listen({ port: opts.port ?? 8360, host: opts.host ?? '127.0.0.1' });
   // Every chain is walked once at start, in the background a page at a time, so that a node started on
   // an altered journal says so on /health and the manager screen (issue 9) without delaying its start.
+  // It starts a few seconds after the node answers, so it does not compete with the burst of screens
+  // reconnecting to a node that has just started.
   let closing = false;
-  const chainChecked = verifyJournalInBackground(db, () => closing).then(
-    (report) => {
-      if (report === null) return;
-      ctx.checks.chain = { checkedAt: clock.now(), breaks: report.breaks };
-      if (report.breaks.length > 0)
-        app.log.error({ breaks: report.breaks.slice(0, 10) }, 'the journal hash chain is broken');
-    },
-    (err: unknown) => {
-      if (!closing) app.log.error({ err }, 'the journal hash-chain check failed');
-    },
-  );
+  let startChainCheck = () => {};
+  const chainChecked = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, opts.chainCheckDelayMs ?? 5_000);
+    timer.unref();
+    startChainCheck = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  })
+    .then(() => (closing ? null : verifyJournalInBackground(db, () => closing)))
+    .then(
+      (report) => {
+        if (report === null) return;
+        ctx.checks.chain = { checkedAt: clock.now(), breaks: report.breaks };
+        if (report.breaks.length > 0)
+          app.log.error({ breaks: report.breaks.slice(0, 10) }, 'the journal hash chain is broken');
+      },
+      (err: unknown) => {
+        if (!closing) app.log.error({ err }, 'the journal hash-chain check failed');
+      },
+    );
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8360);
   return {
@@ -276,6 +290,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     chainChecked,
     close: async () => {
       closing = true;
+      startChainCheck(); // which, closing, does nothing but settle
       await chainChecked;
       for (const t of timers) clearTimeout(t);
       for (const stop of stops) stop();

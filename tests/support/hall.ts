@@ -37,6 +37,7 @@ export async function startTestHall(
     port: 0,
     logLevel: 'silent',
     timers: false,
+    chainCheckDelayMs: 0,
     ...opts,
     dataDir,
   });
