@@ -16,7 +16,7 @@ import {
   type TestHeadOffice,
 } from '../support/headoffice.ts';
 import { counterBacks, pushRaw, RowChain, stationFiller, withJournalGuardsLifted } from '../support/rows.ts';
-import { drain, eventually, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, eventually, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -39,14 +39,6 @@ async function pairedHub(
   const hub = await startPairedHub(tho, opts);
   cleanups.push(() => hub.stop());
   return hub;
-}
-
-function hubToken(hub: TestHall): string {
-  return (
-    stmt(hub.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
-      token: string;
-    }
-  ).token;
 }
 
 /** Appends n real journal rows on the hub in one transaction. */

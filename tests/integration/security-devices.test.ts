@@ -5,7 +5,6 @@ import { migrate } from '../../headoffice/db/migrate.ts';
 import { tempDir } from '../support/hall.ts';
 import { createTestStore, openStore } from '../support/headoffice.ts';
 import { ROOT } from '../support/process.ts';
-import { stmt } from '../../db/projections/index.ts';
 import { deviceOwner } from '../../headoffice/halls/devices.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import type { TestHall } from '../support/hall.ts';
@@ -18,7 +17,7 @@ import {
   type TestHeadOffice,
 } from '../support/headoffice.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
-import { drain, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 
 /** Issue 9, item 1: a device belongs to the hall that paired it, for ever (DESIGN §5). */
 let tho: TestHeadOffice;
@@ -37,14 +36,6 @@ afterEach(async () => {
 afterAll(async () => {
   await tho.stop();
 });
-
-function hubToken(hall: TestHall): string {
-  return (
-    stmt(hall.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
-      token: string;
-    }
-  ).token;
-}
 
 async function issueTickets(hall: TestHall, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {

@@ -8,7 +8,7 @@ import type { TestHall } from '../support/hall.ts';
 import { BACKEND, startTestHeadOffice, type TestHeadOffice } from '../support/headoffice.ts';
 import { runCli } from '../support/process.ts';
 import { withJournalGuardsLifted } from '../support/rows.ts';
-import { drain, startPairedHub } from '../support/sync.ts';
+import { drain, hubToken, startPairedHub } from '../support/sync.ts';
 
 /** Issue 9, item 3: a hall cannot rewrite what head office already acknowledged (DESIGN §2, §4). */
 let tho: TestHeadOffice;
@@ -26,14 +26,6 @@ afterEach(async () => {
 afterAll(async () => {
   await tho.stop();
 });
-
-function hubToken(hall: TestHall): string {
-  return (
-    stmt(hall.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
-      token: string;
-    }
-  ).token;
-}
 
 async function syncedHub(tickets = 4): Promise<TestHall & { hoHallId: string }> {
   const hub = later(await startPairedHub(tho));

@@ -9,7 +9,7 @@ import type { PushReply } from '../../shared/sync/protocol.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { journalMark } from '../support/builders.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
-import { drain, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 import { BACKEND, startTestHeadOffice } from '../support/headoffice.ts';
 
 /**
@@ -342,11 +342,7 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
     cleanups.push(() => tho.stop());
     const hub = await startPairedHub(tho);
     cleanups.push(() => hub.stop());
-    const token = (
-      stmt(hub.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
-        token: string;
-      }
-    ).token;
+    const token = hubToken(hub);
     const hallId = hub.node.ctx.hallId;
     const stationId = crypto.randomUUID();
     const registered = await tho.request('POST', '/sync/v1/devices', {

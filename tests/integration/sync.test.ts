@@ -15,7 +15,7 @@ import {
 } from '../support/headoffice.ts';
 import { startProxy, type Proxy } from '../support/proxy.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
-import { drain, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 
 let tho: TestHeadOffice;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -33,13 +33,6 @@ afterEach(async () => {
 afterAll(async () => {
   await tho.stop();
 });
-
-async function hubToken(hall: TestHall): Promise<string> {
-  const row = stmt(hall.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'headoffice'").get() as {
-    token: string;
-  };
-  return row.token;
-}
 
 async function issueTickets(hall: TestHall, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 import type { HallNode } from '../../hall/node.ts';
 import { stmt } from '../../db/projections/index.ts';
+import { upstreams } from '../../hall/sync/upstreams.ts';
 import { startTestHall, type TestHall } from './hall.ts';
 import type { TestHeadOffice } from './headoffice.ts';
 import type { HallNodeOptions } from '../../hall/node.ts';
@@ -14,6 +15,13 @@ export async function startPairedHub(
   const hall = await startTestHall({ sync: false, ...rest, headoffice: { url: tho.url, code: pairingCode } });
   if (via) setUpstreamUrl(hall.node, 'headoffice', via);
   return Object.assign(hall, { hoHallId: hallId });
+}
+
+/** The hub's head-office token, in clear (upstreams() unseals it where the node has a key). */
+export function hubToken(hall: TestHall): string {
+  const up = upstreams(hall.node.ctx.db).find((u) => u.name === 'headoffice');
+  if (!up) throw new Error('hubToken: this hall is not paired with head office');
+  return up.token;
 }
 
 /** Points an upstream at another address (e.g. a fault proxy in front of the same receiver). */
