@@ -17,15 +17,10 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { DeviceDeliveryT, HallStatusT, NewHallReplyT } from '../../../shared/api/console.ts';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
+import { describeMismatches } from '../lib/integrity.ts';
 import { useCanEdit, useConsole } from './store.ts';
 
 /** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
-const MISMATCH_KEY = {
-  rows_deleted: 'integrityRowsDeleted',
-  hash_differs: 'integrityHashDiffers',
-  chain_broken: 'integrityChainBroken',
-} as const;
-
 interface DeviceRow extends DeviceDeliveryT {
   hub: boolean;
   revoked: boolean;
@@ -221,18 +216,7 @@ export function Halls() {
             title: t('integrity'),
             render: (_v, h) =>
               h.integrity ? (
-                <Tooltip
-                  title={h.integrity.mismatches
-                    .map((m) =>
-                      t(MISMATCH_KEY[m.reason], {
-                        device: m.deviceId,
-                        acked: m.ackedSeq,
-                        hall: m.hallSeq,
-                        seq: m.seq ?? m.ackedSeq,
-                      }),
-                    )
-                    .join(' ')}
-                >
+                <Tooltip title={describeMismatches(t, h.integrity.mismatches)}>
                   <Tag color="red" data-testid="integrity-mismatch">
                     {t('integrityMismatch', { time: formatDateTime(h.integrity.reportedAt, lang) })}
                   </Tag>

@@ -2,17 +2,12 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
+import { describeMismatches } from '../lib/integrity.ts';
 import { RawRowDrawer } from '../lib/RawRowDrawer.tsx';
 import type { StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { useManager, type SyncRow } from './store.ts';
 
 /** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
-const MISMATCH_KEY = {
-  rows_deleted: 'integrityRowsDeleted',
-  hash_differs: 'integrityHashDiffers',
-  chain_broken: 'integrityChainBroken',
-} as const;
-
 export const HEALTH_POLL_MS = 5_000;
 
 /**
@@ -51,16 +46,7 @@ export function SyncPanel() {
           style={{ marginBottom: 16 }}
           data-testid="integrity-alarm"
           message={t('integrityAlarm')}
-          description={health.integrity.mismatches
-            .map((m) =>
-              t(MISMATCH_KEY[m.reason], {
-                device: m.deviceId,
-                acked: m.ackedSeq,
-                hall: m.hallSeq,
-                seq: m.seq ?? m.ackedSeq,
-              }),
-            )
-            .join(' ')}
+          description={describeMismatches(t, health.integrity.mismatches)}
         />
       ) : null}
       {health.sync.map((r) =>
