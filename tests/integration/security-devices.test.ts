@@ -254,6 +254,20 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
   });
 });
 
+describe(`the console's tickets of a hall today on ${BACKEND}`, () => {
+  it('security: GET /overview/tickets serves the console only: a hub token gets 403, no token 401', async () => {
+    const hub = later(await startPairedHub(tho));
+    await issueTickets(hub, 2);
+    await drain(hub.node);
+    const path = `/overview/tickets?hallId=${hub.hoHallId}`;
+    expect((await tho.request('GET', path, { token: hubToken(hub) })).status).toBe(403);
+    expect((await tho.request('GET', path, { token: null })).status).toBe(401);
+    const admin = await tho.request('GET', path);
+    expect(admin.status).toBe(200);
+    expect(admin.body).toHaveLength(2);
+  });
+});
+
 describe(`head-office migration 0002 on ${BACKEND}`, () => {
   it('security: stations whose rows head office already holds stay bound to their hall after the upgrade', async () => {
     const store = await createTestStore();
