@@ -19,8 +19,12 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './shared', from: ['./db', './hall', './headoffice', './electron', './renderer'] },
-            { target: './renderer', from: ['./db', './hall', './headoffice', './electron'] },
+            {
+              target: './shared',
+              from: ['./server', './db', './hall', './headoffice', './electron', './renderer'],
+            },
+            { target: './server', from: ['./db', './hall', './headoffice', './electron', './renderer'] },
+            { target: './renderer', from: ['./server', './db', './hall', './headoffice', './electron'] },
             { target: './db', from: ['./hall', './headoffice', './electron', './renderer'] },
             { target: './hall', from: ['./headoffice', './electron', './renderer'] },
             { target: './headoffice', from: ['./hall', './electron', './renderer'] },
@@ -37,9 +41,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'fs', 'path', 'crypto'], message: 'shared/ is pure: no I/O.' },
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'crypto', 'fastify', '@fastify/*', 'pg', 'pino'],
+              message: 'shared/ is pure: no I/O and no server plumbing (that lives in server/).',
+            },
+            { group: ['better-sqlite3', '@electric-sql/*', 'argon2', 'ws'], message: 'shared/ is pure.' },
           ],
         },
+      ],
+      // The renderer bundles shared/: it reads no process environment (fault points live in server/).
+      'no-restricted-globals': ['error', { name: 'process', message: 'shared/ is pure: no process.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'globalThis', property: 'process', message: 'shared/ is pure: no process.' },
       ],
     },
   },

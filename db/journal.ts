@@ -1,6 +1,6 @@
 import { EVENTS, CURRENT_SCHEMA_VER, type EventPayload, type EventType } from '../shared/events/catalog.ts';
 import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
-import { rowHash } from '../shared/journal/hash.ts';
+import { rowHash } from '../server/sha256.ts';
 import { canonicalJson } from '../shared/journal/canonical.ts';
 import type { Clock, Ids } from '../shared/runtime.ts';
 import type { Db } from './open.ts';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { faultPoint } from '../shared/sync/fault.ts';
+import { faultPoint } from '../server/fault.ts';
 
 export type Db = Database.Database;
 

@@ -1,4 +1,5 @@
-import { rowHash, type ChainBreak } from '../shared/journal/hash.ts';
+import type { ChainBreak } from '../shared/journal/hash.ts';
+import { rowHash } from '../server/sha256.ts';
 import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
 import type { DeviceAckT, IntegrityMismatchT } from '../shared/sync/protocol.ts';
 import type { Db } from './open.ts';

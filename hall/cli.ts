@@ -7,7 +7,6 @@ import { parseSecretKey, SECRET_KEY_ENV } from './auth/sealed.ts';
 import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
 import { startHallNode } from './node.ts';
 import * as read from '../db/read.ts';
-import { useNodeSha256 } from '../db/sha256.ts';
 import { EXIT, StartupError, explainStartupError, pairingRefused } from '../shared/startupErrors.ts';
 import { systemClock } from '../shared/runtime.ts';
 import { checkAgainstHeadOffice, describeMismatch } from './sync/integrity.ts';
@@ -31,7 +30,6 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const where: { port: number; dataDir?: string } = { port: 8360 };
 
 async function main(): Promise<number> {
-  useNodeSha256();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

@@ -15,9 +15,9 @@ import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.
 import { Writer } from './writer/writer.ts';
 import type { HallContext } from './context.ts';
 import { Api } from './http/route.ts';
-import { installErrorHandling, sendError } from '../shared/http/errors.ts';
-import { installHostCheck } from '../shared/http/host.ts';
-import { openApiDocument } from '../shared/http/openapi.ts';
+import { installErrorHandling, sendError } from '../server/http/errors.ts';
+import { installHostCheck } from '../server/http/host.ts';
+import { openApiDocument } from '../server/http/openapi.ts';
 import { authRoutes } from './auth/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
 import { adminRoutes, healthRoute } from './admin/routes.ts';
@@ -35,7 +35,6 @@ import { relayHubEvents } from './station/relay.ts';
 import { queueRoutes } from './queue/routes.ts';
 import { eventsOpenApi, liveRoutes } from './live/broadcast.ts';
 import { seedDemoHall, type DemoDevices } from './demo.ts';
-import { useNodeSha256 } from '../db/sha256.ts';
 
 /** The project root: the nearest folder with package.json (also right when bundled into electron/dist). */
 function findRoot(from: string): string {
@@ -117,7 +116,6 @@ function meta(db: Db, key: string, make: () => string): string {
 }
 
 export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
-  useNodeSha256();
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? uuidV7Ids;
   mkdirSync(opts.dataDir, { recursive: true });

@@ -10,7 +10,7 @@ import {
   type HallBacklogT,
 } from '../shared/api/console.ts';
 import { localParts } from '../shared/time/businessDay.ts';
-import type { Api } from '../shared/http/route.ts';
+import type { Api } from '../server/http/route.ts';
 import type { HoContext, HoPrincipal } from './context.ts';
 import type { HoWho } from './routes.ts';
 import { foldTickets, type TicketEventRow } from './ticketsToday.ts';

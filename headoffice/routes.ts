@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
-import { Api, type AccessPolicy } from '../shared/http/route.ts';
+import { Api, type AccessPolicy } from '../server/http/route.ts';
 import { gapReply } from '../shared/sync/protocol.ts';
 import {
   PullReply,
@@ -26,7 +26,7 @@ import { hallAcks, recordIntegrityReport } from './halls/integrity.ts';
 import { listRef, pullRef, putRef } from './refdata/service.ts';
 import { consoleRoutes } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
-import { FailureLimiter } from '../shared/http/rateLimit.ts';
+import { FailureLimiter } from '../server/http/rateLimit.ts';
 import { HO_PAIR_LIMITS, PairingCode } from '../shared/pairingCode.ts';
 import argon2 from 'argon2';
 

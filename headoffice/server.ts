@@ -5,16 +5,15 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../shared/errors.ts';
-import { installErrorHandling } from '../shared/http/errors.ts';
-import { installHostCheck } from '../shared/http/host.ts';
-import { openApiDocument } from '../shared/http/openapi.ts';
+import { installErrorHandling } from '../server/http/errors.ts';
+import { installHostCheck } from '../server/http/host.ts';
+import { openApiDocument } from '../server/http/openapi.ts';
 import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite, openPostgres, type Sql } from './db/sql.ts';
 import type { HoContext } from './context.ts';
 import { consoleApiRoutes, hoApi, syncRoutes } from './routes.ts';
 import { seedDemoHeadOffice } from './demo.ts';
-import { useNodeSha256 } from '../db/sha256.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
@@ -48,7 +47,6 @@ export interface HeadOffice {
 }
 
 export async function startHeadOffice(opts: HeadOfficeOptions): Promise<HeadOffice> {
-  useNodeSha256();
   let sql = opts.sql;
   if (!sql) {
     if (opts.databaseUrl) sql = await openPostgres(opts.databaseUrl);

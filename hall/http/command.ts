@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
-import type { Call, RouteSpec } from '../../shared/http/route.ts';
+import type { Call, RouteSpec } from '../../server/http/route.ts';
 import { recordedBy, type HallContext, type Principal } from '../context.ts';
 import type { Who } from './route.ts';
 import { asJson, type Invocation } from '../writer/procedures.ts';

@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors.ts';
-import { Api as GenericApi, type AccessPolicy } from '../../shared/http/route.ts';
+import { Api as GenericApi, type AccessPolicy } from '../../server/http/route.ts';
 import { authenticate } from '../auth/service.ts';
 import * as read from '../../db/read.ts';
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate } from '../auth/service.ts';
-import { bearer } from '../../shared/http/route.ts';
+import { bearer } from '../../server/http/route.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallContext } from '../context.ts';
 import { ON_BEHALF_HEADER } from '../http/route.ts';

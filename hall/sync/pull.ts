@@ -1,4 +1,4 @@
-import { faultPoint } from '../../shared/sync/fault.ts';
+import { faultPoint } from '../../server/fault.ts';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import {

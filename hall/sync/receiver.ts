@@ -1,7 +1,8 @@
-import { faultPoint } from '../../shared/sync/fault.ts';
+import { rowHash } from '../../server/sha256.ts';
+import { faultPoint } from '../../server/fault.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { GENESIS_HASH } from '../../shared/journal/row.ts';
-import { checkBatch, replyFor, THIS_BUILD, type Cursor } from '../../shared/sync/ingest.ts';
+import { checkBatch, replyFor, type Cursor } from '../../shared/sync/ingest.ts';
 import { stationGate, type StationFacts } from '../../shared/events/authority.ts';
 import * as read from '../../db/read.ts';
 import type { Db } from '../../db/open.ts';
@@ -33,14 +34,12 @@ export function acceptStationBatch(
   ) as { acked_seq: number; last_hash: string } | undefined;
   const cursor: Cursor = row ? { seq: row.acked_seq, hash: row.last_hash } : { seq: 0, hash: GENESIS_HASH };
   const now = ctx.clock.now();
-  const outcome = checkBatch(
-    body,
-    cursor,
-    ctx.hallId,
-    now,
-    THIS_BUILD,
-    stationGate(stationFacts(db, body.deviceId)),
-  );
+  const outcome = checkBatch(body, cursor, {
+    hall: ctx.hallId,
+    receivedAt: now,
+    authorize: stationGate(stationFacts(db, body.deviceId)),
+    hashOf: rowHash,
+  });
   if (outcome.kind === 'gap') return outcome;
   // Adopted rows wake the hub's own sender and reach the hub's screens like the hub's own rows.
   for (const r of outcome.accepted) ctx.journal.adopt(r);

@@ -1,4 +1,4 @@
-import { faultPoint } from '../../shared/sync/fault.ts';
+import { faultPoint } from '../../server/fault.ts';
 import { parseStoredRow } from '../../db/journal.ts';
 import { stmt } from '../../db/projections/index.ts';
 import {

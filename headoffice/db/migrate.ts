@@ -1,4 +1,4 @@
-import { faultPoint } from '../../shared/sync/fault.ts';
+import { faultPoint } from '../../server/fault.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,5 @@
-import { faultPoint } from '../../shared/sync/fault.ts';
+import { rowHash } from '../../server/sha256.ts';
+import { faultPoint } from '../../server/fault.ts';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { GENESIS_HASH } from '../../shared/journal/row.ts';
 import {
@@ -36,7 +37,13 @@ export async function ingestBatch(
       [body.deviceId],
     );
     const cursor: Cursor = row ? { seq: row.acked_seq, hash: row.last_hash } : { seq: 0, hash: GENESIS_HASH };
-    const outcome = checkBatch(body, cursor, rowHallId, receivedAt, schemas, authorize);
+    const outcome = checkBatch(body, cursor, {
+      hall: rowHallId,
+      receivedAt,
+      schemas,
+      authorize,
+      hashOf: rowHash,
+    });
     if (outcome.kind === 'gap') return outcome;
 
     if (outcome.accepted.length > 0) {

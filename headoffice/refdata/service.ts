@@ -1,4 +1,4 @@
-import { faultPoint } from '../../shared/sync/fault.ts';
+import { faultPoint } from '../../server/fault.ts';
 import type { PullReply, RefChange, RefKind } from '../../shared/sync/protocol.ts';
 import type { HoContext } from '../context.ts';
 

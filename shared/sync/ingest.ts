@@ -1,5 +1,5 @@
 import { JournalRow } from '../journal/row.ts';
-import { rowHash } from '../journal/hash.ts';
+import { rowHash, type RowHasher } from '../journal/hash.ts';
 import { CURRENT_SCHEMA_VER } from '../events/catalog.ts';
 import { checkPayload, UPCASTERS } from './upcast.ts';
 import { SKEW_FLAG_MS, type PushBody, type PushReply, type Rejection } from './protocol.ts';
@@ -42,15 +42,20 @@ export const THIS_BUILD: SchemaRegistry = { current: CURRENT_SCHEMA_VER, upcaste
  * A bad row is quarantined with its reason and does not block later rows: the chain continues from the
  * hash the bad row claimed.
  */
-export function checkBatch(
-  body: PushBody,
-  cursor: Cursor,
-  expectHall: string | null,
-  receivedAt: number,
-  schemas: SchemaRegistry = THIS_BUILD,
+export interface Receiver {
+  /** The hall every row must belong to; null when the receiver takes the hall from the row. */
+  hall: string | null;
+  receivedAt: number;
+  schemas?: SchemaRegistry;
   /** The receiver's origin rule for this device (shared/events/authority.ts): null, or why not. */
-  authorize: (row: JournalRow) => string | null = () => null,
-): BatchOutcome {
+  authorize?: (row: JournalRow) => string | null;
+  /** The receiver's row hash (server/sha256.ts on a server); the pure one by default. */
+  hashOf?: RowHasher;
+}
+
+export function checkBatch(body: PushBody, cursor: Cursor, receiver: Receiver): BatchOutcome {
+  const { hall: expectHall, receivedAt, schemas = THIS_BUILD, authorize = () => null } = receiver;
+  const hashOf = receiver.hashOf ?? rowHash;
   const first = body.rows[0] as { device_seq?: unknown } | undefined;
   if (first?.device_seq !== cursor.seq + 1) return { kind: 'gap', ackedSeq: cursor.seq };
   const accepted: JournalRow[] = [];
@@ -91,7 +96,7 @@ export function checkBatch(
       reject(`row belongs to device ${row.device_id}, not ${body.deviceId}`);
     else if (expectHall !== null && row.hall_id !== expectHall) reject(`row belongs to hall ${row.hall_id}`);
     else if (row.prev_hash !== hash) reject('broken chain: prev_hash does not match the previous row');
-    else if (rowHash(row) !== row.hash) reject('broken chain: hash does not match the row contents');
+    else if (hashOf(row) !== row.hash) reject('broken chain: hash does not match the row contents');
     else {
       const payload = checkPayload(row.type, row.schema_ver, row.payload, schemas.upcasters, schemas.current);
       if (payload.ok === false) reject(payload.reason);

@@ -27,7 +27,7 @@ import { drain, eventually } from '../support/sync.ts';
 
 /**
  * kill -9 of the sender (hall node) and of the receiver (head office) at each fault point of
- * shared/sync/fault.ts. Afterwards: no row lost, none duplicated, cursors consistent (DESIGN §4).
+ * server/fault.ts. Afterwards: no row lost, none duplicated, cursors consistent (DESIGN §4).
  */
 
 const TICKETS = 40;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FailureLimiter } from '../../shared/http/rateLimit.ts';
+import { FailureLimiter } from '../../server/http/rateLimit.ts';
 import { normalizePairingCode, pairingCodeFrom, PairingCode } from '../../shared/pairingCode.ts';
 
 describe('pairing codes (issue 9)', () => {

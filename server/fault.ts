@@ -15,21 +15,11 @@ export type FaultPoint =
 const hits = new Map<string, number>();
 
 export function faultPoint(name: FaultPoint): void {
-  // shared/ imports no node: module; the global process exists only where a fault can be injected.
-  const proc = (
-    globalThis as {
-      process?: {
-        env: Record<string, string | undefined>;
-        pid: number;
-        kill(pid: number, signal: string): void;
-      };
-    }
-  ).process;
-  const spec = proc?.env.SERVICEHALL_FAULT;
-  if (!spec || !proc) return;
+  const spec = process.env.SERVICEHALL_FAULT;
+  if (!spec) return;
   const [point, nth] = spec.split(':');
   if (point !== name) return;
   const n = (hits.get(name) ?? 0) + 1;
   hits.set(name, n);
-  if (n >= Number(nth ?? 1)) proc.kill(proc.pid, 'SIGKILL');
+  if (n >= Number(nth ?? 1)) process.kill(process.pid, 'SIGKILL');
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './errors.ts';
 
-/** What os.networkInterfaces() returns, as far as the host check reads it (shared/ imports no node:). */
+/** What os.networkInterfaces() returns, as far as the host check reads it (injected, so tests choose it). */
 export type Interfaces = Record<string, readonly { address: string }[] | undefined>;
 
 export interface HostPolicy {

@@ -7,7 +7,7 @@ import {
   replyCode,
   storageFault,
   type ErrorCode,
-} from '../errors.ts';
+} from '../../shared/errors.ts';
 
 /** Sends `{error:{code,message}}` with the message in the request's language. */
 export function sendError(

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError, langFromHeader, type Lang } from '../errors.ts';
+import { DomainError, langFromHeader, type Lang } from '../../shared/errors.ts';
 
 /**
  * One route table for both servers (hall node and head office): each route's zod schemas parse its

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnyRouteSpec } from './route.ts';
-import { ErrorReply } from '../api/schemas.ts';
+import { ErrorReply } from '../../shared/api/schemas.ts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
