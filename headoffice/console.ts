@@ -1,16 +1,11 @@
-import { z } from 'zod';
 import {
   BACKLOG_HEADER,
-  DeviceDelivery,
-  HallBacklog,
-  HallOverview,
-  HallTicket,
-  HallTicketsQuery,
   parseBacklogHeader,
   type HallBacklogT,
 } from '../shared/api/console.ts';
 import { localParts } from '../shared/time/businessDay.ts';
-import type { Api } from '../server/http/route.ts';
+import type { Api, Handlers } from '../server/http/route.ts';
+import type { consoleContract } from '../shared/api/headoffice/console.ts';
 import type { HoContext, HoPrincipal } from './context.ts';
 import type { HoWho } from './routes.ts';
 import { foldTickets, type TicketEventRow } from './ticketsToday.ts';
@@ -23,8 +18,13 @@ function dayStartOf(now: number): number {
   return now - (now % 60_000) - minuteOfDay * 60_000;
 }
 
+type Views = Pick<
+  Handlers<typeof consoleContract, HoPrincipal>,
+  'backlog' | 'delivery' | 'overview' | 'hallTickets'
+>;
+
 /** The console's live cross-hall view and the delivery state of every device. */
-export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
+export function consoleViews(api: Api<HoWho, HoPrincipal>, ctx: HoContext): Views {
   // Each hall's backlog as its hub reports it with every push (kept in memory: after a restart it is
   // unknown until the hub's next push, which is what the console then says).
   const backlogs = new Map<string, HallBacklogT>();
@@ -47,23 +47,9 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
       reportedAt: ctx.clock.now(),
     });
   });
-  api.add({
-    method: 'GET',
-    url: '/halls/backlog',
-    summary: 'Per hall: rows its hub had not sent yet, and the oldest one, as reported with its last push',
-    tag: 'console',
-    access: ['admin', 'viewer'],
-    reply: z.array(HallBacklog),
-    handler: () => [...backlogs.values()],
-  });
-  api.add({
-    method: 'GET',
-    url: '/halls/delivery',
-    summary: 'Per device: cursor, last push, clock-skew flag, age of the newest row on arrival',
-    tag: 'console',
-    access: ['admin', 'viewer'],
-    reply: z.array(DeviceDelivery),
-    handler: async () => {
+  return {
+    backlog: () => [...backlogs.values()],
+    delivery: async () => {
       const rows = await ctx.sql.query<{
         device_id: string;
         hall_id: string;
@@ -88,15 +74,7 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
         arrivalLagMs: r.occurred_at !== null && r.received_at !== null ? r.received_at - r.occurred_at : null,
       }));
     },
-  });
-  api.add({
-    method: 'GET',
-    url: '/overview',
-    summary: 'Today per hall: issued, served, waiting (from the synced journals)',
-    tag: 'console',
-    access: ['admin', 'viewer'],
-    reply: z.array(HallOverview),
-    handler: async () => {
+    overview: async () => {
       const dayStart = dayStartOf(ctx.clock.now());
       const rows = await ctx.sql.query<{ hall_id: string; type: string; n: number }>(
         `SELECT d.hall_id, j.type, count(*)::int AS n FROM journal j
@@ -127,16 +105,7 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
         };
       });
     },
-  });
-  api.add({
-    method: 'GET',
-    url: '/overview/tickets',
-    summary: "One hall's tickets today, each in its current state (from the synced journal)",
-    tag: 'console',
-    access: ['admin', 'viewer'],
-    query: HallTicketsQuery,
-    reply: z.array(HallTicket),
-    handler: async ({ query }) => {
+    hallTickets: async ({ query }) => {
       const dayStart = dayStartOf(ctx.clock.now());
       // Queue events are the hub's; by time, then each device's own write order.
       const rows = await ctx.sql.query<TicketEventRow>(
@@ -148,5 +117,5 @@ export function consoleRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): voi
       );
       return foldTickets(rows);
     },
-  });
+  };
 }

@@ -1,20 +1,11 @@
-import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import { Api, type AccessPolicy } from '../server/http/route.ts';
-import { gapReply } from '../shared/sync/protocol.ts';
-import {
-  PullReply,
-  PushBody,
-  PushReply,
-  RefKind,
-  RegisterStationBody,
-  RegisterStationReply,
-  DeviceAck,
-  IntegrityReportBody,
-  SYNC_PROTOCOL_HEADER,
-  SYNC_PROTOCOL_VERSION,
-} from '../shared/sync/protocol.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { gapReply, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../shared/sync/protocol.ts';
+import { hubSyncContract } from '../shared/api/headoffice/sync.ts';
+import { consoleContract } from '../shared/api/headoffice/console.ts';
+import type { HoWho } from '../shared/api/headoffice/access.ts';
+import type { QuarantineRowT } from '../shared/api/console.ts';
+import type { FastifyInstance } from 'fastify';
 import type { HoContext, HoPrincipal } from './context.ts';
 import { authenticateHo, loginHo } from './auth/service.ts';
 import { createHall, listHalls, newHallPairingCode, pairHub, revokeHallDevice } from './halls/service.ts';
@@ -24,10 +15,10 @@ import { hubGate, stationGate } from '../shared/events/authority.ts';
 import { THIS_BUILD } from '../shared/sync/ingest.ts';
 import { hallAcks, recordIntegrityReport } from './halls/integrity.ts';
 import { listRef, pullRef, putRef } from './refdata/service.ts';
-import { consoleRoutes } from './console.ts';
+import { consoleViews } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
 import { FailureLimiter } from '../server/http/rateLimit.ts';
-import { HO_PAIR_LIMITS, PairingCode } from '../shared/pairingCode.ts';
+import { HO_PAIR_LIMITS } from '../shared/pairingCode.ts';
 import argon2 from 'argon2';
 
 async function withPinHash(body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -36,7 +27,7 @@ async function withPinHash(body: Record<string, unknown>): Promise<Record<string
   return { ...rest, pinHash: await argon2.hash(pin, { type: argon2.argon2id }) };
 }
 
-export type HoWho = 'admin' | 'viewer' | 'hub';
+export type { HoWho };
 
 export function hoApi(app: FastifyInstance, ctx: HoContext, prefix: string): Api<HoWho, HoPrincipal> {
   const policy: AccessPolicy<HoWho, HoPrincipal> = {
@@ -60,24 +51,17 @@ export function hoApi(app: FastifyInstance, ctx: HoContext, prefix: string): Api
 }
 
 /** 426 for a sender speaking another protocol version: it must upgrade first (DESIGN §4). */
-export function checkProtocol(req: FastifyRequest): void {
-  const v = req.headers[SYNC_PROTOCOL_HEADER];
+function checkProtocol(headers: { [SYNC_PROTOCOL_HEADER]?: string | undefined }): void {
+  const v = headers[SYNC_PROTOCOL_HEADER];
   if (v !== undefined && Number(v) !== SYNC_PROTOCOL_VERSION)
     throw new DomainError('E_UPGRADE_REQUIRED', { version: SYNC_PROTOCOL_VERSION });
 }
 
 export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
   const pairGuesses = new FailureLimiter(HO_PAIR_LIMITS);
-  api.add({
-    method: 'POST',
-    url: '/push',
-    summary: 'Push one batch of one device’s journal rows (409 with ackedSeq on a gap)',
-    tag: 'sync',
-    access: ['hub'],
-    body: PushBody,
-    reply: PushReply,
-    handler: async ({ principal, body, req, reply }) => {
-      checkProtocol(req);
+  api.implement(hubSyncContract, {
+    push: async ({ principal, body, headers, reply }) => {
+      checkProtocol(headers);
       if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
       // A hub pushes only its own rows and its registered stations' (issue 9): else 403, nothing stored.
       const station = await assertOwnsDevice(ctx.sql, principal, body.deviceId);
@@ -97,35 +81,14 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
         THIS_BUILD,
         authorize,
       );
-      if (result.kind === 'gap') {
-        return reply.code(409).send(gapReply(result.ackedSeq));
-      }
+      if (result.kind === 'gap') return reply.code(409).send(gapReply(result.ackedSeq));
       return result.reply;
     },
-  });
-  api.add({
-    method: 'GET',
-    url: '/pull',
-    summary: 'Reference data changed after `since` (reset: replace everything)',
-    tag: 'sync',
-    access: ['hub'],
-    query: z.object({ since: z.coerce.number().int().min(0).default(0) }),
-    reply: PullReply,
-    handler: async ({ query, req }) => {
-      checkProtocol(req);
+    pull: ({ query, headers }) => {
+      checkProtocol(headers);
       return pullRef(ctx, query.since);
     },
-  });
-  api.add({
-    method: 'POST',
-    url: '/devices',
-    summary: 'A hub registers a station of its hall; head office accepts the station’s rows only then',
-    tag: 'sync',
-    access: ['hub'],
-    body: RegisterStationBody,
-    reply: RegisterStationReply,
-    status: 201,
-    handler: async ({ principal, body }) => {
+    registerStation: async ({ principal, body }) => {
       if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
       const owner = await registerStation(ctx, principal, {
         deviceId: body.deviceId,
@@ -134,28 +97,11 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
       });
       return { deviceId: body.deviceId, hallId: owner.hallId, counterNo: owner.counterNo };
     },
-  });
-  api.add({
-    method: 'GET',
-    url: '/acks',
-    summary: 'What head office acknowledged per device of the hub’s hall: cursor and the hash there',
-    tag: 'sync',
-    access: ['hub'],
-    reply: z.array(DeviceAck),
-    handler: ({ principal }) => {
+    acks: ({ principal }) => {
       if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
       return hallAcks(ctx, principal.hallId);
     },
-  });
-  api.add({
-    method: 'POST',
-    url: '/integrity-reports',
-    summary: 'A hub reports that its journal does not match what head office acknowledged',
-    tag: 'sync',
-    access: ['hub'],
-    body: IntegrityReportBody,
-    status: 201,
-    handler: async ({ principal, body }) => {
+    reportIntegrity: async ({ principal, body }) => {
       if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');
       // Only devices of the hub's own hall can be reported (a report never names another hall's).
       const acks = new Set((await hallAcks(ctx, principal.hallId)).map((a) => a.deviceId));
@@ -163,23 +109,7 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
       if (foreign) throw new DomainError('E_DEVICE_NOT_OWNED', { deviceId: foreign.deviceId });
       return recordIntegrityReport(ctx, principal, body.mismatches);
     },
-  });
-  api.add({
-    method: 'POST',
-    url: '/pair',
-    summary: 'A hub exchanges a hall pairing code for its token',
-    tag: 'sync',
-    access: 'anyone',
-    body: z
-      .object({
-        code: PairingCode,
-        deviceId: z.string().min(1).max(64),
-        hallId: z.string().min(1).max(64),
-      })
-      .strict(),
-    reply: z.object({ token: z.string(), hallId: z.string() }),
-    status: 201,
-    handler: async ({ body, req, reply }) => {
+    pair: async ({ body, req, reply }) => {
       // Wrong codes are limited per source address and from all sources (shared/pairingCode.ts has
       // the arithmetic); while limited even the right code waits, so a guess never learns anything.
       const at = ctx.clock.now();
@@ -203,103 +133,31 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
 }
 
 export function consoleApiRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
-  api.add({
-    method: 'POST',
-    url: '/auth/login',
-    summary: 'Head-office sign-in',
-    tag: 'auth',
-    access: 'anyone',
-    body: z.object({ staffNo: z.string().regex(/^\d{3,8}$/), pin: z.string().regex(/^\d{4,12}$/) }).strict(),
-    handler: ({ body }) => loginHo(ctx, body.staffNo, body.pin),
-  });
-  api.add({
-    method: 'POST',
-    url: '/halls',
-    summary: 'Create a hall and its one-time pairing code',
-    tag: 'halls',
-    access: ['admin'],
-    body: z.object({ name: z.string().trim().min(1).max(60) }).strict(),
-    status: 201,
-    handler: async ({ body }) => {
+  api.implement(consoleContract, {
+    login: ({ body }) => loginHo(ctx, body.staffNo, body.pin),
+    createHall: async ({ body }) => {
       const { hallId, pairingCode, expiresAt } = await createHall(ctx, body.name);
       return { hallId, pairingCode, expiresAt };
     },
-  });
-  api.add({
-    method: 'POST',
-    url: '/halls/:id/pairing-code',
-    summary: 'A new pairing code for an existing hall',
-    tag: 'halls',
-    access: ['admin'],
-    params: z.object({ id: z.string().min(1).max(64) }).strict(),
-    status: 201,
-    handler: ({ params }) => newHallPairingCode(ctx, params.id),
-  });
-  api.add({
-    method: 'GET',
-    url: '/halls',
-    summary: 'Every hall: online, last push, device cursors, quarantined rows',
-    tag: 'halls',
-    access: ['admin', 'viewer'],
-    handler: () => listHalls(ctx),
-  });
-  api.add({
-    method: 'DELETE',
-    url: '/hall-devices/:id',
-    summary: 'Revoke a hub; its token stops working at once',
-    tag: 'halls',
-    access: ['admin'],
-    params: z.object({ id: z.string().min(1).max(64) }).strict(),
-    handler: async ({ params }) => {
+    hallPairingCode: ({ params }) => newHallPairingCode(ctx, params.id),
+    halls: () => listHalls(ctx),
+    revokeHallDevice: async ({ params }) => {
       await revokeHallDevice(ctx, params.id);
-      return undefined;
     },
-  });
-  api.add({
-    method: 'GET',
-    url: '/quarantine',
-    summary: 'Quarantined rows with their reason (never dropped)',
-    tag: 'halls',
-    access: ['admin', 'viewer'],
-    handler: () =>
-      ctx.sql.query(
+    quarantine: () =>
+      ctx.sql.query<QuarantineRowT>(
         `SELECT device_id AS "deviceId", device_seq AS "deviceSeq", row_id AS "rowId", hall_id AS "hallId", reason, raw,
            received_at AS "receivedAt" FROM quarantine ORDER BY received_at DESC, device_seq LIMIT 500`,
       ),
-  });
-  api.add({
-    method: 'GET',
-    url: '/ref/:kind',
-    summary: 'Reference data of one kind',
-    tag: 'reference',
-    access: ['admin', 'viewer'],
-    params: z.object({ kind: RefKind }).strict(),
-    handler: ({ params }) => listRef(ctx, params.kind),
-  });
-  api.add({
-    method: 'PUT',
-    url: '/ref/:kind/:key',
-    summary: 'Create or change one reference item; every hall gets it on its next pull',
-    tag: 'reference',
-    access: ['admin'],
-    params: z.object({ kind: RefKind, key: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }).strict(),
-    body: z.record(z.string(), z.unknown()),
-    handler: async ({ params, body }) => {
+    refList: ({ params }) => listRef(ctx, params.kind),
+    putRef: async ({ params, body }) => {
       // Staff PINs are hashed here; only the argon2id hash is stored and sent to halls.
       const input = params.kind === 'staff' && typeof body.pin === 'string' ? await withPinHash(body) : body;
       const checked = parseRef(params.kind, params.key, input);
       if (!checked.ok) throw new DomainError('E_REF_INVALID', { detail: checked.reason });
       return { version: await putRef(ctx, params.kind, params.key, checked.data) };
     },
+    deleteRef: async ({ params }) => ({ version: await putRef(ctx, params.kind, params.key, null) }),
+    ...consoleViews(api, ctx),
   });
-  api.add({
-    method: 'DELETE',
-    url: '/ref/:kind/:key',
-    summary: 'Remove one reference item (a tombstone reaches every hall)',
-    tag: 'reference',
-    access: ['admin'],
-    params: z.object({ kind: RefKind, key: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }).strict(),
-    handler: async ({ params }) => ({ version: await putRef(ctx, params.kind, params.key, null) }),
-  });
-  consoleRoutes(api, ctx);
 }

@@ -1,14 +1,13 @@
-import { z } from 'zod';
 import { describeMismatch, integrityStatus } from '../sync/integrity.ts';
 import { tokensAtRest } from '../sync/upstreams.ts';
-import * as S from '../../shared/api/schemas.ts';
+import type * as S from '../../shared/api/schemas.ts';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { CALLABLE } from '../../shared/queue/model.ts';
-import { Settings } from '../../shared/settings.ts';
+import { adminContract, healthContract } from '../../shared/api/hall/admin.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
-import type { HallContext } from '../context.ts';
+import type { HallContext, Principal } from '../context.ts';
 import { formatError, replyCode, type Lang } from '../../shared/errors.ts';
 import { counterServes, estimateFor, estimateInputs } from '../queue/service.ts';
 
@@ -109,14 +108,8 @@ function healthProblems(ctx: HallContext, lang: Lang) {
 
 export function healthRoute(api: Api): void {
   const ctx = api.ctx;
-  api.add({
-    method: 'GET',
-    url: '/health',
-    summary: 'Liveness, identity and sync status',
-    tag: 'hall',
-    access: 'anyone',
-    reply: S.Health,
-    handler: ({ lang }) => ({
+  api.implement(healthContract, {
+    health: ({ lang }) => ({
       ...healthProblems(ctx, lang),
       version: ctx.version,
       hallId: ctx.hallId,
@@ -135,63 +128,26 @@ export function healthRoute(api: Api): void {
 
 export function adminRoutes(api: Api): void {
   const ctx = api.ctx;
-  api.add({
-    method: 'GET',
-    url: '/services',
-    summary: 'Services with live waiting counts and estimated wait',
-    tag: 'hall',
-    access: 'any-token',
-    reply: z.array(S.ServiceView),
-    handler: () => serviceViews(ctx),
-  });
-  api.add({
-    method: 'GET',
-    url: '/hall',
-    summary: 'The hall live: open state, settings, services, counters, alerts, today',
-    tag: 'hall',
-    access: 'any-token',
-    reply: S.HallState,
-    handler: () => hallState(ctx),
-  });
-  for (const open of [true, false]) {
-    api.add({
-      method: 'POST',
-      url: open ? '/hall/open' : '/hall/close',
-      summary: open
-        ? 'Open the hall: the kiosk issues numbers'
-        : 'Close the hall: stop issuing; waiting tickets are still served (R-HRS-2)',
-      tag: 'hall',
-      access: ['manager'],
-      body: S.EmptyBody,
-      reply: S.HallState,
-      handler: async ({ principal }) => {
-        await ctx.commits.run('setHallOpen', principal, open);
-        return hallState(ctx);
-      },
-    });
-    api.add({
-      method: 'POST',
-      url: open ? '/services/:code/open' : '/services/:code/close',
-      summary: open ? 'Open a service for issuing' : 'Close a service for issuing',
-      tag: 'hall',
-      access: ['manager'],
-      params: S.ServiceParams,
-      body: S.EmptyBody,
-      reply: S.HallState,
-      handler: async ({ principal, params }) => {
-        await ctx.commits.run('setServiceOpen', principal, params.code, open);
-        return hallState(ctx);
-      },
-    });
-  }
-  api.add({
-    method: 'PUT',
-    url: '/settings',
-    summary: 'Change hall settings (queue rules, hours, limits)',
-    tag: 'hall',
-    access: ['manager'],
-    body: S.SettingsBody,
-    reply: Settings,
-    handler: async ({ principal, body }) => (await ctx.commits.run('changeSettings', principal, body)).value,
+  const openHall =
+    (open: boolean) =>
+    async ({ principal }: { principal: Principal }) => {
+      await ctx.commits.run('setHallOpen', principal, open);
+      return hallState(ctx);
+    };
+  const openService =
+    (open: boolean) =>
+    async ({ principal, params }: { principal: Principal; params: { code: string } }) => {
+      await ctx.commits.run('setServiceOpen', principal, params.code, open);
+      return hallState(ctx);
+    };
+  api.implement(adminContract, {
+    services: () => serviceViews(ctx),
+    hall: () => hallState(ctx),
+    openHall: openHall(true),
+    closeHall: openHall(false),
+    openService: openService(true),
+    closeService: openService(false),
+    changeSettings: async ({ principal, body }) =>
+      (await ctx.commits.run('changeSettings', principal, body)).value,
   });
 }

@@ -1,58 +1,61 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
-import type { Call, RouteSpec } from '../../server/http/route.ts';
+import { IdempotencyHeader, type Contract, type ContractMap } from '../../shared/api/contract.ts';
+import type { HallWho } from '../../shared/api/hall/index.ts';
+import type { CallOf, Handler, HandlerResult, RouteSpec } from '../../server/http/route.ts';
 import { recordedBy, type HallContext, type Principal } from '../context.ts';
-import type { Who } from './route.ts';
 import { asJson, type Invocation } from '../writer/procedures.ts';
 
-export const IdempotencyKey = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII');
-
-/** The optional `Idempotency-Key` header of a command (HTTP header names arrive in lower case). */
-export const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey.optional() });
-
 /**
- * A queue command: `invoke` checks what needs no records (who may act at which counter) and names the
- * write procedure, which the writer applies in one transaction; its result is the reply body.
+ * A command's implementation: `invoke` checks what needs no records (who may act at which counter) and
+ * names the write procedure, which the writer applies in one transaction; its result is the reply body.
  */
-export type CommandSpec<B extends z.ZodType, P extends z.ZodType, R> = Omit<
-  RouteSpec<Who, Principal, B, P, R>,
-  'handler' | 'headers'
-> & { invoke: (call: Call<Principal, z.output<B>, z.output<P>>) => Invocation<R> };
+export interface Command<Call, R> {
+  invoke: (call: Call) => Invocation<R>;
+}
+
+/** Implements an idempotent contract as a write procedure applied once per key. */
+export const command = <Call, R>(invoke: (call: Call) => Invocation<R>): Command<Call, R> => ({ invoke });
+
+/** The command implementing contract C. */
+export type CommandFor<C extends Contract> = Command<CallOf<C, Principal>, HandlerResult<C>>;
+
+/** A hall domain's implementation of its contracts: a handler each, or a command where idempotent. */
+export type HallHandlers<M extends ContractMap<HallWho>> = {
+  [K in keyof M]: M[K]['idempotent'] extends true
+    ? Handler<M[K], Principal> | CommandFor<M[K]>
+    : Handler<M[K], Principal>;
+};
 
 /**
  * DESIGN §3 "every command carries an idempotency key so a retried request is applied once": with a
  * key, the writer's `idempotentCommand` applies the command once and replays its stored reply to
  * retries (hall/writer/procedures.ts). Without a key the command simply runs.
  */
-export function idempotent<B extends z.ZodType, P extends z.ZodType, R>(
+export function idempotent(
   ctx: HallContext,
-  spec: CommandSpec<B, P, R>,
-): RouteSpec<Who, Principal, B, P, unknown, typeof IdempotencyHeader> {
-  const { invoke: toInvocation, ...route } = spec;
+  contract: Contract<HallWho>,
+  { invoke: toInvocation }: CommandFor<Contract>,
+): RouteSpec<HallWho, Principal, z.ZodType, z.ZodType, unknown, typeof IdempotencyHeader> {
   return {
-    ...route,
+    ...contract,
     headers: IdempotencyHeader,
     handler: async (call) => {
       const key = call.headers['idempotency-key'] ?? null;
-      const inner = toInvocation(call);
+      const inner = toInvocation(call as CallOf<Contract, Principal>);
       if (key === null) return (await ctx.commits.apply(inner)).value;
       const fingerprint = createHash('sha256')
         .update(
           canonicalJson({
-            method: spec.method,
-            url: spec.url,
+            method: contract.method,
+            url: contract.url,
             params: asJson(call.params),
             body: asJson(call.body),
           }),
         )
         .digest('hex');
-      const stamp = { principal: recordedBy(call.principal), fingerprint, status: spec.status ?? 200 };
+      const stamp = { principal: recordedBy(call.principal), fingerprint, status: contract.status ?? 200 };
       const { value } = await ctx.commits.run('idempotentCommand', key, stamp, inner);
       if (value.replayed) void call.reply.header('idempotent-replayed', 'true');
       return value.reply;

@@ -2,8 +2,9 @@ import { DomainError } from '../../shared/errors.ts';
 import { Api as GenericApi, type AccessPolicy } from '../../server/http/route.ts';
 import { authenticate } from '../auth/service.ts';
 import * as read from '../../db/read.ts';
-import type { z } from 'zod';
-import { idempotent, type CommandSpec } from './command.ts';
+import type { ContractMap } from '../../shared/api/contract.ts';
+import type { HallWho } from '../../shared/api/hall/index.ts';
+import { idempotent, type HallHandlers } from './command.ts';
 
 /** A station forwards a clerk's queue command with its own device token and this header. */
 export const ON_BEHALF_HEADER = 'x-servicehall-on-behalf';
@@ -37,10 +38,8 @@ function onBehalf(ctx: HallContext, station: Principal, header: string): Princip
 }
 import type { HallContext, Principal } from '../context.ts';
 
-/** Who may call a hall route: staff roles and device roles. A manager (and admin) may do what a clerk may. */
-export type Who = 'clerk' | 'manager' | 'admin' | 'kiosk' | 'display' | 'counter-device' | 'pad';
-
-function allowed(p: Principal, access: readonly Who[]): boolean {
+/** A manager (and admin) may do what a clerk may (shared/api/hall/access.ts names who is who). */
+function allowed(p: Principal, access: readonly HallWho[]): boolean {
   if (p.kind === 'staff') {
     if (p.role === 'admin') return access.some((w) => w === 'admin' || w === 'manager' || w === 'clerk');
     if (p.role === 'manager') return access.some((w) => w === 'manager' || w === 'clerk');
@@ -50,13 +49,13 @@ function allowed(p: Principal, access: readonly Who[]): boolean {
 }
 
 /** The hall node's route table: the LAN API under /api/v1 with hall principals. */
-export class Api extends GenericApi<Who, Principal> {
+export class Api extends GenericApi<HallWho, Principal> {
   constructor(
     app: ConstructorParameters<typeof GenericApi>[0],
     readonly ctx: HallContext,
     prefix = '/api/v1',
   ) {
-    const policy: AccessPolicy<Who, Principal> = {
+    const policy: AccessPolicy<HallWho, Principal> = {
       authenticate: (token, req) => {
         const principal = authenticate(ctx, token);
         const behalf = req.headers[ON_BEHALF_HEADER];
@@ -75,9 +74,17 @@ export class Api extends GenericApi<Who, Principal> {
     super(app, policy);
   }
 
-  /** A route that changes the queue: applied in one commit, once per Idempotency-Key (DESIGN §3). */
-  command<B extends z.ZodType, P extends z.ZodType, R>(spec: CommandSpec<B, P, R>): void {
-    this.add(idempotent(this.ctx, spec));
+  /**
+   * Registers a domain's implementation of its contracts by name; a command (an idempotent contract
+   * implemented as a write procedure) is applied in one commit, once per Idempotency-Key (DESIGN §3).
+   */
+  override implement<M extends ContractMap<HallWho>>(map: M, handlers: HallHandlers<M>): void {
+    for (const name of Object.keys(map) as (keyof M & string)[]) {
+      const contract = map[name]!;
+      const impl = handlers[name] as unknown;
+      if (typeof impl === 'function') this.add({ ...contract, handler: impl as () => unknown });
+      else this.add(idempotent(this.ctx, contract, impl as Parameters<typeof idempotent>[2]));
+    }
   }
 }
 

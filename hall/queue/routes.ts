@@ -1,17 +1,18 @@
-import * as S from '../../shared/api/schemas.ts';
-import { CALLABLE, Ticket } from '../../shared/queue/model.ts';
+import type * as S from '../../shared/api/schemas.ts';
+import { CALLABLE, type Ticket } from '../../shared/queue/model.ts';
 import { callingOrder, eligibleFor } from '../../shared/queue/ordering.ts';
 import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { z } from 'zod';
 import type { Api } from '../http/route.ts';
 import { requireAtCounter } from '../http/route.ts';
-import { IdempotencyHeader } from '../http/command.ts';
-import { TICKET_COMMANDS } from './service.ts';
+import { command } from '../http/command.ts';
+import type { CallOf } from '../../server/http/route.ts';
+import type { Principal } from '../context.ts';
+import { queueContract } from '../../shared/api/hall/queue.ts';
+import type { TicketCommand } from './service.ts';
 import { counterOrThrow } from './counters.ts';
 import { invoke } from '../writer/procedures.ts';
 import type { HallContext } from '../context.ts';
-import { CounterState } from '../../shared/queue/model.ts';
 
 /**
  * The queue as GET /queue shows it: waiting in calling order, then called and serving. For one counter
@@ -39,28 +40,24 @@ export function queueView(ctx: HallContext, counterNo?: number): S.QueueReplyT {
   };
 }
 
+/** A clerk's command on one ticket: the ticket rules decide whether it is theirs (ticketFor). */
+const onTicket = (action: TicketCommand['action']) =>
+  command(({ principal, params, body }: CallOf<(typeof queueContract)['finish'], Principal>) =>
+    invoke('actOnTicket', principal, params.id, { action, overrunReason: body?.overrunReason }),
+  );
+
 export function queueRoutes(api: Api): void {
   const ctx = api.ctx;
-  api.add({
-    method: 'POST',
-    url: '/tickets',
-    summary: 'Issue a queue number (same Idempotency-Key → same ticket)',
-    tag: 'queue',
-    access: ['kiosk', 'clerk', 'manager'],
-    body: S.IssueBody,
-    headers: IdempotencyHeader,
-    reply: S.IssueReply,
-    status: 201,
-    // Its key travels in ticket.issued (journaled, so the hub's rebuild keeps it), not through api.command.
-    handler: async ({ principal, body, headers }) => {
+  api.implement(queueContract, {
+    // Its key travels in ticket.issued (journaled, so the hub's rebuild keeps it), not through a command.
+    issueTicket: async ({ principal, body, headers }) => {
       // R-PRI-2: internal tickets are staff requests; a kiosk issues only to customers.
       if (body.internal && principal.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
-      const key = headers['idempotency-key'] ?? null;
       const { value } = await ctx.commits.run('issueTicket', principal, {
         serviceCode: body.serviceCode,
         priority: body.priority ?? false,
         internal: body.internal ?? false,
-        idempotencyKey: key,
+        idempotencyKey: headers['idempotency-key'] ?? null,
         channel: principal.kind === 'device' ? 'kiosk' : 'staff',
       });
       const t = value.ticket;
@@ -75,114 +72,33 @@ export function queueRoutes(api: Api): void {
         counterOpen: value.counterOpen,
       };
     },
-  });
-
-  api.add({
-    method: 'GET',
-    url: '/queue',
-    summary: "The queue: waiting in calling order (or one counter's calling order), called, serving",
-    tag: 'queue',
-    access: 'any-token',
-    query: S.QueueQuery,
-    reply: S.QueueReply,
-    handler: ({ query }) => queueView(ctx, query.counter),
-  });
-
-  api.add({
-    method: 'GET',
-    url: '/tickets/:id',
-    summary: 'One ticket',
-    tag: 'queue',
-    access: 'any-token',
-    params: S.TicketIdParams,
-    reply: S.TicketView,
-    handler: ({ params }) => {
+    queue: ({ query }) => queueView(ctx, query.counter),
+    ticket: ({ params }) => {
       const t = read.ticketById(ctx.db, params.id);
       if (!t) throw new DomainError('E_UNKNOWN_TICKET');
       return { ...t, waitedMs: Math.max(0, ctx.clock.now() - t.issuedAt) };
     },
-  });
-
-  api.command({
-    method: 'POST',
-    url: '/counters/:no/call-next',
-    summary: 'Call the next ticket to this counter (exclusive claim); 204 when none waits',
-    tag: 'queue',
-    access: ['clerk'],
-    params: S.CounterParams,
-    reply: Ticket,
-    invoke: ({ principal, params }) => {
+    callNext: command(({ principal, params }) => {
       requireAtCounter(principal, params.no);
       return invoke('callNext', principal, params.no);
-    },
-  });
-
-  for (const action of TICKET_COMMANDS) {
-    api.command({
-      method: 'POST',
-      url: `/tickets/:id/${action}`,
-      summary: `Ticket: ${action}`,
-      tag: 'queue',
-      access: ['clerk'],
-      params: S.TicketIdParams,
-      body: action === 'finish' ? S.FinishBody.optional() : S.EmptyBody,
-      reply: Ticket,
-      invoke: ({ principal, params, body }) => {
-        const overrunReason = body && 'overrunReason' in body ? body.overrunReason : undefined;
-        return invoke('actOnTicket', principal, params.id, { action, overrunReason });
-      },
-    });
-  }
-
-  api.command({
-    method: 'POST',
-    url: '/tickets/:id/transfer',
-    summary: 'Transfer to another service or counter; the number stays',
-    tag: 'queue',
-    access: ['clerk'],
-    params: S.TicketIdParams,
-    body: S.TransferBody,
-    reply: Ticket,
-    invoke: ({ principal, params, body }) => invoke('transferTicket', principal, params.id, body),
-  });
-
-  api.add({
-    method: 'GET',
-    url: '/counters',
-    summary: 'Every counter and its state',
-    tag: 'counters',
-    access: 'any-token',
-    reply: z.array(CounterState),
-    handler: () => read.counters(ctx.db),
-  });
-
-  api.command({
-    method: 'POST',
-    url: '/counters/:no/away',
-    summary: 'Put up the away sign with a reason and a return time (R-AWAY-1)',
-    tag: 'counters',
-    access: ['clerk'],
-    params: S.CounterParams,
-    body: S.AwayBody,
-    reply: CounterState,
-    invoke: ({ principal, params, body }) => {
+    }),
+    recall: onTicket('recall'),
+    start: onTicket('start'),
+    finish: onTicket('finish'),
+    noShow: onTicket('no-show'),
+    park: onTicket('park'),
+    resume: onTicket('return'),
+    cancel: onTicket('cancel'),
+    reactivate: onTicket('reactivate'),
+    transfer: command(({ principal, params, body }) => invoke('transferTicket', principal, params.id, body)),
+    counters: () => read.counters(ctx.db),
+    goAway: command(({ principal, params, body }) => {
       requireAtCounter(principal, params.no);
       return invoke('goAway', principal, params.no, body.reason, body.returnAt);
-    },
-  });
-
-  api.command({
-    method: 'POST',
-    url: '/counters/:no/back',
-    summary: 'Take the away sign down',
-    tag: 'counters',
-    access: ['clerk'],
-    params: S.CounterParams,
-    body: S.EmptyBody,
-    reply: CounterState,
-    invoke: ({ principal, params }) => {
+    }),
+    comeBack: command(({ principal, params }) => {
       requireAtCounter(principal, params.no);
       return invoke('comeBack', principal, params.no);
-    },
+    }),
   });
 }

@@ -1,23 +1,11 @@
-import { z } from 'zod';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
-import { WalkinList } from '../../shared/api/walkins.ts';
+import { stationContract } from '../../shared/api/hall/station.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { ServiceCode } from '../../shared/queue/model.ts';
-import { Instant, businessDay } from '../../shared/time/businessDay.ts';
+import { businessDay } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import { ackedSeq } from '../sync/upstreams.ts';
 import type { WriteContext } from '../context.ts';
-
-export const WalkinBody = z
-  .object({
-    serviceCode: ServiceCode,
-    startedAt: Instant,
-    /** Omitted: the customer was served just now. Given: a service recorded after it finished. */
-    finishedAt: Instant.optional(),
-    note: z.string().trim().max(200).optional(),
-  })
-  .strict();
 
 /** How far back a walk-in's start may lie when it is entered. */
 const WALKIN_MAX_AGE_MS = 12 * 60 * 60_000;
@@ -46,16 +34,8 @@ export function recordWalkin(
  */
 export function walkinRoutes(api: Api): void {
   const ctx = api.ctx;
-  api.add({
-    method: 'POST',
-    url: '/walkins',
-    summary: 'Record a customer served without a ticket while the hub is unreachable',
-    tag: 'station',
-    access: ['clerk'],
-    body: WalkinBody,
-    reply: z.object({ walkinId: z.string(), number: z.string() }),
-    status: 201,
-    handler: async ({ principal, body }) => {
+  api.implement(stationContract, {
+    recordWalkin: async ({ principal, body }) => {
       if (principal.kind !== 'staff' || principal.counterNo === null)
         throw new DomainError('E_NOT_YOUR_COUNTER', { counterNo: '?' });
       if (!read.services(ctx.db).some((s) => s.code === body.serviceCode))
@@ -83,15 +63,7 @@ export function walkinRoutes(api: Api): void {
       });
       return { walkinId, number: `W-${walkinId.slice(-6).toUpperCase()}` };
     },
-  });
-  api.add({
-    method: 'GET',
-    url: '/walkins',
-    summary: 'This station’s walk-ins of today and whether the hub has them yet; the local services',
-    tag: 'station',
-    access: ['clerk'],
-    reply: WalkinList,
-    handler: () => {
+    walkins: () => {
       const day = businessDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
       const acked = ackedSeq(ctx.db, 'hub', ctx.deviceId);
       const rows = stmt(

@@ -1,19 +1,13 @@
-import { z } from 'zod';
 import { stmt } from '../../db/projections/index.ts';
-import { StationQuarantineRow, type StationQuarantineRowT } from '../../shared/api/schemas.ts';
+import type { StationQuarantineRowT } from '../../shared/api/schemas.ts';
+import { hubSyncViewContract } from '../../shared/api/hall/sync.ts';
 import type { Api } from '../http/route.ts';
 
 /** The newest rows this hub quarantined from its stations, newest first, with the station they came from. */
 export function stationQuarantineRoute(api: Api, limit = 200): void {
   const ctx = api.ctx;
-  api.add({
-    method: 'GET',
-    url: '/sync/quarantine',
-    summary: 'Station rows this hub quarantined (they travel on to head office)',
-    tag: 'sync',
-    access: ['manager'],
-    reply: z.array(StationQuarantineRow),
-    handler: (): StationQuarantineRowT[] => {
+  api.implement(hubSyncViewContract, {
+    stationQuarantine: (): StationQuarantineRowT[] => {
       const rows = stmt(
         ctx.db,
         `SELECT q.device_id, d.name, d.counter_no, q.device_seq, q.row_id, q.reason, q.received_at, q.raw

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, langFromHeader, type Lang } from '../../shared/errors.ts';
+import type { Contract, ContractMap } from '../../shared/api/contract.ts';
 
-/**
- * One route table for both servers (hall node and head office): each route's zod schemas parse its
- * input and feed the OpenAPI document. Who may call it is decided by the server's own `allowed`.
- */
+/** A route as a server registers it: its contract (shared/api) and the handler that implements it. */
 export interface RouteSpec<
   Who extends string,
   Principal,
@@ -14,19 +12,11 @@ export interface RouteSpec<
   R,
   H extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
-> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: string;
-  summary: string;
-  tag: string;
-  access: 'anyone' | 'any-token' | readonly Who[];
+> extends Omit<Contract<Who>, 'body' | 'params' | 'query' | 'headers'> {
   body?: B;
   params?: P;
   query?: Q;
-  /** Request headers the route reads (e.g. Idempotency-Key), parsed like the body; names in lower case. */
   headers?: H;
-  reply?: z.ZodType;
-  status?: number;
   handler: (call: Call<Principal, z.output<B>, z.output<P>, z.output<H>, z.output<Q>>) => Promise<R> | R;
 }
 
@@ -42,20 +32,35 @@ export interface Call<Principal, B, P, H = unknown, Q = unknown> {
   reply: FastifyReply;
 }
 
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a contract's handler is given: the request parsed by the contract's own schemas. */
+export type CallOf<C extends Contract, Principal> = Call<
+  Principal,
+  Parsed<C['body']>,
+  Parsed<C['params']>,
+  Parsed<C['headers']>,
+  Parsed<C['query']>
+>;
+
+/**
+ * What a handler may return: the reply its contract promises (null or undefined: 204 where the contract
+ * says when), or a reply it has sent itself with another status (a sync gap's 409).
+ */
+export type HandlerResult<C extends Contract> =
+  | (C['reply'] extends z.ZodType ? z.input<C['reply']> : undefined | void)
+  | (C['empty'] extends string ? null | undefined : never)
+  | FastifyReply;
+
+export type Handler<C extends Contract, Principal> = (
+  call: CallOf<C, Principal>,
+) => Promise<HandlerResult<C>> | HandlerResult<C>;
+
+/** One handler per contract of a map, by the contract's name. */
+export type Handlers<M extends ContractMap, Principal> = { [K in keyof M]: Handler<M[K], Principal> };
+
 /** What any route spec looks like to the OpenAPI generator. */
-export interface AnyRouteSpec {
-  method: string;
-  url: string;
-  summary: string;
-  tag: string;
-  access: unknown;
-  body?: z.ZodType;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  headers?: z.ZodType;
-  reply?: z.ZodType;
-  status?: number;
-}
+export type AnyRouteSpec = Contract;
 
 export interface AccessPolicy<Who extends string, Principal> {
   authenticate(token: string, req: FastifyRequest): Principal | null | Promise<Principal | null>;
@@ -79,6 +84,14 @@ export class Api<Who extends string, Principal> {
     readonly app: FastifyInstance,
     private readonly policy: AccessPolicy<Who, Principal>,
   ) {}
+
+  /** Registers a handler for every contract of a map, by name: a missing one does not compile. */
+  implement<M extends ContractMap<Who>>(map: M, handlers: Handlers<M, Principal>): void {
+    for (const name of Object.keys(map) as (keyof M & string)[]) {
+      const handler = handlers[name] as (call: Call<Principal, unknown, unknown>) => unknown;
+      this.add({ ...map[name]!, handler } as RouteSpec<Who, Principal, z.ZodType, z.ZodType, unknown>);
+    }
+  }
 
   add<
     B extends z.ZodType,

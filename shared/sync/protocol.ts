@@ -6,6 +6,10 @@ import { z } from 'zod';
  */
 export const SYNC_PROTOCOL_VERSION = 1;
 export const SYNC_PROTOCOL_HEADER = 'x-servicehall-sync';
+/** The protocol version a sender speaks; a receiver answers 426 when it is not SYNC_PROTOCOL_VERSION. */
+export const SyncProtocolHeader = z.object({ [SYNC_PROTOCOL_HEADER]: z.string().max(10).optional() });
+/** A pull asks for reference data changed after `since` (0: everything). */
+export const PullQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 export const MAX_BATCH_ROWS = 500;
 export const MAX_BATCH_BYTES = 1_000_000;
 /** Device clocks are data; a receiver flags a row whose device time is further than this from its own. */

@@ -78,7 +78,7 @@ export function Halls() {
 
   const create = async (v: { name: string }) => {
     try {
-      const reply = await useConsole.getState().call<NewHallReplyT>('POST', '/halls', v);
+      const reply = await useConsole.getState().api.createHall({ body: v });
       setCreating(false);
       setCode({ ...reply, name: v.name });
       await useConsole.getState().loadHalls();
@@ -88,9 +88,7 @@ export function Halls() {
   };
   const newCode = async (h: HallStatusT) => {
     try {
-      const reply = await useConsole
-        .getState()
-        .call<{ pairingCode: string; expiresAt: number }>('POST', `/halls/${h.hallId}/pairing-code`);
+      const reply = await useConsole.getState().api.hallPairingCode({ id: h.hallId });
       setCode({ ...reply, hallId: h.hallId, name: h.name });
     } catch (e) {
       fail(e);
@@ -98,7 +96,7 @@ export function Halls() {
   };
   const revoke = async (deviceId: string) => {
     try {
-      await useConsole.getState().call('DELETE', `/hall-devices/${deviceId}`);
+      await useConsole.getState().api.revokeHallDevice({ id: deviceId });
       void message.success(t('revokedDone'));
       await useConsole.getState().loadHalls();
     } catch (e) {

@@ -46,9 +46,7 @@ function RefTable({ kind }: { kind: RefKind }) {
   const canEdit = useCanEdit();
   const remove = async (key: string) => {
     try {
-      const { version } = await useConsole
-        .getState()
-        .call<{ version: number }>('DELETE', `/ref/${kind}/${encodeURIComponent(key)}`);
+      const { version } = await useConsole.getState().api.deleteRef({ kind, key });
       void message.success(t('deleted', { version }));
       await useConsole.getState().loadRef(kind);
     } catch (e) {

@@ -95,9 +95,7 @@ export function RefEditor(props: {
     }
     setBusy(true);
     try {
-      const { version } = await useConsole
-        .getState()
-        .call<{ version: number }>('PUT', `/ref/${kind}/${encodeURIComponent(key)}`, data);
+      const { version } = await useConsole.getState().api.putRef({ kind, key, body: data });
       props.onSaved(version);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -10,7 +10,8 @@ import type {
   QuarantineRowT,
 } from '../../../shared/api/console.ts';
 import i18n from '../i18n/index.ts';
-import { api, ApiError } from '../lib/api.ts';
+import { ApiError, createClient, type Client } from '../lib/client.ts';
+import { consoleContract, type ConsoleApi } from '../../../shared/api/headoffice/console.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
 /** 'down' when head office did not answer at all (not when it answered with an error). */
@@ -31,8 +32,8 @@ interface ConsoleState {
   ref: Partial<Record<RefKind, RefChange[]>>;
   login(staffNo: string, pin: string): Promise<void>;
   logout(): void;
-  /** Any call to head office; tracks reachability and signs out on an expired session. */
-  call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** Head office's console API; every call tracks reachability and signs out on an expired session. */
+  api: Client<ConsoleApi>;
   loadHalls(): Promise<void>;
   loadOverview(): Promise<void>;
   loadQuarantine(): Promise<void>;
@@ -45,6 +46,23 @@ const STAFF = 'servicehall.console.staff';
 export const useCanEdit = (): boolean => useConsole((s) => s.staff?.role === 'admin');
 
 export const useConsole = create<ConsoleState>((set, get) => ({
+  api: createClient(consoleContract, {
+    token: () => get().token,
+    around: async (call) => {
+      try {
+        const result = await call();
+        set({ reach: 'up' });
+        return result;
+      } catch (e) {
+        const offline = e instanceof ApiError && e.status === 0;
+        set({ reach: offline ? 'down' : 'up' });
+        if (e instanceof ApiError && e.status === 401 && get().token) get().logout();
+        // The shared client speaks of the hall server; here the server is head office.
+        if (offline) throw new ApiError(0, e.code, i18n.t('console:unreachableLogin'));
+        throw e;
+      }
+    },
+  }),
   token: getToken('console'),
   staff: JSON.parse(localStorage.getItem(STAFF) ?? 'null') as ConsoleStaffT | null,
   reach: 'unknown',
@@ -57,10 +75,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   quarantine: [],
   ref: {},
   login: async (staffNo, pin) => {
-    const reply = await get().call<{ token: string; staff: ConsoleStaffT }>('POST', '/auth/login', {
-      staffNo,
-      pin,
-    });
+    const reply = await get().api.login({ body: { staffNo, pin } });
     setToken('console', reply.token);
     localStorage.setItem(STAFF, JSON.stringify(reply.staff));
     set({ token: reply.token, staff: reply.staff });
@@ -79,35 +94,17 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       ref: {},
     });
   },
-  call: async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
-    try {
-      const result = await api<T>(method, path, body, { token: get().token });
-      set({ reach: 'up' });
-      return result;
-    } catch (e) {
-      const offline = e instanceof ApiError && e.status === 0;
-      set({ reach: offline ? 'down' : 'up' });
-      if (e instanceof ApiError && e.status === 401 && get().token) get().logout();
-      // The shared client speaks of the hall server; here the server is head office.
-      if (offline) throw new ApiError(0, e.code, i18n.t('console:unreachableLogin'));
-      throw e;
-    }
-  },
   loadHalls: async () => {
     const [halls, delivery, backlogs] = await Promise.all([
-      get().call<HallStatusT[]>('GET', '/halls'),
-      get().call<DeviceDeliveryT[]>('GET', '/halls/delivery'),
-      get().call<HallBacklogT[]>('GET', '/halls/backlog'),
+      get().api.halls(),
+      get().api.delivery(),
+      get().api.backlog(),
     ]);
     set({ halls, delivery, backlogs });
   },
   loadOverview: async () => {
-    const overview = await get().call<HallOverviewT[]>('GET', '/overview');
-    const tickets = await Promise.all(
-      overview.map((h) =>
-        get().call<HallTicketT[]>('GET', `/overview/tickets?hallId=${encodeURIComponent(h.hallId)}`),
-      ),
-    );
+    const overview = await get().api.overview();
+    const tickets = await Promise.all(overview.map((h) => get().api.hallTickets({ hallId: h.hallId })));
     set({
       overview,
       overviewAt: Date.now(),
@@ -115,10 +112,10 @@ export const useConsole = create<ConsoleState>((set, get) => ({
     });
   },
   loadQuarantine: async () => {
-    set({ quarantine: await get().call<QuarantineRowT[]>('GET', '/quarantine') });
+    set({ quarantine: await get().api.quarantine() });
   },
   loadRef: async (kind) => {
-    const rows = await get().call<RefChange[]>('GET', `/ref/${kind}`);
+    const rows = await get().api.refList({ kind });
     set({ ref: { ...get().ref, [kind]: rows } });
   },
 }));

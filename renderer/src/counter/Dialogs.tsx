@@ -1,5 +1,7 @@
 import { Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { TransferBody } from '../../../shared/api/schemas.ts';
 import { useCounter } from './store.ts';
 
 type Submit<T> = (body: T) => Promise<unknown>;
@@ -10,7 +12,7 @@ export function TransferDialog({
   onSubmit,
 }: {
   onClose: () => void;
-  onSubmit: Submit<Record<string, unknown>>;
+  onSubmit: Submit<z.input<typeof TransferBody>>;
 }) {
   const { t, i18n } = useTranslation('counter');
   const hall = useCounter((s) => s.hall);

@@ -1,7 +1,6 @@
 import { App as AntApp, Button, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketViewT } from '../../../shared/api/schemas.ts';
-import type { Ticket } from '../../../shared/queue/model.ts';
 import { formatDuration, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 
@@ -14,10 +13,10 @@ export function WaitingList({ stale = false }: { stale?: boolean }) {
   const recent = useCounter((s) => s.recent);
   const session = useCounter((s) => s.session)!;
   const name = (code: string) => serviceName(hall?.services, code, i18n.language);
-  const act = async (path: string) => {
+  const act = async (id: string, action: 'resume' | 'reactivate') => {
     try {
-      await useCounter.getState().command<Ticket>('POST', path);
-      useCounter.setState({ recent: useCounter.getState().recent.filter((x) => !path.includes(x.id)) });
+      await useCounter.getState().act((api) => api[action]({ id }));
+      useCounter.setState({ recent: useCounter.getState().recent.filter((x) => x.id !== id) });
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e));
     }
@@ -71,11 +70,11 @@ export function WaitingList({ stale = false }: { stale?: boolean }) {
               <strong>{r.number}</strong>
               <Tag>{r.status === 'parked' ? t('common:statusParked') : t('common:statusNoShow')}</Tag>
               {r.status === 'parked' ? (
-                <Button disabled={stale} onClick={() => void act(`/tickets/${r.id}/return`)}>
+                <Button disabled={stale} onClick={() => void act(r.id, 'resume')}>
                   {t('return')}
                 </Button>
               ) : (
-                <Button disabled={stale} onClick={() => void act(`/tickets/${r.id}/reactivate`)}>
+                <Button disabled={stale} onClick={() => void act(r.id, 'reactivate')}>
                   {t('reactivate')}
                 </Button>
               )}

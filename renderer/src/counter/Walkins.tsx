@@ -41,13 +41,14 @@ export function WalkinForm() {
     setError(null);
     setBusy(true);
     try {
-      const reply = await useCounter.getState().command<{ number: string }>('POST', '/walkins', {
+      const body = {
         serviceCode: v.serviceCode,
         startedAt: todayAt(v.start),
         // Left empty: served just now, and the save time is the finish.
         ...(v.finish ? { finishedAt: todayAt(v.finish) } : {}),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-      });
+      };
+      const reply = await useCounter.getState().act((api) => api.recordWalkin({ body }));
       void message.success(t('walkinSaved', { number: reply.number }));
       form.resetFields(['note', 'finish']);
       await useCounter.getState().refreshWalkins();

@@ -15,7 +15,9 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../shared/queue/model.ts';
+import { Ticket } from '../../../shared/queue/model.ts';
+import type { HallApi } from '../../../shared/api/hall/index.ts';
+import type { Client } from '../lib/client.ts';
 import { handlingMs, slaLevel } from '../../../shared/queue/sla.ts';
 import { formatDuration, serviceName } from '../lib/format.ts';
 import { useNow } from '../lib/useNow.ts';
@@ -72,6 +74,9 @@ export function Workspace() {
   );
 }
 
+/** A command's reply that is a ticket (parked and no-show ones are kept for return and reactivate). */
+const isTicket = (value: unknown): value is Ticket => Ticket.safeParse(value).success;
+
 /** The ticket this counter holds, its handling clock (R-SLA-1), and every action valid for it. */
 function CurrentTicket() {
   const { t, i18n } = useTranslation(['counter', 'common']);
@@ -86,21 +91,26 @@ function CurrentTicket() {
   const service = hall?.services.find((s) => s.code === ticket?.serviceCode);
 
   const run = useCallback(
-    async (path: string, body?: unknown, okText?: string) => {
+    async (call: (api: Client<HallApi>) => Promise<unknown>, okText?: string) => {
       try {
-        const result = await useCounter.getState().command<Ticket | undefined>('POST', path, body);
-        if (result && (result.status === 'no_show' || result.status === 'parked'))
+        const result = await useCounter.getState().act(call);
+        if (isTicket(result) && (result.status === 'no_show' || result.status === 'parked'))
           useCounter.getState().remember(result);
-        if (result === undefined && path.endsWith('call-next')) void message.info(t('noneWaiting'));
-        else if (okText) void message.success(okText);
+        if (okText) void message.success(okText);
         return result;
       } catch (e) {
         void message.error(e instanceof Error ? e.message : String(e));
         return undefined;
       }
     },
-    [message, t],
+    [message],
   );
+  const callNext = () =>
+    run(async (api) => {
+      const next = await api.callNext({ no: session.counterNo });
+      if (next === undefined) void message.info(t('noneWaiting'));
+      return next;
+    });
 
   // R-SLA-1: the running clock excludes time the ticket was parked.
   const elapsed = ticket?.startedAt ? handlingMs(ticket, now) : 0;
@@ -110,7 +120,7 @@ function CurrentTicket() {
       : 'ok';
   const finish = () => {
     if (level === 'over') setDialog('overrun');
-    else void run(`/tickets/${ticket!.id}/finish`, {}, t('finished'));
+    else void run((api) => api.finish({ id: ticket!.id }), t('finished'));
   };
   const away = counter?.status === 'away';
   // Queue commands go through the hub: without it they cannot work, so they are disabled, with why.
@@ -119,9 +129,10 @@ function CurrentTicket() {
   useEffect(() => {
     const keys = (e: KeyboardEvent) => {
       if (blocked) return;
-      if (e.key === 'F1' && !ticket && !away) void run(`/counters/${session.counterNo}/call-next`);
-      else if (e.key === 'F2' && ticket?.status === 'called') void run(`/tickets/${ticket.id}/recall`);
-      else if (e.key === 'F3' && ticket?.status === 'called') void run(`/tickets/${ticket.id}/start`);
+      if (e.key === 'F1' && !ticket && !away) void callNext();
+      else if (e.key === 'F2' && ticket?.status === 'called')
+        void run((api) => api.recall({ id: ticket.id }));
+      else if (e.key === 'F3' && ticket?.status === 'called') void run((api) => api.start({ id: ticket.id }));
       else if (e.key === 'F4' && ticket) finish();
       else return;
       e.preventDefault();
@@ -148,7 +159,7 @@ function CurrentTicket() {
             type="primary"
             size="large"
             block
-            onClick={() => void run(`/counters/${session.counterNo}/back`)}
+            onClick={() => void run((api) => api.comeBack({ no: session.counterNo }))}
           >
             {t('back')}
           </Button>
@@ -194,7 +205,7 @@ function CurrentTicket() {
                 <Button
                   disabled={blocked}
                   size="large"
-                  onClick={() => void run(`/tickets/${ticket.id}/recall`)}
+                  onClick={() => void run((api) => api.recall({ id: ticket.id }))}
                 >
                   {t('recall')}
                 </Button>
@@ -202,7 +213,7 @@ function CurrentTicket() {
                   disabled={blocked}
                   type="primary"
                   size="large"
-                  onClick={() => void run(`/tickets/${ticket.id}/start`)}
+                  onClick={() => void run((api) => api.start({ id: ticket.id }))}
                 >
                   {t('start')}
                 </Button>
@@ -213,7 +224,7 @@ function CurrentTicket() {
                   okText={t('noShow')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('common:cancel')}
-                  onConfirm={() => void run(`/tickets/${ticket.id}/no-show`)}
+                  onConfirm={() => void run((api) => api.noShow({ id: ticket.id }))}
                   disabled={blocked}
                 >
                   <Button disabled={blocked} size="large" danger>
@@ -228,7 +239,11 @@ function CurrentTicket() {
             <Button disabled={blocked} size="large" onClick={() => setDialog('transfer')}>
               {t('transfer')}
             </Button>
-            <Button disabled={blocked} size="large" onClick={() => void run(`/tickets/${ticket.id}/park`)}>
+            <Button
+              disabled={blocked}
+              size="large"
+              onClick={() => void run((api) => api.park({ id: ticket.id }))}
+            >
               {t('park')}
             </Button>
           </Space>
@@ -242,7 +257,7 @@ function CurrentTicket() {
             size="large"
             block
             style={{ height: 64, fontSize: 24 }}
-            onClick={() => void run(`/counters/${session.counterNo}/call-next`)}
+            onClick={() => void callNext()}
           >
             {t('callNext')}
           </Button>
@@ -257,20 +272,22 @@ function CurrentTicket() {
       {dialog === 'transfer' && ticket ? (
         <TransferDialog
           onClose={() => setDialog(null)}
-          onSubmit={(body) => run(`/tickets/${ticket.id}/transfer`, body, t('transferred'))}
+          onSubmit={(body) => run((api) => api.transfer({ id: ticket.id, body }), t('transferred'))}
         />
       ) : null}
       {dialog === 'away' ? (
         <AwayDialog
           onClose={() => setDialog(null)}
-          onSubmit={(body) => run(`/counters/${session.counterNo}/away`, body)}
+          onSubmit={(body) => run((api) => api.goAway({ no: session.counterNo, body }))}
         />
       ) : null}
       {dialog === 'overrun' && ticket ? (
         <OverrunDialog
           limit={service?.slaMinutes ?? 0}
           onClose={() => setDialog(null)}
-          onSubmit={(overrunReason) => run(`/tickets/${ticket.id}/finish`, { overrunReason }, t('finished'))}
+          onSubmit={(overrunReason) =>
+            run((api) => api.finish({ id: ticket.id, body: { overrunReason } }), t('finished'))
+          }
         />
       ) : null}
     </Card>

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { HallStateT, LoginReplyT, QueueReplyT } from '../../../shared/api/schemas.ts';
 import type { Ticket } from '../../../shared/queue/model.ts';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
-import { api, ApiError } from '../lib/api.ts';
+import { ApiError, createClient, type Client } from '../lib/client.ts';
+import { hallApi, type HallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
@@ -33,7 +34,7 @@ interface CounterState {
   refreshNode(): Promise<void>;
   refreshWalkins(): Promise<void>;
   /** Runs a command against the node and refreshes; errors propagate to the caller to show. */
-  command<T>(method: 'POST', path: string, body?: unknown): Promise<T>;
+  act<R>(call: (api: Client<HallApi>) => Promise<R>): Promise<R>;
   remember(t: Ticket): void;
 }
 
@@ -42,74 +43,74 @@ function loadSession(): Session | null {
   return raw && getToken('counter') ? (JSON.parse(raw) as Session) : null;
 }
 
-export const useCounter = create<CounterState>((set, get) => ({
-  session: loadSession(),
-  hall: null,
-  queue: null,
-  recent: [],
-  status: 'connecting',
-  node: null,
-  hubDown: null,
-  walkins: null,
-  login: async (staffNo, pin, counterNo) => {
-    const reply = await api<LoginReplyT>('POST', '/auth/login', { staffNo, pin, counterNo });
-    const session = { token: reply.token, staff: reply.staff, counterNo };
-    setToken('counter', reply.token);
-    localStorage.setItem(SESSION, JSON.stringify(session));
-    localStorage.setItem('servicehall.counter.no', String(counterNo));
-    set({ session });
-  },
-  logout: async () => {
-    const token = get().session?.token;
-    await api('POST', '/auth/logout', undefined, { token }).catch(() => undefined);
-    setToken('counter', null);
-    localStorage.removeItem(SESSION);
-    set({ session: null, hall: null, queue: null, recent: [], walkins: null, hubDown: null });
-  },
-  refresh: async () => {
-    const token = get().session?.token;
-    if (!token) return;
-    try {
-      const [hall, queue] = await Promise.all([
-        api<HallStateT>('GET', '/hall', undefined, { token }),
-        // This counter's own calling order: what it may call, as it would call it.
-        api<QueueReplyT>('GET', `/queue?counter=${get().session!.counterNo}`, undefined, { token }),
-      ]);
-      set({ hall, queue, hubDown: null });
-    } catch (e) {
-      // The last queue stays on screen, marked as not current, while the station works alone.
-      if (e instanceof ApiError && e.code === 'E_HUB_UNREACHABLE') set({ hubDown: e.message });
-      throw e;
-    }
-    if (get().node?.role === 'station') await get().refreshWalkins();
-  },
-  refreshNode: async () => {
-    const health = await api<{ role: 'hub' | 'station'; sync: { upstream: string; connected: boolean }[] }>(
-      'GET',
-      '/health',
-    );
-    const hubConnected = health.sync.find((u) => u.upstream === 'hub')?.connected ?? false;
-    const was = get().node;
-    set({ node: { role: health.role, hubConnected } });
-    // The hub is back: read the live queue again at once.
-    if (health.role === 'station' && hubConnected && (was?.hubConnected === false || get().hubDown))
-      await get().refresh();
-    else if (health.role === 'station') await get().refreshWalkins();
-  },
-  refreshWalkins: async () => {
-    const token = get().session?.token;
-    if (!token || get().node?.role !== 'station') return;
-    set({ walkins: await api<WalkinListT>('GET', '/walkins', undefined, { token }) });
-  },
-  command: async <T>(method: 'POST', path: string, body?: unknown) => {
-    const result = await api<T>(method, path, body, { token: get().session?.token });
-    await get()
-      .refresh()
-      .catch(() => undefined);
-    return result;
-  },
-  remember: (t) => set({ recent: [t, ...get().recent.filter((x) => x.id !== t.id)].slice(0, 10) }),
-}));
+export const useCounter = create<CounterState>((set, get) => {
+  const api = createClient(hallApi, { token: () => get().session?.token });
+  return {
+    session: loadSession(),
+    hall: null,
+    queue: null,
+    recent: [],
+    status: 'connecting',
+    node: null,
+    hubDown: null,
+    walkins: null,
+    login: async (staffNo, pin, counterNo) => {
+      const reply = await api.login({ body: { staffNo, pin, counterNo } });
+      const session = { token: reply.token, staff: reply.staff, counterNo };
+      setToken('counter', reply.token);
+      localStorage.setItem(SESSION, JSON.stringify(session));
+      localStorage.setItem('servicehall.counter.no', String(counterNo));
+      set({ session });
+    },
+    logout: async () => {
+      const token = get().session?.token;
+      await api.logout({}, { token }).catch(() => undefined);
+      setToken('counter', null);
+      localStorage.removeItem(SESSION);
+      set({ session: null, hall: null, queue: null, recent: [], walkins: null, hubDown: null });
+    },
+    refresh: async () => {
+      const token = get().session?.token;
+      if (!token) return;
+      try {
+        const [hall, queue] = await Promise.all([
+          api.hall(),
+          // This counter's own calling order: what it may call, as it would call it.
+          api.queue({ counter: get().session!.counterNo }),
+        ]);
+        set({ hall, queue, hubDown: null });
+      } catch (e) {
+        // The last queue stays on screen, marked as not current, while the station works alone.
+        if (e instanceof ApiError && e.code === 'E_HUB_UNREACHABLE') set({ hubDown: e.message });
+        throw e;
+      }
+      if (get().node?.role === 'station') await get().refreshWalkins();
+    },
+    refreshNode: async () => {
+      const health = await api.health();
+      const hubConnected = health.sync.find((u) => u.upstream === 'hub')?.connected ?? false;
+      const was = get().node;
+      set({ node: { role: health.role, hubConnected } });
+      // The hub is back: read the live queue again at once.
+      if (health.role === 'station' && hubConnected && (was?.hubConnected === false || get().hubDown))
+        await get().refresh();
+      else if (health.role === 'station') await get().refreshWalkins();
+    },
+    refreshWalkins: async () => {
+      const token = get().session?.token;
+      if (!token || get().node?.role !== 'station') return;
+      set({ walkins: await api.walkins() });
+    },
+    act: async (call) => {
+      const result = await call(api);
+      await get()
+        .refresh()
+        .catch(() => undefined);
+      return result;
+    },
+    remember: (t) => set({ recent: [t, ...get().recent.filter((x) => x.id !== t.id)].slice(0, 10) }),
+  };
+});
 
 /** The ticket this counter holds right now (called or serving), from the live queue. */
 export function heldTicket(s: Pick<CounterState, 'queue' | 'session'>): Ticket | null {

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { HallStateT, QueueReplyT } from '../../../shared/api/schemas.ts';
 import type { Ticket } from '../../../shared/queue/model.ts';
-import { api } from '../lib/api.ts';
+import { createClient } from '../lib/client.ts';
+import { hallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
 
 export interface CallShown {
@@ -33,11 +34,8 @@ export const useDisplay = create<DisplayState>((set, get) => ({
   calls: [],
   status: 'connecting',
   refresh: async () => {
-    const token = get().token;
-    const [hall, queue] = await Promise.all([
-      api<HallStateT>('GET', '/hall', undefined, { token }),
-      api<QueueReplyT>('GET', '/queue', undefined, { token }),
-    ]);
+    const api = createClient(hallApi, { token: () => get().token });
+    const [hall, queue] = await Promise.all([api.hall(), api.queue()]);
     // On first load (or after a reconnect with nothing shown) the calls in progress are the history.
     const calls =
       get().calls.length > 0

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { HallStateT, IssueReplyT } from '../../../shared/api/schemas.ts';
-import { api, ApiError } from '../lib/api.ts';
+import { ApiError, createClient } from '../lib/client.ts';
+import { hallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { resetLanguage } from '../i18n/index.ts';
 
@@ -22,59 +23,60 @@ interface KioskState {
   setStatus(s: LiveStatus): void;
 }
 
-export const useKiosk = create<KioskState>((set, get) => ({
-  token: null,
-  hall: null,
-  status: 'connecting',
-  priority: false,
-  busy: false,
-  ticket: null,
-  error: null,
-  pendingKey: null,
-  refresh: async () => {
-    try {
-      set({ hall: await api<HallStateT>('GET', '/hall', undefined, { token: get().token }) });
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) set({ token: null });
-    }
-  },
-  take: async (serviceCode) => {
-    const { token, priority, pendingKey, hall } = get();
-    if (get().busy) return;
-    const key = pendingKey?.serviceCode === serviceCode ? pendingKey.key : crypto.randomUUID();
-    set({ busy: true, error: null, pendingKey: { serviceCode, key } });
-    try {
-      const reply = await api<IssueReplyT>(
-        'POST',
-        '/tickets',
-        { serviceCode, priority },
-        { token, idempotencyKey: key },
-      );
-      const service = hall?.services.find((s) => s.code === serviceCode);
-      set({
-        ticket: {
-          ...reply,
-          serviceName: service?.name ?? serviceCode,
-          serviceNameEn: service?.nameEn ?? serviceCode,
-        },
-        pendingKey: null,
-        priority: false,
-      });
-    } catch (e) {
-      const offline = e instanceof ApiError && e.code === 'E_OFFLINE';
-      set({
-        error: e instanceof Error ? e.message : String(e),
-        pendingKey: offline ? { serviceCode, key } : null,
-      });
-    } finally {
-      set({ busy: false });
-      void get().refresh();
-    }
-  },
-  setPriority: (on) => set({ priority: on }),
-  done: () => {
-    set({ ticket: null, error: null, priority: false, pendingKey: null });
-    resetLanguage();
-  },
-  setStatus: (status) => set({ status }),
-}));
+export const useKiosk = create<KioskState>((set, get) => {
+  const api = createClient(hallApi, { token: () => get().token });
+  return {
+    token: null,
+    hall: null,
+    status: 'connecting',
+    priority: false,
+    busy: false,
+    ticket: null,
+    error: null,
+    pendingKey: null,
+    refresh: async () => {
+      try {
+        set({ hall: await api.hall() });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) set({ token: null });
+      }
+    },
+    take: async (serviceCode) => {
+      const { token, priority, pendingKey, hall } = get();
+      if (get().busy) return;
+      const key = pendingKey?.serviceCode === serviceCode ? pendingKey.key : crypto.randomUUID();
+      set({ busy: true, error: null, pendingKey: { serviceCode, key } });
+      try {
+        const reply = await api.issueTicket(
+          { body: { serviceCode, priority } },
+          { token, idempotencyKey: key },
+        );
+        const service = hall?.services.find((s) => s.code === serviceCode);
+        set({
+          ticket: {
+            ...reply,
+            serviceName: service?.name ?? serviceCode,
+            serviceNameEn: service?.nameEn ?? serviceCode,
+          },
+          pendingKey: null,
+          priority: false,
+        });
+      } catch (e) {
+        const offline = e instanceof ApiError && e.code === 'E_OFFLINE';
+        set({
+          error: e instanceof Error ? e.message : String(e),
+          pendingKey: offline ? { serviceCode, key } : null,
+        });
+      } finally {
+        set({ busy: false });
+        void get().refresh();
+      }
+    },
+    setPriority: (on) => set({ priority: on }),
+    done: () => {
+      set({ ticket: null, error: null, priority: false, pendingKey: null });
+      resetLanguage();
+    },
+    setStatus: (status) => set({ status }),
+  };
+});

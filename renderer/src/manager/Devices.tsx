@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { DeviceBody } from '../../../shared/api/schemas.ts';
 import { useState } from 'react';
 import {
   App as AntApp,
@@ -29,13 +31,9 @@ export function Devices() {
   const { message } = AntApp.useApp();
   const devices = useManager((s) => s.devices);
   const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
-  const make = async (v: { role: string; name: string; counterNo?: number }) => {
+  const make = async (v: z.input<typeof DeviceBody>) => {
     try {
-      setCode(
-        await useManager
-          .getState()
-          .call<{ code: string; expiresAt: number }>('POST', '/devices/pairing-codes', v),
-      );
+      setCode(await useManager.getState().act((api) => api.makePairingCode({ body: v })));
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e));
     }
@@ -43,9 +41,9 @@ export function Devices() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card title={t('pairTitle')}>
-        <Form
+        <Form<z.input<typeof DeviceBody>>
           layout="inline"
-          onFinish={(v) => void make(v as { role: string; name: string; counterNo?: number })}
+          onFinish={(v) => void make(v)}
           initialValues={{ role: 'kiosk' }}
         >
           <Form.Item name="role" label={t('role')}>
@@ -99,7 +97,9 @@ export function Devices() {
                 ) : (
                   <Popconfirm
                     title={t('revokeConfirm')}
-                    onConfirm={() => void useManager.getState().call('DELETE', `/devices/${d.deviceId}`)}
+                    onConfirm={() =>
+                      void useManager.getState().act((api) => api.revokeDevice({ id: d.deviceId }))
+                    }
                   >
                     <Button danger size="small">
                       {t('revoke')}

@@ -13,6 +13,8 @@ import {
   Tag,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { HallApi } from '../../../shared/api/hall/index.ts';
+import type { Client } from '../lib/client.ts';
 import type { CounterState } from '../../../shared/queue/model.ts';
 import { formatClock, formatDuration } from '../lib/format.ts';
 import { useManager } from './store.ts';
@@ -25,10 +27,10 @@ export function HallLive() {
   const sync = useManager((s) => s.sync);
   if (!hall) return null;
   const tz = hall.settings.timeZone;
-  const act = (method: 'POST', path: string) =>
+  const act = (call: (api: Client<HallApi>) => Promise<unknown>) =>
     void useManager
       .getState()
-      .call(method, path)
+      .act(call)
       .catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
   const waiting = hall.services.reduce((n, s) => n + s.waiting, 0);
   const en = i18n.language === 'en';
@@ -87,12 +89,12 @@ export function HallLive() {
             <Popconfirm
               title={t('closeConfirm')}
               description={t('closeExplain')}
-              onConfirm={() => act('POST', '/hall/close')}
+              onConfirm={() => act((api) => api.closeHall())}
             >
               <Button danger>{t('closeHall')}</Button>
             </Popconfirm>
           ) : (
-            <Button type="primary" onClick={() => act('POST', '/hall/open')}>
+            <Button type="primary" onClick={() => act((api) => api.openHall())}>
               {t('openHall')}
             </Button>
           )
@@ -125,7 +127,7 @@ export function HallLive() {
                   checked={s.open}
                   checkedChildren={t('on')}
                   unCheckedChildren={t('off')}
-                  onChange={(on) => act('POST', `/services/${s.code}/${on ? 'open' : 'close'}`)}
+                  onChange={(on) => act((api) => (on ? api.openService : api.closeService)({ code: s.code }))}
                 />
               ),
             },

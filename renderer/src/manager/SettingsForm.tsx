@@ -31,7 +31,7 @@ export function SettingsForm() {
       return;
     }
     try {
-      await useManager.getState().call('PUT', '/settings', parsed.data);
+      await useManager.getState().act((api) => api.changeSettings({ body: parsed.data }));
       void message.success(t('saved'));
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e));

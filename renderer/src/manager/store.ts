@@ -1,17 +1,18 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
-import type { HallStateT, Health, LoginReplyT, StationQuarantineRowT } from '../../../shared/api/schemas.ts';
-import { api } from '../lib/api.ts';
+import type {
+  DeviceInfo,
+  HallStateT,
+  Health,
+  LoginReplyT,
+  StationQuarantineRowT,
+} from '../../../shared/api/schemas.ts';
+import { createClient, type Client } from '../lib/client.ts';
+import { hallApi, type HallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
-export interface DeviceRow {
-  deviceId: string;
-  role: string;
-  name: string;
-  counterNo: number | null;
-  revoked: boolean;
-}
+export type DeviceRow = z.infer<typeof DeviceInfo>;
 export type HealthT = z.infer<typeof Health>;
 export type SyncRow = HealthT['sync'][number];
 
@@ -32,58 +33,55 @@ interface ManagerState {
   refresh(): Promise<void>;
   refreshHealth(): Promise<void>;
   loadQuarantine(): Promise<void>;
-  call<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** Runs a manager's command and refreshes; errors propagate to the caller to show. */
+  act<R>(call: (api: Client<HallApi>) => Promise<R>): Promise<R>;
 }
 
 const STAFF = 'servicehall.manager.staff';
 
-export const useManager = create<ManagerState>((set, get) => ({
-  token: getToken('manager'),
-  staff: JSON.parse(localStorage.getItem(STAFF) ?? 'null') as LoginReplyT['staff'] | null,
-  hall: null,
-  devices: [],
-  sync: [],
-  health: null,
-  healthAt: null,
-  quarantine: [],
-  status: 'connecting',
-  login: async (staffNo, pin) => {
-    const reply = await api<LoginReplyT>('POST', '/auth/login', { staffNo, pin });
-    if (reply.staff.role === 'clerk') throw new Error('E_MANAGER_ONLY');
-    setToken('manager', reply.token);
-    localStorage.setItem(STAFF, JSON.stringify(reply.staff));
-    set({ token: reply.token, staff: reply.staff });
-  },
-  logout: () => {
-    void api('POST', '/auth/logout', undefined, { token: get().token }).catch(() => undefined);
-    setToken('manager', null);
-    localStorage.removeItem(STAFF);
-    set({ token: null, staff: null, hall: null });
-  },
-  refresh: async () => {
-    const token = get().token;
-    const [hall, devices, health] = await Promise.all([
-      api<HallStateT>('GET', '/hall', undefined, { token }),
-      api<DeviceRow[]>('GET', '/devices', undefined, { token }),
-      api<HealthT>('GET', '/health'),
-    ]);
-    set({ hall, devices, sync: health.sync, health, healthAt: Date.now() });
-  },
-  refreshHealth: async () => {
-    const health = await api<HealthT>('GET', '/health');
-    set({ sync: health.sync, health, healthAt: Date.now() });
-  },
-  loadQuarantine: async () => {
-    const quarantine = await api<StationQuarantineRowT[]>('GET', '/sync/quarantine', undefined, {
-      token: get().token,
-    });
-    set({ quarantine });
-  },
-  call: async <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
-    const result = await api<T>(method, path, body, { token: get().token });
-    await get()
-      .refresh()
-      .catch(() => undefined);
-    return result;
-  },
-}));
+export const useManager = create<ManagerState>((set, get) => {
+  const api = createClient(hallApi, { token: () => get().token });
+  return {
+    token: getToken('manager'),
+    staff: JSON.parse(localStorage.getItem(STAFF) ?? 'null') as LoginReplyT['staff'] | null,
+    hall: null,
+    devices: [],
+    sync: [],
+    health: null,
+    healthAt: null,
+    quarantine: [],
+    status: 'connecting',
+    login: async (staffNo, pin) => {
+      const reply = await api.login({ body: { staffNo, pin } });
+      if (reply.staff.role === 'clerk') throw new Error('E_MANAGER_ONLY');
+      setToken('manager', reply.token);
+      localStorage.setItem(STAFF, JSON.stringify(reply.staff));
+      set({ token: reply.token, staff: reply.staff });
+    },
+    logout: () => {
+      void api.logout().catch(() => undefined);
+      setToken('manager', null);
+      localStorage.removeItem(STAFF);
+      set({ token: null, staff: null, hall: null });
+    },
+    refresh: async () => {
+      const [hall, devices, health] = await Promise.all([api.hall(), api.devices(), api.health()]);
+      set({ hall, devices, sync: health.sync, health, healthAt: Date.now() });
+    },
+    refreshHealth: async () => {
+      const health = await api.health();
+      set({ sync: health.sync, health, healthAt: Date.now() });
+    },
+    loadQuarantine: async () => {
+      const quarantine = await api.stationQuarantine();
+      set({ quarantine });
+    },
+    act: async (call) => {
+      const result = await call(api);
+      await get()
+        .refresh()
+        .catch(() => undefined);
+      return result;
+    },
+  };
+});

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { staffTheme } from '../lib/staffTheme.ts';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api.ts';
+import { hallClient } from '../lib/client.ts';
 import { setToken, type Surface } from '../lib/token.ts';
 import { setLanguage } from '../i18n/index.ts';
 import { normalizePairingCode } from '../../../shared/pairingCode.ts';
@@ -24,8 +24,8 @@ export default function SetupApp() {
   const pair = async (v: { code: string }) => {
     setError(null);
     try {
-      const reply = await api<{ token: string; role: string; name: string }>('POST', '/devices/pair', {
-        code: normalizePairingCode(v.code) ?? v.code.trim(),
+      const reply = await hallClient.pair({
+        body: { code: normalizePairingCode(v.code) ?? v.code.trim() },
       });
       setToken(SURFACE_OF[reply.role] ?? 'kiosk', reply.token);
       setPaired(reply);

@@ -1,0 +1,19 @@
+import { adminContract, healthContract } from './admin.ts';
+import { authContract } from './auth.ts';
+import { devicesContract } from './devices.ts';
+import { queueContract } from './queue.ts';
+import { stationContract } from './station.ts';
+import { hubSyncViewContract } from './sync.ts';
+
+/** The hall node's LAN API v1 (DESIGN §6), by name: what the screens call through one typed client. */
+export const hallApi = {
+  ...healthContract,
+  ...authContract,
+  ...adminContract,
+  ...queueContract,
+  ...devicesContract,
+  ...stationContract,
+  ...hubSyncViewContract,
+};
+export type HallApi = typeof hallApi;
+export type { HallWho } from './access.ts';

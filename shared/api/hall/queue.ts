@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { CounterState, Ticket } from '../../queue/model.ts';
+import {
+  AwayBody,
+  CounterParams,
+  EmptyBody,
+  FinishBody,
+  IssueBody,
+  IssueReply,
+  QueueQuery,
+  QueueReply,
+  TicketIdParams,
+  TicketView,
+  TransferBody,
+} from '../schemas.ts';
+import { IdempotencyHeader, type Contract } from '../contract.ts';
+import { hallRoutes, type HallWho } from './access.ts';
+
+/** A clerk's command on one ticket at their counter (`POST /tickets/:id/<action>`), applied once per key. */
+const ticketCommand = <const A extends string>(action: A, summary: string) =>
+  ({
+    method: 'POST',
+    url: `/tickets/:id/${action}`,
+    summary,
+    tag: 'queue',
+    access: ['clerk'],
+    params: TicketIdParams,
+    body: EmptyBody,
+    reply: Ticket,
+    idempotent: true,
+  }) as const satisfies Contract<HallWho>;
+
+export const queueContract = hallRoutes({
+  issueTicket: {
+    method: 'POST',
+    url: '/tickets',
+    summary: 'Issue a queue number (same Idempotency-Key → same ticket)',
+    tag: 'queue',
+    access: ['kiosk', 'clerk', 'manager'],
+    body: IssueBody,
+    headers: IdempotencyHeader,
+    reply: IssueReply,
+    status: 201,
+    idempotent: true,
+  },
+  queue: {
+    method: 'GET',
+    url: '/queue',
+    summary: "The queue: waiting in calling order (or one counter's calling order), called, serving",
+    tag: 'queue',
+    access: 'any-token',
+    query: QueueQuery,
+    reply: QueueReply,
+  },
+  ticket: {
+    method: 'GET',
+    url: '/tickets/:id',
+    summary: 'One ticket',
+    tag: 'queue',
+    access: 'any-token',
+    params: TicketIdParams,
+    reply: TicketView,
+  },
+  callNext: {
+    method: 'POST',
+    url: '/counters/:no/call-next',
+    summary: 'Call the next ticket to this counter (exclusive claim); 204 when none waits',
+    tag: 'queue',
+    access: ['clerk'],
+    params: CounterParams,
+    reply: Ticket,
+    idempotent: true,
+    empty: 'nobody waits for this counter',
+  },
+  recall: ticketCommand('recall', 'Call the ticket again (a no-show after the recall cap, R-CALL-2)'),
+  start: ticketCommand('start', 'Start handling the called ticket'),
+  finish: {
+    ...ticketCommand('finish', 'Finish handling; a reason is needed past the service time (R-SLA-1)'),
+    body: FinishBody.optional(),
+  },
+  noShow: ticketCommand('no-show', 'The customer did not come (过号)'),
+  park: ticketCommand('park', 'Put the ticket on hold while the customer fetches something'),
+  resume: ticketCommand('return', 'Take a held ticket back'),
+  cancel: ticketCommand('cancel', 'Cancel the ticket'),
+  reactivate: ticketCommand('reactivate', 'Put a no-show ticket back in the queue (R-CALL-3)'),
+  transfer: {
+    ...ticketCommand('transfer', 'Transfer to another service or counter; the number stays'),
+    body: TransferBody,
+  },
+  counters: {
+    method: 'GET',
+    url: '/counters',
+    summary: 'Every counter and its state',
+    tag: 'counters',
+    access: 'any-token',
+    reply: z.array(CounterState),
+  },
+  goAway: {
+    method: 'POST',
+    url: '/counters/:no/away',
+    summary: 'Put up the away sign with a reason and a return time (R-AWAY-1)',
+    tag: 'counters',
+    access: ['clerk'],
+    params: CounterParams,
+    body: AwayBody,
+    reply: CounterState,
+    idempotent: true,
+  },
+  comeBack: {
+    method: 'POST',
+    url: '/counters/:no/back',
+    summary: 'Take the away sign down',
+    tag: 'counters',
+    access: ['clerk'],
+    params: CounterParams,
+    body: EmptyBody,
+    reply: CounterState,
+    idempotent: true,
+  },
+});
