@@ -1,8 +1,4 @@
-import {
-  BACKLOG_HEADER,
-  parseBacklogHeader,
-  type HallBacklogT,
-} from '../shared/api/console.ts';
+import { BACKLOG_HEADER, parseBacklogHeader, type HallBacklogT } from '../shared/api/console.ts';
 import { localParts } from '../shared/time/businessDay.ts';
 import type { Api, Handlers } from '../server/http/route.ts';
 import type { consoleContract } from '../shared/api/headoffice/console.ts';
