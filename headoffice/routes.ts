@@ -5,6 +5,7 @@ import { gapReply } from '../shared/sync/protocol.ts';
 import {
   PullReply,
   PushBody,
+  PUSH_BODY_LIMIT,
   PushReply,
   RefKind,
   RegisterStationBody,
@@ -76,6 +77,8 @@ export function syncRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): void {
     access: ['hub'],
     body: PushBody,
     reply: PushReply,
+    // The same limit as the hub's push route, from the protocol: what a hub's sender builds fits both.
+    bodyLimit: PUSH_BODY_LIMIT,
     handler: async ({ principal, body, req, reply }) => {
       checkProtocol(req);
       if (principal.kind !== 'hub') throw new DomainError('E_FORBIDDEN');

@@ -4,6 +4,7 @@ import { gapReply } from '../../shared/sync/protocol.ts';
 import {
   PullReply,
   PushBody,
+  PUSH_BODY_LIMIT,
   PushReply,
   SYNC_PROTOCOL_HEADER,
   SYNC_PROTOCOL_VERSION,
@@ -27,6 +28,8 @@ export function hubSyncRoutes(api: Api): void {
     access: ['counter-device'],
     body: PushBody,
     reply: PushReply,
+    // A full protocol batch; the rest of the LAN API keeps the node's small limit (hall/node.ts).
+    bodyLimit: PUSH_BODY_LIMIT,
     handler: async ({ principal, body, req, reply }) => {
       checkProtocol(req.headers[SYNC_PROTOCOL_HEADER]);
       // A station pushes only its own rows.

@@ -27,6 +27,8 @@ export interface RouteSpec<
   headers?: H;
   reply?: z.ZodType;
   status?: number;
+  /** This route's body limit in bytes, where it differs from the server's (e.g. a sync push). */
+  bodyLimit?: number;
   handler: (call: Call<Principal, z.output<B>, z.output<P>, z.output<H>, z.output<Q>>) => Promise<R> | R;
 }
 
@@ -92,6 +94,7 @@ export class Api<Who extends string, Principal> {
     this.app.route({
       method: spec.method,
       url: `${policy.prefix}${spec.url}`,
+      bodyLimit: spec.bodyLimit,
       handler: async (req, reply) => {
         const lang = langFromHeader(req.headers['accept-language']);
         const token = bearer(req);

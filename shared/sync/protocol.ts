@@ -8,6 +8,12 @@ export const SYNC_PROTOCOL_VERSION = 1;
 export const SYNC_PROTOCOL_HEADER = 'x-servicehall-sync';
 export const MAX_BATCH_ROWS = 500;
 export const MAX_BATCH_BYTES = 1_000_000;
+/**
+ * The body limit of every receiver's push route (the hub's and head office's): a full batch plus
+ * headroom, so a sender that sizes its batches by MAX_BATCH_BYTES never meets 413. The headroom is for
+ * senders of older builds, which counted characters rather than bytes and left out the envelope.
+ */
+export const PUSH_BODY_LIMIT = MAX_BATCH_BYTES + 64 * 1024;
 /** Device clocks are data; a receiver flags a row whose device time is further than this from its own. */
 export const SKEW_FLAG_MS = 2 * 60_000;
 
