@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const SYNC_PROTOCOL_VERSION = 1;
 export const SYNC_PROTOCOL_HEADER = 'x-servicehall-sync';
 export const MAX_BATCH_ROWS = 500;
+/** A push body as sent — envelope and rows, UTF-8 JSON — is at most this many bytes (DESIGN §4: 1 MB). */
 export const MAX_BATCH_BYTES = 1_000_000;
 /**
  * The body limit of every receiver's push route (the hub's and head office's): a full batch plus
@@ -124,20 +125,33 @@ export const PullReply = z.object({
 });
 export type PullReply = z.infer<typeof PullReply>;
 
-/** How many rows fit a batch: at most MAX_BATCH_ROWS and MAX_BATCH_BYTES of JSON, at least one. */
+/**
+ * How many rows fit one push body: at most `rows` of them, and the body — the envelope (`envelopeBytes`),
+ * the rows and the commas between them — at most `bytes`. At least one row: a row larger than the limit
+ * goes alone, and only the receiver can say whether it fits.
+ */
 export function batchSize(
-  rowSizes: readonly number[],
-  limitRows = MAX_BATCH_ROWS,
-  limitBytes = MAX_BATCH_BYTES,
+  rowBytes: readonly number[],
+  limits: { rows?: number; bytes?: number; envelopeBytes?: number } = {},
 ): number {
-  let bytes = 0;
+  const { rows = MAX_BATCH_ROWS, bytes = MAX_BATCH_BYTES, envelopeBytes = 0 } = limits;
+  let total = envelopeBytes;
   let n = 0;
-  for (const size of rowSizes) {
-    if (n >= limitRows || (n > 0 && bytes + size > limitBytes)) break;
-    bytes += size;
+  for (const size of rowBytes) {
+    const cost = n > 0 ? size + 1 : size;
+    if (n >= rows || (n > 0 && total + cost > bytes)) break;
+    total += cost;
     n++;
   }
-  return Math.max(n, Math.min(1, rowSizes.length));
+  return Math.max(n, Math.min(1, rowBytes.length));
+}
+
+/**
+ * The push body as sent, from rows already serialized: the same text as
+ * `JSON.stringify({deviceId, sentAt, rows})`, so what was measured is what goes on the wire.
+ */
+export function pushBodyText(deviceId: string, sentAt: number, rowTexts: readonly string[]): string {
+  return `{"deviceId":${JSON.stringify(deviceId)},"sentAt":${JSON.stringify(sentAt)},"rows":[${rowTexts.join(',')}]}`;
 }
 
 /** Exponential backoff with full jitter: a random wait up to min(cap, base·2^attempt). */
