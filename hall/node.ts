@@ -196,7 +196,7 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     stops.push(relayHubEvents(ctx, live).stop);
   }
   for (const up of upstreams(db)) {
-    const sender = new SyncSender(ctx, up.name);
+    const sender = new SyncSender(ctx, up.name, { log: app.log });
     senders.push(sender);
     if (opts.sync !== false) {
       sender.start();

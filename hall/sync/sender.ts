@@ -3,7 +3,6 @@ import { parseStoredRow } from '../../db/journal.ts';
 import { stmt } from '../../db/projections/index.ts';
 import {
   backoffMs,
-  batchSize,
   GapReply,
   MAX_BATCH_ROWS,
   PushReply,
@@ -12,6 +11,7 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { BACKLOG_HEADER, formatBacklogHeader } from '../../shared/api/console.ts';
 import type { HallContext } from '../context.ts';
+import { BatchCeiling, buildPushBatch, type PushBatch } from './batch.ts';
 import { ackedSeq, markUpstream, setAckedSeq, upstreams, type UpstreamName } from './upstreams.ts';
 import {
   ensureRegistered,
@@ -33,23 +33,37 @@ export interface SyncStatus {
 
 type StoredRow = Parameters<typeof parseStoredRow>[0];
 
+/** Where a sender says what it learnt about its upstream (the node's logger; pino's signature). */
+export interface SenderLog {
+  warn(data: object, message: string): void;
+}
+
 /**
  * Pushes this node's journal upstream (DESIGN §4): per device, the rows after the acknowledged cursor,
- * in device_seq order, at most 500 rows / 1 MB a batch, one batch in flight. A hub carries every device
- * in its journal (its own and its stations'); a station only its own.
+ * in device_seq order, at most 500 rows / 1 MB of body as sent a batch, one batch in flight. A hub
+ * carries every device in its journal (its own and its stations'); a station only its own.
  */
 export class SyncSender {
-  private limitRows = MAX_BATCH_ROWS;
+  /** The largest body this upstream takes: MAX_BATCH_BYTES until it answers 413 (then remembered). */
+  readonly ceiling = new BatchCeiling();
+  /** Push replies by HTTP status, since start (how many batches landed, how many got 413). */
+  readonly replies: Record<number, number> = {};
   private attempt = 0;
   private running = false;
   private wake: (() => void) | null = null;
   private upgradeNeeded = false;
+  /** A 413 lowered the ceiling: logged once, with the ceiling that works, at the next accepted batch. */
+  private ceilingToLog = false;
+  private readonly random: () => number;
+  private readonly log: SenderLog | undefined;
 
   constructor(
     private readonly ctx: HallContext,
     readonly upstream: UpstreamName,
-    private readonly random: () => number = Math.random,
+    opts: { random?: () => number; log?: SenderLog } = {},
   ) {
+    this.random = opts.random ?? Math.random;
+    this.log = opts.log;
     // New rows wake an idle sender at once; a sender backing off after a failure keeps waiting.
     ctx.commits.onCommit(() => {
       if (this.attempt === 0) this.wake?.();
@@ -118,13 +132,13 @@ export class SyncSender {
       const stored = stmt(
         this.ctx.db,
         'SELECT * FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
-      ).all(device, acked, this.limitRows) as StoredRow[];
+      ).all(device, acked, MAX_BATCH_ROWS) as StoredRow[];
       // A station row this hub quarantined travels on in its place, as it came: head office keeps it in
       // its own quarantine (never dropped), and the station's later rows are not stuck behind a gap.
       const held = stmt(
         this.ctx.db,
         'SELECT device_seq, raw FROM local_quarantine WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
-      ).all(device, acked, this.limitRows) as { device_seq: number; raw: string }[];
+      ).all(device, acked, MAX_BATCH_ROWS) as { device_seq: number; raw: string }[];
       if (stored.length === 0 && held.length === 0) continue;
       const ordered = [
         ...stored.map((r) => ({ seq: r.device_seq, row: parseStoredRow(r) as unknown })),
@@ -138,13 +152,9 @@ export class SyncSender {
       }
       // Head office takes a station's rows only from the hub that registered it (issue 9).
       if (!(await ensureRegistered(this.ctx, up, device))) continue;
-      const rows = ordered.slice(0, this.limitRows).map((r) => r.row);
-      const texts = rows.map((r) => JSON.stringify(r));
-      const n = batchSize(
-        texts.map((t) => t.length),
-        this.limitRows,
-      );
-      if (await this.send(up.url, up.token, device, rows.slice(0, n))) return true;
+      const rows = ordered.slice(0, MAX_BATCH_ROWS).map((r) => r.row);
+      const batch = buildPushBatch(device, this.ctx.clock.now(), rows, this.ceiling.bytes);
+      if (await this.send(up.url, up.token, device, batch)) return true;
     }
     if (lacking) {
       markUpstream(this.ctx.db, this.upstream, up.connected, this.ctx.clock.now(), lacking);
@@ -154,7 +164,7 @@ export class SyncSender {
   }
 
   /** Sends one batch; false when the upstream refused the device (the caller goes on with the others). */
-  private async send(url: string, token: string, deviceId: string, rows: unknown[]): Promise<boolean> {
+  private async send(url: string, token: string, deviceId: string, batch: PushBatch): Promise<boolean> {
     const now = () => this.ctx.clock.now();
     const backlog = this.status();
     let res: Response;
@@ -169,7 +179,7 @@ export class SyncSender {
           // For head office's console: this sender's whole backlog, before this batch.
           [BACKLOG_HEADER]: formatBacklogHeader(backlog.backlogRows, backlog.oldestUnsentAt),
         },
-        body: JSON.stringify({ deviceId, sentAt: now(), rows }),
+        body: batch.body,
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
@@ -178,11 +188,23 @@ export class SyncSender {
     }
     const body: unknown = await res.json().catch(() => null);
     faultPoint('sender-after-reply');
+    this.replies[res.status] = (this.replies[res.status] ?? 0) + 1;
     if (res.status === 200) {
       const reply = PushReply.parse(body);
       setAckedSeq(this.ctx.db, this.upstream, deviceId, reply.ackedSeq);
       markUpstream(this.ctx.db, this.upstream, true, now(), null);
-      this.limitRows = Math.min(MAX_BATCH_ROWS, this.limitRows * 2);
+      this.ceiling.accepted(batch.bytes);
+      if (this.ceilingToLog) {
+        this.ceilingToLog = false;
+        this.log?.warn(
+          {
+            upstream: this.upstream,
+            ceilingBytes: this.ceiling.bytes,
+            refusedBytes: this.ceiling.refusedBytes,
+          },
+          'the sync upstream refuses large batches (413): batches kept below the size it refused',
+        );
+      }
       return true;
     }
     if (res.status === 409) {
@@ -191,11 +213,7 @@ export class SyncSender {
       markUpstream(this.ctx.db, this.upstream, true, now(), null);
       return true;
     }
-    if (res.status === 413) {
-      // Halve the batch that was refused, not the limit: a short backlog is smaller than the limit.
-      this.limitRows = Math.max(1, Math.floor(rows.length / 2));
-      return true;
-    }
+    if (res.status === 413) return this.tooLarge(batch);
     if (res.status === 403 && this.upstream === 'headoffice') {
       // Not this hub's device at head office (issue 9): kept and shown; the other devices go on.
       markRefused(this.ctx, this.upstream, deviceId, errorCode(body) ?? 'HTTP 403');
@@ -205,6 +223,19 @@ export class SyncSender {
     if (res.status === 426) this.upgradeNeeded = true;
     const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`;
     markUpstream(this.ctx.db, this.upstream, false, now(), message);
+    throw new Error(message);
+  }
+
+  /**
+   * 413: the upstream (an older or differently configured receiver) takes less than the protocol's
+   * batch. Remember the smaller ceiling and retry at once; one row too large for it waits with backoff.
+   */
+  private tooLarge(batch: PushBatch): boolean {
+    this.ceiling.refused(batch.bytes);
+    this.ceilingToLog = true;
+    if (batch.count > 1) return true;
+    const message = `the upstream refuses a single row of ${batch.bytes} bytes as too large (413)`;
+    markUpstream(this.ctx.db, this.upstream, true, this.ctx.clock.now(), message);
     throw new Error(message);
   }
 

@@ -105,6 +105,7 @@ export class Api<Who extends string, Principal> {
     this.app.route({
       method: spec.method,
       url: `${policy.prefix}${spec.url}`,
+      bodyLimit: spec.bodyLimit,
       handler: async (req, reply) => {
         const lang = langFromHeader(req.headers['accept-language']);
         const token = bearer(req);

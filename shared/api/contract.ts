@@ -29,6 +29,8 @@ export interface Contract<Who extends string = string> {
   idempotent?: true;
   /** When the route answers 204 with no body (e.g. call-next when nobody waits). */
   empty?: string;
+  /** Its body limit in bytes, where it differs from the server's (a sync push takes a full batch). */
+  bodyLimit?: number;
 }
 
 /** A map of contracts, keyed by the name both ends call them by. */

@@ -11,7 +11,14 @@ export const SyncProtocolHeader = z.object({ [SYNC_PROTOCOL_HEADER]: z.string().
 /** A pull asks for reference data changed after `since` (0: everything). */
 export const PullQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 export const MAX_BATCH_ROWS = 500;
+/** A push body as sent — envelope and rows, UTF-8 JSON — is at most this many bytes (DESIGN §4: 1 MB). */
 export const MAX_BATCH_BYTES = 1_000_000;
+/**
+ * The body limit of every receiver's push route (the hub's and head office's): a full batch plus
+ * headroom, so a sender that sizes its batches by MAX_BATCH_BYTES never meets 413. The headroom is for
+ * senders of older builds, which counted characters rather than bytes and left out the envelope.
+ */
+export const PUSH_BODY_LIMIT = MAX_BATCH_BYTES + 64 * 1024;
 /** Device clocks are data; a receiver flags a row whose device time is further than this from its own. */
 export const SKEW_FLAG_MS = 2 * 60_000;
 
@@ -122,20 +129,33 @@ export const PullReply = z.object({
 });
 export type PullReply = z.infer<typeof PullReply>;
 
-/** How many rows fit a batch: at most MAX_BATCH_ROWS and MAX_BATCH_BYTES of JSON, at least one. */
+/**
+ * How many rows fit one push body: at most `rows` of them, and the body — the envelope (`envelopeBytes`),
+ * the rows and the commas between them — at most `bytes`. At least one row: a row larger than the limit
+ * goes alone, and only the receiver can say whether it fits.
+ */
 export function batchSize(
-  rowSizes: readonly number[],
-  limitRows = MAX_BATCH_ROWS,
-  limitBytes = MAX_BATCH_BYTES,
+  rowBytes: readonly number[],
+  limits: { rows?: number; bytes?: number; envelopeBytes?: number } = {},
 ): number {
-  let bytes = 0;
+  const { rows = MAX_BATCH_ROWS, bytes = MAX_BATCH_BYTES, envelopeBytes = 0 } = limits;
+  let total = envelopeBytes;
   let n = 0;
-  for (const size of rowSizes) {
-    if (n >= limitRows || (n > 0 && bytes + size > limitBytes)) break;
-    bytes += size;
+  for (const size of rowBytes) {
+    const cost = n > 0 ? size + 1 : size;
+    if (n >= rows || (n > 0 && total + cost > bytes)) break;
+    total += cost;
     n++;
   }
-  return Math.max(n, Math.min(1, rowSizes.length));
+  return Math.max(n, Math.min(1, rowBytes.length));
+}
+
+/**
+ * The push body as sent, from rows already serialized: the same text as
+ * `JSON.stringify({deviceId, sentAt, rows})`, so what was measured is what goes on the wire.
+ */
+export function pushBodyText(deviceId: string, sentAt: number, rowTexts: readonly string[]): string {
+  return `{"deviceId":${JSON.stringify(deviceId)},"sentAt":${JSON.stringify(sentAt)},"rows":[${rowTexts.join(',')}]}`;
 }
 
 /** Exponential backoff with full jitter: a random wait up to min(cap, base·2^attempt). */

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
+import { SyncSender } from '../../hall/sync/sender.ts';
 import { ackedSeq, setAckedSeq } from '../../hall/sync/upstreams.ts';
 import { SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
@@ -14,7 +15,7 @@ import {
   type TestHeadOffice,
 } from '../support/headoffice.ts';
 import { startProxy, type Proxy } from '../support/proxy.ts';
-import { pushRaw, RowChain } from '../support/rows.ts';
+import { counterBacks, pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 
 let tho: TestHeadOffice;
@@ -216,19 +217,45 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(stored.map((r) => JSON.parse(r.payload) as unknown)).toEqual([good1.payload, good2.payload]);
   });
 
-  it('DESIGN-4: a receiver that limits bodies with 413 makes the sender halve its batch until it fits', async () => {
+  it('DESIGN-4: after a 413 the sender keeps below the size that was refused: no 413 once a batch fitted', async () => {
     const proxy = later(await startProxy(tho.url, { maxBodyBytes: 60_000 }));
     const hub = later(await startPairedHub(tho, { via: proxy.url }));
-    // ~200 rows of ~300 bytes each do not fit 60 kB; halving gets there.
-    const clerk = await hub.login('1001', 1);
-    await issueTickets(hub, 200);
-    expect(clerk).toBeTruthy();
-    await drain(hub.node);
+    // ~3,000 rows of ~330 bytes: full 500-row batches of ~165 kB do not fit 60 kB; halving gets there.
+    await hub.node.ctx.commits.run('appendEvents', counterBacks(5, 3_000));
+    const logged: object[] = [];
+    const sender = new SyncSender(hub.node.ctx, 'headoffice', { log: { warn: (data) => logged.push(data) } });
+    for (let batches = 0; await sender.pushOnce(); batches++)
+      if (batches > 1_000) throw new Error('the sender never ran dry');
     await expectSameJournal(hub);
-    const sizes = proxy.batchSizes.filter((n) => n > 0);
-    expect(proxy.stats.answered).toBeGreaterThan(0);
-    expect(sizes[0]).toBeGreaterThan(sizes[1]!);
-    expect(sizes[1]).toBe(Math.floor(sizes[0]! / 2));
+    const statuses = proxy.pushStatuses;
+    const firstOk = statuses.indexOf(200);
+    expect(firstOk).toBeGreaterThan(0);
+    expect(statuses.slice(0, firstOk).every((s) => s === 413)).toBe(true);
+    // Remembered: no batch after the first that fitted is refused (the old sender doubled back and
+    // failed every other push).
+    expect(statuses.slice(firstOk).filter((s) => s !== 200)).toEqual([]);
+    expect(sender.replies[413]).toBe(firstOk);
+    expect(Math.max(...proxy.batchSizes.slice(firstOk))).toBeLessThan(proxy.batchSizes[firstOk - 1]!);
+    // Said once, with the ceiling it settled on.
+    expect(logged).toEqual([
+      { upstream: 'headoffice', ceilingBytes: expect.any(Number), refusedBytes: expect.any(Number) },
+    ]);
+    const [{ ceilingBytes, refusedBytes }] = logged as { ceilingBytes: number; refusedBytes: number }[];
+    expect(ceilingBytes).toBeLessThanOrEqual(60_000);
+    expect(refusedBytes).toBeGreaterThan(60_000);
+  });
+
+  it('DESIGN-4: a row larger than the upstream takes fails the push (the sender backs off) and is said in lastError', async () => {
+    const proxy = later(await startProxy(tho.url, { maxBodyBytes: 200 }));
+    const hub = later(await startPairedHub(tho, { via: proxy.url }));
+    const sender = hub.node.senders[0]!;
+    // Halving goes down to one row; that one still does not fit, so the sender stops retrying at once.
+    let error: unknown = null;
+    for (let tries = 0; error === null && tries < 30; tries++)
+      await sender.pushOnce().catch((e: unknown) => (error = e));
+    expect(String(error)).toMatch(/single row of \d+ bytes/);
+    expect(proxy.batchSizes.at(-1)).toBe(1);
+    expect(sender.status().lastError).toMatch(/single row of \d+ bytes.*413/);
   });
 
   it('DESIGN-4: a receiver on another protocol version answers 426, and the sender stops and says so', async () => {

@@ -30,6 +30,8 @@ export interface Proxy {
   >;
   /** Row counts of every push batch seen, in order. */
   batchSizes: number[];
+  /** The status of every push reply the sender was sent (the proxy's own answers included), in order. */
+  pushStatuses: number[];
   /** Turns the link off (every connection refused at once) or on. */
   setDown(down: boolean): void;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startProxy(target: string, faults: ProxyFaults = {}): Prom
     answered: 0,
   };
   const batchSizes: number[] = [];
+  const pushStatuses: number[] = [];
   const history: Captured[] = [];
   let down = false;
   const pending = new Set<Promise<unknown>>();
@@ -101,7 +104,8 @@ export async function startProxy(target: string, faults: ProxyFaults = {}): Prom
           };
           stats.requests++;
           if (down) return void res.socket?.destroy();
-          if (c.url.startsWith('/sync/v1/push') && c.body.length > 0) {
+          const isPush = c.url.startsWith('/sync/v1/push');
+          if (isPush && c.body.length > 0) {
             try {
               batchSizes.push((JSON.parse(c.body.toString('utf8')) as { rows: unknown[] }).rows.length);
             } catch {
@@ -112,6 +116,7 @@ export async function startProxy(target: string, faults: ProxyFaults = {}): Prom
             faults.answer?.(c) ?? (faults.maxBodyBytes && c.body.length > faults.maxBodyBytes ? 413 : null);
           if (status !== null) {
             stats.answered++;
+            if (isPush) pushStatuses.push(status);
             res.writeHead(status, { 'content-type': 'application/json' });
             return void res.end(
               JSON.stringify({ error: { code: `E_PROXY_${status}`, message: `proxy answered ${status}` } }),
@@ -146,6 +151,7 @@ export async function startProxy(target: string, faults: ProxyFaults = {}): Prom
             stats.droppedReplies++;
             return void res.socket?.destroy();
           }
+          if (isPush) pushStatuses.push(reply.status);
           const headers = { ...reply.headers };
           delete headers['transfer-encoding'];
           delete headers.connection;
@@ -162,6 +168,7 @@ export async function startProxy(target: string, faults: ProxyFaults = {}): Prom
     faults,
     stats,
     batchSizes,
+    pushStatuses,
     setDown: (d) => {
       down = d;
     },

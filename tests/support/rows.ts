@@ -113,3 +113,32 @@ export function stationFiller(deviceId: string, n: number): EventToAppend[] {
     by: `device:${deviceId}`,
   }));
 }
+
+/** The items of the hall's opening checklist, as head office's reference data holds them. */
+const OPENING_CHECKLIST = [
+  '大厅照明、空调和新风系统已开启，温度适宜',
+  '取号机、叫号屏、评价器开机自检正常',
+  '各窗口办公用品、单据、印章齐备并摆放整齐',
+  '便民服务台饮水、老花镜、雨伞、充电设备可用',
+  '消防通道畅通，灭火器在有效期内',
+  '业务公告、收费标准公示内容为最新版本',
+];
+
+/**
+ * n rows as a station's pulls journal them when the hall's checklist templates change: its copies of
+ * the templates, signed by the station itself (the origin rule lets a station write them; only the
+ * station projects them). About 750 bytes a row as sent, most of it Chinese text (3 bytes a character
+ * in UTF-8): like a counter PC's real rows, 500 of them are more than the hub's LAN body limit.
+ */
+export function stationChecklistCopies(deviceId: string, n: number, first = 0): EventToAppend[] {
+  return Array.from({ length: n }, (_, i) => ({
+    type: 'reference.updated' as const,
+    payload: {
+      kind: 'checklist' as const,
+      key: `opening-${first + i}`,
+      version: first + i + 1,
+      data: { name: '开厅检查（每日营业前）', items: OPENING_CHECKLIST },
+    },
+    by: `device:${deviceId}`,
+  }));
+}

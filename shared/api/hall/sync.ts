@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { StationQuarantineRow } from '../schemas.ts';
-import { PullQuery, PullReply, PushBody, PushReply, SyncProtocolHeader } from '../../sync/protocol.ts';
+import {
+  PullQuery,
+  PullReply,
+  PushBody,
+  PushReply,
+  PUSH_BODY_LIMIT,
+  SyncProtocolHeader,
+} from '../../sync/protocol.ts';
 import { hallRoutes } from './access.ts';
 
 /** What the hall's manager sees of its stations' sync, on the LAN API. */
@@ -26,6 +33,8 @@ export const stationSyncContract = hallRoutes({
     headers: SyncProtocolHeader,
     body: PushBody,
     reply: PushReply,
+    // A full protocol batch, the same at the hub and head office: what a sender builds fits both.
+    bodyLimit: PUSH_BODY_LIMIT,
   },
   pull: {
     method: 'GET',

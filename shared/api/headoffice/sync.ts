@@ -7,6 +7,7 @@ import {
   PullReply,
   PushBody,
   PushReply,
+  PUSH_BODY_LIMIT,
   RegisterStationBody,
   RegisterStationReply,
   SyncProtocolHeader,
@@ -32,6 +33,8 @@ export const hubSyncContract = hoRoutes({
     headers: SyncProtocolHeader,
     body: PushBody,
     reply: PushReply,
+    // A full protocol batch, the same at the hub and head office: what a sender builds fits both.
+    bodyLimit: PUSH_BODY_LIMIT,
   },
   pull: {
     method: 'GET',
