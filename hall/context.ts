@@ -4,6 +4,7 @@ import type { Clock, Ids } from '../shared/runtime.ts';
 import type { Writer } from './writer/writer.ts';
 import type { SyncStatus } from './sync/sender.ts';
 import type { ChainBreak } from '../shared/journal/hash.ts';
+import type { JobState } from './scheduler.ts';
 
 /** What every service of the hall node works with; built once in node.ts. */
 export interface HallContext {
@@ -22,6 +23,8 @@ export interface HallContext {
   syncStatus(): SyncStatus[];
   /** What the node found checking itself, for /health and the manager screen. */
   checks: NodeChecks;
+  /** The node's background jobs and how their last runs went. */
+  jobs(): JobState[];
 }
 
 /** The hash-chain walk at start (issue 9: a node starting on a broken chain must not say ok). */

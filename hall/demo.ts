@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { recordedByDevice, type HallContext, type WriteContext } from './context.ts';
 import { hashPin } from './auth/service.ts';
 import { createDevice } from './devices/service.ts';
 import { DEMO, demoCounterName } from '../shared/demo.ts';
+import { DomainError } from '../shared/errors.ts';
+import * as read from '../db/read.ts';
 
 /** The demo hall of DESIGN §6 (shared with head office's demo, which holds the same reference data). */
 export { DEMO };
@@ -22,6 +24,18 @@ export async function seedDemoHall(ctx: HallContext): Promise<DemoDevices> {
   const { value } = await ctx.commits.run('seedDemoRecords', pinHashes);
   writeFileSync(path.join(ctx.dataDir, 'demo-devices.json'), JSON.stringify(value, null, 2));
   return value;
+}
+
+/**
+ * `--demo` on a hub: seeds an empty hall, or reopens the demo hall it seeded before (with its kiosk
+ * and display tokens). A real hall's data is never turned into a demo.
+ */
+export async function openDemoHall(ctx: HallContext): Promise<DemoDevices | null> {
+  const hall = read.hall(ctx.db);
+  if (!hall) return seedDemoHall(ctx);
+  if (!hall.demo) throw new DomainError('E_DEMO_REFUSED');
+  const file = path.join(ctx.dataDir, 'demo-devices.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoDevices) : null;
 }
 
 /** The demo hall's records, with its staff's PIN hashes made beforehand (argon2 is asynchronous). */

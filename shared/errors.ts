@@ -163,6 +163,11 @@ export const ERRORS = {
     zh: '本机记录的哈希链断裂，记录可能被改动：{detail}。请运行 verify 并通知总部',
     en: "This node's journal hash chain is broken, records may have been altered: {detail}. Run verify and tell head office",
   },
+  E_JOB: {
+    status: 500,
+    zh: '后台任务“{job}”失败（{detail}），将按时重试；已保存的记录不受影响',
+    en: 'Background job "{job}" failed ({detail}); it is retried on schedule, and saved records are not affected',
+  },
   E_STORAGE: {
     status: 503,
     zh: '记录未保存：存储故障（磁盘读写错误）。请通知管理员检查磁盘；恢复后重试即可',

@@ -2,7 +2,7 @@ import { describeMismatch, integrityStatus } from '../sync/integrity.ts';
 import { tokensAtRest } from '../sync/upstreams.ts';
 import type * as S from '../../shared/api/schemas.ts';
 import * as read from '../../db/read.ts';
-import { stmt } from '../../db/projections/index.ts';
+import { pairedWithDemo } from '../identity.ts';
 import { CALLABLE } from '../../shared/queue/model.ts';
 import { adminContract, healthContract } from '../../shared/api/hall/admin.ts';
 import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
@@ -96,6 +96,14 @@ function healthProblems(ctx: HallContext, lang: Lang) {
       since: chain.checkedAt,
     });
   }
+  // Offline-first: a pull failing while head office is away is not a problem (the sync status says so).
+  for (const job of ctx.jobs())
+    if (job.lastError !== null && !job.network)
+      problems.push({
+        code: 'E_JOB',
+        message: formatError('E_JOB', lang, { job: job.name, detail: job.lastError.slice(0, 200) }),
+        since: job.failingSince ?? ctx.clock.now(),
+      });
   return {
     ok: problems.length === 0,
     problems,
@@ -116,11 +124,9 @@ export function healthRoute(api: Api): void {
       role: ctx.role,
       deviceId: ctx.deviceId,
       journalSeq: ctx.journal.lastSeq(),
-      // A station has no hall record; it noted at pairing whether its hub's hall is the demo.
-      demo:
-        read.hall(ctx.db)?.demo ??
-        stmt(ctx.db, "SELECT 1 FROM node_meta WHERE key = 'demo'").get() !== undefined,
+      demo: read.hall(ctx.db)?.demo ?? pairedWithDemo(ctx.db),
       sync: ctx.syncStatus(),
+      jobs: ctx.jobs(),
       tokensAtRest: tokensAtRest(ctx.db),
     }),
   });

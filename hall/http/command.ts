@@ -5,7 +5,7 @@ import { IdempotencyHeader, type Contract, type ContractMap } from '../../shared
 import type { HallWho } from '../../shared/api/hall/index.ts';
 import type { CallOf, Handler, HandlerResult, RouteSpec } from '../../server/http/route.ts';
 import { recordedBy, type HallContext, type Principal } from '../context.ts';
-import { asJson, type Invocation } from '../writer/procedures.ts';
+import { asJson, type Invocation } from '../writer/invoke.ts';
 
 /**
  * A command's implementation: `invoke` checks what needs no records (who may act at which counter) and

@@ -11,7 +11,7 @@ import type { Principal } from '../context.ts';
 import { queueContract } from '../../shared/api/hall/queue.ts';
 import type { TicketCommand } from './service.ts';
 import { counterOrThrow } from './counters.ts';
-import { invoke } from '../writer/procedures.ts';
+import { invoke } from '../writer/invoke.ts';
 import type { HallContext } from '../context.ts';
 
 /**

@@ -2,15 +2,10 @@ import { findReply, saveReply } from '../../db/commandReplies.ts';
 import type { EventPayload, EventType } from '../../shared/events/catalog.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { WriteContext } from '../context.ts';
-import { changeSettings, setHallOpen, setServiceOpen } from '../admin/service.ts';
-import { endSession, recordLoginFailure, startSession } from '../auth/service.ts';
-import { createDevice, makePairingCode, pairWithCode, revokeDevice } from '../devices/service.ts';
 import { seedDemoRecords } from '../demo.ts';
-import { comeBack, goAway, raiseOverdueAwayAlerts } from '../queue/counters.ts';
-import { actOnTicket, callNext, closeEndedDays, issueTicket, transferTicket } from '../queue/service.ts';
-import { recordWalkin } from '../station/walkins.ts';
-import { applyPull } from '../sync/pull.ts';
-import { acceptStationBatch } from '../sync/receiver.ts';
+import { domains } from '../domains.ts';
+import type { ProcedureMap } from '../domain.ts';
+import { asJson, type Invocation } from './invoke.ts';
 
 /** How long a command's reply is kept for retries with the same key. */
 export const REPLY_TTL_MS = 24 * 60 * 60_000;
@@ -57,66 +52,37 @@ function idempotentCommand(
   return { replayed: false, reply };
 }
 
-/** The value as its JSON reply reads back, so a first reply and its replays are byte-identical. */
-export function asJson(value: unknown): unknown {
-  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+type Domains = typeof domains;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+type DomainProcedures = UnionToIntersection<Domains[keyof Domains]['procedures']>;
+
+/** Every domain's procedures in one map; two domains naming the same procedure is a start-up error. */
+function merge(maps: readonly ProcedureMap[]): ProcedureMap {
+  const all: ProcedureMap = {};
+  for (const map of maps)
+    for (const [name, fn] of Object.entries(map)) {
+      if (Object.hasOwn(all, name)) throw new Error(`write procedure ${name} is defined twice`);
+      all[name] = fn;
+    }
+  return all;
 }
 
 /**
- * Everything that changes a hall's records, by name. A procedure runs inside one transaction of the
- * writer; its arguments and result are plain data (they would survive structured cloning to a writer
- * elsewhere), and it reads the time only through `ctx.clock`.
+ * Everything that changes a hall's records, by name: each domain's procedures (hall/domains.ts) and
+ * the writer's own. A procedure runs inside one transaction of the writer (see hall/domain.ts).
  */
-export const procedures = {
-  issueTicket,
-  callNext,
-  actOnTicket,
-  transferTicket,
-  goAway,
-  comeBack,
-  raiseOverdueAwayAlerts,
-  closeEndedDays,
-  setHallOpen,
-  setServiceOpen,
-  changeSettings,
-  createDevice,
-  revokeDevice,
-  makePairingCode,
-  pairWithCode,
-  recordLoginFailure,
-  startSession,
-  endSession,
-  recordWalkin,
-  acceptStationBatch,
-  applyPull,
-  seedDemoRecords,
-  appendEvents,
-  idempotentCommand,
-} satisfies Record<string, (ctx: WriteContext, ...args: never[]) => unknown>;
+export const procedures = merge([
+  ...Object.values(domains).map((d) => d.procedures),
+  { seedDemoRecords, appendEvents, idempotentCommand },
+]) as DomainProcedures & {
+  seedDemoRecords: typeof seedDemoRecords;
+  appendEvents: typeof appendEvents;
+  idempotentCommand: typeof idempotentCommand;
+};
 
 export type Procedures = typeof procedures;
-export type ProcedureName = keyof Procedures;
-export type ArgsOf<K extends ProcedureName> = Procedures[K] extends (
-  ctx: WriteContext,
-  ...args: infer A
-) => unknown
-  ? A
-  : never;
-
-/** A procedure call as data: what a route hands the writer. */
-export interface Invocation<R = unknown> {
-  name: ProcedureName;
-  args: unknown[];
-  /** Only carries the result type. */
-  readonly result?: R;
-}
-
-export function invoke<K extends ProcedureName>(
-  name: K,
-  ...args: ArgsOf<K>
-): Invocation<ReturnType<Procedures[K]>> {
-  return { name, args };
-}
 
 export function dispatch(ctx: WriteContext, inv: Invocation): unknown {
   if (!Object.hasOwn(procedures, inv.name)) throw new Error(`unknown write procedure ${String(inv.name)}`);

@@ -1,14 +1,8 @@
 import type { JournalRow } from '../../shared/journal/row.ts';
 import type { WriteContext } from '../context.ts';
 import { GroupCommit, type StorageProblem } from './groupCommit.ts';
-import {
-  dispatch,
-  invoke,
-  type ArgsOf,
-  type Invocation,
-  type ProcedureName,
-  type Procedures,
-} from './procedures.ts';
+import { dispatch, type Procedures } from './procedures.ts';
+import { invoke, type ArgsOf, type Invocation, type ProcedureName } from './invoke.ts';
 
 export interface Committed<R> {
   value: R;

@@ -40,6 +40,17 @@ export const Health = z.object({
   integrity: z.object({ checkedAt: z.number().int(), mismatches: z.array(IntegrityMismatch) }).optional(),
   /** How this node keeps its upstream tokens at rest: sealed with the desktop shell's key, or in clear. */
   tokensAtRest: z.enum(['sealed', 'clear']),
+  /** The node's background jobs; a failing local one is also in `problems` (E_JOB). */
+  jobs: z.array(
+    z.object({
+      name: z.string(),
+      lastRunAt: z.number().int().nullable(),
+      lastOkAt: z.number().int().nullable(),
+      lastError: z.string().nullable(),
+      failingSince: z.number().int().nullable(),
+      network: z.boolean(),
+    }),
+  ),
   version: z.string(),
   hallId: z.string(),
   role: z.enum(['hub', 'station']),
