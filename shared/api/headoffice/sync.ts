@@ -3,15 +3,10 @@ import { PairingCode } from '../../pairingCode.ts';
 import {
   DeviceAck,
   IntegrityReportBody,
-  PullQuery,
-  PullReply,
-  PushBody,
-  PushReply,
-  PUSH_BODY_LIMIT,
   RegisterStationBody,
   RegisterStationReply,
-  SyncProtocolHeader,
 } from '../../sync/protocol.ts';
+import { pushAndPull } from '../syncProtocol.ts';
 import { hoRoutes } from './access.ts';
 
 export const HubPairBody = z
@@ -24,28 +19,7 @@ export const HubPairBody = z
 
 /** Head office's side of the sync protocol (under /sync/v1), for the halls' hubs (DESIGN §4). */
 export const hubSyncContract = hoRoutes({
-  push: {
-    method: 'POST',
-    url: '/push',
-    summary: 'Push one batch of one device’s journal rows (409 with ackedSeq on a gap)',
-    tag: 'sync',
-    access: ['hub'],
-    headers: SyncProtocolHeader,
-    body: PushBody,
-    reply: PushReply,
-    // A full protocol batch, the same at the hub and head office: what a sender builds fits both.
-    bodyLimit: PUSH_BODY_LIMIT,
-  },
-  pull: {
-    method: 'GET',
-    url: '/pull',
-    summary: 'Reference data changed after `since` (reset: replace everything)',
-    tag: 'sync',
-    access: ['hub'],
-    headers: SyncProtocolHeader,
-    query: PullQuery,
-    reply: PullReply,
-  },
+  ...pushAndPull(['hub'], 'A hub'),
   registerStation: {
     method: 'POST',
     url: '/devices',
