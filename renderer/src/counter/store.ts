@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { HallStateT, LoginReplyT, QueueReplyT } from '../../../shared/api/schemas.ts';
 import type { Ticket } from '../../../shared/queue/model.ts';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
-import { ApiError, createClient, type Client } from '../lib/client.ts';
+import { ApiError, createClient, thenRefresh, type Client } from '../lib/client.ts';
 import { hallApi, type HallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { getToken, setToken } from '../lib/token.ts';
@@ -101,13 +101,7 @@ export const useCounter = create<CounterState>((set, get) => {
       if (!token || get().node?.role !== 'station') return;
       set({ walkins: await api.walkins() });
     },
-    act: async (call) => {
-      const result = await call(api);
-      await get()
-        .refresh()
-        .catch(() => undefined);
-      return result;
-    },
+    act: thenRefresh(api, () => get().refresh()),
     remember: (t) => set({ recent: [t, ...get().recent.filter((x) => x.id !== t.id)].slice(0, 10) }),
   };
 });

@@ -106,5 +106,17 @@ export function createClient<M extends ContractMap>(map: M, options: ClientOptio
   return client as Client<M>;
 }
 
+/**
+ * A screen's commands: each runs, then the screen reads its state again. The command's own error goes
+ * to its caller to show; a failed re-read is the live connection's to report.
+ */
+export const thenRefresh =
+  <M extends ContractMap>(api: Client<M>, refresh: () => Promise<void>) =>
+  async <R>(call: (api: Client<M>) => Promise<R>): Promise<R> => {
+    const result = await call(api);
+    await refresh().catch(() => undefined);
+    return result;
+  };
+
 /** The hall node's LAN API for a screen without a session of its own (health, pairing). */
 export const hallClient = createClient(hallApi);

@@ -7,7 +7,7 @@ import type {
   LoginReplyT,
   StationQuarantineRowT,
 } from '../../../shared/api/schemas.ts';
-import { createClient, type Client } from '../lib/client.ts';
+import { createClient, thenRefresh, type Client } from '../lib/client.ts';
 import { hallApi, type HallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import { getToken, setToken } from '../lib/token.ts';
@@ -76,12 +76,6 @@ export const useManager = create<ManagerState>((set, get) => {
       const quarantine = await api.stationQuarantine();
       set({ quarantine });
     },
-    act: async (call) => {
-      const result = await call(api);
-      await get()
-        .refresh()
-        .catch(() => undefined);
-      return result;
-    },
+    act: thenRefresh(api, () => get().refresh()),
   };
 });
