@@ -28,15 +28,16 @@ import { consoleRoutes } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
 import { FailureLimiter } from '../server/http/rateLimit.ts';
 import { HO_PAIR_LIMITS, PairingCode } from '../shared/pairingCode.ts';
+import { PIN_PATTERN, Pin, StaffNo, type HoRole } from '../shared/primitives.ts';
 import argon2 from 'argon2';
 
 async function withPinHash(body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { pin, ...rest } = body;
-  if (typeof pin !== 'string' || !/^\d{4,12}$/.test(pin)) return body;
+  if (typeof pin !== 'string' || !PIN_PATTERN.test(pin)) return body;
   return { ...rest, pinHash: await argon2.hash(pin, { type: argon2.argon2id }) };
 }
 
-export type HoWho = 'admin' | 'viewer' | 'hub';
+export type HoWho = HoRole | 'hub';
 
 export function hoApi(app: FastifyInstance, ctx: HoContext, prefix: string): Api<HoWho, HoPrincipal> {
   const policy: AccessPolicy<HoWho, HoPrincipal> = {
@@ -209,7 +210,7 @@ export function consoleApiRoutes(api: Api<HoWho, HoPrincipal>, ctx: HoContext): 
     summary: 'Head-office sign-in',
     tag: 'auth',
     access: 'anyone',
-    body: z.object({ staffNo: z.string().regex(/^\d{3,8}$/), pin: z.string().regex(/^\d{4,12}$/) }).strict(),
+    body: z.object({ staffNo: StaffNo, pin: Pin }).strict(),
     handler: ({ body }) => loginHo(ctx, body.staffNo, body.pin),
   });
   api.add({

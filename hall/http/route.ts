@@ -36,9 +36,13 @@ function onBehalf(ctx: HallContext, station: Principal, header: string): Princip
   };
 }
 import type { HallContext, Principal } from '../context.ts';
+import type { DeviceRole, StaffRole } from '../../shared/primitives.ts';
 
-/** Who may call a hall route: staff roles and device roles. A manager (and admin) may do what a clerk may. */
-export type Who = 'clerk' | 'manager' | 'admin' | 'kiosk' | 'display' | 'counter-device' | 'pad';
+/**
+ * Who may call a hall route: staff roles and device roles (a counter PC is `counter-device`). A manager
+ * (and admin) may do what a clerk may.
+ */
+export type Who = StaffRole | Exclude<DeviceRole, 'counter'> | 'counter-device';
 
 function allowed(p: Principal, access: readonly Who[]): boolean {
   if (p.kind === 'staff') {

@@ -3,7 +3,7 @@ import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { WalkinList } from '../../shared/api/walkins.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { ServiceCode } from '../../shared/queue/model.ts';
+import { ServiceCode } from '../../shared/primitives.ts';
 import { Instant, businessDay } from '../../shared/time/businessDay.ts';
 import type { Api } from '../http/route.ts';
 import { ackedSeq } from '../sync/upstreams.ts';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IntegrityMismatch } from '../sync/protocol.ts';
+import { HoRole } from '../primitives.ts';
+import { TicketStatus } from '../queue/model.ts';
 
 /** Head office's console API as the console screen reads it (DESIGN §7); the routes reply with these. */
 
@@ -60,7 +62,7 @@ export const HallTicket = z.object({
   number: z.string(),
   serviceCode: z.string(),
   priority: z.boolean(),
-  status: z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'parked', 'cancelled']),
+  status: TicketStatus,
   counterNo: z.number().int().nullable(),
   issuedAt: z.number(),
   lastAt: z.number(),
@@ -86,7 +88,7 @@ export const ConsoleStaff = z.object({
   id: z.string(),
   staffNo: z.string(),
   name: z.string(),
-  role: z.enum(['admin', 'viewer']),
+  role: HoRole,
 });
 export type ConsoleStaffT = z.infer<typeof ConsoleStaff>;
 
