@@ -2,9 +2,11 @@ import { type CounterState, type Service, type Ticket } from '../shared/queue/mo
 import type { Queued } from '../shared/queue/ordering.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { validSettingValue } from '../shared/events/catalog.ts';
+import type { DeviceRole, StaffRole } from '../shared/primitives.ts';
 import type { Db } from './open.ts';
 import { stmt } from './projections/index.ts';
 import { allCallable } from './projections/callable.ts';
+import { serviceFromRow, type ServiceRow } from './projections/referenceRows.ts';
 
 /** Reads of the projections as domain values. SQL stays here; services above see typed objects. */
 
@@ -137,27 +139,9 @@ export function priorityStreak(db: Db): number {
   return row?.priority_streak ?? 0;
 }
 
-interface ServiceRow {
-  code: string;
-  name: string;
-  name_en: string;
-  prefix: string;
-  sla_minutes: number;
-  open: number;
-  sort: number;
-}
-
 export function services(db: Db): Service[] {
   const rows = stmt(db, 'SELECT * FROM services ORDER BY sort, code').all() as ServiceRow[];
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    nameEn: r.name_en,
-    prefix: r.prefix,
-    slaMinutes: r.sla_minutes,
-    open: r.open === 1,
-    sort: r.sort,
-  }));
+  return rows.map(serviceFromRow);
 }
 
 interface CounterRow {
@@ -230,7 +214,7 @@ export interface StaffRow {
   id: string;
   staffNo: string;
   name: string;
-  role: 'clerk' | 'manager' | 'admin';
+  role: StaffRole;
   pinHash: string;
 }
 export function staffByNo(db: Db, staffNo: string): StaffRow | null {
@@ -250,7 +234,7 @@ export function staffById(db: Db, id: string): StaffRow | null {
 
 export interface DeviceRow {
   deviceId: string;
-  role: 'kiosk' | 'counter' | 'pad' | 'display';
+  role: DeviceRole;
   name: string;
   counterNo: number | null;
   revoked: boolean;

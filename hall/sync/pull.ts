@@ -131,18 +131,11 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
   if (since === row.v) return { version: row.v, reset: false, changes: [], locks };
   const v = row.v;
   const changes: RefChange[] = [
-    ...read.services(ctx.db).map((s) => ({
+    ...read.services(ctx.db).map(({ code, ...data }) => ({
       kind: 'service' as const,
-      key: s.code,
+      key: code,
       version: v,
-      data: {
-        name: s.name,
-        nameEn: s.nameEn,
-        prefix: s.prefix,
-        slaMinutes: s.slaMinutes,
-        open: s.open,
-        sort: s.sort,
-      },
+      data,
     })),
     ...read.counters(ctx.db).map((c) => ({
       kind: 'counter' as const,
