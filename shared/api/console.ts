@@ -50,6 +50,8 @@ export type DeviceDeliveryT = z.infer<typeof DeviceDelivery>;
 export const HallOverview = z.object({
   hallId: z.string(),
   name: z.string(),
+  /** The hall's time zone setting: its today, and the times of its tickets, are in this zone (DESIGN §2). */
+  timeZone: z.string(),
   issued: z.number(),
   served: z.number(),
   waitingOrInService: z.number(),
