@@ -1,4 +1,4 @@
-import { type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
+import { type AwayOverdue, type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
 import type { Queued } from '../shared/queue/ordering.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { validSettingValue } from '../shared/events/catalog.ts';
@@ -259,11 +259,18 @@ export function devices(db: Db): DeviceRow[] {
   }));
 }
 
-export function openAlerts(
-  db: Db,
-): { id: string; kind: string; counterNo: number | null; message: string; at: number }[] {
-  return stmt(
+export interface AlertRow {
+  id: string;
+  kind: string;
+  counterNo: number | null;
+  message: string;
+  at: number;
+  away: AwayOverdue | null;
+}
+export function openAlerts(db: Db): AlertRow[] {
+  const rows = stmt(
     db,
-    'SELECT id, kind, counter_no AS counterNo, message, at FROM alerts WHERE open = 1 ORDER BY at',
-  ).all() as { id: string; kind: string; counterNo: number | null; message: string; at: number }[];
+    'SELECT id, kind, counter_no AS counterNo, message, at, away FROM alerts WHERE open = 1 ORDER BY at',
+  ).all() as (Omit<AlertRow, 'away'> & { away: string | null })[];
+  return rows.map((r) => ({ ...r, away: r.away === null ? null : (JSON.parse(r.away) as AwayOverdue) }));
 }

@@ -32,7 +32,8 @@ export const hallProjectors: Projectors = {
   'alert.raised': (db, p, row) => {
     stmt(
       db,
-      `INSERT INTO alerts (id, kind, counter_no, message, at, open) VALUES (@alertId, @kind, @counterNo, @message, @at, 1)`,
-    ).run({ ...p, at: row.occurred_at });
+      `INSERT INTO alerts (id, kind, counter_no, message, at, open, away)
+       VALUES (@alertId, @kind, @counterNo, @message, @at, 1, @away)`,
+    ).run({ ...p, at: row.occurred_at, away: p.away ? JSON.stringify(p.away) : null });
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CounterState, Service, Ticket } from '../queue/model.ts';
+import { AwayOverdue, CounterState, Service, Ticket } from '../queue/model.ts';
 import { CounterNo, DeviceRole, Pin, ServiceCode, StaffNo, StaffRole } from '../primitives.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
@@ -180,8 +180,10 @@ export const HallState = z.object({
       id: z.string(),
       kind: z.string(),
       counterNo: z.number().int().nullable(),
+      /** Shown as it is when `away` is null (an alert journaled as a sentence). */
       message: z.string(),
       at: z.number(),
+      away: AwayOverdue.nullable(),
     }),
   ),
   stats: z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CounterDefinition, Service, Staff } from '../queue/model.ts';
+import { AwayOverdue, CounterDefinition, Service, Staff } from '../queue/model.ts';
 import { DayText, DeviceRole, Id, JournalCounterNo as CounterNo, ServiceCode, Text } from '../primitives.ts';
 import { Settings } from '../settings.ts';
 import { RefKind } from '../sync/protocol.ts';
@@ -101,7 +101,13 @@ export const EVENTS = {
     alertId: Id,
     kind: z.enum(['away_overdue']),
     counterNo: CounterNo.nullable(),
+    /**
+     * Alerts journaled before `away` existed hold a zh-CN sentence here, which screens still show;
+     * newer ones leave it empty and carry their facts, so each screen words them in its language.
+     */
     message: z.string(),
+    /** Kind away_overdue: the facts (added; docs/decisions.md). */
+    away: AwayOverdue.optional(),
   }),
 } as const;
 

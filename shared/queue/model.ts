@@ -81,6 +81,18 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/**
+ * R-AWAY-1: what an overdue away sign's alert says, as facts each screen words in its own language:
+ * how long the sign had been up when the alert was raised, the maximum setting then, and the reason
+ * on the sign as the clerk chose it.
+ */
+export const AwayOverdue = z.object({
+  minutes: z.number().int().min(0),
+  maxMinutes: z.number().int().min(1),
+  reason: z.string(),
+});
+export type AwayOverdue = z.infer<typeof AwayOverdue>;
+
 export const CounterStatus = z.enum(['closed', 'open', 'away']);
 export const CounterState = z.object({
   counterNo: z.number().int(),

@@ -89,6 +89,38 @@ describe('a service no staffed counter serves', () => {
   });
 });
 
+describe('the manager’s alerts', () => {
+  it('R-AWAY-1: an overdue away sign is worded in the manager’s language; an alert journaled as a sentence shows it', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 25, 2)); // 10:00 in Shanghai
+    const hall = await aHall(clock);
+    const { ctx } = hall.node;
+    const sentence = '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
+    ctx.db.transaction(() =>
+      ctx.journal.append(
+        'alert.raised',
+        { alertId: 'old-alert', kind: 'away_overdue', counterNo: 2, message: sentence },
+        `device:${ctx.deviceId}`,
+      ),
+    )();
+    const away = await hall.request('POST', '/counters/1/away', {
+      token: await hall.login('1001', 1),
+      body: { reason: '取资料', returnAt: clock.now() + 5 * MIN },
+    });
+    expect(away.status).toBe(200);
+    clock.advance(16 * MIN);
+    expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
+
+    const manager = await openSurface(browser, `${hall.url}/manager`);
+    await signIn(manager.page, '9001');
+    await manager.page.getByText('1 号窗口暂离已 16 分钟（上限 15 分钟）：取资料').waitFor();
+    await manager.page.getByText(sentence).waitFor();
+    await manager.page.getByRole('button', { name: 'English' }).click();
+    await manager.page.getByText('Counter 1 has been away for 16 min (limit 15 min): 取资料').waitFor();
+    expect(await manager.page.getByText(sentence).count()).toBe(1);
+    await manager.context.close();
+  });
+});
+
 describe('the display shows only real calls', () => {
   it('ISSUE-10: a no-show leaves the big call; a transferred ticket is not kept under its old counter', async () => {
     const hall = await aHall();

@@ -17,8 +17,19 @@ export const handlingKept = (db: Database.Database) =>
     )
     .all();
 
+/** Turns a closed hall database back into one made before migration 0012 (alerts without their facts). */
+export function asBeforeMigration0012(file: string): void {
+  const db = new Database(file);
+  try {
+    db.exec(`ALTER TABLE alerts DROP COLUMN away; DELETE FROM schema_migrations WHERE version = 12;`);
+  } finally {
+    db.close();
+  }
+}
+
 /** Turns a closed hall database back into one made before migration 0011 (keys not yet per sender). */
 export function asBeforeMigration0011(file: string): void {
+  asBeforeMigration0012(file);
   const db = new Database(file);
   try {
     db.exec(`ALTER TABLE idempotency RENAME TO idempotency_0011;
