@@ -217,19 +217,15 @@ export interface StaffRow {
   role: StaffRole;
   pinHash: string;
 }
+const STAFF_SELECT = 'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff';
 export function staffByNo(db: Db, staffNo: string): StaffRow | null {
-  const r = stmt(
-    db,
-    'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff WHERE staff_no = ?',
-  ).get(staffNo) as StaffRow | undefined;
-  return r ?? null;
+  return (stmt(db, `${STAFF_SELECT} WHERE staff_no = ?`).get(staffNo) as StaffRow | undefined) ?? null;
 }
 export function staffById(db: Db, id: string): StaffRow | null {
-  const r = stmt(
-    db,
-    'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff WHERE id = ?',
-  ).get(id) as StaffRow | undefined;
-  return r ?? null;
+  return (stmt(db, `${STAFF_SELECT} WHERE id = ?`).get(id) as StaffRow | undefined) ?? null;
+}
+export function allStaff(db: Db): StaffRow[] {
+  return stmt(db, STAFF_SELECT).all() as StaffRow[];
 }
 
 export interface DeviceRow {
