@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { journalSentenceAlert } from '../support/builders.ts';
 import {
   CHROMIUM,
   clerkSignIn,
@@ -95,13 +96,7 @@ describe('the manager’s alerts', () => {
     const hall = await aHall(clock);
     const { ctx } = hall.node;
     const sentence = '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
-    ctx.db.transaction(() =>
-      ctx.journal.append(
-        'alert.raised',
-        { alertId: 'old-alert', kind: 'away_overdue', counterNo: 2, message: sentence },
-        `device:${ctx.deviceId}`,
-      ),
-    )();
+    journalSentenceAlert(hall, 2, sentence);
     const away = await hall.request('POST', '/counters/1/away', {
       token: await hall.login('1001', 1),
       body: { reason: '取资料', returnAt: clock.now() + 5 * MIN },

@@ -7,6 +7,7 @@ import {
   expectError,
   issue,
   journalEvents,
+  journalSentenceAlert,
   journalMark,
   shanghai,
   staffOf,
@@ -333,19 +334,8 @@ describe('counters and the hall', () => {
   it('R-AWAY-1: the overdue-away alert journals its facts, not a sentence; an alert journaled as a sentence still reads as one', async () => {
     const { hall, clock, staff } = await aHall();
     const { ctx } = hall.node;
-    // An alert as builds before this one journaled it: a zh-CN sentence and no facts.
-    ctx.db.transaction(() =>
-      ctx.journal.append(
-        'alert.raised',
-        {
-          alertId: 'old-alert',
-          kind: 'away_overdue',
-          counterNo: 2,
-          message: '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议',
-        },
-        `device:${ctx.deviceId}`,
-      ),
-    )();
+    const sentence = '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
+    journalSentenceAlert(hall, 2, sentence);
     await hall.request('POST', '/counters/1/away', {
       token: await staff.clerk(1),
       body: { reason: '取资料', returnAt: clock.now() + 5 * MIN },
@@ -364,12 +354,7 @@ describe('counters and the hall', () => {
       ((await hall.request('GET', '/hall', { token: await staff.manager() })).body as { alerts: unknown[] })
         .alerts;
     const expected = [
-      expect.objectContaining({
-        id: 'old-alert',
-        counterNo: 2,
-        message: '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议',
-        away: null,
-      }),
+      expect.objectContaining({ id: 'old-alert-2', counterNo: 2, message: sentence, away: null }),
       expect.objectContaining({
         counterNo: 1,
         message: '',
@@ -387,19 +372,13 @@ describe('counters and the hall', () => {
     const { hall } = await aHall();
     const { ctx } = hall.node;
     const sentence = '1 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
-    ctx.db.transaction(() =>
-      ctx.journal.append(
-        'alert.raised',
-        { alertId: 'old-alert', kind: 'away_overdue', counterNo: 1, message: sentence },
-        `device:${ctx.deviceId}`,
-      ),
-    )();
+    journalSentenceAlert(hall, 1, sentence);
     const file = path.join(hall.dataDir, 'old.sqlite');
     await ctx.db.backup(file);
     asBeforeMigration0012(file);
     const migrated = openDatabase(file);
     try {
-      const expected = [expect.objectContaining({ id: 'old-alert', message: sentence, away: null })];
+      const expected = [expect.objectContaining({ id: 'old-alert-1', message: sentence, away: null })];
       expect(openAlerts(migrated)).toEqual(expected);
       const { before, after } = rebuildProjections(migrated);
       expect(after).toBe(before);
