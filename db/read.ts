@@ -1,10 +1,12 @@
-import { type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
+import { type AwayOverdue, type CounterState, type Service, type Ticket } from '../shared/queue/model.ts';
 import type { Queued } from '../shared/queue/ordering.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { validSettingValue } from '../shared/events/catalog.ts';
+import type { DeviceRole, StaffRole } from '../shared/primitives.ts';
 import type { Db } from './open.ts';
 import { stmt } from './projections/index.ts';
 import { allCallable } from './projections/callable.ts';
+import { serviceFromRow, type ServiceRow } from './projections/referenceRows.ts';
 
 /** Reads of the projections as domain values. SQL stays here; services above see typed objects. */
 
@@ -137,27 +139,9 @@ export function priorityStreak(db: Db): number {
   return row?.priority_streak ?? 0;
 }
 
-interface ServiceRow {
-  code: string;
-  name: string;
-  name_en: string;
-  prefix: string;
-  sla_minutes: number;
-  open: number;
-  sort: number;
-}
-
 export function services(db: Db): Service[] {
   const rows = stmt(db, 'SELECT * FROM services ORDER BY sort, code').all() as ServiceRow[];
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    nameEn: r.name_en,
-    prefix: r.prefix,
-    slaMinutes: r.sla_minutes,
-    open: r.open === 1,
-    sort: r.sort,
-  }));
+  return rows.map(serviceFromRow);
 }
 
 interface CounterRow {
@@ -230,27 +214,23 @@ export interface StaffRow {
   id: string;
   staffNo: string;
   name: string;
-  role: 'clerk' | 'manager' | 'admin';
+  role: StaffRole;
   pinHash: string;
 }
+const STAFF_SELECT = 'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff';
 export function staffByNo(db: Db, staffNo: string): StaffRow | null {
-  const r = stmt(
-    db,
-    'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff WHERE staff_no = ?',
-  ).get(staffNo) as StaffRow | undefined;
-  return r ?? null;
+  return (stmt(db, `${STAFF_SELECT} WHERE staff_no = ?`).get(staffNo) as StaffRow | undefined) ?? null;
 }
 export function staffById(db: Db, id: string): StaffRow | null {
-  const r = stmt(
-    db,
-    'SELECT id, staff_no AS staffNo, name, role, pin_hash AS pinHash FROM staff WHERE id = ?',
-  ).get(id) as StaffRow | undefined;
-  return r ?? null;
+  return (stmt(db, `${STAFF_SELECT} WHERE id = ?`).get(id) as StaffRow | undefined) ?? null;
+}
+export function allStaff(db: Db): StaffRow[] {
+  return stmt(db, STAFF_SELECT).all() as StaffRow[];
 }
 
 export interface DeviceRow {
   deviceId: string;
-  role: 'kiosk' | 'counter' | 'pad' | 'display';
+  role: DeviceRole;
   name: string;
   counterNo: number | null;
   revoked: boolean;
@@ -275,11 +255,18 @@ export function devices(db: Db): DeviceRow[] {
   }));
 }
 
-export function openAlerts(
-  db: Db,
-): { id: string; kind: string; counterNo: number | null; message: string; at: number }[] {
-  return stmt(
+export interface AlertRow {
+  id: string;
+  kind: string;
+  counterNo: number | null;
+  message: string;
+  at: number;
+  away: AwayOverdue | null;
+}
+export function openAlerts(db: Db): AlertRow[] {
+  const rows = stmt(
     db,
-    'SELECT id, kind, counter_no AS counterNo, message, at FROM alerts WHERE open = 1 ORDER BY at',
-  ).all() as { id: string; kind: string; counterNo: number | null; message: string; at: number }[];
+    'SELECT id, kind, counter_no AS counterNo, message, at, away FROM alerts WHERE open = 1 ORDER BY at',
+  ).all() as (Omit<AlertRow, 'away'> & { away: string | null })[];
+  return rows.map((r) => ({ ...r, away: r.away === null ? null : (JSON.parse(r.away) as AwayOverdue) }));
 }

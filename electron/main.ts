@@ -1,6 +1,7 @@
 import { app, BrowserWindow, ipcMain, utilityProcess, type UtilityProcess } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { IPC_CHANNELS, type Ipc, type IpcChannel, type ShellInfo } from '../shared/ipc.ts';
 import { loadShellConfig, type ShellConfig } from './config.ts';
 import { hardenSession, openWindow, type WindowSpec } from './windows.ts';
@@ -14,7 +15,9 @@ import { SECRET_KEY_ENV } from '../hall/auth/sealed.ts';
  */
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+// A file URL's pathname is percent-encoded and, on Windows, starts with a slash (`/C:/Program%20Files/…`):
+// only fileURLToPath gives a path the file system knows.
+const here = path.dirname(fileURLToPath(import.meta.url));
 const preload = path.join(here, 'preload.cjs');
 const surfaces = new Map<number, ShellInfo>();
 let node: UtilityProcess | null = null;

@@ -5,6 +5,7 @@ import type { Writer } from './writer/writer.ts';
 import type { SyncStatus } from './sync/sender.ts';
 import type { ChainBreak } from '../shared/journal/hash.ts';
 import type { JobState } from './scheduler.ts';
+import type { DeviceRole, StaffRole } from '../shared/primitives.ts';
 
 /** What every service of the hall node works with; built once in node.ts. */
 export interface HallContext {
@@ -48,13 +49,13 @@ export type Principal =
       staffId: string;
       staffNo: string;
       name: string;
-      role: 'clerk' | 'manager' | 'admin';
+      role: StaffRole;
       counterNo: number | null;
     }
   | {
       kind: 'device';
       deviceId: string;
-      role: 'kiosk' | 'counter' | 'pad' | 'display';
+      role: DeviceRole;
       name: string;
       counterNo: number | null;
     };

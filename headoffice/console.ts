@@ -1,18 +1,11 @@
 import { BACKLOG_HEADER, parseBacklogHeader, type HallBacklogT } from '../shared/api/console.ts';
-import { localParts } from '../shared/time/businessDay.ts';
+import { startOfDay } from '../shared/time/businessDay.ts';
 import type { Api, Handlers } from '../server/http/route.ts';
 import type { consoleContract } from '../shared/api/headoffice/console.ts';
 import type { HoContext, HoPrincipal } from './context.ts';
 import type { HoWho } from './routes.ts';
 import { foldTickets, type TicketEventRow } from './ticketsToday.ts';
-
-const TIME_ZONE = 'Asia/Shanghai';
-
-/** Midnight of today in head office's zone, in UTC ms. */
-function dayStartOf(now: number): number {
-  const { minuteOfDay } = localParts(now, TIME_ZONE);
-  return now - (now % 60_000) - minuteOfDay * 60_000;
-}
+import { hallTimeZones, timeZoneOf } from './halls/timeZone.ts';
 
 type Views = Pick<
   Handlers<typeof consoleContract, HoPrincipal>,
@@ -71,18 +64,25 @@ export function consoleViews(api: Api<HoWho, HoPrincipal>, ctx: HoContext): View
       }));
     },
     overview: async () => {
-      const dayStart = dayStartOf(ctx.clock.now());
-      const rows = await ctx.sql.query<{ hall_id: string; type: string; n: number }>(
-        `SELECT d.hall_id, j.type, count(*)::int AS n FROM journal j
-         JOIN (SELECT DISTINCT hall_id, local_hall_id FROM hall_devices) d ON d.local_hall_id = j.hall_id
-         WHERE j.occurred_at >= $1 AND j.type IN ('ticket.issued', 'ticket.finished', 'ticket.no_show', 'ticket.cancelled', 'ticket.reactivated', 'walkin.served')
-         GROUP BY d.hall_id, j.type`,
-        [dayStart],
-      );
+      const now = ctx.clock.now();
       const halls = await ctx.sql.query<{ hall_id: string; name: string }>(
         'SELECT hall_id, name FROM halls ORDER BY created_at',
       );
-      return halls.map((h) => {
+      const zones = await hallTimeZones(ctx.sql);
+      // Each hall's today begins at its own midnight (DESIGN §2).
+      const days = halls.map((h) => {
+        const timeZone = timeZoneOf(zones, h.hall_id);
+        return { hall_id: h.hall_id, time_zone: timeZone, day_start: startOfDay(now, timeZone) };
+      });
+      const rows = await ctx.sql.query<{ hall_id: string; type: string; n: number }>(
+        `SELECT d.hall_id, j.type, count(*)::int AS n FROM journal j
+         JOIN (SELECT DISTINCT hall_id, local_hall_id FROM hall_devices) d ON d.local_hall_id = j.hall_id
+         JOIN json_to_recordset($1::json) AS day (hall_id text, day_start int8) ON day.hall_id = d.hall_id
+         WHERE j.occurred_at >= day.day_start AND j.type IN ('ticket.issued', 'ticket.finished', 'ticket.no_show', 'ticket.cancelled', 'ticket.reactivated', 'walkin.served')
+         GROUP BY d.hall_id, j.type`,
+        [JSON.stringify(days)],
+      );
+      return halls.map((h, i) => {
         const count = (type: string) => rows.find((r) => r.hall_id === h.hall_id && r.type === type)?.n ?? 0;
         const issued = count('ticket.issued');
         // A walk-in recorded at a station while its hub was away is a customer served without a ticket.
@@ -95,6 +95,7 @@ export function consoleViews(api: Api<HoWho, HoPrincipal>, ctx: HoContext): View
         return {
           hallId: h.hall_id,
           name: h.name,
+          timeZone: days[i].time_zone,
           issued,
           served,
           waitingOrInService: Math.max(0, issued - gone),
@@ -102,7 +103,8 @@ export function consoleViews(api: Api<HoWho, HoPrincipal>, ctx: HoContext): View
       });
     },
     hallTickets: async ({ query }) => {
-      const dayStart = dayStartOf(ctx.clock.now());
+      const timeZone = timeZoneOf(await hallTimeZones(ctx.sql), query.hallId);
+      const dayStart = startOfDay(ctx.clock.now(), timeZone);
       // Queue events are the hub's; by time, then each device's own write order.
       const rows = await ctx.sql.query<TicketEventRow>(
         `SELECT j.type, j.payload, j.occurred_at FROM journal j

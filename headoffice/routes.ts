@@ -19,11 +19,12 @@ import { consoleViews } from './console.ts';
 import { parseRef } from '../shared/sync/refdata.ts';
 import { FailureLimiter } from '../server/http/rateLimit.ts';
 import { HO_PAIR_LIMITS } from '../shared/pairingCode.ts';
+import { PIN_PATTERN } from '../shared/primitives.ts';
 import argon2 from 'argon2';
 
 async function withPinHash(body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { pin, ...rest } = body;
-  if (typeof pin !== 'string' || !/^\d{4,12}$/.test(pin)) return body;
+  if (typeof pin !== 'string' || !PIN_PATTERN.test(pin)) return body;
   return { ...rest, pinHash: await argon2.hash(pin, { type: argon2.argon2id }) };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Errors are values with a code and a translated message (STYLE.md "Code").
- * Routes map a DomainError to its HTTP status in one place (hall/http/errors.ts).
+ * Routes map a DomainError to its HTTP status in one place (server/http/errors.ts).
  */
 export type Lang = 'zh-CN' | 'en';
 

@@ -1,5 +1,6 @@
 import type { Projectors } from './index.ts';
 import { stmt } from './index.ts';
+import { putSetting, upsertCounter, upsertService, upsertStaff } from './referenceRows.ts';
 
 const b = (v: boolean) => (v ? 1 : 0);
 
@@ -14,38 +15,12 @@ export const hallProjectors: Projectors = {
   },
   'hall.opened': (db) => void stmt(db, `UPDATE hall SET open = 1`).run(),
   'hall.closed': (db) => void stmt(db, `UPDATE hall SET open = 0`).run(),
-  'setting.changed': (db, p) => {
-    stmt(
-      db,
-      `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    ).run(p.key, JSON.stringify(p.value));
-  },
-  'service.defined': (db, p) => {
-    stmt(
-      db,
-      `INSERT INTO services (code, name, name_en, prefix, sla_minutes, open, sort)
-       VALUES (@code, @name, @nameEn, @prefix, @slaMinutes, @open, @sort)
-       ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, prefix = excluded.prefix,
-         sla_minutes = excluded.sla_minutes, open = excluded.open, sort = excluded.sort`,
-    ).run({ ...p, open: b(p.open) });
-  },
+  'setting.changed': (db, p) => putSetting(db, p.key, p.value),
+  'service.defined': (db, p) => upsertService(db, p),
   'service.opened': (db, p) => void stmt(db, `UPDATE services SET open = 1 WHERE code = ?`).run(p.code),
   'service.closed': (db, p) => void stmt(db, `UPDATE services SET open = 0 WHERE code = ?`).run(p.code),
-  'counter.defined': (db, p) => {
-    stmt(
-      db,
-      `INSERT INTO counters (counter_no, name, services, status) VALUES (@counterNo, @name, @services, 'closed')
-       ON CONFLICT (counter_no) DO UPDATE SET name = excluded.name, services = excluded.services`,
-    ).run({ ...p, services: JSON.stringify(p.services) });
-  },
-  'staff.enrolled': (db, p) => {
-    stmt(
-      db,
-      `INSERT INTO staff (id, staff_no, name, role, pin_hash) VALUES (@staffId, @staffNo, @name, @role, @pinHash)
-       ON CONFLICT (id) DO UPDATE SET staff_no = excluded.staff_no, name = excluded.name, role = excluded.role,
-         pin_hash = excluded.pin_hash`,
-    ).run(p);
-  },
+  'counter.defined': (db, p) => upsertCounter(db, p),
+  'staff.enrolled': (db, p) => upsertStaff(db, p, 'id'),
   'device.paired': (db, p, row) => {
     stmt(
       db,
@@ -57,7 +32,8 @@ export const hallProjectors: Projectors = {
   'alert.raised': (db, p, row) => {
     stmt(
       db,
-      `INSERT INTO alerts (id, kind, counter_no, message, at, open) VALUES (@alertId, @kind, @counterNo, @message, @at, 1)`,
-    ).run({ ...p, at: row.occurred_at });
+      `INSERT INTO alerts (id, kind, counter_no, message, at, open, away)
+       VALUES (@alertId, @kind, @counterNo, @message, @at, 1, @away)`,
+    ).run({ ...p, at: row.occurred_at, away: p.away ? JSON.stringify(p.away) : null });
   },
 };

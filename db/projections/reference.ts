@@ -1,5 +1,7 @@
 import type { Projectors } from './index.ts';
 import { stmt } from './index.ts';
+import { putSetting, upsertCounter, upsertService, upsertStaff } from './referenceRows.ts';
+import type { StaffRole } from '../../shared/primitives.ts';
 
 type Data = Record<string, unknown>;
 const str = (d: Data, k: string) => String(d[k] ?? '');
@@ -27,51 +29,42 @@ export const referenceProjectors: Projectors = {
       case 'service':
         if (d === null) stmt(db, 'DELETE FROM services WHERE code = ?').run(p.key);
         else
-          stmt(
-            db,
-            `INSERT INTO services (code, name, name_en, prefix, sla_minutes, open, sort) VALUES (?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, prefix = excluded.prefix,
-               sla_minutes = excluded.sla_minutes, open = excluded.open, sort = excluded.sort`,
-          ).run(
-            p.key,
-            str(d, 'name'),
-            str(d, 'nameEn'),
-            str(d, 'prefix'),
-            num(d, 'slaMinutes', 10),
-            d.open === false ? 0 : 1,
-            num(d, 'sort'),
-          );
+          upsertService(db, {
+            code: p.key,
+            name: str(d, 'name'),
+            nameEn: str(d, 'nameEn'),
+            prefix: str(d, 'prefix'),
+            slaMinutes: num(d, 'slaMinutes', 10),
+            open: d.open !== false,
+            sort: num(d, 'sort'),
+          });
         break;
       case 'staff':
         if (d === null) stmt(db, 'DELETE FROM staff WHERE staff_no = ?').run(p.key);
         else
-          stmt(
+          upsertStaff(
             db,
-            `INSERT INTO staff (id, staff_no, name, role, pin_hash) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (staff_no) DO UPDATE SET name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash`,
-          ).run(
-            typeof d.staffId === 'string' ? d.staffId : `staff-${p.key}`,
-            p.key,
-            str(d, 'name'),
-            str(d, 'role'),
-            str(d, 'pinHash'),
+            {
+              staffId: typeof d.staffId === 'string' ? d.staffId : `staff-${p.key}`,
+              staffNo: p.key,
+              name: str(d, 'name'),
+              role: str(d, 'role') as StaffRole,
+              pinHash: str(d, 'pinHash'),
+            },
+            'staffNo',
           );
         break;
       case 'setting':
         if (d === null) stmt(db, 'DELETE FROM settings WHERE key = ?').run(p.key);
-        else
-          stmt(
-            db,
-            `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-          ).run(p.key, JSON.stringify(d.value));
+        else putSetting(db, p.key, d.value);
         break;
       case 'counter':
         if (d !== null)
-          stmt(
-            db,
-            `INSERT INTO counters (counter_no, name, services, status) VALUES (?, ?, ?, 'closed')
-             ON CONFLICT (counter_no) DO UPDATE SET name = excluded.name, services = excluded.services`,
-          ).run(Number(p.key), str(d, 'name'), JSON.stringify(d.services ?? []));
+          upsertCounter(db, {
+            counterNo: Number(p.key),
+            name: str(d, 'name'),
+            services: (d.services ?? []) as string[],
+          });
         break;
       case 'fee':
       case 'checklist':

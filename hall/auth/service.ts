@@ -2,6 +2,7 @@ import argon2 from 'argon2';
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { DomainError } from '../../shared/errors.ts';
+import type { DeviceRole, StaffRole } from '../../shared/primitives.ts';
 import type { HallContext, Principal, WriteContext } from '../context.ts';
 import { counterOrThrow, signInAtCounter, signOutOfCounter } from '../queue/counters.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -26,7 +27,7 @@ export async function login(
   input: { staffNo: string; pin: string; counterNo?: number | undefined },
 ): Promise<{
   token: string;
-  staff: { id: string; staffNo: string; name: string; role: 'clerk' | 'manager' | 'admin' };
+  staff: { id: string; staffNo: string; name: string; role: StaffRole };
   counterNo: number | null;
 }> {
   const { db, clock } = ctx;
@@ -155,7 +156,7 @@ export function authenticate(ctx: HallContext, token: string): Principal | null 
         id: string;
         staff_no: string;
         name: string;
-        role: 'clerk' | 'manager' | 'admin';
+        role: StaffRole;
         expires_at: number;
         counter_no: number | null;
       }
@@ -175,9 +176,7 @@ export function authenticate(ctx: HallContext, token: string): Principal | null 
     ctx.db,
     `SELECT d.id, d.role, d.name, d.counter_no FROM local_device_tokens t JOIN devices d ON d.id = t.device_id
      WHERE t.token_hash = ? AND d.revoked = 0`,
-  ).get(h) as
-    | { id: string; role: 'kiosk' | 'counter' | 'pad' | 'display'; name: string; counter_no: number | null }
-    | undefined;
+  ).get(h) as { id: string; role: DeviceRole; name: string; counter_no: number | null } | undefined;
   if (!device) return null;
   return {
     kind: 'device',

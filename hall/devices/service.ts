@@ -1,7 +1,7 @@
 import * as read from '../../db/read.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { DeviceRole } from '../../shared/queue/model.ts';
+import type { DeviceRole } from '../../shared/primitives.ts';
 import { recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
 import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
 import { counterOrThrow } from '../queue/counters.ts';

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import * as read from '../../db/read.ts';
 import type { LiveEvent } from '../../shared/api/events.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
+import type { EventPayload } from '../../shared/events/catalog.ts';
 import { authenticate, onSessionEnded } from '../auth/service.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { DomainError } from '../../shared/errors.ts';
@@ -21,11 +22,17 @@ export function toLiveEvent(ctx: HallContext, row: JournalRow): LiveEvent | null
     return counter ? ({ type: row.type, at, counter } as LiveEvent) : null;
   }
   if (row.type === 'alert.raised') {
-    const a = row.payload as { alertId: string; kind: string; counterNo: number | null; message: string };
+    const a = row.payload as EventPayload<'alert.raised'>;
     return {
       type: 'alert.raised',
       at,
-      alert: { id: a.alertId, kind: a.kind, counterNo: a.counterNo, message: a.message },
+      alert: {
+        id: a.alertId,
+        kind: a.kind,
+        counterNo: a.counterNo,
+        message: a.message,
+        away: a.away ?? null,
+      },
     };
   }
   if (

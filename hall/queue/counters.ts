@@ -77,14 +77,19 @@ export function raiseOverdueAwayAlerts(ctx: WriteContext): number {
     if (c.status !== 'away' || c.awaySince === null) continue;
     if (now - c.awaySince <= s.awayMaxMinutes * 60_000) continue;
     if (open.some((a) => a.kind === 'away_overdue' && a.counterNo === c.counterNo)) continue;
-    const minutes = Math.floor((now - c.awaySince) / 60_000);
+    // Facts, not a sentence: the manager's screen words them in its own language.
     ctx.journal.append(
       'alert.raised',
       {
         alertId: ctx.ids.next(),
         kind: 'away_overdue',
         counterNo: c.counterNo,
-        message: `${c.counterNo} 号窗口暂离已 ${minutes} 分钟（上限 ${s.awayMaxMinutes} 分钟）：${c.awayReason ?? ''}`,
+        message: '',
+        away: {
+          minutes: Math.floor((now - c.awaySince) / 60_000),
+          maxMinutes: s.awayMaxMinutes,
+          reason: c.awayReason ?? '',
+        },
       },
       recordedByDevice(ctx.deviceId),
     );

@@ -131,18 +131,11 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
   if (since === row.v) return { version: row.v, reset: false, changes: [], locks };
   const v = row.v;
   const changes: RefChange[] = [
-    ...read.services(ctx.db).map((s) => ({
+    ...read.services(ctx.db).map(({ code, ...data }) => ({
       kind: 'service' as const,
-      key: s.code,
+      key: code,
       version: v,
-      data: {
-        name: s.name,
-        nameEn: s.nameEn,
-        prefix: s.prefix,
-        slaMinutes: s.slaMinutes,
-        open: s.open,
-        sort: s.sort,
-      },
+      data,
     })),
     ...read.counters(ctx.db).map((c) => ({
       kind: 'counter' as const,
@@ -150,19 +143,11 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
       version: v,
       data: { name: c.name, services: c.services },
     })),
-    ...(
-      stmt(ctx.db, 'SELECT id, staff_no, name, role, pin_hash FROM staff').all() as {
-        id: string;
-        staff_no: string;
-        name: string;
-        role: string;
-        pin_hash: string;
-      }[]
-    ).map((s) => ({
+    ...read.allStaff(ctx.db).map((s) => ({
       kind: 'staff' as const,
-      key: s.staff_no,
+      key: s.staffNo,
       version: v,
-      data: { name: s.name, role: s.role, pinHash: s.pin_hash, staffId: s.id },
+      data: { name: s.name, role: s.role, pinHash: s.pinHash, staffId: s.id },
     })),
     ...Object.entries(read.settings(ctx.db)).map(([key, value]) => ({
       kind: 'setting' as const,

@@ -2,6 +2,7 @@ import argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../shared/errors.ts';
 import { pairingCodeFrom } from '../../shared/pairingCode.ts';
+import type { HoRole } from '../../shared/primitives.ts';
 import type { HoContext, HoPrincipal } from '../context.ts';
 
 const SESSION_MS = 12 * 60 * 60_000;
@@ -29,7 +30,7 @@ export async function loginHo(ctx: HoContext, staffNo: string, pin: string) {
     id: string;
     staff_no: string;
     name: string;
-    role: 'admin' | 'viewer';
+    role: HoRole;
     pin_hash: string;
   }>('SELECT * FROM ho_staff WHERE staff_no = $1', [staffNo]);
   // Unknown staff numbers cost a hash check too, so timing does not tell which exist.
@@ -70,7 +71,7 @@ export async function authenticateHo(ctx: HoContext, token: string): Promise<HoP
     id: string;
     staff_no: string;
     name: string;
-    role: 'admin' | 'viewer';
+    role: HoRole;
     expires_at: number;
   }>(
     `SELECT s.id, s.staff_no, s.name, s.role, x.expires_at FROM ho_sessions x JOIN ho_staff s ON s.id = x.staff_id
@@ -100,7 +101,7 @@ export async function enrollHoStaff(
   ctx: HoContext,
   staffNo: string,
   name: string,
-  role: 'admin' | 'viewer',
+  role: HoRole,
   pin: string,
 ) {
   const pinHash = await argon2.hash(pin, { type: argon2.argon2id });

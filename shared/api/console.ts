@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IntegrityMismatch } from '../sync/protocol.ts';
+import { HoRole } from '../primitives.ts';
+import { TicketStatus } from '../queue/model.ts';
 
 /** Head office's console API as the console screen reads it (DESIGN §7); the routes reply with these. */
 
@@ -48,6 +50,8 @@ export type DeviceDeliveryT = z.infer<typeof DeviceDelivery>;
 export const HallOverview = z.object({
   hallId: z.string(),
   name: z.string(),
+  /** The hall's time zone setting: its today, and the times of its tickets, are in this zone (DESIGN §2). */
+  timeZone: z.string(),
   issued: z.number(),
   served: z.number(),
   waitingOrInService: z.number(),
@@ -60,7 +64,7 @@ export const HallTicket = z.object({
   number: z.string(),
   serviceCode: z.string(),
   priority: z.boolean(),
-  status: z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'parked', 'cancelled']),
+  status: TicketStatus,
   counterNo: z.number().int().nullable(),
   issuedAt: z.number(),
   lastAt: z.number(),
@@ -86,7 +90,7 @@ export const ConsoleStaff = z.object({
   id: z.string(),
   staffNo: z.string(),
   name: z.string(),
-  role: z.enum(['admin', 'viewer']),
+  role: HoRole,
 });
 export type ConsoleStaffT = z.infer<typeof ConsoleStaff>;
 

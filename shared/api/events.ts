@@ -1,4 +1,4 @@
-import type { CounterState, Ticket } from '../queue/model.ts';
+import type { AwayOverdue, CounterState, Ticket } from '../queue/model.ts';
 
 /**
  * WebSocket messages on /api/v1/events (server → client). `type` is the journal event type it follows;
@@ -34,7 +34,13 @@ export type LiveEvent =
   | {
       type: 'alert.raised';
       at: number;
-      alert: { id: string; kind: string; counterNo: number | null; message: string };
+      alert: {
+        id: string;
+        kind: string;
+        counterNo: number | null;
+        message: string;
+        away: AwayOverdue | null;
+      };
     };
 
 export type LiveEventType = LiveEvent['type'];

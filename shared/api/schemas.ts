@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CounterState, DeviceRole, Role, Service, ServiceCode, Ticket } from '../queue/model.ts';
+import { AwayOverdue, CounterState, Service, Ticket } from '../queue/model.ts';
+import { CounterNo, DeviceRole, Pin, ServiceCode, StaffNo, StaffRole } from '../primitives.ts';
 import { Settings, SettingsPatch } from '../settings.ts';
 import { SafeText } from '../text.ts';
 import { PairingCode } from '../pairingCode.ts';
@@ -13,11 +14,6 @@ import { Instant } from '../time/businessDay.ts';
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 const Reason = SafeText(100);
-/**
- * A counter number in a JSON body is a JSON number. (Coercing turned `true` and `[2]` into counters 1
- * and 2.)
- */
-const CounterNo = z.number().int().min(1).max(99);
 /**
  * A counter number in a path or query: plain decimal digits, no leading zero. Number() coercion read
  * `0x1`, `1.0`, `1e0` and ` 1` as counter 1, so a request could name one counter in several spellings.
@@ -72,12 +68,17 @@ export const Health = z.object({
 
 export const LoginBody = z
   .object({
-    staffNo: z.string().regex(/^\d{3,8}$/, 'digits only'),
-    pin: z.string().regex(/^\d{4,12}$/, '4–12 digits'),
+    staffNo: StaffNo,
+    pin: Pin,
     counterNo: CounterNo.optional(),
   })
   .strict();
-export const StaffPublic = z.object({ id: z.string(), staffNo: z.string(), name: z.string(), role: Role });
+export const StaffPublic = z.object({
+  id: z.string(),
+  staffNo: z.string(),
+  name: z.string(),
+  role: StaffRole,
+});
 export const LoginReply = z.object({
   token: z.string(),
   staff: StaffPublic,
@@ -190,8 +191,10 @@ export const HallState = z.object({
       id: z.string(),
       kind: z.string(),
       counterNo: z.number().int().nullable(),
+      /** Shown as it is when `away` is null (an alert journaled as a sentence). */
       message: z.string(),
       at: z.number(),
+      away: AwayOverdue.nullable(),
     }),
   ),
   stats: z.object({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { CounterNo, DeviceRole, Prefix, Role, ServiceCode } from '../queue/model.ts';
+import { AwayOverdue, CounterDefinition, Service, Staff } from '../queue/model.ts';
+import { DayText, DeviceRole, Id, JournalCounterNo as CounterNo, ServiceCode, Text } from '../primitives.ts';
 import { Settings } from '../settings.ts';
-
-const Id = z.string().min(1).max(64);
-const Text = (max: number) => z.string().trim().min(1).max(max);
+import { RefKind } from '../sync/protocol.ts';
 
 /**
  * Every journal event type with its payload schema. Schemas only grow (STYLE.md practice 3):
@@ -14,25 +13,11 @@ export const EVENTS = {
   // Hall reference data: seeded locally for now, pulled from head office once sync lands.
   'hall.configured': z.object({ hallId: Id, name: Text(60), demo: z.boolean() }),
   'setting.changed': z.object({ key: z.string(), value: z.unknown() }),
-  'service.defined': z.object({
-    code: ServiceCode,
-    name: Text(40),
-    nameEn: Text(60),
-    prefix: Prefix,
-    slaMinutes: z.number().int().min(1).max(240),
-    open: z.boolean(),
-    sort: z.number().int(),
-  }),
+  'service.defined': Service,
   'service.opened': z.object({ code: ServiceCode }),
   'service.closed': z.object({ code: ServiceCode }),
-  'counter.defined': z.object({ counterNo: CounterNo, name: Text(40), services: z.array(ServiceCode) }),
-  'staff.enrolled': z.object({
-    staffId: Id,
-    staffNo: z.string().regex(/^\d{3,8}$/),
-    name: Text(40),
-    role: Role,
-    pinHash: z.string().min(20),
-  }),
+  'counter.defined': CounterDefinition.extend({ counterNo: CounterNo }),
+  'staff.enrolled': Staff,
   'device.paired': z.object({
     deviceId: Id,
     role: DeviceRole,
@@ -42,7 +27,7 @@ export const EVENTS = {
   'device.revoked': z.object({ deviceId: Id }),
   /** Reference data pulled from upstream (DESIGN §4 pull); data null is a tombstone. */
   'reference.updated': z.object({
-    kind: z.enum(['service', 'counter', 'staff', 'setting', 'fee', 'checklist']),
+    kind: RefKind,
     key: z.string().min(1).max(64),
     version: z.number().int().min(0),
     data: z.record(z.string(), z.unknown()).nullable(),
@@ -57,7 +42,7 @@ export const EVENTS = {
     serviceCode: ServiceCode,
     priority: z.boolean(),
     internal: z.boolean(),
-    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    businessDay: DayText,
     seq: z.number().int().min(1),
     idempotencyKey: z.string().nullable(),
     channel: z.enum(['kiosk', 'staff']),
@@ -103,7 +88,7 @@ export const EVENTS = {
     startedAt: z.number().int(),
     /** When the clerk finished, if recorded later; absent: the row's own time (it was saved on finishing). */
     finishedAt: z.number().int().optional(),
-    businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    businessDay: DayText,
     note: z.string().max(200).nullable(),
   }),
 
@@ -116,7 +101,13 @@ export const EVENTS = {
     alertId: Id,
     kind: z.enum(['away_overdue']),
     counterNo: CounterNo.nullable(),
+    /**
+     * Alerts journaled before `away` existed hold a zh-CN sentence here, which screens still show;
+     * newer ones leave it empty and carry their facts, so each screen words them in its language.
+     */
     message: z.string(),
+    /** Kind away_overdue: the facts (added; docs/decisions.md). */
+    away: AwayOverdue.optional(),
   }),
 } as const;
 

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-export const ServiceCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/, 'an upper-case code such as PAY or A');
-export const Prefix = z.string().regex(/^[A-Z]$/, 'one capital letter');
-export const CounterNo = z.coerce.number().int().min(1).max(99);
+import { CounterNo, Id, Prefix, ServiceCode, StaffNo, StaffRole, Text } from '../primitives.ts';
 
 export const TicketStatus = z.enum([
   'waiting',
@@ -19,17 +16,40 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 /** Statuses from which a ticket can be called: a transferred ticket waits in its new queue. */
 export const CALLABLE: readonly TicketStatus[] = ['waiting', 'transferred'];
 
+/**
+ * A service (R-BIZ-1): the one definition its event (`service.defined`), head office's reference data
+ * (keyed by code, shared/sync/refdata.ts), the hall's `services` projection (db/projections/referenceRows.ts) and
+ * the API's views are made from.
+ */
 export const Service = z.object({
   code: ServiceCode,
-  name: z.string().min(1).max(40),
-  nameEn: z.string().min(1).max(60),
+  name: Text(40),
+  nameEn: Text(60),
   prefix: Prefix,
   /** R-SLA-1 handling-time limit for one item of this business. */
   slaMinutes: z.number().int().min(1).max(240),
   open: z.boolean(),
-  sort: z.number().int().default(0),
+  sort: z.number().int(),
 });
 export type Service = z.infer<typeof Service>;
+
+/** A counter as defined (`counter.defined`; reference data keyed by its number). */
+export const CounterDefinition = z.object({
+  counterNo: CounterNo,
+  name: Text(40),
+  services: z.array(ServiceCode),
+});
+export type CounterDefinition = z.infer<typeof CounterDefinition>;
+
+/** A hall's staff member as enrolled (`staff.enrolled`; reference data keyed by the staff number). */
+export const Staff = z.object({
+  staffId: Id,
+  staffNo: StaffNo,
+  name: Text(40),
+  role: StaffRole,
+  pinHash: z.string().min(20),
+});
+export type Staff = z.infer<typeof Staff>;
 
 export const Ticket = z.object({
   id: z.string(),
@@ -61,6 +81,18 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/**
+ * R-AWAY-1: what an overdue away sign's alert says, as facts each screen words in its own language:
+ * how long the sign had been up when the alert was raised, the maximum setting then, and the reason
+ * on the sign as the clerk chose it.
+ */
+export const AwayOverdue = z.object({
+  minutes: z.number().int().min(0),
+  maxMinutes: z.number().int().min(1),
+  reason: z.string(),
+});
+export type AwayOverdue = z.infer<typeof AwayOverdue>;
+
 export const CounterStatus = z.enum(['closed', 'open', 'away']);
 export const CounterState = z.object({
   counterNo: z.number().int(),
@@ -76,8 +108,3 @@ export const CounterState = z.object({
   ticketId: z.string().nullable(),
 });
 export type CounterState = z.infer<typeof CounterState>;
-
-export const Role = z.enum(['clerk', 'manager', 'admin']);
-export type Role = z.infer<typeof Role>;
-export const DeviceRole = z.enum(['kiosk', 'counter', 'pad', 'display']);
-export type DeviceRole = z.infer<typeof DeviceRole>;

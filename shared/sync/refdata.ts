@@ -1,29 +1,26 @@
 import { z } from 'zod';
-import { Prefix, Role } from '../queue/model.ts';
+import { CounterDefinition, Service, Staff } from '../queue/model.ts';
+import { SERVICE_CODE_PATTERN, STAFF_NO_PATTERN } from '../primitives.ts';
 import { Settings } from '../settings.ts';
 import type { RefKind } from './protocol.ts';
 
 /** What each kind of reference data holds, checked at head office on edit and at the hall on pull. */
 export const RefPayloads = {
-  service: z
-    .object({
-      name: z.string().trim().min(1).max(40),
-      nameEn: z.string().trim().min(1).max(60),
-      prefix: Prefix,
-      slaMinutes: z.number().int().min(1).max(240),
-      open: z.boolean().default(true),
-      sort: z.number().int().default(0),
-    })
+  // The key is the code; a new service is open for issuing unless it says otherwise.
+  service: Service.omit({ code: true })
+    .extend({ open: z.boolean().default(true), sort: z.number().int().default(0) })
     .strict(),
-  counter: z.object({ name: z.string().trim().min(1).max(40), services: z.array(z.string()) }).strict(),
-  // PIN hashes only (argon2id): a plain PIN never leaves the console request that set it.
-  staff: z
-    .object({
-      name: z.string().trim().min(1).max(40),
-      role: Role,
+  // The key is the counter number. Service codes are taken as they come (as they always were here).
+  counter: CounterDefinition.pick({ name: true })
+    .extend({ services: z.array(z.string()) })
+    .strict(),
+  // The key is the staff number. PIN hashes only (argon2id): a plain PIN never leaves the console
+  // request that set it.
+  staff: Staff.pick({ name: true, role: true })
+    .extend({
       pinHash: z.string().startsWith('$argon2id$'),
       /** The id the hub knows the staff member by, so a station's records name the same person. */
-      staffId: z.string().min(1).max(64).optional(),
+      staffId: Staff.shape.staffId.optional(),
     })
     .strict(),
   setting: z.object({ value: z.unknown() }).strict(),
@@ -58,9 +55,9 @@ export function parseRef(
     if (!field || !field.safeParse((parsed.data as { value: unknown }).value).success)
       return { ok: false, reason: `setting ${key}` };
   }
-  if (kind === 'staff' && !/^\d{3,8}$/.test(key))
+  if (kind === 'staff' && !STAFF_NO_PATTERN.test(key))
     return { ok: false, reason: 'staff key must be the staff number' };
-  if (kind === 'service' && !/^[A-Z][A-Z0-9_]{0,15}$/.test(key))
+  if (kind === 'service' && !SERVICE_CODE_PATTERN.test(key))
     return { ok: false, reason: 'service key must be its code' };
   return { ok: true, data: parsed.data as Record<string, unknown> };
 }

@@ -63,6 +63,18 @@ export function businessDay(ms: number, timeZone: string): string {
   return localParts(ms, timeZone).day;
 }
 
+/**
+ * The first instant (UTC ms) of the business day that contains `ms`, in the hall's time zone. A
+ * daylight-saving change since midnight moved the wall clock, so the first guess is corrected once.
+ */
+export function startOfDay(ms: number, timeZone: string): number {
+  const { day, minuteOfDay } = localParts(ms, timeZone);
+  const guess = ms - (ms % 60_000) - minuteOfDay * 60_000;
+  const at = localParts(guess, timeZone);
+  // Clocks went forward: the guess is late yesterday. Clocks went back: it is past midnight today.
+  return at.day === day ? guess - at.minuteOfDay * 60_000 : guess + (24 * 60 - at.minuteOfDay) * 60_000;
+}
+
 /** "08:00" → 480. */
 export function parseHhMm(text: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);

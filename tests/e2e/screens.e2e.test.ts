@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
+import { journalSentenceAlert } from '../support/builders.ts';
 import {
   CHROMIUM,
   clerkSignIn,
@@ -86,6 +87,32 @@ describe('a service no staffed counter serves', () => {
     await manager.page.getByRole('alert').filter({ hasText: '暂无窗口办理此业务' }).waitFor();
     await screenshot(manager.page, 'manager-no-counter-alert');
     for (const s of [kiosk, manager]) await s.context.close();
+  });
+});
+
+describe('the manager’s alerts', () => {
+  it('R-AWAY-1: an overdue away sign is worded in the manager’s language; an alert journaled as a sentence shows it', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 25, 2)); // 10:00 in Shanghai
+    const hall = await aHall(clock);
+    const { ctx } = hall.node;
+    const sentence = '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
+    journalSentenceAlert(hall, 2, sentence);
+    const away = await hall.request('POST', '/counters/1/away', {
+      token: await hall.login('1001', 1),
+      body: { reason: '取资料', returnAt: clock.now() + 5 * MIN },
+    });
+    expect(away.status).toBe(200);
+    clock.advance(16 * MIN);
+    expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
+
+    const manager = await openSurface(browser, `${hall.url}/manager`);
+    await signIn(manager.page, '9001');
+    await manager.page.getByText('1 号窗口暂离已 16 分钟（上限 15 分钟）：取资料').waitFor();
+    await manager.page.getByText(sentence).waitFor();
+    await manager.page.getByRole('button', { name: 'English' }).click();
+    await manager.page.getByText('Counter 1 has been away for 16 min (limit 15 min): 取资料').waitFor();
+    expect(await manager.page.getByText(sentence).count()).toBe(1);
+    await manager.context.close();
   });
 });
 

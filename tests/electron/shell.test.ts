@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   secureWebPreferences,
@@ -36,6 +37,16 @@ describe('Electron shell security (DESIGN §5)', () => {
     expect(main).toContain('for (const channel of IPC_CHANNELS)');
     expect(main).not.toMatch(/ipcMain\.handle\('/);
     expect(new Set(IPC_CHANNELS).size).toBe(IPC_CHANNELS.length);
+  });
+
+  it('DESIGN-1: the shell finds its own files under a path with spaces (C:\\Program Files), not by URL pathname', () => {
+    const main = readFileSync(new URL('../../electron/main.ts', import.meta.url), 'utf8');
+    expect(main).not.toMatch(/URL\([^)]*\)\.pathname/);
+    expect(main).toContain('fileURLToPath(import.meta.url)');
+    // What fileURLToPath does that .pathname does not: decode %20 (and, on Windows, drop the leading slash).
+    const url = pathToFileURL('/opt/Service Hall/electron/dist/main.js');
+    expect(url.pathname).toBe('/opt/Service%20Hall/electron/dist/main.js');
+    expect(fileURLToPath(url)).toBe('/opt/Service Hall/electron/dist/main.js');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   expectError,
   issue,
   journalEvents,
+  journalSentenceAlert,
   journalMark,
   shanghai,
   staffOf,
@@ -14,6 +15,11 @@ import {
   type TicketReply,
 } from '../support/builders.ts';
 import { listen } from '../support/live.ts';
+import { rebuildProjections } from '../../db/rebuild.ts';
+import { openDatabase } from '../../db/open.ts';
+import { openAlerts } from '../../db/read.ts';
+import { asBeforeMigration0012 } from '../support/handling.ts';
+import path from 'node:path';
 
 const MIN = 60_000;
 let halls: TestHall[] = [];
@@ -323,6 +329,63 @@ describe('counters and the hall', () => {
     expect(back.body).toMatchObject({ status: 'open', awayReason: null });
     expect(await alerts()).toEqual([]);
     expect((await callNext(hall, c1, 1))!.number).toBe('A001');
+  });
+
+  it('R-AWAY-1: the overdue-away alert journals its facts, not a sentence; an alert journaled as a sentence still reads as one', async () => {
+    const { hall, clock, staff } = await aHall();
+    const { ctx } = hall.node;
+    const sentence = '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
+    journalSentenceAlert(hall, 2, sentence);
+    await hall.request('POST', '/counters/1/away', {
+      token: await staff.clerk(1),
+      body: { reason: '取资料', returnAt: clock.now() + 5 * MIN },
+    });
+    clock.advance(16 * MIN);
+    expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
+
+    const [, raised] = journalEvents(ctx.db, 'alert.raised');
+    expect(raised!.payload).toMatchObject({
+      kind: 'away_overdue',
+      counterNo: 1,
+      message: '',
+      away: { minutes: 16, maxMinutes: 15, reason: '取资料' },
+    });
+    const alerts = async () =>
+      ((await hall.request('GET', '/hall', { token: await staff.manager() })).body as { alerts: unknown[] })
+        .alerts;
+    const expected = [
+      expect.objectContaining({ id: 'old-alert-2', counterNo: 2, message: sentence, away: null }),
+      expect.objectContaining({
+        counterNo: 1,
+        message: '',
+        away: { minutes: 16, maxMinutes: 15, reason: '取资料' },
+      }),
+    ];
+    expect(await alerts()).toEqual(expected);
+    // Both are rebuilt from the journal alone.
+    const rebuilt = rebuildProjections(ctx.db);
+    expect(rebuilt.after).toBe(rebuilt.before);
+    expect(await alerts()).toEqual(expected);
+  });
+
+  it('R-AWAY-1: migration 0012 keeps the alerts of a database made before it, each read as its sentence', async () => {
+    const { hall } = await aHall();
+    const { ctx } = hall.node;
+    const sentence = '1 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
+    journalSentenceAlert(hall, 1, sentence);
+    const file = path.join(hall.dataDir, 'old.sqlite');
+    await ctx.db.backup(file);
+    asBeforeMigration0012(file);
+    const migrated = openDatabase(file);
+    try {
+      const expected = [expect.objectContaining({ id: 'old-alert-1', message: sentence, away: null })];
+      expect(openAlerts(migrated)).toEqual(expected);
+      const { before, after } = rebuildProjections(migrated);
+      expect(after).toBe(before);
+      expect(openAlerts(migrated)).toEqual(expected);
+    } finally {
+      migrated.close();
+    }
   });
 
   it('R-AWAY-1: signing out of an overdue away counter closes its alert (the window is closed, not away)', async () => {

@@ -23,6 +23,18 @@ export function staffOf(hall: TestHall): Staff {
   };
 }
 
+/** Journals an overdue-away alert as builds before `alert.raised.away` did: a zh-CN sentence only. */
+export function journalSentenceAlert(hall: TestHall, counterNo: number, sentence: string): void {
+  const { ctx } = hall.node;
+  ctx.db.transaction(() =>
+    ctx.journal.append(
+      'alert.raised',
+      { alertId: `old-alert-${counterNo}`, kind: 'away_overdue', counterNo, message: sentence },
+      `device:${ctx.deviceId}`,
+    ),
+  )();
+}
+
 /** What "the journal is unchanged" compares: row count, last rowid and the set of ids. */
 export function journalMark(db: Db): { count: number; maxRowid: number | null; ids: string } {
   const r = db.prepare('SELECT count(*) AS count, max(rowid) AS maxRowid FROM journal').get() as {

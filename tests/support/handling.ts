@@ -17,11 +17,27 @@ export const handlingKept = (db: Database.Database) =>
     )
     .all();
 
-/** Turns a closed hall database back into one made before migration 0011 (keys not yet per sender). */
-export function asBeforeMigration0011(file: string): void {
+/** Runs SQL on a closed hall database file. */
+function execOn(file: string, sql: string): void {
   const db = new Database(file);
   try {
-    db.exec(`ALTER TABLE idempotency RENAME TO idempotency_0011;
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
+
+/** Turns a closed hall database back into one made before migration 0012 (alerts without their facts). */
+export function asBeforeMigration0012(file: string): void {
+  execOn(file, 'ALTER TABLE alerts DROP COLUMN away; DELETE FROM schema_migrations WHERE version = 12;');
+}
+
+/** Turns a closed hall database back into one made before migration 0011 (keys not yet per sender). */
+export function asBeforeMigration0011(file: string): void {
+  asBeforeMigration0012(file);
+  execOn(
+    file,
+    `ALTER TABLE idempotency RENAME TO idempotency_0011;
       CREATE TABLE idempotency (key TEXT PRIMARY KEY, ticket_id TEXT NOT NULL);
       INSERT INTO idempotency (key, ticket_id) SELECT key, ticket_id FROM idempotency_0011;
       DROP TABLE idempotency_0011;
@@ -32,10 +48,8 @@ export function asBeforeMigration0011(file: string): void {
         FROM local_command_replies_0011;
       DROP TABLE local_command_replies_0011;
       CREATE INDEX local_command_replies_created ON local_command_replies (created_at);
-      DELETE FROM schema_migrations WHERE version = 11;`);
-  } finally {
-    db.close();
-  }
+      DELETE FROM schema_migrations WHERE version = 11;`,
+  );
 }
 
 /**
@@ -44,15 +58,13 @@ export function asBeforeMigration0011(file: string): void {
  */
 export function asBeforeMigration0007(file: string): void {
   asBeforeMigration0011(file);
-  const db = new Database(file);
-  try {
-    db.exec(`DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;
+  execOn(
+    file,
+    `DROP TRIGGER service_day_handling_insert; DROP TRIGGER service_day_handling_update;
       DROP TRIGGER service_day_handling_delete; DROP TABLE service_day_handling;
       ALTER TABLE tickets DROP COLUMN parked_at; ALTER TABLE tickets DROP COLUMN held_ms;
       CREATE INDEX tickets_by_day ON tickets (business_day, status, service_code);
       DROP TABLE IF EXISTS local_upstream_devices; DROP TABLE IF EXISTS local_integrity;
-      DELETE FROM schema_migrations WHERE version >= 7;`);
-  } finally {
-    db.close();
-  }
+      DELETE FROM schema_migrations WHERE version >= 7;`,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDay, isWithinHours } from '../../shared/time/businessDay.ts';
+import { businessDay, isWithinHours, startOfDay } from '../../shared/time/businessDay.ts';
 import { formatTicketNumber } from '../../shared/queue/numbering.ts';
 import { estimateWaitMinutes, isOverrun, slaLevel } from '../../shared/queue/sla.ts';
 import { DEFAULT_SETTINGS, SettingsPatch } from '../../shared/settings.ts';
@@ -12,6 +12,15 @@ describe('business day and hours', () => {
     // 23:30 UTC on the 23rd is 07:30 on the 24th in Shanghai.
     expect(businessDay(Date.UTC(2026, 10, 23, 23, 30), 'Asia/Shanghai')).toBe('2026-11-24');
     expect(businessDay(Date.UTC(2026, 10, 23, 15, 59), 'Asia/Shanghai')).toBe('2026-11-23');
+  });
+
+  it('DESIGN-2: a business day starts at midnight hall time, also on a day the clocks change', () => {
+    expect(startOfDay(Date.UTC(2026, 10, 23, 23, 30), 'Asia/Shanghai')).toBe(Date.UTC(2026, 10, 23, 16, 0));
+    // Berlin: clocks went forward at 02:00 (UTC+1 → UTC+2) and back at 03:00 (UTC+2 → UTC+1).
+    expect(startOfDay(Date.UTC(2024, 2, 31, 10, 17, 5), 'Europe/Berlin')).toBe(Date.UTC(2024, 2, 30, 23, 0));
+    expect(startOfDay(Date.UTC(2024, 9, 27, 11, 0), 'Europe/Berlin')).toBe(Date.UTC(2024, 9, 26, 22, 0));
+    expect(startOfDay(Date.UTC(2024, 9, 27, 22, 59), 'Europe/Berlin')).toBe(Date.UTC(2024, 9, 26, 22, 0));
+    expect(startOfDay(Date.UTC(2024, 9, 27, 23, 0), 'Europe/Berlin')).toBe(Date.UTC(2024, 9, 27, 23, 0));
   });
 
   it('R-HRS-1: opening hours default to 08:00–17:00 hall time', () => {

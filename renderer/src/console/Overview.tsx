@@ -22,14 +22,17 @@ export function Overview() {
     <>
       <Totals />
       {overview.map((h) => (
-        <HallTickets key={h.hallId} hallId={h.hallId} name={h.name} />
+        <HallTickets key={h.hallId} hallId={h.hallId} name={h.name} timeZone={h.timeZone} />
       ))}
     </>
   );
 }
 
-/** One hall's tickets today, each in its current state (README: "every hall's tickets today"). */
-function HallTickets({ hallId, name }: { hallId: string; name: string }) {
+/**
+ * One hall's tickets today, each in its current state (README: "every hall's tickets today"), at the
+ * hall's own clock time.
+ */
+function HallTickets({ hallId, name, timeZone }: { hallId: string; name: string; timeZone: string }) {
   const { t, i18n } = useTranslation(['console', 'common']);
   const tickets = useConsole((s) => s.hallTickets[hallId]) ?? [];
   return (
@@ -56,7 +59,7 @@ function HallTickets({ hallId, name }: { hallId: string; name: string }) {
           {
             title: t('ticketIssuedAt'),
             dataIndex: 'issuedAt',
-            render: (at: number) => formatDateTime(at, i18n.language),
+            render: (at: number) => formatDateTime(at, i18n.language, timeZone),
           },
         ]}
       />

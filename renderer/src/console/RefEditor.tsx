@@ -3,6 +3,7 @@ import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch 
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
+import { PIN_PATTERN, SERVICE_CODE_PATTERN, STAFF_NO_PATTERN } from '../../../shared/primitives.ts';
 import { useConsole } from './store.ts';
 import { refFields, SETTING_KEYS, settingField, zodIssue, type FieldSpec } from './zodForm.ts';
 
@@ -10,8 +11,8 @@ const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** What head office requires of each kind's key (shared/sync/refdata.ts parseRef), said in the UI language. */
 const KEY_RULES: Partial<Record<RefKind, RegExp>> = {
-  service: /^[A-Z][A-Z0-9_]{0,15}$/,
-  staff: /^\d{3,8}$/,
+  service: SERVICE_CODE_PATTERN,
+  staff: STAFF_NO_PATTERN,
   counter: /^\d{1,2}$/,
 };
 
@@ -168,7 +169,7 @@ export function RefEditor(props: {
             label={t('f_pin')}
             name="pin"
             extra={item ? t('f_pinKeep') : undefined}
-            rules={[{ required: item === null, pattern: /^\d{4,12}$/, message: t('f_pinRule') }]}
+            rules={[{ required: item === null, pattern: PIN_PATTERN, message: t('f_pinRule') }]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PIN_PATTERN, STAFF_NO_PATTERN } from '../../../shared/primitives.ts';
 
 export interface StaffCredentials {
   staffNo: string;
@@ -48,14 +49,14 @@ export function StaffSignIn<V extends StaffCredentials>({
         <Form.Item
           label={t('staffNo')}
           name="staffNo"
-          rules={[{ required: true, pattern: /^\d{3,8}$/, message: t('staffNoRule') }]}
+          rules={[{ required: true, pattern: STAFF_NO_PATTERN, message: t('staffNoRule') }]}
         >
           <Input autoFocus inputMode="numeric" autoComplete="username" />
         </Form.Item>
         <Form.Item
           label={t('pin')}
           name="pin"
-          rules={[{ required: true, pattern: /^\d{4,12}$/, message: t('pinRule') }]}
+          rules={[{ required: true, pattern: PIN_PATTERN, message: t('pinRule') }]}
         >
           <Input.Password inputMode="numeric" autoComplete="current-password" />
         </Form.Item>

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { HallApi } from '../../../shared/api/hall/index.ts';
 import type { Client } from '../lib/client.ts';
 import type { CounterState } from '../../../shared/queue/model.ts';
+import type { HallStateT } from '../../../shared/api/schemas.ts';
 import { formatClock, formatDuration } from '../lib/format.ts';
 import { useManager } from './store.ts';
 
@@ -34,6 +35,9 @@ export function HallLive() {
       .catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
   const waiting = hall.services.reduce((n, s) => n + s.waiting, 0);
   const en = i18n.language === 'en';
+  // R-AWAY-1: worded here from the alert's facts; one journaled as a sentence shows that sentence.
+  const alertText = (a: HallStateT['alerts'][number]) =>
+    a.away ? t('alertAwayOverdue', { counterNo: a.counterNo, ...a.away }) : a.message;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -57,7 +61,7 @@ export function HallLive() {
           type="warning"
           showIcon
           message={t('alertAway')}
-          description={`${a.message} · ${formatClock(a.at, i18n.language, tz)}`}
+          description={`${alertText(a)} · ${formatClock(a.at, i18n.language, tz)}`}
         />
       ))}
       <Row gutter={16}>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ServiceCode } from '../../queue/model.ts';
+import { ServiceCode } from '../../primitives.ts';
 import { Instant } from '../../time/businessDay.ts';
 import { WalkinList } from '../walkins.ts';
 import { hallRoutes } from './access.ts';

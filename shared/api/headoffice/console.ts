@@ -122,7 +122,8 @@ export const consoleContract = hoRoutes({
   overview: {
     method: 'GET',
     url: '/overview',
-    summary: 'Today per hall: issued, served, waiting (from the synced journals)',
+    summary:
+      "Today per hall, in the hall's own time zone: issued, served, waiting (from the synced journals)",
     tag: 'console',
     access: ['admin', 'viewer'],
     reply: z.array(HallOverview),
