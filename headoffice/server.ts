@@ -3,7 +3,6 @@ import fastifyStatic from '@fastify/static';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DomainError } from '../shared/errors.ts';
 import { installErrorHandling } from '../server/http/errors.ts';
 import { installHostCheck } from '../server/http/host.ts';
@@ -14,10 +13,7 @@ import { openPglite, openPostgres, type Sql } from './db/sql.ts';
 import type { HoContext } from './context.ts';
 import { consoleApiRoutes, hoApi, syncRoutes } from './routes.ts';
 import { seedDemoHeadOffice } from './demo.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
-  .version;
+import { ROOT, VERSION } from '../server/project.ts';
 
 export interface HeadOfficeOptions {
   /** PostgreSQL URL; when absent, embedded PGlite in dataDir (or in memory when dataDir is null too). */
