@@ -11,7 +11,9 @@ import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.
 import { migrate } from './db/migrate.ts';
 import { openPglite, openPostgres, type Sql } from './db/sql.ts';
 import type { HoContext } from './context.ts';
-import { consoleApiRoutes, hoApi, syncRoutes } from './routes.ts';
+import { hoApi } from './http.ts';
+import { syncRoutes } from './sync/routes.ts';
+import { consoleApiRoutes } from './console/routes.ts';
 import { seedDemoHeadOffice } from './demo.ts';
 import { ROOT, VERSION } from '../server/project.ts';
 

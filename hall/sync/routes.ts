@@ -1,16 +1,9 @@
 import { DomainError } from '../../shared/errors.ts';
-import { gapReply, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol.ts';
+import { checkProtocol, gapReply } from '../../shared/sync/protocol.ts';
 import { stationSyncContract } from '../../shared/api/hall/sync.ts';
 import type { Api } from '../http/route.ts';
 import { receiveBatch } from './receiver.ts';
 import { hubSnapshot } from './pull.ts';
-
-/** 426 for a sender speaking another protocol version: it must upgrade first (DESIGN §4). */
-export function checkProtocol(headers: { [SYNC_PROTOCOL_HEADER]?: string | undefined }): void {
-  const v = headers[SYNC_PROTOCOL_HEADER];
-  if (v !== undefined && Number(v) !== SYNC_PROTOCOL_VERSION)
-    throw new DomainError('E_UPGRADE_REQUIRED', { version: SYNC_PROTOCOL_VERSION });
-}
 
 /** The hub's sync endpoints for its stations: the same protocol as head office's (DESIGN §4). */
 export function hubSyncRoutes(api: Api): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../errors.ts';
 
 /**
  * The sync protocol (DESIGN §4), the same for station → hub and hub → head office.
@@ -8,6 +9,12 @@ export const SYNC_PROTOCOL_VERSION = 1;
 export const SYNC_PROTOCOL_HEADER = 'x-servicehall-sync';
 /** The protocol version a sender speaks; a receiver answers 426 when it is not SYNC_PROTOCOL_VERSION. */
 export const SyncProtocolHeader = z.object({ [SYNC_PROTOCOL_HEADER]: z.string().max(10).optional() });
+/** 426 for a sender speaking another protocol version: it must upgrade first (DESIGN §4). */
+export function checkProtocol(headers: z.output<typeof SyncProtocolHeader>): void {
+  const v = headers[SYNC_PROTOCOL_HEADER];
+  if (v !== undefined && Number(v) !== SYNC_PROTOCOL_VERSION)
+    throw new DomainError('E_UPGRADE_REQUIRED', { version: SYNC_PROTOCOL_VERSION });
+}
 /** A pull asks for reference data changed after `since` (0: everything). */
 export const PullQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
 export const MAX_BATCH_ROWS = 500;

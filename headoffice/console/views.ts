@@ -1,11 +1,11 @@
-import { BACKLOG_HEADER, parseBacklogHeader, type HallBacklogT } from '../shared/api/console.ts';
-import { startOfDay } from '../shared/time/businessDay.ts';
-import type { Api, Handlers } from '../server/http/route.ts';
-import type { consoleContract } from '../shared/api/headoffice/console.ts';
-import type { HoContext, HoPrincipal } from './context.ts';
-import type { HoWho } from './routes.ts';
-import { foldTickets, type TicketEventRow } from './ticketsToday.ts';
-import { hallTimeZones, timeZoneOf } from './halls/timeZone.ts';
+import { BACKLOG_HEADER, parseBacklogHeader, type HallBacklogT } from '../../shared/api/console.ts';
+import { startOfDay } from '../../shared/time/businessDay.ts';
+import type { Api, Handlers } from '../../server/http/route.ts';
+import type { consoleContract } from '../../shared/api/headoffice/console.ts';
+import type { HoContext, HoPrincipal } from '../context.ts';
+import type { HoWho } from '../http.ts';
+import { foldTickets, type TicketEventRow } from '../ticketsToday.ts';
+import { hallTimeZones, timeZoneOf } from '../halls/timeZone.ts';
 
 type Views = Pick<
   Handlers<typeof consoleContract, HoPrincipal>,
