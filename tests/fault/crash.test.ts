@@ -6,11 +6,10 @@ import { verifyJournal } from '../../db/verify.ts';
 import { knownMigrations, openDatabase } from '../../db/open.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
-import { startDemoHall, startTestHall, tempDir } from '../support/hall.ts';
+import { demoDevices, startDemoHall, startTestHall, tempDir } from '../support/hall.ts';
 import { act, callNext, issue } from '../support/builders.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
-import { spawnHall } from '../support/procs.ts';
-import { runCli, startHallProcess, type HallProcess } from '../support/process.ts';
+import { runCli, spawnHall, startHall, type Started } from '../support/child.ts';
 
 /**
  * DESIGN §2 "an acknowledged record survives power loss": the node is killed with SIGKILL while
@@ -53,13 +52,13 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
   const dataDir = tempDir('servicehall-crash-');
   const dbFile = path.join(dataDir, 'hall.sqlite');
   const acked: Acked = { issued: [], called: [], finished: [], unanswered: [] };
-  let node: HallProcess;
+  let node: Started;
   let kiosk = '';
   let clerks: string[] = [];
 
   beforeAll(async () => {
-    node = await startHallProcess(['--demo', '--data', dataDir, '--port', '0']);
-    kiosk = node.kioskToken!;
+    node = await startHall(['--demo', '--data', dataDir, '--port', '0']);
+    kiosk = demoDevices(dataDir).kiosk;
     expect(kiosk).toBeTruthy();
     clerks = await Promise.all(
       [1, 2].map(async (n) => {
@@ -118,7 +117,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
     // Mid-flight: requests were still unanswered when the node died.
     expect(acked.unanswered.length).toBeGreaterThan(0);
 
-    node = await startHallProcess(['--data', dataDir, '--port', '0']);
+    node = await startHall(['--data', dataDir, '--port', '0']);
   }, 120_000);
 
   afterAll(async () => {
@@ -202,10 +201,10 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
     await node.stop();
     // DESIGN §6: a clean stop on SIGTERM.
     expect(await node.exited).toEqual({ code: 0, signal: null });
-    const verify = await runCli(['verify', '--data', dataDir]);
+    const verify = await runCli('hall', ['verify', '--data', dataDir]);
     expect(verify.stdout).toContain('every hash chain verifies');
     expect(verify.code).toBe(0);
-    const rebuild = await runCli(['rebuild', '--data', dataDir]);
+    const rebuild = await runCli('hall', ['rebuild', '--data', dataDir]);
     expect(rebuild.stdout).toMatch(/replayed \d+ journal rows/);
     expect(rebuild.stdout).toContain('projections reproduced exactly');
     expect(rebuild.code).toBe(0);
@@ -229,7 +228,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
       reason: expect.stringMatching(/hash/),
     });
     db.close();
-    const verify = await runCli(['verify', '--data', dataDir]);
+    const verify = await runCli('hall', ['verify', '--data', dataDir]);
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain(`BROKEN: device ${victim.device_id} seq ${victim.device_seq}`);
   });
@@ -334,15 +333,17 @@ describe('kill -9 during a schema upgrade (DESIGN-2)', () => {
       expect(before.tickets).toHaveLength(5);
 
       // Killed inside the upgrade's transaction: nothing of it lands, nothing before it is lost.
-      expect(await spawnHall(dataDir, { SERVICEHALL_FAULT: 'migration' }).exited).toBe('SIGKILL');
+      const doomed = spawnHall(['--data', dataDir, '--port', '0'], {
+        env: { SERVICEHALL_FAULT: 'migration' },
+      });
+      expect((await doomed.exited).signal).toBe('SIGKILL');
       expect(snapshot()).toEqual(before);
       const killed = new Database(file, { readonly: true });
       expect(killed.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 6 });
       killed.close();
 
-      const healed = spawnHall(dataDir);
-      await healed.url;
-      expect(await healed.stop()).not.toBe('SIGKILL');
+      const healed = await startHall(['--data', dataDir, '--port', '0']);
+      expect((await healed.stop()).signal).not.toBe('SIGKILL');
       const after = snapshot();
       expect(after.journal).toEqual(before.journal);
       // Later migrations add columns (0010: the hold time); every value that was there is unchanged.
@@ -362,7 +363,7 @@ describe('kill -9 during a schema upgrade (DESIGN-2)', () => {
       } finally {
         db.close();
       }
-      const verify = await runCli(['verify', '--data', dataDir]);
+      const verify = await runCli('hall', ['verify', '--data', dataDir]);
       expect(verify.stdout).toContain('every hash chain verifies');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -21,8 +21,7 @@ import {
   type TestHeadOffice,
   type TestStore,
 } from '../support/headoffice.ts';
-import { spawnHall, spawnHeadOffice, type Child } from '../support/procs.ts';
-import { ROOT } from '../support/process.ts';
+import { ROOT, spawnHall, spawnHeadOffice, type Child } from '../support/child.ts';
 import { drain, eventually } from '../support/sync.ts';
 
 /**
@@ -31,6 +30,16 @@ import { drain, eventually } from '../support/sync.ts';
  */
 
 const TICKETS = 40;
+
+/** `hall/cli.ts --data DIR --port 0` (a node already paired: later starts need only --data). */
+const hallAt = (dataDir: string, env: Record<string, string> = {}, args: string[] = []): Child =>
+  spawnHall(['--data', dataDir, '--port', '0', ...args], { env });
+
+/** `headoffice/cli.ts --demo --port 0` on a test store (DATABASE_URL for PostgreSQL, else PGlite in its dir). */
+const headOfficeOn = (store: TestStore, env: Record<string, string> = {}): Child =>
+  spawnHeadOffice(['--demo', '--data', store.dataDir, '--port', '0'], {
+    env: { DATABASE_URL: store.databaseUrl, ...env },
+  });
 
 async function issue(hall: TestHall, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -113,13 +122,13 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
 
   async function killThenHeal(fault: string, before: (db: Db) => Promise<void>): Promise<void> {
     const { dataDir, hallId } = await hubWithBacklog();
-    const doomed: Child = spawnHall(dataDir, { SERVICEHALL_FAULT: fault });
-    expect(await doomed.exited).toBe('SIGKILL');
+    const doomed = hallAt(dataDir, { SERVICEHALL_FAULT: fault });
+    expect((await doomed.exited).signal).toBe('SIGKILL');
     const db = openReadonly(dataDir);
     try {
       await before(db);
-      const healed = spawnHall(dataDir);
-      await healed.url;
+      const healed = hallAt(dataDir);
+      await healed.ready;
       await eventually(() => synced(db, tho.sql), 'the restarted hall drains its backlog');
       await healed.stop();
       await expectConsistent(db, tho.sql, hallId);
@@ -134,15 +143,15 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
     await tho.request('PUT', '/ref/fee/M1', { body: { name: '迁移测试费', amountFen: 100 } });
     const dataDir = tempDir();
     const join = ['--headoffice', tho.url, '--pair', pairingCode];
-    expect(await spawnHall(dataDir, { SERVICEHALL_FAULT: 'migration' }, join).exited).toBe('SIGKILL');
+    expect((await hallAt(dataDir, { SERVICEHALL_FAULT: 'migration' }, join).exited).signal).toBe('SIGKILL');
     const db = openReadonly(dataDir);
     try {
       const tables = db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'journal'")
         .all();
       expect(tables).toEqual([]);
-      const healed = spawnHall(dataDir, {}, join);
-      await healed.url;
+      const healed = hallAt(dataDir, {}, join);
+      await healed.ready;
       const hallId = () =>
         (db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }).value;
       await eventually(
@@ -209,9 +218,9 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
   beforeAll(async () => {
     store = await createTestStore();
     // Killed in the middle of its first migration: nothing of it may stay behind.
-    expect(await spawnHeadOffice(store, { SERVICEHALL_FAULT: 'migration' }).exited).toBe('SIGKILL');
-    ho = spawnHeadOffice(store);
-    const client = await connectHeadOffice(await ho.url);
+    expect((await headOfficeOn(store, { SERVICEHALL_FAULT: 'migration' }).exited).signal).toBe('SIGKILL');
+    ho = headOfficeOn(store);
+    const client = await connectHeadOffice((await ho.ready).url);
     const { pairingCode } = await client.newHall();
     await client.request('PUT', '/ref/fee/F9', { body: { name: '补卡费', amountFen: 1000 } });
     hub = await startTestHall({ sync: false, headoffice: { url: client.url, code: pairingCode } });
@@ -224,8 +233,8 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
 
   /** Restarts head office on the same store and points the hub at its new address. */
   async function restart(fault?: string): Promise<void> {
-    ho = spawnHeadOffice(store, fault ? { SERVICEHALL_FAULT: fault } : {});
-    const url = await ho.url;
+    ho = headOfficeOn(store, fault ? { SERVICEHALL_FAULT: fault } : {});
+    const { url } = await ho.ready;
     hub.node.ctx.db.prepare("UPDATE local_upstreams SET url = ? WHERE name = 'headoffice'").run(url);
   }
 
@@ -261,7 +270,7 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
       await restart(fault);
       await issue(hub, TICKETS);
       await expect(drain(hub.node)).rejects.toThrow();
-      expect(await ho.exited).toBe('SIGKILL');
+      expect((await ho.exited).signal).toBe('SIGKILL');
       await restart();
       await drain(hub.node);
       await withStore((sql) => expectConsistent(hub.node.ctx.db, sql, hub.node.ctx.hallId));
@@ -272,7 +281,7 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
     await ho.stop();
     await restart('pull-serve');
     await expect(pullOnce(hub.node.ctx, 'headoffice')).rejects.toThrow();
-    expect(await ho.exited).toBe('SIGKILL');
+    expect((await ho.exited).signal).toBe('SIGKILL');
     await issue(hub, 2);
     await restart();
     await pullOnce(hub.node.ctx, 'headoffice');
@@ -290,8 +299,8 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
 describe('kill -9 of the hub as its stations’ receiver', () => {
   it('DESIGN-4: a hub killed after committing a station’s batch but before replying: no row lost or doubled', async () => {
     const dataDir = tempDir();
-    let hub = spawnHall(dataDir, { SERVICEHALL_FAULT: 'ingest-after-commit' }, ['--demo']);
-    const hubUrl = await hub.url;
+    let hub = hallAt(dataDir, { SERVICEHALL_FAULT: 'ingest-after-commit' }, ['--demo']);
+    const hubUrl = (await hub.ready).url;
     const login = await fetch(`${hubUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -316,12 +325,14 @@ describe('kill -9 of the hub as its stations’ receiver', () => {
         expect(w.status).toBe(201);
       }
       await expect(drain(station.node)).rejects.toThrow();
-      expect(await hub.exited).toBe('SIGKILL');
+      expect((await hub.exited).signal).toBe('SIGKILL');
       const deviceId = station.node.ctx.deviceId;
       // The hub holds the batch; the station never heard so.
       expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(0);
-      hub = spawnHall(dataDir);
-      station.node.ctx.db.prepare("UPDATE local_upstreams SET url = ? WHERE name = 'hub'").run(await hub.url);
+      hub = hallAt(dataDir);
+      station.node.ctx.db
+        .prepare("UPDATE local_upstreams SET url = ? WHERE name = 'hub'")
+        .run((await hub.ready).url);
       await drain(station.node);
       expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(station.node.ctx.journal.lastSeq());
       await hub.stop();

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../headoffice/db/migrate.ts';
 import { tempDir } from '../support/hall.ts';
 import { createTestStore, openStore } from '../support/headoffice.ts';
-import { ROOT } from '../support/process.ts';
+import { ROOT } from '../support/child.ts';
 import { deviceOwner } from '../../headoffice/halls/devices.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import type { TestHall } from '../support/hall.ts';

@@ -6,7 +6,7 @@ import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { checkAgainstHeadOffice } from '../../hall/sync/integrity.ts';
 import type { TestHall } from '../support/hall.ts';
 import { BACKEND, startTestHeadOffice, type TestHeadOffice } from '../support/headoffice.ts';
-import { runCli } from '../support/process.ts';
+import { runCli } from '../support/child.ts';
 import { withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub } from '../support/sync.ts';
 
@@ -109,7 +109,7 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     // The local verifier alone cannot tell: every chain still verifies.
     expect(verifyJournal(hub.node.ctx.db).firstBreak).toBeNull();
 
-    const cli = await runCli(['verify', '--against-headoffice', '--data', hub.dataDir]);
+    const cli = await runCli('hall', ['verify', '--against-headoffice', '--data', hub.dataDir]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('every hash chain verifies');
     expect(cli.stdout).toMatch(

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -8,7 +7,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../shared/startupErrors.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
-import { ROOT } from '../support/process.ts';
+import { runCli as runHarnessCli, type CliRun } from '../support/child.ts';
 
 /**
  * Every start-up failure a newcomer can cause ends in one line that says what to do, and an exit code
@@ -32,33 +31,9 @@ afterEach(async () => {
 });
 afterAll(() => undefined);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI until it exits, or until `ready` appears in its output (then stops it). */
-function runCli(
-  cli: 'hall' | 'headoffice',
-  args: string[],
-  env: Record<string, string> = {},
-  ready?: RegExp,
-): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, cli, 'cli.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    if (ready?.test(stdout)) child.kill('SIGTERM');
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-}
+/** A command line run to its end, with no DATABASE_URL but the one a test gives. */
+const runCli = (cli: 'hall' | 'headoffice', args: string[], env: Record<string, string> = {}) =>
+  runHarnessCli(cli, args, { env: { DATABASE_URL: '', ...env } });
 
 const adminDo = async (sql: string) => {
   const c = new pg.Client({ connectionString: PG });
@@ -75,7 +50,7 @@ const urlFor = (db: string, user?: string) => {
   if (user) u.username = user;
   return u.toString();
 };
-const oneLine = (run: Run) => {
+const oneLine = (run: CliRun) => {
   const lines = run.stderr.trim().split('\n');
   expect(lines, run.stderr).toHaveLength(1);
   expect(run.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack trace
@@ -104,7 +79,8 @@ describe('head office start-up', () => {
     if (!pgUp) return t.skip();
     const name = `sh_startup_${randomBytes(5).toString('hex')}`;
     cleanups.push(() => adminDo(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    const run = await runCli('headoffice', ['--port', '0'], { DATABASE_URL: urlFor(name) }, /console: /);
+    // Once it is ready, it is stopped.
+    const run = await runCli('headoffice', ['--port', '0'], { DATABASE_URL: urlFor(name) });
     expect(run.stdout).toContain('created the database');
     expect(run.stdout).toMatch(/head office on http/);
   });

@@ -10,7 +10,7 @@ import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, startTestHall, tempDir, type TestHall } from '../support/hall.ts';
 import { rebuildProjections } from '../../db/rebuild.ts';
 import { act, callNext, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
-import { runCli } from '../support/process.ts';
+import { runCli } from '../support/child.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
 
 const dirs: string[] = [];
@@ -69,9 +69,9 @@ describe('migrations (DESIGN-2)', () => {
     await expect(startHallNode({ dataDir: dir, port: 0, logLevel: 'silent', timers: false })).rejects.toThrow(
       DatabaseTooNewError,
     );
-    const cli = await runCli(['verify', '--data', dir]);
+    const cli = await runCli('hall', ['verify', '--data', dir]);
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toContain('written by a newer ServiceHall');
+    expect(cli.stderr).toContain('written by a newer ServiceHall');
     // Refusing changed nothing: the future migration is still recorded.
     const check = new Database(file, { readonly: true });
     expect(check.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(latest + 1);
@@ -221,8 +221,8 @@ describe('backup and restore (DESIGN-2)', () => {
     expect(beforeRestore.length).toBeGreaterThan(atBackup.length);
     await hall.node.close();
 
-    const restored = await runCli(['restore', file, '--data', hall.dataDir]);
-    expect(restored.code, restored.stdout).toBe(0);
+    const restored = await runCli('hall', ['restore', file, '--data', hall.dataDir]);
+    expect(restored.code, restored.stderr).toBe(0);
     expect(journalRows(dbFile)).toEqual(atBackup);
     // The database it replaced is kept whole beside it.
     expect(journalRows(`${dbFile}.before-restore`)).toEqual(beforeRestore);
@@ -244,8 +244,8 @@ describe('backup and restore (DESIGN-2)', () => {
     await issue(hall, 'A');
     await hall.node.close();
     halls.splice(halls.indexOf(hall), 1);
-    const res = await runCli(['backup', '--data', hall.dataDir]);
-    expect(res.code, res.stdout).toBe(0);
+    const res = await runCli('hall', ['backup', '--data', hall.dataDir]);
+    expect(res.code, res.stderr).toBe(0);
     const [name] = listBackups(path.join(hall.dataDir, 'backups'));
     expect(name).toBeDefined();
     expect(journalRows(path.join(hall.dataDir, 'backups', name!))).toEqual(
@@ -279,8 +279,8 @@ describe('backup and restore (DESIGN-2)', () => {
     for (let i = 0; i < 3; i++) await backupDatabase(hall.node.ctx.db, backups, t0 + i * 1000, 30);
     await hall.node.close();
     halls.splice(halls.indexOf(hall), 1);
-    const res = await runCli(['backup', '--data', hall.dataDir]);
-    expect(res.code, res.stdout).toBe(0);
+    const res = await runCli('hall', ['backup', '--data', hall.dataDir]);
+    expect(res.code, res.stderr).toBe(0);
     expect(listBackups(backups)).toHaveLength(2);
     rmSync(hall.dataDir, { recursive: true, force: true });
   });
@@ -300,8 +300,8 @@ describe('backup and restore (DESIGN-2)', () => {
     for (const suffix of ['', '-wal'])
       copyFileSync(`${live}${suffix}`, path.join(crashed, `hall.sqlite${suffix}`));
     const beforeRestore = journalRows(live);
-    const res = await runCli(['restore', file, '--data', crashed]);
-    expect(res.code, res.stdout).toBe(0);
+    const res = await runCli('hall', ['restore', file, '--data', crashed]);
+    expect(res.code, res.stderr).toBe(0);
     expect(journalRows(path.join(crashed, 'hall.sqlite.before-restore'))).toEqual(beforeRestore);
   });
 });

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jsonRequest } from './http.ts';
 import { startHallNode, type HallNode, type HallNodeOptions } from '../../hall/node.ts';
+import type { DemoDevices } from '../../hall/demo.ts';
 
 /** A real hall node on a random port with its own temporary data directory (STYLE.md "Tests"). */
 export interface TestHall {
@@ -24,6 +25,11 @@ export interface TestHall {
 
 export function tempDir(prefix = 'servicehall-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** The demo kiosk's and display's tokens, as a demo start keeps them in its data directory (hall/demo.ts). */
+export function demoDevices(dataDir: string): DemoDevices {
+  return JSON.parse(readFileSync(path.join(dataDir, 'demo-devices.json'), 'utf8')) as DemoDevices;
 }
 
 export async function startTestHall(
