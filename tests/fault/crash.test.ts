@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,8 @@ import { verifyJournal } from '../../db/verify.ts';
 import { knownMigrations, openDatabase } from '../../db/open.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
-import { demoDevices, startDemoHall, startTestHall, tempDir } from '../support/hall.ts';
+import { demoDevices, tempDir as makeTempDir } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { act, callNext, issue } from '../support/builders.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
 import { runCli, spawnHall, startHall, type Started } from '../support/child.ts';
@@ -40,6 +41,16 @@ async function call(
   return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
 }
 
+const it = test
+  /** A small closed demo hall whose journal a test may edit as an attacker with the file would. */
+  .extend('aJournal', ({ demoHall }) => async (): Promise<{ file: string; deviceId: string }> => {
+    const hall = await demoHall();
+    for (const code of ['A', 'B', 'C', 'A']) await issue(hall, code);
+    const deviceId = hall.node.ctx.deviceId;
+    await hall.node.close();
+    return { file: path.join(hall.dataDir, 'hall.sqlite'), deviceId };
+  });
+
 interface Acked {
   issued: { key: string; id: string; number: string }[];
   called: { id: string; counterNo: number }[];
@@ -49,7 +60,7 @@ interface Acked {
 }
 
 describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
-  const dataDir = tempDir('servicehall-crash-');
+  const dataDir = makeTempDir('servicehall-crash-');
   const dbFile = path.join(dataDir, 'hall.sqlite');
   const acked: Acked = { issued: [], called: [], finished: [], unanswered: [] };
   let node: Started;
@@ -235,138 +246,119 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
 });
 
 describe('tampering with the journal file (DESIGN-2 hash chain)', () => {
-  /** A small closed demo hall whose journal a test may edit as an attacker with the file would. */
-  async function aJournal(): Promise<{ file: string; dir: string; deviceId: string }> {
-    const hall = await startDemoHall();
-    for (const code of ['A', 'B', 'C', 'A']) await issue(hall, code);
-    const deviceId = hall.node.ctx.deviceId;
-    await hall.node.close();
-    return { file: path.join(hall.dataDir, 'hall.sqlite'), dir: hall.dataDir, deviceId };
-  }
-
-  it('DESIGN-2: a row edited and re-hashed is caught at the next row (its prev_hash no longer matches)', async () => {
-    const { file, dir, deviceId } = await aJournal();
-    try {
-      const db = openDatabase(file);
-      const row = db
-        .prepare(
-          `SELECT * FROM journal WHERE device_id = ? AND type = 'ticket.issued' ORDER BY device_seq LIMIT 1`,
-        )
-        .get(deviceId) as JournalRow & { payload: string };
-      const payload = { ...(JSON.parse(row.payload) as Json), priority: true };
-      const forged = { ...row, payload } as JournalRow;
-      db.exec('DROP TRIGGER journal_no_update');
-      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE id = ?').run(
-        JSON.stringify(payload),
-        rowHash(forged),
-        row.id,
-      );
-      expect(verifyJournal(db).firstBreak).toMatchObject({
-        device_id: deviceId,
-        device_seq: row.device_seq + 1,
-        reason: expect.stringMatching(/prev_hash/),
-      });
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('DESIGN-2: a row edited and re-hashed is caught at the next row (its prev_hash no longer matches)', async ({
+    aJournal,
+  }) => {
+    const { file, deviceId } = await aJournal();
+    const db = openDatabase(file);
+    const row = db
+      .prepare(
+        `SELECT * FROM journal WHERE device_id = ? AND type = 'ticket.issued' ORDER BY device_seq LIMIT 1`,
+      )
+      .get(deviceId) as JournalRow & { payload: string };
+    const payload = { ...(JSON.parse(row.payload) as Json), priority: true };
+    const forged = { ...row, payload } as JournalRow;
+    db.exec('DROP TRIGGER journal_no_update');
+    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE id = ?').run(
+      JSON.stringify(payload),
+      rowHash(forged),
+      row.id,
+    );
+    expect(verifyJournal(db).firstBreak).toMatchObject({
+      device_id: deviceId,
+      device_seq: row.device_seq + 1,
+      reason: expect.stringMatching(/prev_hash/),
+    });
+    db.close();
   });
 
-  it('DESIGN-2: a deleted row is reported as a sequence gap at the row after it', async () => {
-    const { file, dir, deviceId } = await aJournal();
-    try {
-      const db = openDatabase(file);
-      db.exec('DROP TRIGGER journal_no_delete');
-      db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq = 5').run(deviceId);
-      expect(verifyJournal(db).firstBreak).toMatchObject({
-        device_id: deviceId,
-        device_seq: 6,
-        reason: expect.stringMatching(/sequence gap/),
-      });
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('DESIGN-2: a deleted row is reported as a sequence gap at the row after it', async ({ aJournal }) => {
+    const { file, deviceId } = await aJournal();
+    const db = openDatabase(file);
+    db.exec('DROP TRIGGER journal_no_delete');
+    db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq = 5').run(deviceId);
+    expect(verifyJournal(db).firstBreak).toMatchObject({
+      device_id: deviceId,
+      device_seq: 6,
+      reason: expect.stringMatching(/sequence gap/),
+    });
+    db.close();
   });
 
-  it('DESIGN-2: the journal refuses UPDATE and DELETE while its triggers stand', async () => {
-    const { file, dir } = await aJournal();
-    try {
-      const db = openDatabase(file);
-      expect(() => db.prepare(`UPDATE journal SET payload = '{}'`).run()).toThrow(/append-only/);
-      expect(() => db.prepare('DELETE FROM journal').run()).toThrow(/append-only/);
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('DESIGN-2: the journal refuses UPDATE and DELETE while its triggers stand', async ({ aJournal }) => {
+    const { file } = await aJournal();
+    const db = openDatabase(file);
+    expect(() => db.prepare(`UPDATE journal SET payload = '{}'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM journal').run()).toThrow(/append-only/);
+    db.close();
   });
 });
 
 describe('kill -9 during a schema upgrade (DESIGN-2)', () => {
-  it('DESIGN-2: a hall killed while migrating an older database keeps every record, and its next start finishes the upgrade', async () => {
+  it('DESIGN-2: a hall killed while migrating an older database keeps every record, and its next start finishes the upgrade', async ({
+    later,
+    tempDir,
+    testHall,
+  }) => {
     const dataDir = tempDir('servicehall-upgrade-');
-    try {
-      const hall = await startTestHall({ dataDir, demo: true });
-      const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
-      for (const code of ['A', 'B', 'C', 'A']) {
-        await issue(hall, code);
-        const called = (await callNext(hall, clerk, 5))!;
-        await act(hall, clerk, called.id, 'start');
-        await act(hall, clerk, called.id, 'finish');
-      }
-      await issue(hall, 'B'); // one still waiting
-      await hall.stop();
-      const file = path.join(dataDir, 'hall.sqlite');
-      asBeforeMigration0007(file);
-      const snapshot = () => {
-        const db = new Database(file, { readonly: true });
-        try {
-          return {
-            journal: db.prepare('SELECT id, hash FROM journal ORDER BY rowid').all(),
-            tickets: db.prepare('SELECT * FROM tickets ORDER BY id').all(),
-          };
-        } finally {
-          db.close();
-        }
-      };
-      const before = snapshot();
-      expect(before.tickets).toHaveLength(5);
-
-      // Killed inside the upgrade's transaction: nothing of it lands, nothing before it is lost.
-      const doomed = spawnHall(['--data', dataDir, '--port', '0'], {
-        env: { SERVICEHALL_FAULT: 'migration' },
-      });
-      expect((await doomed.exited).signal).toBe('SIGKILL');
-      expect(snapshot()).toEqual(before);
-      const killed = new Database(file, { readonly: true });
-      expect(killed.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 6 });
-      killed.close();
-
-      const healed = await startHall(['--data', dataDir, '--port', '0']);
-      expect((await healed.stop()).signal).not.toBe('SIGKILL');
-      const after = snapshot();
-      expect(after.journal).toEqual(before.journal);
-      // Later migrations add columns (0010: the hold time); every value that was there is unchanged.
-      const columns = Object.keys(before.tickets[0] as object);
-      expect(
-        after.tickets.map((t) =>
-          Object.fromEntries(columns.map((c) => [c, (t as Record<string, unknown>)[c]])),
-        ),
-      ).toEqual(before.tickets);
+    const hall = await testHall({ dataDir, demo: true });
+    const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
+    for (const code of ['A', 'B', 'C', 'A']) {
+      await issue(hall, code);
+      const called = (await callNext(hall, clerk, 5))!;
+      await act(hall, clerk, called.id, 'start');
+      await act(hall, clerk, called.id, 'finish');
+    }
+    await issue(hall, 'B'); // one still waiting
+    await hall.stop();
+    const file = path.join(dataDir, 'hall.sqlite');
+    asBeforeMigration0007(file);
+    const snapshot = () => {
       const db = new Database(file, { readonly: true });
       try {
-        expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
-          v: knownMigrations().at(-1)!.version,
-        });
-        expect(handlingKept(db)).toEqual(handlingFromTickets(db));
-        expect(handlingKept(db)).toHaveLength(3);
+        return {
+          journal: db.prepare('SELECT id, hash FROM journal ORDER BY rowid').all(),
+          tickets: db.prepare('SELECT * FROM tickets ORDER BY id').all(),
+        };
       } finally {
         db.close();
       }
-      const verify = await runCli('hall', ['verify', '--data', dataDir]);
-      expect(verify.stdout).toContain('every hash chain verifies');
+    };
+    const before = snapshot();
+    expect(before.tickets).toHaveLength(5);
+
+    // Killed inside the upgrade's transaction: nothing of it lands, nothing before it is lost.
+    const doomed = later(
+      spawnHall(['--data', dataDir, '--port', '0'], { env: { SERVICEHALL_FAULT: 'migration' } }),
+    );
+    expect((await doomed.exited).signal).toBe('SIGKILL');
+    expect(snapshot()).toEqual(before);
+    const killed = new Database(file, { readonly: true });
+    expect(killed.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 6 });
+    killed.close();
+
+    const healed = later(await startHall(['--data', dataDir, '--port', '0']));
+    expect((await healed.stop()).signal).not.toBe('SIGKILL');
+    const after = snapshot();
+    expect(after.journal).toEqual(before.journal);
+    // Later migrations add columns (0010: the hold time); every value that was there is unchanged.
+    const columns = Object.keys(before.tickets[0] as object);
+    expect(
+      after.tickets.map((t) =>
+        Object.fromEntries(columns.map((c) => [c, (t as Record<string, unknown>)[c]])),
+      ),
+    ).toEqual(before.tickets);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
+        v: knownMigrations().at(-1)!.version,
+      });
+      expect(handlingKept(db)).toEqual(handlingFromTickets(db));
+      expect(handlingKept(db)).toHaveLength(3);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      db.close();
     }
+    const verify = await runCli('hall', ['verify', '--data', dataDir]);
+    expect(verify.stdout).toContain('every hash chain verifies');
   }, 60_000);
 });

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
+import { it } from '../support/fixtures.ts';
 import { expectError, issue, journalMark, shanghai } from '../support/builders.ts';
 
 /**
@@ -10,12 +11,6 @@ import { expectError, issue, journalMark, shanghai } from '../support/builders.t
  * succeeds again. A full disk is made real with SQLite's max_page_count: the database may not grow,
  * exactly as when the disk has no room left (SQLITE_FULL).
  */
-let hall: TestHall | null = null;
-
-afterEach(async () => {
-  await hall?.stop();
-  hall = null;
-});
 
 type Health = { ok: boolean; problems?: { code: string; message: string }[] };
 const health = async (h: TestHall, lang = 'zh-CN') =>
@@ -35,8 +30,10 @@ async function issueUntilRefused(h: TestHall, lang: string): Promise<{ status: n
 }
 
 describe('security: storage faults are said, shown and recovered from', () => {
-  it('security: a full disk gives 503 E_STORAGE "disk full" in both languages, /health not ok, and recovers on the next commit', async () => {
-    hall = await startDemoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
+  it('security: a full disk gives 503 E_STORAGE "disk full" in both languages, /health not ok, and recovers on the next commit', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
     const { db } = hall.node.ctx;
     expect(await health(hall)).toMatchObject({ ok: true, problems: [] });
     const pages = db.pragma('page_count', { simple: true }) as number;
@@ -72,8 +69,10 @@ describe('security: storage faults are said, shown and recovered from', () => {
     expect(await health(hall)).toMatchObject({ ok: true, problems: [] });
   });
 
-  it('security: an I/O error gives 503 E_STORAGE "storage fault", /health not ok, and recovers on the next commit', async () => {
-    hall = await startDemoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
+  it('security: an I/O error gives 503 E_STORAGE "storage fault", /health not ok, and recovers on the next commit', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
     const { journal, db } = hall.node.ctx;
     const append = journal.append.bind(journal);
     // The fault point: the next journal write fails as SQLite reports a failed write to disk.

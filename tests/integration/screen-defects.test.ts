@@ -1,29 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import type { HallStateT, IssueReplyT } from '../../shared/api/schemas.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { act, callNext, expectError, issue, shanghai, staffOf, type Staff } from '../support/builders.ts';
 import { drain, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 
 /** The hall-node side of issue 10's screen defects: what the screens are told. */
 const MIN = 60_000;
-let halls: TestHall[] = [];
 
-async function aHall(): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> {
-  const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-  const hall = await startDemoHall({ clock });
-  halls.push(hall);
-  return { hall, clock, staff: staffOf(hall) };
-}
-
-afterEach(async () => {
-  await Promise.all(halls.map((h) => h.stop()));
-  halls = [];
-});
+/** A fresh demo hall on a manual clock at 10:00 hall time. */
+const it = test.extend(
+  'aHall',
+  ({ demoHall }) =>
+    async (): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
+      const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+      const hall = await demoHall({ clock });
+      return { hall, clock, staff: staffOf(hall) };
+    },
+);
 
 describe('hold time is not handling time (R-SLA-1)', () => {
-  it('R-SLA-1: 2 min serving + 20 min parked finishes without an overrun reason; the hold is recorded', async () => {
+  it('R-SLA-1: 2 min serving + 20 min parked finishes without an overrun reason; the hold is recorded', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const t = await issue(hall, 'A'); // A: 5-minute limit
@@ -44,7 +45,7 @@ describe('hold time is not handling time (R-SLA-1)', () => {
     expect(JSON.parse(finished)).toMatchObject({ handlingMs: 2 * MIN, overrun: false });
   });
 
-  it('R-SLA-1: serving past the limit is still an overrun after a park', async () => {
+  it('R-SLA-1: serving past the limit is still an overrun after a park', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const t = await issue(hall, 'A');
@@ -64,7 +65,9 @@ describe('hold time is not handling time (R-SLA-1)', () => {
 });
 
 describe('a service no open counter serves (R-DUTY-1)', () => {
-  it('R-DUTY-1: the kiosk is told no counter serves it, on the buttons and on the ticket; a signed-in counter changes that', async () => {
+  it('R-DUTY-1: the kiosk is told no counter serves it, on the buttons and on the ticket; a signed-in counter changes that', async ({
+    aHall,
+  }) => {
     const { hall, staff } = await aHall();
     const state = async () =>
       (await hall.request('GET', '/hall', { token: hall.kioskToken })).body as HallStateT;
@@ -82,7 +85,9 @@ describe('a service no open counter serves (R-DUTY-1)', () => {
 });
 
 describe('who is at a counter (R-DUTY-1)', () => {
-  it('R-DUTY-1: a counter signed in by a station that names staff as staff-<staffNo> shows the clerk by name', async () => {
+  it('R-DUTY-1: a counter signed in by a station that names staff as staff-<staffNo> shows the clerk by name', async ({
+    aHall,
+  }) => {
     const { hall } = await aHall();
     const db = hall.node.ctx.db;
     // What an older station's sign-in projects on the hub: its own id for the hub's clerk 1003.
@@ -94,10 +99,12 @@ describe('who is at a counter (R-DUTY-1)', () => {
     expect(c3.staffName).toBe(name);
   });
 
-  it('R-DUTY-1: a clerk signed in at a station shows by name in the hub manager’s live view', async () => {
+  it('R-DUTY-1: a clerk signed in at a station shows by name in the hub manager’s live view', async ({
+    later,
+    aHall,
+  }) => {
     const { hall } = await aHall();
-    const station = await startStation(hall, 2, { sync: false });
-    halls.push(station);
+    const station = later(await startStation(hall, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     await station.login('1002', 2);
     await drain(station.node);

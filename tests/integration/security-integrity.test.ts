@@ -1,41 +1,34 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { verifyJournal } from '../../db/verify.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { checkAgainstHeadOffice } from '../../hall/sync/integrity.ts';
 import type { TestHall } from '../support/hall.ts';
-import { BACKEND, startTestHeadOffice, type TestHeadOffice } from '../support/headoffice.ts';
+import { BACKEND } from '../support/headoffice.ts';
+import { test } from '../support/fixtures.ts';
 import { runCli } from '../support/child.ts';
 import { withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub } from '../support/sync.ts';
 
 /** Issue 9, item 3: a hall cannot rewrite what head office already acknowledged (DESIGN §2, §4). */
-let tho: TestHeadOffice;
-const cleanups: (() => Promise<unknown>)[] = [];
-const later = <T extends { stop(): Promise<unknown> }>(x: T): T => {
-  cleanups.push(() => x.stop());
-  return x;
-};
-beforeAll(async () => {
-  tho = await startTestHeadOffice();
-});
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
-afterAll(async () => {
-  await tho.stop();
-});
-
-async function syncedHub(tickets = 4): Promise<TestHall & { hoHallId: string }> {
-  const hub = later(await startPairedHub(tho));
-  for (let i = 0; i < tickets; i++) {
-    const res = await hub.request('POST', '/tickets', { token: hub.kioskToken, body: { serviceCode: 'A' } });
-    expect(res.status).toBe(201);
-  }
-  await drain(hub.node);
-  return hub;
-}
+/** A hub paired with head office that has pushed `tickets` tickets' rows. */
+const it = test.extend(
+  'syncedHub',
+  ({ tho, later }) =>
+    async (tickets = 4): Promise<TestHall & { hoHallId: string }> => {
+      const hub = later(await startPairedHub(tho));
+      for (let i = 0; i < tickets; i++) {
+        const res = await hub.request('POST', '/tickets', {
+          token: hub.kioskToken,
+          body: { serviceCode: 'A' },
+        });
+        expect(res.status).toBe(201);
+      }
+      await drain(hub.node);
+      return hub;
+    },
+);
 
 type StoredRow = {
   id: string;
@@ -102,7 +95,10 @@ type Health = {
 };
 
 describe(`the hall's journal against head office on ${BACKEND}`, () => {
-  it('security: a rewritten and re-hashed journal passes the local verify but not verify --against-headoffice', async () => {
+  it('security: a rewritten and re-hashed journal passes the local verify but not verify --against-headoffice', async ({
+    tho,
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     const last = hub.node.ctx.journal.lastSeq();
     rewriteHistory(hub, last - 2);
@@ -125,7 +121,9 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     ]);
   });
 
-  it('security: deleting the last acknowledged rows is a mismatch (the hall ends below ackedSeq)', async () => {
+  it('security: deleting the last acknowledged rows is a mismatch (the hall ends below ackedSeq)', async ({
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     const acked = hub.node.ctx.journal.lastSeq();
     deleteLastRows(hub, 2);
@@ -141,7 +139,9 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     ]);
   });
 
-  it('security: a row edited in place (its stored hash kept) before the acknowledged seq is found by the hub’s periodic check', async () => {
+  it('security: a row edited in place (its stored hash kept) before the acknowledged seq is found by the hub’s periodic check', async ({
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     const db = hub.node.ctx.db;
     withJournalGuardsLifted(db, () =>
@@ -162,7 +162,10 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     ]);
   });
 
-  it('security: the hub’s own check raises the alarm on both sides: /health not ok with the reason, head office shows the report', async () => {
+  it('security: the hub’s own check raises the alarm on both sides: /health not ok with the reason, head office shows the report', async ({
+    tho,
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     // An honest journal: no alarm anywhere.
     let check = await checkAgainstHeadOffice(hub.node.ctx.db, hub.node.ctx.clock);
@@ -191,7 +194,10 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     });
   });
 
-  it('security: the acks and report routes serve only a hub, only about its own hall, and refusals change nothing', async () => {
+  it('security: the acks and report routes serve only a hub, only about its own hall, and refusals change nothing', async ({
+    tho,
+    syncedHub,
+  }) => {
     const one = await syncedHub(2);
     const two = await syncedHub(1);
     const acks = await tho.request('GET', '/sync/v1/acks', { token: hubToken(one) });

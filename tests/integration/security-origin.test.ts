@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { dumpProjections } from '../../db/rebuild.ts';
@@ -6,22 +6,18 @@ import * as read from '../../db/read.ts';
 import { AUTHORITY } from '../../shared/events/authority.ts';
 import { EVENTS, type EventPayload, type EventType } from '../../shared/events/catalog.ts';
 import type { PushReply } from '../../shared/sync/protocol.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
 import { journalMark } from '../support/builders.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
-import { BACKEND, startTestHeadOffice } from '../support/headoffice.ts';
+import { BACKEND } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
 
 /**
  * Issue 9, critical: the sync path is a write path. A paired counter device pushed staff.enrolled and
  * device.revoked rows to its hub and the hub applied them. Every event type now says which origin may
  * write it (shared/events/authority.ts) and the hub checks that before it applies a station row.
  */
-
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
 
 const PIN_HASH =
   '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0123456789abcdefghijklmnopqrstuvwxyzABCDE';
@@ -114,18 +110,14 @@ async function pairCounterDevice(
   return res.body as { deviceId: string; token: string };
 }
 
-async function demoHub(): Promise<TestHall> {
-  const hub = await startDemoHall();
-  cleanups.push(() => hub.stop());
-  return hub;
-}
-
 const quarantineCount = (hub: TestHall) =>
   (stmt(hub.node.ctx.db, 'SELECT count(*) AS n FROM local_quarantine').get() as { n: number }).n;
 
 describe('security: origin rules on the hub (issue 9, critical)', () => {
-  it('security: a counter device pushing staff.enrolled for 9001, a new manager 6666 and device.revoked for the kiosk changes nothing', async () => {
-    const hub = await demoHub();
+  it('security: a counter device pushing staff.enrolled for 9001, a new manager 6666 and device.revoked for the kiosk changes nothing', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const kioskId = read.devices(db).find((d) => d.role === 'kiosk')!.deviceId;
@@ -159,8 +151,10 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     ).toBe(201);
   });
 
-  it('security: every event type pushed from a station token — only the station types it may write change anything', async () => {
-    const hub = await demoHub();
+  it('security: every event type pushed from a station token — only the station types it may write change anything', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const clerk = read.staffByNo(db, '1006')!;
@@ -208,8 +202,10 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     expect(read.settings(db).recallCap).not.toBe(1);
   });
 
-  it('security: a station writes only for its own counter, signed by the clerk signed in there', async () => {
-    const hub = await demoHub();
+  it('security: a station writes only for its own counter, signed by the clerk signed in there', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const clerk = read.staffByNo(db, '1006')!;
@@ -263,8 +259,10 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     expect(quarantineCount(hub)).toBe(8);
   });
 
-  it('security: a 10,000-level nested payload is quarantined (row bounds), the rows after it land, the hub keeps answering', async () => {
-    const hub = await demoHub();
+  it('security: a 10,000-level nested payload is quarantined (row bounds), the rows after it land, the hub keeps answering', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const clerk = read.staffByNo(db, '1006')!;
@@ -315,10 +313,12 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
 });
 
 describe('security: a real station through its hub (issue 9)', () => {
-  it('security: a station clerk’s walk-in and sign-in pass the origin rule and name the hub’s own staff member', async () => {
-    const hub = await demoHub();
-    const station = await startStation(hub, 2, { sync: false });
-    cleanups.push(() => station.stop());
+  it('security: a station clerk’s walk-in and sign-in pass the origin rule and name the hub’s own staff member', async ({
+    later,
+    demoHall,
+  }) => {
+    const hub = await demoHall();
+    const station = later(await startStation(hub, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1002', 2);
     const res = await station.request('POST', '/walkins', {
@@ -337,11 +337,11 @@ describe('security: a real station through its hub (issue 9)', () => {
 });
 
 describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => {
-  it('security: head office applies the same table — a registered station’s rows of hub types and a hub’s own walk-in are quarantined', async () => {
-    const tho = await startTestHeadOffice();
-    cleanups.push(() => tho.stop());
-    const hub = await startPairedHub(tho);
-    cleanups.push(() => hub.stop());
+  it('security: head office applies the same table — a registered station’s rows of hub types and a hub’s own walk-in are quarantined', async ({
+    tho,
+    later,
+  }) => {
+    const hub = later(await startPairedHub(tho));
     const token = hubToken(hub);
     const hallId = hub.node.ctx.hallId;
     const stationId = crypto.randomUUID();

@@ -1,38 +1,14 @@
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { ackedSeq, setAckedSeq } from '../../hall/sync/upstreams.ts';
 import { SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
-import {
-  BACKEND,
-  diffJournals,
-  hoCursors,
-  NO_DIFF,
-  startTestHeadOffice,
-  type TestHeadOffice,
-} from '../support/headoffice.ts';
-import { startProxy, type Proxy } from '../support/proxy.ts';
+import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
+import { startProxy } from '../support/proxy.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
-
-let tho: TestHeadOffice;
-const cleanups: (() => Promise<unknown>)[] = [];
-const later = <T extends { stop(): Promise<unknown> } | Proxy>(x: T): T => {
-  cleanups.push(() => ('stop' in x ? x.stop() : x.close()));
-  return x;
-};
-
-beforeAll(async () => {
-  tho = await startTestHeadOffice();
-});
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
-afterAll(async () => {
-  await tho.stop();
-});
 
 async function issueTickets(hall: TestHall, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -44,16 +20,19 @@ async function issueTickets(hall: TestHall, n: number): Promise<void> {
   }
 }
 
-async function expectSameJournal(hall: TestHall): Promise<void> {
+async function expectSameJournal(tho: TestHeadOffice, hall: TestHall): Promise<void> {
   expect(await diffJournals(hall.node.ctx.db, tho.sql, { hallId: hall.node.ctx.hallId })).toEqual(NO_DIFF);
 }
 
 describe(`sync with head office on ${BACKEND}`, () => {
-  it('DESIGN-7: a hub pairs with a one-time code, and a revoked hub gets 401 at once', async () => {
+  it('DESIGN-7: a hub pairs with a one-time code, and a revoked hub gets 401 at once', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     await issueTickets(hub, 3);
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     const token = await hubToken(hub);
     const halls = (await tho.request('GET', '/halls')).body as {
       hallId: string;
@@ -74,7 +53,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(pull.status).toBe(401);
   });
 
-  it('DESIGN-7: a pairing code works once only', async () => {
+  it('DESIGN-7: a pairing code works once only', async ({ tho }) => {
     const { pairingCode } = await tho.newHall('Once');
     const pair = (deviceId: string) =>
       fetch(`${tho.url}/sync/v1/pair`, {
@@ -86,7 +65,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect((await pair('dev-2')).status).toBeGreaterThanOrEqual(400);
   });
 
-  it('DESIGN-4: station rows flow station → hub → head office unchanged, exactly once', async () => {
+  it('DESIGN-4: station rows flow station → hub → head office unchanged, exactly once', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 1, { sync: false }));
     // The station has no hall record of its own; it kept at pairing that its hub's hall is the demo.
@@ -110,7 +92,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(
       await diffJournals(station.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId, devices: [stationId] }),
     ).toMatchObject({ missing: [], mismatched: [] });
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     const cursors = await hoCursors(tho.sql);
     expect(cursors.get(stationId)).toBe(station.node.ctx.journal.lastSeq());
     expect(cursors.get(hub.node.ctx.deviceId)).toBe(hub.node.ctx.journal.lastSeq());
@@ -119,7 +101,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(hub.node.senders[0]!.status().backlogRows).toBe(0);
   });
 
-  it('DESIGN-4: a batch that does not start at ackedSeq + 1 gets 409 with the expected cursor', async () => {
+  it('DESIGN-4: a batch that does not start at ackedSeq + 1 gets 409 with the expected cursor', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -138,7 +123,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect((await hoCursors(tho.sql)).get(deviceId)).toBe(2);
   });
 
-  it('DESIGN-4: a re-pushed batch (lost reply) is harmless: 409 with the cursor, no duplicate', async () => {
+  it('DESIGN-4: a re-pushed batch (lost reply) is harmless: 409 with the cursor, no duplicate', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     await issueTickets(hub, 5);
     await drain(hub.node);
@@ -150,7 +138,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(await hub.node.senders[0]!.pushOnce()).toBe(true);
     expect(ackedSeq(hub.node.ctx.db, 'headoffice', deviceId)).toBe(seq);
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     // A receiver that lost its tail (restored) makes the sender go back, and the rows come again once.
     await tho.sql.query('DELETE FROM journal WHERE device_id = $1 AND device_seq > 2', [deviceId]);
     await tho.sql.query(
@@ -159,10 +147,13 @@ describe(`sync with head office on ${BACKEND}`, () => {
     );
     await issueTickets(hub, 1);
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
   });
 
-  it('DESIGN-4: an invalid row is quarantined with its reason and the rows after it land', async () => {
+  it('DESIGN-4: an invalid row is quarantined with its reason and the rows after it land', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -194,7 +185,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(halls.find((h) => h.hallId === hub.hoHallId)?.quarantined).toBe(1);
   });
 
-  it('DESIGN-4: a row whose text UTF-8 cannot carry is quarantined, and the batch around it lands', async () => {
+  it('DESIGN-4: a row whose text UTF-8 cannot carry is quarantined, and the batch around it lands', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -216,7 +210,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(stored.map((r) => JSON.parse(r.payload) as unknown)).toEqual([good1.payload, good2.payload]);
   });
 
-  it('DESIGN-4: a receiver that limits bodies with 413 makes the sender halve its batch until it fits', async () => {
+  it('DESIGN-4: a receiver that limits bodies with 413 makes the sender halve its batch until it fits', async ({
+    tho,
+    later,
+  }) => {
     const proxy = later(await startProxy(tho.url, { maxBodyBytes: 60_000 }));
     const hub = later(await startPairedHub(tho, { via: proxy.url }));
     // ~200 rows of ~300 bytes each do not fit 60 kB; halving gets there.
@@ -224,14 +221,17 @@ describe(`sync with head office on ${BACKEND}`, () => {
     await issueTickets(hub, 200);
     expect(clerk).toBeTruthy();
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     const sizes = proxy.batchSizes.filter((n) => n > 0);
     expect(proxy.stats.answered).toBeGreaterThan(0);
     expect(sizes[0]).toBeGreaterThan(sizes[1]!);
     expect(sizes[1]).toBe(Math.floor(sizes[0]! / 2));
   });
 
-  it('DESIGN-4: a receiver on another protocol version answers 426, and the sender stops and says so', async () => {
+  it('DESIGN-4: a receiver on another protocol version answers 426, and the sender stops and says so', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -259,7 +259,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(health.sync[0]!.connected).toBe(false);
   });
 
-  it('DESIGN-7: health shows per-upstream sync status: backlog, oldest unsent, connected, last error', async () => {
+  it('DESIGN-7: health shows per-upstream sync status: backlog, oldest unsent, connected, last error', async ({
+    tho,
+    later,
+  }) => {
     const proxy = later(await startProxy(tho.url));
     const hub = later(await startPairedHub(tho, { via: proxy.url }));
     await drain(hub.node);
@@ -303,7 +306,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
       oldestUnsentAt: null,
       lastError: null,
     });
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
   });
 });
 
@@ -317,7 +320,10 @@ describe(`reference data on ${BACKEND}`, () => {
     sort: 9,
   });
 
-  it('DESIGN-4: pull serves changes after a commit-ordered version, tombstones, and a reset for an unknown version', async () => {
+  it('DESIGN-4: pull serves changes after a commit-ordered version, tombstones, and a reset for an unknown version', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const pull = async (since: number) => {
@@ -358,7 +364,10 @@ describe(`reference data on ${BACKEND}`, () => {
     await tho.request('DELETE', '/ref/service/E');
   });
 
-  it('DESIGN-1: a walk-in recorded after it finished keeps its own finish time, at the station and the hub', async () => {
+  it('DESIGN-1: a walk-in recorded after it finished keeps its own finish time, at the station and the hub', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
@@ -393,7 +402,10 @@ describe(`reference data on ${BACKEND}`, () => {
     expect(served).toEqual({ started_at: startedAt, finished_at: finishedAt });
   });
 
-  it('DESIGN-4: a head-office edit reaches the hub on its next pull and is relayed to its station', async () => {
+  it('DESIGN-4: a head-office edit reaches the hub on its next pull and is relayed to its station', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
@@ -425,7 +437,10 @@ describe(`reference data on ${BACKEND}`, () => {
     expect(gone?.data ?? null).toBeNull();
   });
 
-  it('DESIGN-4: a station’s copy of the reference data, carried by the hub, never changes the hub’s own', async () => {
+  it('DESIGN-4: a station’s copy of the reference data, carried by the hub, never changes the hub’s own', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 4, { sync: false }));
     await tho.request('PUT', '/ref/fee/S1', { body: { name: '补证费', amountFen: 300 } });
@@ -444,10 +459,13 @@ describe(`reference data on ${BACKEND}`, () => {
     expect(codes).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
     expect(await hub.login('1004', 4)).toBeTruthy();
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
   });
 
-  it('DESIGN-4: a reset reply replaces everything: items missing from the snapshot are tombstoned', async () => {
+  it('DESIGN-4: a reset reply replaces everything: items missing from the snapshot are tombstoned', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     await tho.request('PUT', '/ref/fee/R1', { body: { name: '押金', amountFen: 1000 } });
     await pullOnce(hub.node.ctx, 'headoffice');
@@ -477,10 +495,13 @@ describe(`reference data on ${BACKEND}`, () => {
 });
 
 describe('a station while its hub is down', () => {
-  it('DESIGN-1: queue commands fail clearly, local functions keep working, walk-ins reconcile when the hub returns', async () => {
-    const hub = await startTestHall({ sync: false });
-    const hubDir = hub.dataDir;
-    cleanups.unshift(() => Promise.resolve(rmSync(hubDir, { recursive: true, force: true })));
+  it('DESIGN-1: queue commands fail clearly, local functions keep working, walk-ins reconcile when the hub returns', async ({
+    later,
+    tempDir,
+    testHall,
+  }) => {
+    const hubDir = tempDir();
+    const hub = await startTestHall({ dataDir: hubDir, sync: false });
     const station = later(await startStation(hub, 3, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1003', 3);
@@ -503,7 +524,7 @@ describe('a station while its hub is down', () => {
     expect(status.backlogRows).toBeGreaterThan(0);
 
     // The hub returns on the same data and port: the walk-in arrives and is served there.
-    const back = later(await startTestHallOn(hubDir, hub.node.port));
+    const back = await testHall({ dataDir: hubDir, port: hub.node.port, sync: false });
     await drain(station.node);
     const { walkinId } = walkin.body as { walkinId: string };
     const ticket = stmt(back.node.ctx.db, 'SELECT status, counter_no FROM tickets WHERE id = ?').get(
@@ -522,8 +543,4 @@ function hallSeqs(hall: TestHall, deviceId: string): number[] {
       deviceId,
     ) as { device_seq: number }[]
   ).map((r) => r.device_seq);
-}
-
-function startTestHallOn(dataDir: string, port: number): Promise<TestHall> {
-  return startTestHall({ dataDir, port, sync: false });
 }

@@ -20,6 +20,7 @@ export interface TestHall {
     url: string,
     opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: unknown }>;
+  /** Closes the node and removes a data directory it made; the first call does, later ones wait for it. */
   stop(): Promise<void>;
 }
 
@@ -50,6 +51,7 @@ export async function startTestHall(
   const url = node.url;
   const request: TestHall['request'] = (method, target, o = {}) =>
     jsonRequest(method, `${url}/api/v1${target}`, o);
+  let stopped: Promise<void> | null = null;
   return {
     node,
     url,
@@ -62,10 +64,12 @@ export async function startTestHall(
       if (res.status !== 200) throw new Error(`login ${staffNo} failed: ${JSON.stringify(res.body)}`);
       return (res.body as { token: string }).token;
     },
-    stop: async () => {
-      await node.close();
-      if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
+    // Once: a test may stop it itself before its fixture does.
+    stop: () =>
+      (stopped ??= (async () => {
+        await node.close();
+        if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
+      })()),
   };
 }
 

@@ -114,7 +114,7 @@ export interface TestHeadOffice extends HoClient {
   ho: HeadOffice;
   sql: Sql;
   store: TestStore;
-  /** Stops the server; drops the store it made itself unless `drop: false`. */
+  /** Stops the server (the first call does; later ones wait for it); drops the store it made itself unless `drop: false`. */
   stop(opts?: { drop?: boolean }): Promise<void>;
 }
 
@@ -133,15 +133,18 @@ export async function startTestHeadOffice(
     ...rest,
   });
   const client = await connectHeadOffice(ho.url);
+  let stopped: Promise<void> | null = null;
   return {
     ...client,
     ho,
     sql: ho.ctx.sql,
     store,
-    stop: async (o = {}) => {
-      await ho.close();
-      if (o.drop ?? !given) await store.drop();
-    },
+    // Once: a test may stop it itself before its fixture does.
+    stop: (o = {}) =>
+      (stopped ??= (async () => {
+        await ho.close();
+        if (o.drop ?? !given) await store.drop();
+      })()),
   };
 }
 
