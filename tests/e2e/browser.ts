@@ -7,7 +7,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-results/e2e');
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium as a hall TV runs it; `unattendedAudio: false` is a TV set up by hand, without the flag. */
+export async function launchBrowser({ unattendedAudio = true } = {}): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -20,7 +21,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
       '--disable-sync',
       // The display announces calls unattended (DESIGN §3): no click unlocks audio on a hall TV.
-      '--autoplay-policy=no-user-gesture-required',
+      `--autoplay-policy=${unattendedAudio ? 'no-user-gesture-required' : 'document-user-activation-required'}`,
     ],
   });
 }
@@ -41,6 +42,39 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * Waits until `selector` matches in the page without giving the page a user gesture. Playwright runs
+ * every locator query and evaluation as one (CDP callFunctionOn with userGesture: true), and a gesture
+ * is exactly what lets a blocked AudioContext start: a test of the blocked-sound notice that polled
+ * with locators unblocked the sound it was waiting to see blocked, whenever its first poll came before
+ * the self-test. This asks the page itself, through a CDP session, with no gesture.
+ */
+export async function waitWithoutGesture(page: Page, selector: string, timeoutMs = 60_000): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const seen = cdp.send('Runtime.evaluate', {
+      expression: `new Promise((resolve) => {
+        const seen = () => document.querySelector(${JSON.stringify(selector)}) !== null && (resolve(true), true);
+        if (!seen()) new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+      })`,
+      awaitPromise: true,
+      userGesture: false,
+    });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${selector} did not appear within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    const { exceptionDetails } = await Promise.race([seen, late]);
+    if (exceptionDetails) throw new Error(`waiting for ${selector}: ${exceptionDetails.text}`);
+  } finally {
+    clearTimeout(timer);
+    await cdp.detach();
+  }
 }
 
 /** axe-core: the violations a public screen must not have (serious or critical). */
