@@ -2,10 +2,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { test as base } from '../support/fixtures.ts';
 
 /** Debian's Chromium, with the flags this machine needs (no network beyond loopback, no GPU). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-results/e2e');
+/**
+ * How long any one wait on a page may take (locator waits and actions; expect.poll has the same budget
+ * in vitest.config.ts): a state that comes in a second alone can take tens of seconds on a busy two-core
+ * machine. Tests wait on state, never on time, so a wait that passes returns as soon as it can.
+ */
+export const WAIT_MS = 60_000;
 
 /** Chromium as a hall TV runs it; `unattendedAudio: false` is a TV set up by hand, without the flag. */
 export async function launchBrowser({ unattendedAudio = true } = {}): Promise<Browser> {
@@ -33,6 +40,7 @@ export async function openSurface(
   viewport = { width: 1366, height: 768 },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };
@@ -51,7 +59,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * with locators unblocked the sound it was waiting to see blocked, whenever its first poll came before
  * the self-test. This asks the page itself, through a CDP session, with no gesture.
  */
-export async function waitWithoutGesture(page: Page, selector: string, timeoutMs = 60_000): Promise<void> {
+export async function waitWithoutGesture(page: Page, selector: string, timeoutMs = WAIT_MS): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -99,3 +107,22 @@ export async function clerkSignIn(page: Page, staffNo: string): Promise<void> {
   await signIn(page, staffNo);
   await page.getByText('当前号票').waitFor();
 }
+
+/** The fixtures of tests/support/fixtures.ts, and Chromium. */
+export const test = base
+  /** Debian's Chromium, one per test file. */
+  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const browser = await launchBrowser();
+    onCleanup(() => browser.close());
+    return browser;
+  })
+  /** Opens a surface at a URL in a browser context of its own; every one is closed after the test. */
+  .extend(
+    'open',
+    ({ browser, defer }) =>
+      async (url: string, viewport?: { width: number; height: number }) => {
+        const surface = await openSurface(browser, url, viewport);
+        defer(() => surface.context.close());
+        return surface;
+      },
+  );
