@@ -4,6 +4,8 @@ import { startHeadOffice, type HeadOffice } from '../../headoffice/server.ts';
 import { createHall } from '../../headoffice/halls/service.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { launchBrowser, openSurface, screenshot, signIn } from './browser.ts';
+import { IssueReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Head office's demo as a newcomer meets it with the demo hall paired: the reference data the hall
@@ -50,7 +52,7 @@ describe("head office's demo", () => {
   it('DESIGN-7: the live view lists each hall’s tickets today with their state', async () => {
     const issue = () =>
       hub.request('POST', '/tickets', { token: hub.kioskToken, body: { serviceCode: 'A' } });
-    const first = (await issue()).body as { number: string };
+    const first = parseReply(IssueReply, await issue());
     await issue();
     const clerk = await hub.login('1001', 1);
     await hub.request('POST', '/counters/1/call-next', { token: clerk });

@@ -15,6 +15,11 @@ import {
   seriousA11yViolations,
   signIn,
 } from './browser.ts';
+import { z } from 'zod';
+import { PairingCodeReply, ServiceView } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
+
+const Services = z.array(ServiceView);
 
 /**
  * Head office's console in Debian Chromium, with a real hub paired to head office (PGlite) and a
@@ -71,7 +76,7 @@ beforeAll(async () => {
     port: 0,
     logLevel: 'silent',
     timers: false,
-    hub: { url: hub.url, code: (code.body as { code: string }).code },
+    hub: { url: hub.url, code: parseReply(PairingCodeReply, code).code },
   });
   browser = await launchBrowser();
 });
@@ -146,7 +151,7 @@ describe('head office console (end to end)', () => {
 
     await pullOnce(hub.node.ctx, 'headoffice');
     const services = await hub.request('GET', '/services', { token: hub.kioskToken });
-    const a = (services.body as { code: string; name: string }[]).find((s) => s.code === 'A');
+    const a = parseReply(Services, services).find((s) => s.code === 'A');
     expect(a?.name).toBe('缴费（总部统一）');
 
     // A service key head office would refuse is refused in the form already, in the UI language.

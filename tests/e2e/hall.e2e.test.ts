@@ -2,6 +2,8 @@ import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall } from '../support/hall.ts';
 import { clerkSignIn, screenshot, seriousA11yViolations, test } from './browser.ts';
+import { QueueReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * The hall as people use it, in Debian Chromium with one browser context per device: kiosk,
@@ -64,7 +66,7 @@ describe('a morning in the hall (end to end)', () => {
     await counter.page.getByRole('button', { name: /办\s*结/ }).click();
     await counter.page.getByText('当前没有号票').waitFor();
     const queue = await hall.request('GET', '/queue', { token: hall.kioskToken });
-    expect((queue.body as { serving: unknown[]; called: unknown[] }).serving).toHaveLength(0);
+    expect(parseReply(QueueReply, queue).serving).toHaveLength(0);
   });
 
   it('DESIGN-3: two counters racing for one ticket — exactly one gets it', async ({ hall, open }) => {

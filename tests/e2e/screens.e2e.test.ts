@@ -12,6 +12,8 @@ import {
   test,
   waitWithoutGesture,
 } from './browser.ts';
+import { Ticket } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * The screen defects of issue 10, each as people meet it, in Debian Chromium. Each test has its own
@@ -110,18 +112,12 @@ describe('the display shows only real calls', () => {
     const c1 = await hall.login('1001', 1);
     await issue(hall, 'A');
     await issue(hall, 'A');
-    const first = (await hall.request('POST', '/counters/1/call-next', { token: c1 })).body as {
-      id: string;
-      number: string;
-    };
+    const first = parseReply(Ticket, await hall.request('POST', '/counters/1/call-next', { token: c1 }));
     await expect.poll(() => display.page.locator('.latest-number').textContent()).toBe(first.number);
     await hall.request('POST', `/tickets/${first.id}/no-show`, { token: c1 });
     await expect.poll(() => display.page.locator('.latest-number').count()).toBe(0);
 
-    const second = (await hall.request('POST', '/counters/1/call-next', { token: c1 })).body as {
-      id: string;
-      number: string;
-    };
+    const second = parseReply(Ticket, await hall.request('POST', '/counters/1/call-next', { token: c1 }));
     await expect.poll(() => display.page.locator('.latest-number').textContent()).toBe(second.number);
     await hall.request('POST', `/tickets/${second.id}/transfer`, { token: c1, body: { counterNo: 2 } });
     await expect.poll(() => display.page.locator('.latest-number').count()).toBe(0);

@@ -6,6 +6,8 @@ import { startTestHall, type TestHall } from '../support/hall.ts';
 import { withJournalGuardsLifted } from '../support/rows.ts';
 import { drain } from '../support/sync.ts';
 import { screenshot, seriousA11yViolations, signIn, test as it } from './browser.ts';
+import { PairingCodeReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Issue 9 on the screens: a device head office refuses and a journal that differs from what head
@@ -78,7 +80,7 @@ describe('security alarms on the screens (end to end)', () => {
       token: manager,
       body: { role: 'display', name: '大厅电视 2' },
     });
-    const code = (made.body as { code: string }).code;
+    const code = parseReply(PairingCodeReply, made).code;
     const s = await open(`${hub.url}/setup`);
     const input = s.page.getByLabel('配对码');
     await input.fill('123456');

@@ -8,6 +8,9 @@ import { rowHash } from '../../shared/journal/hash.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
 import { demoDevices, tempDir as makeTempDir } from '../support/hall.ts';
 import { test } from '../support/fixtures.ts';
+import { jsonRequest, parseReply } from '../support/http.ts';
+import { IssueReply, LoginReply } from '../../shared/api/schemas.ts';
+import { Ticket } from '../../shared/queue/model.ts';
 import { act, callNext, issue } from '../support/builders.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
 import { runCli, spawnHall, startHall, type Started } from '../support/child.ts';
@@ -20,26 +23,20 @@ import { runCli, spawnHall, startHall, type Started } from '../support/child.ts'
 
 type Json = Record<string, unknown>;
 
-async function call(
+/** One request to the node in its child process, with an Idempotency-Key when given. */
+const call = (
   base: string,
   method: string,
   url: string,
   token: string | null,
   body?: unknown,
   key?: string,
-) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (key) headers['idempotency-key'] = key;
-  const res = await fetch(`${base}/api/v1${url}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+) =>
+  jsonRequest(method, `${base}/api/v1${url}`, {
+    token,
+    body,
+    headers: key ? { 'idempotency-key': key } : {},
   });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-}
 
 const it = test
   /** A small closed demo hall whose journal a test may edit as an attacker with the file would. */
@@ -79,7 +76,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
           counterNo: n,
         });
         expect(r.status).toBe(200);
-        return r.body.token as string;
+        return parseReply(LoginReply, r).token;
       }),
     );
 
@@ -93,7 +90,8 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
         try {
           const r = await call(node.url, 'POST', '/tickets', kiosk, { serviceCode: i % 2 ? 'C' : 'A' }, key);
           expect(r.status).toBe(201);
-          acked.issued.push({ key, id: r.body.id as string, number: r.body.number as string });
+          const { id, number } = parseReply(IssueReply, r);
+          acked.issued.push({ key, id, number });
           acked.unanswered.splice(acked.unanswered.indexOf(key), 1);
           if (acked.issued.length >= 200) resolveEnough();
         } catch (error) {
@@ -108,7 +106,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
           const r = await call(node.url, 'POST', `/counters/${counterNo}/call-next`, token);
           if (r.status === 204) continue;
           expect(r.status).toBe(200);
-          const id = r.body.id as string;
+          const { id } = parseReply(Ticket, r);
           acked.called.push({ id, counterNo });
           const f = await call(node.url, 'POST', `/tickets/${id}/finish`, token);
           expect(f.status).toBe(200);
@@ -196,7 +194,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
       const first = await call(node.url, 'POST', '/tickets', kiosk, { serviceCode: service }, key);
       const again = await call(node.url, 'POST', '/tickets', kiosk, { serviceCode: service }, key);
       expect(first.status).toBe(201);
-      expect(again.body.id).toBe(first.body.id);
+      expect(parseReply(IssueReply, again).id).toBe(parseReply(IssueReply, first).id);
     }
     // Numbers continue after the crash; none is handed out twice.
     const db = new Database(dbFile, { readonly: true });

@@ -4,6 +4,8 @@ import { ManualClock } from '../../shared/runtime.ts';
 import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/fixtures.ts';
 import { expectError, issue, journalMark, shanghai } from '../support/builders.ts';
+import { ErrorReply, Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Storage faults (issue 9): a full disk or an I/O error must say so — 503 E_STORAGE with a message a
@@ -12,9 +14,8 @@ import { expectError, issue, journalMark, shanghai } from '../support/builders.t
  * exactly as when the disk has no room left (SQLITE_FULL).
  */
 
-type Health = { ok: boolean; problems?: { code: string; message: string }[] };
 const health = async (h: TestHall, lang = 'zh-CN') =>
-  (await h.request('GET', '/health', { headers: { 'accept-language': lang } })).body as Health;
+  parseReply(Health, await h.request('GET', '/health', { headers: { 'accept-language': lang } }));
 
 /** Issues tickets until one is refused; returns that reply. */
 async function issueUntilRefused(h: TestHall, lang: string): Promise<{ status: number; body: unknown }> {
@@ -41,7 +42,7 @@ describe('security: storage faults are said, shown and recovered from', () => {
 
     const zh = await issueUntilRefused(hall, 'zh-CN');
     expectError(zh, 503, 'E_STORAGE');
-    expect((zh.body as { error: { message: string } }).error.message).toMatch(/^记录未保存：磁盘已满/);
+    expect(parseReply(ErrorReply, zh).error.message).toMatch(/^记录未保存：磁盘已满/);
     const before = journalMark(db);
     const en = await hall.request('POST', '/tickets', {
       token: hall.kioskToken,
@@ -49,7 +50,7 @@ describe('security: storage faults are said, shown and recovered from', () => {
       headers: { 'accept-language': 'en' },
     });
     expectError(en, 503, 'E_STORAGE');
-    expect((en.body as { error: { message: string } }).error.message).toMatch(/^Not saved: the disk is full/);
+    expect(parseReply(ErrorReply, en).error.message).toMatch(/^Not saved: the disk is full/);
     expect(journalMark(db)).toEqual(before);
 
     const sick = await health(hall);
@@ -85,7 +86,7 @@ describe('security: storage faults are said, shown and recovered from', () => {
       body: { serviceCode: 'A' },
     });
     expectError(res, 503, 'E_STORAGE');
-    expect((res.body as { error: { message: string } }).error.message).toMatch(/^记录未保存：存储故障/);
+    expect(parseReply(ErrorReply, res).error.message).toMatch(/^记录未保存：存储故障/);
     expect(journalMark(db)).toEqual(before);
     const sick = await health(hall);
     expect(sick.ok).toBe(false);

@@ -19,6 +19,13 @@ import { test } from '../support/fixtures.ts';
 import { counterBacks, pushRaw, RowChain, stationFiller, withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, eventually, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
+import { z } from 'zod';
+import { HallStatus, QuarantineRow } from '../../shared/api/console.ts';
+import { PushReply } from '../../shared/sync/protocol.ts';
+import { parseReply } from '../support/http.ts';
+
+const Halls = z.array(HallStatus);
+const Quarantine = z.array(QuarantineRow);
 
 const DAY = 24 * 60 * 60_000;
 
@@ -108,8 +115,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
       await drain(hub.node);
       expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
     }
-    type Hall = { hallId: string; devices: { deviceId: string; skewMs: number | null }[] };
-    const halls = (await tho.request('GET', '/halls')).body as Hall[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     const skew = (hub: TestHall & { hoHallId: string }) =>
       halls.find((h) => h.hallId === hub.hoHallId)!.devices.find((d) => d.deviceId === hub.node.ctx.deviceId)!
         .skewMs;
@@ -169,7 +175,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
     const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(last.device_seq);
     expect(reply.rejected.map((r) => r.id).sort()).toEqual(Object.keys(bad).sort());
     for (const r of reply.rejected) expect(r.reason).toMatch(bad[r.id]!);
@@ -178,7 +184,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
       [chain.deviceId],
     );
     expect(landed.map((r) => Number(r.device_seq))).toEqual([1, 3, 5, 7, 9]);
-    const quarantine = (await tho.request('GET', '/quarantine')).body as { rowId: string; reason: string }[];
+    const quarantine = parseReply(Quarantine, await tho.request('GET', '/quarantine'));
     for (const id of Object.keys(bad))
       expect(quarantine.find((q) => q.rowId === id)?.reason).toMatch(bad[id]!);
     // The same batch again (a lost reply) changes nothing; the chain continues after the last row.
@@ -335,7 +341,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
     ];
     const res = await pushRaw(tho.url, hubToken(hub), { deviceId: chain.deviceId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(4);
     expect(reply.rejected.map((r) => r.id)).toEqual([rows[1]!.id, rows[2]!.id]);
     for (const r of reply.rejected) expect(r.reason).toMatch(/newer than this receiver reads.*upgrade/);

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Db } from '../../db/open.ts';
+import { LoginReply, PairingCodeReply } from '../../shared/api/schemas.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { ackedSeq } from '../../hall/sync/upstreams.ts';
 import type { Sql } from '../../headoffice/db/sql.ts';
@@ -322,13 +323,13 @@ describe('kill -9 of the hub as its stations’ receiver', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ staffNo: '9001', pin: '123456' }),
     });
-    const { token } = (await login.json()) as { token: string };
+    const { token } = LoginReply.parse(await login.json());
     const codeRes = await fetch(`${hubUrl}/api/v1/devices/pairing-codes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ role: 'counter', name: 'Counter 2', counterNo: 2 }),
     });
-    const { code } = (await codeRes.json()) as { code: string };
+    const { code } = PairingCodeReply.parse(await codeRes.json());
     const station = await testHall({ demo: false, sync: false, hub: { url: hubUrl, code } });
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1002', 2);

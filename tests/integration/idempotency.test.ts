@@ -15,6 +15,9 @@ import {
   type Staff,
   type TicketReply,
 } from '../support/builders.ts';
+import { Ticket } from '../../shared/queue/model.ts';
+import { DeviceReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * DESIGN §3 "every command carries an idempotency key so a retried request is applied once": a
@@ -127,7 +130,7 @@ describe('retried queue commands (DESIGN §3)', () => {
     const first = await send(e.hall, e.clerk, '/counters/1/call-next', 'call-1');
     const retry = await send(e.hall, e.clerk, '/counters/1/call-next', 'call-1');
     expect(retry).toEqual({ status: 200, body: first.body });
-    expect((retry.body as TicketReply).id).toBe(a1.id);
+    expect(parseReply(Ticket, retry).id).toBe(a1.id);
     expect(journalEvents(e.hall.node.ctx.db, 'ticket.called')).toHaveLength(1);
     // A new key is a new user action: the counter is busy with the ticket it already called.
     expectError(await send(e.hall, e.clerk, '/counters/1/call-next', 'call-2'), 409, 'E_COUNTER_BUSY');
@@ -181,7 +184,7 @@ describe('retried queue commands (DESIGN §3)', () => {
     const replies = await Promise.all(
       [1, 2, 3].map(() => send(e.hall, e.clerk, `/tickets/${t.id}/recall`, 'recall-race')),
     );
-    expect(replies.map((r) => (r.body as TicketReply).recallCount)).toEqual([1, 1, 1]);
+    expect(replies.map((r) => parseReply(Ticket, r).recallCount)).toEqual([1, 1, 1]);
     expect(journalEvents(e.hall.node.ctx.db, 'ticket.recalled')).toHaveLength(1);
   });
 });
@@ -294,7 +297,7 @@ describe('how long a key is kept (DESIGN §3)', () => {
     const clerk = await e.hall.login('1001', 1); // the shift's session has ended
     // Applied again, not replayed: the counter still holds the ticket it called yesterday.
     expectError(await send(e.hall, clerk, '/counters/1/call-next', 'old-key'), 409, 'E_COUNTER_BUSY');
-    const id = (first.body as TicketReply).id;
+    const id = parseReply(Ticket, first).id;
     expect((await send(e.hall, clerk, `/tickets/${id}/cancel`, 'new-key')).status).toBe(200);
     expect(stored()).toEqual(['new-key']);
   });
@@ -307,7 +310,7 @@ describe('a counter PC forwarding for its clerks (DESIGN §5)', () => {
       body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
     });
     expect(res.status).toBe(201);
-    return (res.body as { token: string }).token;
+    return parseReply(DeviceReply, res).token;
   }
   const onBehalf = (staffNo: string, counterNo: number) => ({
     [ON_BEHALF_HEADER]: JSON.stringify({ staffNo, counterNo }),

@@ -1,5 +1,15 @@
 import { describe, expect } from 'vitest';
+import { z } from 'zod';
 import { ManualClock } from '../../shared/runtime.ts';
+import {
+  DeviceReply,
+  HallState,
+  PairingCodeReply,
+  QueueReply,
+  TicketView,
+} from '../../shared/api/schemas.ts';
+import { CounterState } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
 import type { TestHall } from '../support/hall.ts';
 import { test } from '../support/fixtures.ts';
 import {
@@ -17,6 +27,7 @@ import {
 import { listen } from '../support/live.ts';
 
 const MIN = 60_000;
+const Counters = z.array(CounterState);
 
 /** A fresh demo hall on a manual clock, at 10:00 hall time unless told otherwise. */
 const it = test.extend(
@@ -42,7 +53,7 @@ async function serveAll(hall: TestHall, token: string, counterNo: number, count:
 }
 
 const ticket = async (hall: TestHall, id: string) =>
-  (await hall.request('GET', `/tickets/${id}`, { token: hall.kioskToken })).body as TicketReply;
+  parseReply(TicketView, await hall.request('GET', `/tickets/${id}`, { token: hall.kioskToken }));
 
 describe('ticket numbers (DESIGN-2)', () => {
   it('DESIGN-2: numbers run per prefix and restart at 001 on a new business day in the hall time zone', async ({
@@ -96,9 +107,7 @@ describe('calling order (DESIGN-3)', () => {
     const c2 = await staff.clerk(2);
     const called = [(await callNext(hall, c1, 1))!.number, (await callNext(hall, c2, 2))!.number];
     expect(called).toEqual(['A001', 'A002']);
-    const queue = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: { number: string }[];
-    };
+    const queue = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(queue.waiting.map((t) => t.number)).toEqual(['A003', 'A004']);
   });
 
@@ -118,10 +127,7 @@ describe('calling order (DESIGN-3)', () => {
       clock.advance(MIN);
     }
     const token = await staff.clerk(4); // counter 4 serves B and C
-    const queue = (await hall.request('GET', '/queue?counter=4', { token })).body as {
-      waiting: { number: string }[];
-      waitingInHall: number;
-    };
+    const queue = parseReply(QueueReply, await hall.request('GET', '/queue?counter=4', { token }));
     expect(queue.waiting.map((t) => t.number)).toEqual(['B001', 'C001', 'B002']);
     expect(queue.waitingInHall).toBe(6);
     expect(await serveAll(hall, token, 4, 3)).toEqual(['B001', 'C001', 'B002']);
@@ -138,9 +144,7 @@ describe('calling order (DESIGN-3)', () => {
     for (let i = 0; i < 3; i++) ahead.push((await issue(hall, 'A', { priority: true })).waitingAhead); // A002..A004
     // The kiosk's "people ahead" follows the same rule: A004 waits behind A002, A003 and then A001.
     expect(ahead).toEqual([0, 1, 3]);
-    const queue = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: { number: string }[];
-    };
+    const queue = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(queue.waiting.map((t) => t.number)).toEqual(['A002', 'A003', 'A001', 'A004']);
     const order = await serveAll(hall, await staff.clerk(1), 1, 4);
     expect(order).toEqual(['A002', 'A003', 'A001', 'A004']);
@@ -305,12 +309,10 @@ describe('counters and the hall', () => {
       body: { reason: '取资料', returnAt },
     });
     expect(away.status).toBe(200);
-    const counters = (await hall.request('GET', '/counters', { token: hall.displayToken })).body as {
-      counterNo: number;
-      status: string;
-      awayReason: string | null;
-      returnAt: number | null;
-    }[];
+    const counters = parseReply(
+      Counters,
+      await hall.request('GET', '/counters', { token: hall.displayToken }),
+    );
     expect(counters.find((c) => c.counterNo === 1)).toMatchObject({
       status: 'away',
       awayReason: '取资料',
@@ -322,11 +324,7 @@ describe('counters and the hall', () => {
     const ctx = hall.node.ctx;
     const sweep = async () => (await ctx.commits.run('raiseOverdueAwayAlerts')).value;
     const alerts = async () =>
-      (
-        (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
-          alerts: { kind: string; counterNo: number }[];
-        }
-      ).alerts;
+      parseReply(HallState, await hall.request('GET', '/hall', { token: await staff.manager() })).alerts;
     clock.advance(15 * MIN); // exactly the maximum: not yet overdue
     expect(await sweep()).toBe(0);
     clock.advance(1 * MIN);
@@ -352,10 +350,7 @@ describe('counters and the hall', () => {
     const ctx = hall.node.ctx;
     expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
     expect((await hall.request('POST', '/auth/logout', { token: c1 })).status).toBe(204);
-    const state = (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
-      alerts: unknown[];
-      counters: { counterNo: number; status: string }[];
-    };
+    const state = parseReply(HallState, await hall.request('GET', '/hall', { token: await staff.manager() }));
     expect(state.counters.find((c) => c.counterNo === 1)?.status).toBe('closed');
     expect(state.alerts).toEqual([]);
   });
@@ -375,9 +370,7 @@ describe('counters and the hall', () => {
       'E_HALL_CLOSED',
     );
     expect(journalMark(hall.node.ctx.db)).toEqual(before);
-    const q = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: { number: string }[];
-    };
+    const q = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(q.waiting.map((t) => t.number)).toEqual(['A001', 'A002']);
     const c1 = await staff.clerk(1);
     expect(await serveAll(hall, c1, 1, 3)).toEqual(['A001', 'A002']);
@@ -405,10 +398,7 @@ describe('counters and the hall', () => {
       expect.objectContaining({ counterNo: 1, reason: 'day_ended' }),
       expect.objectContaining({ counterNo: null, reason: 'day_ended' }),
     ]);
-    const q = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: unknown[];
-      called: unknown[];
-    };
+    const q = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(q).toMatchObject({ waiting: [], called: [] });
     // The new day starts clean: counter 1 is free and today's first ticket is first in line.
     const today = await issue(hall, 'A');
@@ -533,10 +523,7 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     await callNext(hall, first, 1);
     await act(hall, first, a1.id, 'finish');
     const second = await hall.login('1002', 1); // takes counter 1; 1001 is signed out of it
-    const counters = (await hall.request('GET', '/counters', { token: second })).body as {
-      counterNo: number;
-      staffName: string;
-    }[];
+    const counters = parseReply(Counters, await hall.request('GET', '/counters', { token: second }));
     expect(counters.find((c) => c.counterNo === 1)?.staffName).toBe('张伟');
     const before = journalMark(hall.node.ctx.db);
     expectError(
@@ -573,13 +560,12 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
   it('DESIGN-5: guessing pairing codes is cut off after 20 wrong codes in 10 minutes', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     const codeFor = async (name: string) =>
-      (
-        (
-          await hall.request('POST', '/devices/pairing-codes', {
-            token: await staff.manager(),
-            body: { role: 'display', name },
-          })
-        ).body as { code: string }
+      parseReply(
+        PairingCodeReply,
+        await hall.request('POST', '/devices/pairing-codes', {
+          token: await staff.manager(),
+          body: { role: 'display', name },
+        }),
       ).code;
     const pair = (code: string) => hall.request('POST', '/devices/pair', { body: { code } });
     const code = await codeFor('TV 2');
@@ -657,12 +643,13 @@ describe('live events and the API document', () => {
 
   it('DESIGN-5: revoking a device closes its live socket at once', async ({ aHall }) => {
     const { hall, staff } = await aHall();
-    const paired = (
+    const paired = parseReply(
+      DeviceReply,
       await hall.request('POST', '/devices', {
         token: await staff.manager(),
         body: { role: 'display', name: 'TV 2' },
-      })
-    ).body as { deviceId: string; token: string };
+      }),
+    );
     const tv = await listen(hall.url, paired.token);
     await tv.next((m) => m.type === 'hello');
     expect(

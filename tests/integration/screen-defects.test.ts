@@ -1,11 +1,12 @@
 import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import type { HallStateT, IssueReplyT } from '../../shared/api/schemas.ts';
+import { HallState } from '../../shared/api/schemas.ts';
 import type { TestHall } from '../support/hall.ts';
 import { test } from '../support/fixtures.ts';
 import { act, callNext, expectError, issue, shanghai, staffOf, type Staff } from '../support/builders.ts';
 import { drain, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
+import { parseReply } from '../support/http.ts';
 
 /** The hall-node side of issue 10's screen defects: what the screens are told. */
 const MIN = 60_000;
@@ -70,16 +71,16 @@ describe('a service no open counter serves (R-DUTY-1)', () => {
   }) => {
     const { hall, staff } = await aHall();
     const state = async () =>
-      (await hall.request('GET', '/hall', { token: hall.kioskToken })).body as HallStateT;
+      parseReply(HallState, await hall.request('GET', '/hall', { token: hall.kioskToken }));
     // Nobody signed in yet: no counter serves anything.
     expect((await state()).services.map((s) => s.counterOpen)).toEqual([false, false, false, false]);
-    const first = (await issue(hall, 'D')) as unknown as IssueReplyT;
+    const first = await issue(hall, 'D');
     expect(first.counterOpen).toBe(false);
     await staff.clerk(1); // counter 1 serves A and C in the demo hall
     const served = (await state()).services.filter((s) => s.counterOpen).map((s) => s.code);
     const c1 = (await state()).counters.find((c) => c.counterNo === 1)!;
     expect(served.sort()).toEqual([...c1.services].sort());
-    const a = (await issue(hall, c1.services[0]!)) as unknown as IssueReplyT;
+    const a = await issue(hall, c1.services[0]!);
     expect(a.counterOpen).toBe(true);
   });
 });
@@ -93,7 +94,7 @@ describe('who is at a counter (R-DUTY-1)', () => {
     // What an older station's sign-in projects on the hub: its own id for the hub's clerk 1003.
     db.prepare(`UPDATE counters SET status = 'open', staff_id = 'staff-1003' WHERE counter_no = 3`).run();
     const manager = await hall.login('9001');
-    const live = (await hall.request('GET', '/hall', { token: manager })).body as HallStateT;
+    const live = parseReply(HallState, await hall.request('GET', '/hall', { token: manager }));
     const c3 = live.counters.find((c) => c.counterNo === 3)!;
     const name = db.prepare(`SELECT name FROM staff WHERE staff_no = '1003'`).pluck().get();
     expect(c3.staffName).toBe(name);
@@ -109,7 +110,7 @@ describe('who is at a counter (R-DUTY-1)', () => {
     await station.login('1002', 2);
     await drain(station.node);
     const manager = await hall.login('9001');
-    const live = (await hall.request('GET', '/hall', { token: manager })).body as HallStateT;
+    const live = parseReply(HallState, await hall.request('GET', '/hall', { token: manager }));
     const c2 = live.counters.find((c) => c.counterNo === 2)!;
     expect(c2.staffId).not.toBeNull();
     const name = hall.node.ctx.db.prepare(`SELECT name FROM staff WHERE staff_no = '1002'`).pluck().get();

@@ -11,6 +11,8 @@ import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '
 import { it } from '../support/fixtures.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
+import { ErrorReply, Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /** Issue 9, item 1: a device belongs to the hall that paired it, for ever (DESIGN §5). */
 
@@ -36,14 +38,7 @@ async function hoState(tho: TestHeadOffice): Promise<string> {
   return JSON.stringify({ journal, cursors, quarantine, devices, stations });
 }
 
-const errorCode = (body: unknown) => (body as { error?: { code?: string } } | null)?.error?.code;
-
-type SyncEntry = {
-  upstream: string;
-  backlogRows: number;
-  lastError: string | null;
-  refusedDevices?: { deviceId: string; code: string }[];
-};
+const errorCode = (body: unknown) => ErrorReply.safeParse(body).data?.error.code;
 
 describe(`device ownership at head office on ${BACKEND}`, () => {
   it('security: a hub pushing rows under another hall’s hub device id is refused whole (403) and changes nothing', async ({
@@ -82,7 +77,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
       one.node.ctx.deviceId,
     ]);
     expect(quarantined).toHaveLength(0);
-    const health = (await one.request('GET', '/health')).body as { sync: SyncEntry[] };
+    const health = parseReply(Health, await one.request('GET', '/health'));
     expect(health.sync[0]).toMatchObject({ backlogRows: 0, lastError: null });
   });
 
@@ -226,7 +221,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
 
     // Hall Two's hub is refused its station: it says so, and its own rows still go up.
     await drain(two.node);
-    const health = (await two.request('GET', '/health')).body as { sync: SyncEntry[] };
+    const health = parseReply(Health, await two.request('GET', '/health'));
     const entry = health.sync.find((s) => s.upstream === 'headoffice')!;
     expect(entry.lastError).toContain(stationTwo.node.ctx.deviceId);
     expect(entry.refusedDevices).toEqual([

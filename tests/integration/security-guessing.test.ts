@@ -13,12 +13,14 @@ import type { TestHall } from '../support/hall.ts';
 import { BACKEND, startTestHeadOffice, type TestHeadOffice } from '../support/headoffice.ts';
 import { startStation } from '../support/sync.ts';
 import { test } from '../support/fixtures.ts';
+import { ErrorReply, PairingCodeReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /** Issue 9, item 2: guessing PINs and pairing codes at head office and at the hub (DESIGN §5). */
 
 const MIN = 60_000;
 const CROCKFORD_GROUPED = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-const errorCode = (body: unknown) => (body as { error?: { code?: string } } | null)?.error?.code;
+const errorCode = (body: unknown) => ErrorReply.safeParse(body).data?.error.code;
 
 /** A JSON POST from a chosen loopback source address (127.0.0.0/8 is all this machine), as another client. */
 function postFrom(
@@ -209,7 +211,7 @@ describe('guessing at the hub', () => {
       body: { role: 'display', name },
     });
     expect(res.status).toBe(201);
-    return (res.body as { code: string }).code;
+    return parseReply(PairingCodeReply, res).code;
   }
 
   it('security: the hub’s device pairing codes are grouped Crockford base-32, typed any sloppy way, and guessing one is below one in a million', async ({

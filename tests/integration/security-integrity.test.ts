@@ -10,6 +10,14 @@ import { test } from '../support/fixtures.ts';
 import { runCli } from '../support/child.ts';
 import { withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub } from '../support/sync.ts';
+import { z } from 'zod';
+import { HallStatus } from '../../shared/api/console.ts';
+import { DeviceAck } from '../../shared/sync/protocol.ts';
+import { Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
+
+const Acks = z.array(DeviceAck);
+const Halls = z.array(HallStatus);
 
 /** Issue 9, item 3: a hall cannot rewrite what head office already acknowledged (DESIGN §2, §4). */
 /** A hub paired with head office that has pushed `tickets` tickets' rows. */
@@ -88,12 +96,6 @@ function deleteLastRows(hub: TestHall, n: number): void {
   });
 }
 
-type Health = {
-  ok: boolean;
-  problems: { code: string; message: string }[];
-  integrity?: { mismatches: { reason: string }[] };
-};
-
 describe(`the hall's journal against head office on ${BACKEND}`, () => {
   it('security: a rewritten and re-hashed journal passes the local verify but not verify --against-headoffice', async ({
     tho,
@@ -112,10 +114,7 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
       new RegExp(`MISMATCH with head office: device ${hub.node.ctx.deviceId} seq ${last}`),
     );
     // Head office recorded the mismatch report and shows it with the hall.
-    const halls = (await tho.request('GET', '/halls')).body as {
-      hallId: string;
-      integrity: { mismatches: { deviceId: string; reason: string }[] } | null;
-    }[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)!.integrity!.mismatches).toMatchObject([
       { deviceId: hub.node.ctx.deviceId, reason: 'hash_differs' },
     ]);
@@ -155,7 +154,7 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     expect(check.mismatches).toEqual([
       expect.objectContaining({ deviceId: hub.node.ctx.deviceId, reason: 'chain_broken', seq: 2 }),
     ]);
-    const health = (await hub.request('GET', '/health')).body as Health;
+    const health = parseReply(Health, await hub.request('GET', '/health'));
     expect(health.ok).toBe(false);
     expect(health.problems).toEqual([
       expect.objectContaining({ code: 'E_INTEGRITY', message: expect.stringMatching(/seq 2/) as unknown }),
@@ -170,15 +169,15 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     // An honest journal: no alarm anywhere.
     let check = await checkAgainstHeadOffice(hub.node.ctx.db, hub.node.ctx.clock);
     expect(check.mismatches).toEqual([]);
-    let health = (await hub.request('GET', '/health')).body as Health;
+    let health = parseReply(Health, await hub.request('GET', '/health'));
     expect(health.ok).toBe(true);
-    let halls = (await tho.request('GET', '/halls')).body as { hallId: string; integrity: unknown }[];
+    let halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)!.integrity).toBeNull();
 
     rewriteHistory(hub, 1);
     check = await checkAgainstHeadOffice(hub.node.ctx.db, hub.node.ctx.clock);
     expect(check.mismatches).toHaveLength(1);
-    health = (await hub.request('GET', '/health')).body as Health;
+    health = parseReply(Health, await hub.request('GET', '/health'));
     expect(health.ok).toBe(false);
     expect(health.problems).toEqual([
       expect.objectContaining({
@@ -187,7 +186,7 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
       }),
     ]);
     expect(health.integrity!.mismatches).toMatchObject([{ reason: 'hash_differs' }]);
-    halls = (await tho.request('GET', '/halls')).body as { hallId: string; integrity: unknown }[];
+    halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)!.integrity).toMatchObject({
       reportedBy: hub.node.ctx.deviceId,
       mismatches: [{ deviceId: hub.node.ctx.deviceId, reason: 'hash_differs' }],
@@ -216,7 +215,7 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     ]);
     // Another hall's hub sees only its own hall's devices.
     const theirs = await tho.request('GET', '/sync/v1/acks', { token: hubToken(two) });
-    expect((theirs.body as { deviceId: string }[]).map((a) => a.deviceId)).toEqual([two.node.ctx.deviceId]);
+    expect(parseReply(Acks, theirs).map((a) => a.deviceId)).toEqual([two.node.ctx.deviceId]);
     // A console user (even the admin) and anonymous callers get nothing.
     expect((await tho.request('GET', '/sync/v1/acks')).status).toBe(403);
     expect((await tho.request('GET', '/sync/v1/acks', { token: null })).status).toBe(401);

@@ -13,6 +13,8 @@ import { listen } from '../support/live.ts';
 import { startStation } from '../support/sync.ts';
 import { startTestHeadOffice } from '../support/headoffice.ts';
 import { act, callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
+import { CounterState, Ticket } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Issue 9, the security review of the hall node's LAN write path: what the hostile table
@@ -73,7 +75,7 @@ describe('security: R-AWAY-1 return times', () => {
       body: { reason: '午餐', returnAt },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect((res.body as { returnAt: number }).returnAt).toBe(returnAt);
+    expect(parseReply(CounterState, res).returnAt).toBe(returnAt);
   });
 });
 
@@ -167,11 +169,11 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
     const two = await call(await staff.clerk(2), 2);
     expect(one.status, JSON.stringify(one.body)).toBe(200);
     expect(two.status, JSON.stringify(two.body)).toBe(200);
-    expect((one.body as { id: string }).id).toBe(first.id);
-    expect((two.body as { id: string }).id).toBe(second.id);
+    expect(parseReply(Ticket, one).id).toBe(first.id);
+    expect(parseReply(Ticket, two).id).toBe(second.id);
     // A retry by clerk 1 is still a replay of clerk 1's call.
     const again = await call(await staff.clerk(1), 1);
-    expect((again.body as { id: string }).id).toBe(first.id);
+    expect(parseReply(Ticket, again).id).toBe(first.id);
   });
 });
 

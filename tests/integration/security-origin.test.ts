@@ -5,13 +5,15 @@ import { dumpProjections } from '../../db/rebuild.ts';
 import * as read from '../../db/read.ts';
 import { AUTHORITY } from '../../shared/events/authority.ts';
 import { EVENTS, type EventPayload, type EventType } from '../../shared/events/catalog.ts';
-import type { PushReply } from '../../shared/sync/protocol.ts';
+import { PushReply } from '../../shared/sync/protocol.ts';
 import type { TestHall } from '../support/hall.ts';
 import { journalMark } from '../support/builders.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 import { BACKEND } from '../support/headoffice.ts';
 import { it } from '../support/fixtures.ts';
+import { DeviceReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Issue 9, critical: the sync path is a write path. A paired counter device pushed staff.enrolled and
@@ -107,7 +109,7 @@ async function pairCounterDevice(
     body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
   });
   expect(res.status).toBe(201);
-  return res.body as { deviceId: string; token: string };
+  return parseReply(DeviceReply, res);
 }
 
 const quarantineCount = (hub: TestHall) =>
@@ -134,7 +136,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     ];
     const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as PushReply;
+    const reply = parseReply(PushReply, res);
     // Acknowledged (the station's chain moves on) but every row is quarantined, naming the rule.
     expect(reply.ackedSeq).toBe(3);
     expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3]);
@@ -182,7 +184,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       const before = { journal: journalMark(db), projections: dumpProjections(db) };
       const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows: [row] });
       expect(res.status, type).toBe(200);
-      const reply = res.body as PushReply;
+      const reply = parseReply(PushReply, res);
       expect(reply.ackedSeq, type).toBe(row.device_seq);
       if (stationWrites) {
         expect(reply.rejected, type).toEqual([]);
@@ -250,7 +252,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       walkin({}, clerk.id), // 10: ok
     ];
     const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
-    const reply = res.body as PushReply;
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(10);
     expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
     for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
@@ -301,7 +303,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     // 64 KiB of body limit or a quarantined row: either way never a 5xx, and the station is not stuck.
     expect(res.status).toBeLessThan(500);
     if (res.status === 200) {
-      const reply = (await res.json()) as PushReply;
+      const reply = PushReply.parse(await res.json());
       expect(reply.ackedSeq).toBe(2);
       expect(reply.rejected).toEqual([
         expect.objectContaining({ seq: 1, reason: expect.stringMatching(/^row bounds/) }),
@@ -363,7 +365,7 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
     );
     const res = await pushRaw(tho.url, token, { deviceId: stationId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as PushReply;
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(rows.length);
     const accepted = rows.filter((r) => !reply.rejected.some((x) => x.id === r.id)).map((r) => r.type);
     expect(accepted.sort()).toEqual([
@@ -393,7 +395,7 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
       recorded_by: clerk.id,
     });
     const hubRes = await pushRaw(tho.url, token, { deviceId: hub.node.ctx.deviceId, rows: [walkin] });
-    expect((hubRes.body as PushReply).rejected).toEqual([
+    expect(parseReply(PushReply, hubRes).rejected).toEqual([
       expect.objectContaining({
         id: walkin.id,
         reason: expect.stringMatching(/^origin rule .*only by a station/),

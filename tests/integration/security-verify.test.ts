@@ -4,6 +4,9 @@ import { verifyJournal } from '../../db/verify.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { test, type Stoppable } from '../support/fixtures.ts';
 import { pushRaw, RowChain, withJournalGuardsLifted } from '../support/rows.ts';
+import { PushReply } from '../../shared/sync/protocol.ts';
+import { DeviceReply, Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /** Issue 9, integrity beyond one node: `verify` checks every device and knows what it quarantined. */
 
@@ -25,7 +28,7 @@ async function hubWithStationRows(
     token: manager,
     body: { role: 'counter', name: 'Counter 6', counterNo: 6 },
   });
-  const { deviceId, token } = paired.body as { deviceId: string; token: string };
+  const { deviceId, token } = parseReply(DeviceReply, paired);
   const clerk = read.staffByNo(db, '1006')!;
   const chain = new RowChain(deviceId, hub.node.ctx.hallId);
   const rows = [
@@ -43,7 +46,7 @@ async function hubWithStationRows(
     }),
   ];
   const res = await pushRaw(hub.url, token, { deviceId, rows });
-  expect((res.body as { rejected: unknown[] }).rejected).toHaveLength(1);
+  expect(parseReply(PushReply, res).rejected).toHaveLength(1);
   return { hub, stationId: deviceId };
 }
 
@@ -104,10 +107,10 @@ describe('security: verify (issue 9)', () => {
     await hub.node.close();
     const again = await testHall({ dataDir, demo: false });
     await again.node.chainChecked;
-    const health = (await again.request('GET', '/health', { headers: { 'accept-language': 'en' } })).body as {
-      ok: boolean;
-      problems: { code: string; message: string }[];
-    };
+    const health = parseReply(
+      Health,
+      await again.request('GET', '/health', { headers: { 'accept-language': 'en' } }),
+    );
     expect(health.ok).toBe(false);
     expect(health.problems).toEqual([
       expect.objectContaining({
@@ -115,7 +118,7 @@ describe('security: verify (issue 9)', () => {
         message: expect.stringMatching(new RegExp(`chain is broken.*${deviceId} seq 3`)) as unknown,
       }),
     ]);
-    const zh = (await again.request('GET', '/health')).body as { problems: { message: string }[] };
+    const zh = parseReply(Health, await again.request('GET', '/health'));
     expect(zh.problems[0]!.message).toMatch(/哈希链断裂/);
   });
 });

@@ -2,10 +2,19 @@ import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { ackedSeq, setAckedSeq } from '../../hall/sync/upstreams.ts';
-import { SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
+import { z } from 'zod';
+import { ErrorReply, Health, ServiceView } from '../../shared/api/schemas.ts';
+import { HallStatus, QuarantineRow } from '../../shared/api/console.ts';
+import { WalkinList } from '../../shared/api/walkins.ts';
+import { PullReply, PushReply, SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
+import { parseReply } from '../support/http.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '../support/headoffice.ts';
 import { it } from '../support/fixtures.ts';
+
+const Halls = z.array(HallStatus);
+const Quarantine = z.array(QuarantineRow);
+const Services = z.array(ServiceView);
 import { startProxy } from '../support/proxy.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
@@ -34,10 +43,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     await drain(hub.node);
     await expectSameJournal(tho, hub);
     const token = await hubToken(hub);
-    const halls = (await tho.request('GET', '/halls')).body as {
-      hallId: string;
-      hubs: { deviceId: string }[];
-    }[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     const mine = halls.find((h) => h.hallId === hub.hoHallId)!;
     expect(mine.hubs.map((d) => d.deviceId)).toEqual([hub.node.ctx.deviceId]);
 
@@ -72,9 +78,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 1, { sync: false }));
     // The station has no hall record of its own; it kept at pairing that its hub's hall is the demo.
-    expect(((await station.request('GET', '/health')).body as { role: string; demo: boolean }).demo).toBe(
-      true,
-    );
+    expect(parseReply(Health, await station.request('GET', '/health')).demo).toBe(true);
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1001', 1);
     for (let i = 0; i < 3; i++) {
@@ -162,16 +166,12 @@ describe(`sync with head office on ${BACKEND}`, () => {
     const good2 = chain.next();
     const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows: [good1, bad, good2] });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(3);
     expect(reply.rejected).toHaveLength(1);
     expect(reply.rejected[0]!.id).toBe(bad.id);
     expect(reply.rejected[0]!.reason).toMatch(/ticket\.called/);
-    const quarantine = (await tho.request('GET', '/quarantine')).body as {
-      rowId: string;
-      reason: string;
-      raw: string;
-    }[];
+    const quarantine = parseReply(Quarantine, await tho.request('GET', '/quarantine'));
     const q = quarantine.find((x) => x.rowId === bad.id);
     expect(q?.reason).toMatch(/ticket\.called/);
     expect(JSON.parse(q!.raw)).toEqual(bad);
@@ -181,7 +181,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
       ])
     ).map((r) => r.id);
     expect(ids).toEqual([good1.id, good2.id]);
-    const halls = (await tho.request('GET', '/halls')).body as { hallId: string; quarantined: number }[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)?.quarantined).toBe(1);
   });
 
@@ -197,7 +197,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     const good2 = chain.next();
     const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows: [good1, bad, good2] });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(3);
     expect(reply.rejected.map((r) => [r.id, r.reason])).toEqual([
       [bad.id, expect.stringMatching(/recorded_by.*surrogate/)],
@@ -252,9 +252,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     await issueTickets(via, 1);
     await expect(via.node.senders[0]!.pushOnce()).rejects.toThrow();
     expect(await via.node.senders[0]!.pushOnce()).toBe(false);
-    const health = (await via.request('GET', '/health')).body as {
-      sync: { lastError: string | null; connected: boolean }[];
-    };
+    const health = parseReply(Health, await via.request('GET', '/health'));
     expect(health.sync[0]!.lastError).toMatch(/upgrade/i);
     expect(health.sync[0]!.connected).toBe(false);
   });
@@ -273,16 +271,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
         "SELECT min(occurred_at) AS t FROM journal WHERE type = 'ticket.issued'",
       ).get() as { t: number }
     ).t;
-    type Health = {
-      sync: {
-        upstream: string;
-        connected: boolean;
-        backlogRows: number;
-        oldestUnsentAt: number | null;
-        lastError: string | null;
-      }[];
-    };
-    let h = (await hub.request('GET', '/health')).body as Health;
+    let h = parseReply(Health, await hub.request('GET', '/health'));
     expect(h.sync).toEqual([
       {
         upstream: 'headoffice',
@@ -294,12 +283,12 @@ describe(`sync with head office on ${BACKEND}`, () => {
     ]);
     proxy.setDown(true);
     await expect(hub.node.senders[0]!.pushOnce()).rejects.toThrow();
-    h = (await hub.request('GET', '/health')).body as Health;
+    h = parseReply(Health, await hub.request('GET', '/health'));
     expect(h.sync[0]).toMatchObject({ connected: false, backlogRows: 4 });
     expect(h.sync[0]!.lastError).toMatch(/unreachable/);
     proxy.setDown(false);
     await drain(hub.node);
-    h = (await hub.request('GET', '/health')).body as Health;
+    h = parseReply(Health, await hub.request('GET', '/health'));
     expect(h.sync[0]).toMatchObject({
       connected: true,
       backlogRows: 0,
@@ -331,11 +320,7 @@ describe(`reference data on ${BACKEND}`, () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(res.status).toBe(200);
-      return (await res.json()) as {
-        version: number;
-        reset: boolean;
-        changes: { kind: string; key: string; version: number; data: unknown }[];
-      };
+      return PullReply.parse(await res.json());
     };
     const v1 = (
       (await tho.request('PUT', '/ref/service/E', { body: service('电费') })).body as { version: number }
@@ -381,7 +366,7 @@ describe(`reference data on ${BACKEND}`, () => {
         body: { serviceCode: 'A', startedAt, finishedAt: finish },
       });
       expect(bad.status).toBe(400);
-      expect((bad.body as { error: { code: string } }).error.code).toBe('E_VALIDATION');
+      expect(parseReply(ErrorReply, bad).error.code).toBe('E_VALIDATION');
     }
     expect(station.node.ctx.journal.lastSeq()).toBe(before);
 
@@ -391,9 +376,7 @@ describe(`reference data on ${BACKEND}`, () => {
     });
     expect(res.status).toBe(201);
     const { walkinId } = res.body as { walkinId: string };
-    const listed = (await station.request('GET', '/walkins', { token: clerk })).body as {
-      walkins: { walkinId: string; startedAt: number; finishedAt: number }[];
-    };
+    const listed = parseReply(WalkinList, await station.request('GET', '/walkins', { token: clerk }));
     expect(listed.walkins.find((w) => w.walkinId === walkinId)).toMatchObject({ startedAt, finishedAt });
     await drain(station.node);
     const served = stmt(hub.node.ctx.db, 'SELECT started_at, finished_at FROM tickets WHERE id = ?').get(
@@ -412,10 +395,10 @@ describe(`reference data on ${BACKEND}`, () => {
     const put = await tho.request('PUT', '/ref/service/E', { body: service('电动车') });
     expect(put.status).toBe(200);
     const services = async (h: TestHall) =>
-      (await h.request('GET', '/services', { token: h.kioskToken || (await h.login('1001')) })).body as {
-        code: string;
-        name: string;
-      }[];
+      parseReply(
+        Services,
+        await h.request('GET', '/services', { token: h.kioskToken || (await h.login('1001')) }),
+      );
     expect((await services(hub)).map((s) => s.code)).not.toContain('E');
     await pullOnce(hub.node.ctx, 'headoffice');
     expect((await services(hub)).find((s) => s.code === 'E')?.name).toBe('电动车');
@@ -453,9 +436,9 @@ describe(`reference data on ${BACKEND}`, () => {
     ).get(station.node.ctx.deviceId) as { n: number };
     expect(carried.n).toBeGreaterThan(0);
     await pullOnce(hub.node.ctx, 'headoffice');
-    const codes = (
-      (await hub.request('GET', '/services', { token: hub.kioskToken })).body as { code: string }[]
-    ).map((s) => s.code);
+    const codes = parseReply(Services, await hub.request('GET', '/services', { token: hub.kioskToken })).map(
+      (s) => s.code,
+    );
     expect(codes).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
     expect(await hub.login('1004', 4)).toBeTruthy();
     await drain(hub.node);
@@ -509,7 +492,7 @@ describe('a station while its hub is down', () => {
 
     const call = await station.request('POST', '/counters/3/call-next', { token: clerk });
     expect(call.status).toBe(503);
-    expect((call.body as { error: { code: string } }).error.code).toBe('E_HUB_UNREACHABLE');
+    expect(parseReply(ErrorReply, call).error.code).toBe('E_HUB_UNREACHABLE');
     // Sign-in, health and walk-in recording are the station's own.
     expect((await station.request('GET', '/health')).status).toBe(200);
     expect(await station.login('1003', 3)).toBeTruthy();

@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { jsonRequest } from './http.ts';
+import { jsonRequest, parseReply } from './http.ts';
+import { LoginReply } from '../../shared/api/schemas.ts';
 import { startHallNode, type HallNode, type HallNodeOptions } from '../../hall/node.ts';
 import type { DemoDevices } from '../../hall/demo.ts';
 
@@ -62,7 +63,7 @@ export async function startTestHall(
     login: async (staffNo, counterNo) => {
       const res = await request('POST', '/auth/login', { body: { staffNo, pin: '123456', counterNo } });
       if (res.status !== 200) throw new Error(`login ${staffNo} failed: ${JSON.stringify(res.body)}`);
-      return (res.body as { token: string }).token;
+      return parseReply(LoginReply, res).token;
     },
     // Once: a test may stop it itself before its fixture does.
     stop: () =>
