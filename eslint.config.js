@@ -69,6 +69,8 @@ export default tseslint.config(
   {
     files: ['tests/**/*.ts'],
     rules: {
+      // Vitest reads a fixture's dependencies from its first parameter: `async ({}, { onCleanup })`.
+      'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[property.name='only']", message: 'No .only in committed tests.' },

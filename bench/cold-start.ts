@@ -3,7 +3,7 @@ import { figure } from './lib/figure.ts';
 import { Client } from './lib/http.ts';
 import { freePort } from './lib/hub.ts';
 import { cachedHubDb } from './lib/hub-db.ts';
-import { bundleChild, rssMb, startChild } from './lib/proc.ts';
+import { bundleChild, rssMb, spawnBenchChild, startBenchChild } from './lib/proc.ts';
 import { scratchDir } from './lib/dirs.ts';
 import { sleep } from './lib/env.ts';
 
@@ -29,9 +29,7 @@ async function timedStart(dataDir: string, kiosk: string, bundle: string): Promi
   const anon = new Client(url);
   const client = new Client(url, kiosk);
   const t0 = performance.now();
-  let pid = 0;
-  const child = startChild<{ url: string }>('hall', { dataDir, port }, {}, (p) => (pid = p), bundle);
-  child.catch(() => undefined);
+  const child = spawnBenchChild('hall', { dataDir, port }, { bundle });
   try {
     for (;;) {
       const ok = await anon.request('GET', '/api/v1/health').then(
@@ -44,11 +42,11 @@ async function timedStart(dataDir: string, kiosk: string, bundle: string): Promi
     }
     await client.expect(200, 'GET', '/api/v1/queue');
     const ms = performance.now() - t0;
-    return { ms, rssMb: rssMb(pid) };
+    return { ms, rssMb: rssMb(child.pid) };
   } finally {
     anon.close();
     client.close();
-    await (await child).stop();
+    await child.stop();
   }
 }
 
@@ -61,8 +59,8 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
   try {
     const bundle = await bundleChild('hall', out.dir);
     // The baseline hall is seeded by a first start; the measured starts are restarts, like the big one's.
-    const seeding = await startChild<{ kiosk: string }>('hall', { dataDir: small.dir, demo: true });
-    const smallKiosk = seeding.ready.kiosk;
+    const seeding = await startBenchChild<{ kiosk: string }>('hall', { dataDir: small.dir, demo: true });
+    const smallKiosk = seeding.line.kiosk;
     await seeding.stop();
     const bigStarts: Start[] = [];
     const smallStarts: Start[] = [];

@@ -8,6 +8,7 @@ import { backupDatabase, listBackups, restoreDatabase } from '../db/backup.ts';
 import { startHallNode } from './node.ts';
 import * as read from '../db/read.ts';
 import { EXIT, StartupError, explainStartupError, pairingRefused } from '../shared/startupErrors.ts';
+import { readyLine } from '../shared/readyLine.ts';
 import { systemClock } from '../shared/runtime.ts';
 import { checkAgainstHeadOffice, describeMismatch } from './sync/integrity.ts';
 import { useSecretKey } from './sync/upstreams.ts';
@@ -142,6 +143,7 @@ async function serve(opts: Parameters<typeof startHallNode>[0]): Promise<number>
     out(`  counter: ${node.url}/counter?counter=1`);
     out(`  manager: ${node.url}/manager`);
   }
+  out(readyLine({ role: node.ctx.role, url: node.url, pid: process.pid }));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

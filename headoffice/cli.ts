@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startHeadOffice } from './server.ts';
 import { ensureDatabase } from './db/ensureDatabase.ts';
 import { explainStartupError } from '../shared/startupErrors.ts';
+import { readyLine } from '../shared/readyLine.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   });
   process.stdout.write(
     `ServiceHall head office on ${ho.url} (${ho.ctx.sql.kind}${databaseUrl ? '' : ` in ${dataDir}`})\n` +
-      `  console: ${ho.url}/console${values.demo ? '  (admin 0001, viewer 0002, PIN 123456)' : ''}\n`,
+      `  console: ${ho.url}/console${values.demo ? '  (admin 0001, viewer 0002, PIN 123456)' : ''}\n` +
+      `${readyLine({ role: 'headoffice', url: ho.url, pid: process.pid })}\n`,
   );
   const stop = async () => {
     await ho.close();

@@ -1,10 +1,12 @@
 /**
  * A hall node in its own process for the bench: like `npm run hall`, but on a random port, with the
- * background timers off (so a 5-second backup does not land inside a measurement) and a JSON ready line.
+ * background timers off (so a 5-second backup does not land inside a measurement) and its demo tokens in
+ * the JSON ready line (shared/readyLine.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHallNode } from '../../hall/node.ts';
+import type { ReadyLine } from '../../shared/readyLine.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as { dataDir: string; demo?: boolean; port?: number };
 const node = await startHallNode({
@@ -17,7 +19,8 @@ const node = await startHallNode({
 });
 const devices = path.join(args.dataDir, 'demo-devices.json');
 const tokens = existsSync(devices) ? (JSON.parse(readFileSync(devices, 'utf8')) as object) : {};
-process.stdout.write(`${JSON.stringify({ benchReady: true, url: node.url, pid: process.pid, ...tokens })}\n`);
+const ready: ReadyLine = { ready: true, role: node.ctx.role, url: node.url, pid: process.pid };
+process.stdout.write(`${JSON.stringify({ ...ready, ...tokens })}\n`);
 const stop = () => void node.close().then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

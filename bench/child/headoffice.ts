@@ -1,5 +1,6 @@
 /** Head office in its own process for the bench (so its memory can be read from /proc on its own). */
 import { startHeadOffice } from '../../headoffice/server.ts';
+import type { ReadyLine } from '../../shared/readyLine.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as { databaseUrl?: string; dataDir?: string };
 const ho = await startHeadOffice({
@@ -9,9 +10,8 @@ const ho = await startHeadOffice({
   demo: true,
   logLevel: process.env.LOG_LEVEL ?? 'warn',
 });
-process.stdout.write(
-  `${JSON.stringify({ benchReady: true, url: ho.url, pid: process.pid, database: ho.ctx.sql.kind })}\n`,
-);
+const ready: ReadyLine = { ready: true, role: 'headoffice', url: ho.url, pid: process.pid };
+process.stdout.write(`${JSON.stringify({ ...ready, database: ho.ctx.sql.kind })}\n`);
 const stop = () => void ho.close().then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { DEMO } from '../../hall/demo.ts';
 import { Client } from './http.ts';
 import { scratchDir } from './dirs.ts';
-import { startChild, type Child } from './proc.ts';
+import type { Started } from '../../tests/support/child.ts';
+import { startBenchChild } from './proc.ts';
 
 /**
  * Head office for the bench (issue 4): PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is
@@ -59,7 +60,7 @@ export async function createStore(): Promise<HoStore> {
 export interface RunningHo {
   url: string;
   pid: number;
-  child: Child<{ url: string; pid: number }>;
+  child: Started;
   /** Signed in as the demo head-office admin (0001). */
   admin: Client;
   /**
@@ -75,11 +76,11 @@ export interface RunningHo {
 }
 
 export async function startHo(store: HoStore): Promise<RunningHo> {
-  const child = await startChild<{ url: string; pid: number }>('headoffice', {
+  const child = await startBenchChild('headoffice', {
     databaseUrl: store.databaseUrl,
     dataDir: store.databaseUrl ? undefined : path.join(store.dataDir, 'ho'),
   });
-  const url = child.ready.url;
+  const { url } = child;
   const admin = new Client(url);
   const { token } = await admin.expect<{ token: string }>(200, 'POST', '/api/v1/auth/login', {
     staffNo: '0001',

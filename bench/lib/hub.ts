@@ -1,13 +1,14 @@
 import { createServer } from 'node:net';
 import { Client } from './http.ts';
 import { scratchDir } from './dirs.ts';
-import { startChild, type Child } from './proc.ts';
+import type { Started } from '../../tests/support/child.ts';
+import type { ReadyLine } from '../../shared/readyLine.ts';
+import { startBenchChild } from './proc.ts';
 
 export const DEMO_PIN = '123456';
 
-interface HallReady {
-  url: string;
-  pid: number;
+/** A demo start's ready line carries the demo kiosk's and display's tokens (bench/child/hall.ts). */
+interface DemoTokens {
   kiosk?: string;
   display?: string;
 }
@@ -25,20 +26,20 @@ export interface DemoHub {
 
 export async function startDemoHub(): Promise<DemoHub> {
   const scratch = scratchDir('hub');
-  let child: Child<HallReady>;
+  let child: Started<ReadyLine & DemoTokens>;
   try {
-    child = await startChild<HallReady>('hall', { dataDir: scratch.dir, demo: true });
+    child = await startBenchChild<DemoTokens>('hall', { dataDir: scratch.dir, demo: true });
   } catch (error) {
     scratch.remove();
     throw error;
   }
-  const { url } = child.ready;
+  const { url } = child;
   const clients: Client[] = [];
   return {
     url,
     pid: child.pid,
-    kiosk: child.ready.kiosk!,
-    display: child.ready.display!,
+    kiosk: child.line.kiosk!,
+    display: child.line.display!,
     clerk: async (staffNo, counterNo) => {
       const c = new Client(url);
       const { token } = await c.expect<{ token: string }>(200, 'POST', '/api/v1/auth/login', {

@@ -1,8 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { ReadyLine } from '../../shared/readyLine.ts';
+import {
+  spawnChild,
+  startChild,
+  type Child,
+  type ChildOptions,
+  type Started,
+} from '../../tests/support/child.ts';
 
 const CHILD_DIR = fileURLToPath(new URL('../child/', import.meta.url));
 
@@ -32,14 +38,6 @@ export async function bundleChild(script: string, outDir: string): Promise<strin
   return outfile;
 }
 
-/** A bench child process (a hall node or head office) and the JSON line it printed when ready. */
-export interface Child<T> {
-  proc: ChildProcess;
-  pid: number;
-  ready: T;
-  stop(): Promise<void>;
-}
-
 /** The resident set size of a process in MB, from /proc (Linux). */
 export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -48,62 +46,53 @@ export function rssMb(pid: number): number {
   return Number(kb[1]) / 1024;
 }
 
-/**
- * Starts `bench/child/<script>.ts` as its own node process (node --import tsx, so the pid is the node
- * itself) and waits for its `{"benchReady":true,…}` line on stdout. Stderr is passed through for diagnosis.
- */
-export function startChild<T>(
+interface BenchChildOptions {
+  env?: Record<string, string | undefined>;
+  /** Run this bundled .mjs of the script instead (plain node, no tsx: as the shell ships the node). */
+  bundle?: string;
+}
+
+/** How the harness runs `bench/child/<script>.ts` with its arguments as one JSON argument. */
+function benchChild(
   script: string,
   args: Record<string, unknown>,
-  env: Record<string, string | undefined> = {},
-  onSpawn?: (pid: number) => void,
-  /** Run this bundled .mjs of the script instead (plain node, no tsx: as the shell ships the node). */
-  bundle?: string,
-): Promise<Child<T>> {
-  const proc = spawn(
-    process.execPath,
-    [
-      // BENCH_PROFILE_DIR=dir: each child writes a V8 CPU profile there when it exits (to find a miss's cause).
-      ...(process.env.BENCH_PROFILE_DIR
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-        : []),
-      ...(bundle ? [bundle] : ['--import', 'tsx', `${CHILD_DIR}${script}.ts`]),
-      JSON.stringify(args),
-    ],
+  opts: BenchChildOptions,
+): [string, string[], ChildOptions] {
+  return [
+    opts.bundle ?? `${CHILD_DIR}${script}.ts`,
+    [JSON.stringify(args)],
     {
-      env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      label: `bench ${script}`,
+      env: { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', ...opts.env },
+      // BENCH_PROFILE_DIR=dir: each child writes a V8 CPU profile there when it exits (to find a miss's cause).
+      execArgv: process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : [],
+      echoStderr: true,
+      // A demo hall seeding or head office on a cold PostgreSQL: no figure times this wait.
+      readyMs: 120_000,
     },
-  );
-  if (proc.pid === undefined) return Promise.reject(new Error(`could not start ${script}`));
-  onSpawn?.(proc.pid);
-  const pid = proc.pid;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      proc.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      proc.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: proc.stdout! });
-    let done = false;
-    lines.on('line', (line) => {
-      if (done || !line.startsWith('{')) return;
-      try {
-        const parsed = JSON.parse(line) as { benchReady?: unknown };
-        if (parsed.benchReady !== true) return;
-        done = true;
-        resolve({ proc, pid, ready: parsed as T, stop });
-      } catch {
-        // not the ready line (a log line that happens to start with a brace)
-      }
-    });
-    proc.once('exit', (code, signal) => {
-      if (!done) reject(new Error(`${script} exited before it was ready (code ${code}, signal ${signal})`));
-    });
-  });
+  ];
+}
+
+/**
+ * `bench/child/<script>.ts` as its own node process, through the tests' harness (tests/support/child.ts:
+ * node itself is the child, so the pid is the node's). Returns at once; `ready` resolves with the
+ * child's JSON ready line, which carries fields of the child's own (`T`). Stderr is passed through.
+ */
+export function spawnBenchChild<T extends object = object>(
+  script: string,
+  args: Record<string, unknown>,
+  opts: BenchChildOptions = {},
+): Child<ReadyLine & T> {
+  return spawnChild<ReadyLine & T>(...benchChild(script, args, opts));
+}
+
+/** spawnBenchChild, once the child has printed its ready line. */
+export function startBenchChild<T extends object = object>(
+  script: string,
+  args: Record<string, unknown>,
+  opts: BenchChildOptions = {},
+): Promise<Started<ReadyLine & T>> {
+  return startChild<ReadyLine & T>(...benchChild(script, args, opts));
 }

@@ -2,12 +2,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { test as base } from '../support/fixtures.ts';
 
 /** Debian's Chromium, with the flags this machine needs (no network beyond loopback, no GPU). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-results/e2e');
+/**
+ * How long any one wait on a page may take (locator waits and actions; expect.poll has the same budget
+ * in vitest.config.ts): a state that comes in a second alone can take tens of seconds on a busy two-core
+ * machine. Tests wait on state, never on time, so a wait that passes returns as soon as it can.
+ */
+export const WAIT_MS = 60_000;
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium as a hall TV runs it; `unattendedAudio: false` is a TV set up by hand, without the flag. */
+export async function launchBrowser({ unattendedAudio = true } = {}): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -20,7 +28,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
       '--disable-sync',
       // The display announces calls unattended (DESIGN §3): no click unlocks audio on a hall TV.
-      '--autoplay-policy=no-user-gesture-required',
+      `--autoplay-policy=${unattendedAudio ? 'no-user-gesture-required' : 'document-user-activation-required'}`,
     ],
   });
 }
@@ -32,6 +40,7 @@ export async function openSurface(
   viewport = { width: 1366, height: 768 },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };
@@ -41,6 +50,39 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * Waits until `selector` matches in the page without giving the page a user gesture. Playwright runs
+ * every locator query and evaluation as one (CDP callFunctionOn with userGesture: true), and a gesture
+ * is exactly what lets a blocked AudioContext start: a test of the blocked-sound notice that polled
+ * with locators unblocked the sound it was waiting to see blocked, whenever its first poll came before
+ * the self-test. This asks the page itself, through a CDP session, with no gesture.
+ */
+export async function waitWithoutGesture(page: Page, selector: string, timeoutMs = WAIT_MS): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const seen = cdp.send('Runtime.evaluate', {
+      expression: `new Promise((resolve) => {
+        const seen = () => document.querySelector(${JSON.stringify(selector)}) !== null && (resolve(true), true);
+        if (!seen()) new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+      })`,
+      awaitPromise: true,
+      userGesture: false,
+    });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${selector} did not appear within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    const { exceptionDetails } = await Promise.race([seen, late]);
+    if (exceptionDetails) throw new Error(`waiting for ${selector}: ${exceptionDetails.text}`);
+  } finally {
+    clearTimeout(timer);
+    await cdp.detach();
+  }
 }
 
 /** axe-core: the violations a public screen must not have (serious or critical). */
@@ -65,3 +107,22 @@ export async function clerkSignIn(page: Page, staffNo: string): Promise<void> {
   await signIn(page, staffNo);
   await page.getByText('当前号票').waitFor();
 }
+
+/** The fixtures of tests/support/fixtures.ts, and Chromium. */
+export const test = base
+  /** Debian's Chromium, one per test file. */
+  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const browser = await launchBrowser();
+    onCleanup(() => browser.close());
+    return browser;
+  })
+  /** Opens a surface at a URL in a browser context of its own; every one is closed after the test. */
+  .extend(
+    'open',
+    ({ browser, defer }) =>
+      async (url: string, viewport?: { width: number; height: number }) => {
+        const surface = await openSurface(browser, url, viewport);
+        defer(() => surface.context.close());
+        return surface;
+      },
+  );

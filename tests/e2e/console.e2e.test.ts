@@ -15,6 +15,11 @@ import {
   seriousA11yViolations,
   signIn,
 } from './browser.ts';
+import { z } from 'zod';
+import { PairingCodeReply, ServiceView } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
+
+const Services = z.array(ServiceView);
 
 /**
  * Head office's console in Debian Chromium, with a real hub paired to head office (PGlite) and a
@@ -71,7 +76,7 @@ beforeAll(async () => {
     port: 0,
     logLevel: 'silent',
     timers: false,
-    hub: { url: hub.url, code: (code.body as { code: string }).code },
+    hub: { url: hub.url, code: parseReply(PairingCodeReply, code).code },
   });
   browser = await launchBrowser();
 });
@@ -83,7 +88,7 @@ afterAll(async () => {
     await hubAgain.close();
     rmSync(hub.dataDir, { recursive: true, force: true });
   } else await hub?.stop();
-  await ho?.close().catch(() => undefined);
+  await ho?.close();
   rmSync(stationDir, { recursive: true, force: true });
 });
 
@@ -102,9 +107,9 @@ describe('head office console (end to end)', () => {
     await consoleSignIn(page);
     await page.getByRole('menuitem', { name: '营业厅' }).click();
     const row = page.getByRole('row').filter({ hasText: '演示营业厅' });
-    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('在线');
+    await expect.poll(() => row.textContent()).toContain('在线');
     // The hub reports its backlog with every push: it has sent everything.
-    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('无积压');
+    await expect.poll(() => row.textContent()).toContain('无积压');
     await row.getByRole('button', { name: /展开/ }).click();
     await page.getByText('营业厅主机').first().waitFor();
     await screenshot(page, 'console-halls');
@@ -146,7 +151,7 @@ describe('head office console (end to end)', () => {
 
     await pullOnce(hub.node.ctx, 'headoffice');
     const services = await hub.request('GET', '/services', { token: hub.kioskToken });
-    const a = (services.body as { code: string; name: string }[]).find((s) => s.code === 'A');
+    const a = parseReply(Services, services).find((s) => s.code === 'A');
     expect(a?.name).toBe('缴费（总部统一）');
 
     // A service key head office would refuse is refused in the form already, in the UI language.
@@ -171,9 +176,7 @@ describe('head office console (end to end)', () => {
       body: { serviceCode: 'A' },
     });
     expect(issued.status).toBe(201);
-    await expect
-      .poll(async () => Number(await row.locator('td').nth(2).textContent()), { timeout: 20_000 })
-      .toBe(before + 1);
+    await expect.poll(async () => Number(await row.locator('td').nth(2).textContent())).toBe(before + 1);
     await screenshot(page, 'console-overview');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -207,7 +210,7 @@ describe('head office console (end to end)', () => {
     await signIn(s.page, '9001');
     await s.page.getByRole('tab', { name: '同步' }).click();
     const row = s.page.getByRole('row').filter({ hasText: '总部' });
-    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('已连接');
+    await expect.poll(() => row.textContent()).toContain('已连接');
     await s.page.getByText('没有隔离记录').waitFor();
     // A station row the hub refused (the fault tests make real ones; here one is put in its place).
     hub.node.ctx.db
@@ -226,7 +229,7 @@ describe('head office console (end to end)', () => {
       .getByRole('row')
       .filter({ hasText: 'broken chain' })
       .filter({ hasText: 'walkin.served' })
-      .waitFor({ timeout: 15_000 });
+      .waitFor();
     await screenshot(s.page, 'manager-sync-panel');
     expect(await seriousA11yViolations(s.page)).toEqual([]);
     await s.page
@@ -254,7 +257,7 @@ describe('head office console (end to end)', () => {
     expect(await served()).toBe(0);
 
     await hub.node.close();
-    await s.page.getByRole('alert').filter({ hasText: '无法连接叫号服务器' }).waitFor({ timeout: 20_000 });
+    await s.page.getByRole('alert').filter({ hasText: '无法连接叫号服务器' }).waitFor();
     await expect(
       s.page
         .getByRole('button', { name: /叫\s*号/ })
@@ -275,8 +278,8 @@ describe('head office console (end to end)', () => {
 
     // The hub returns on its address: the walk-in reaches it, then head office.
     hubAgain = await startHallNode({ dataDir: hub.dataDir, port, logLevel: 'silent', timers: false });
-    await s.page.getByText('已同步到主机').waitFor({ timeout: 30_000 });
-    await expect.poll(served, { timeout: 30_000 }).toBe(1);
+    await s.page.getByText('已同步到主机').waitFor();
+    await expect.poll(served).toBe(1);
     await screenshot(s.page, 'counter-hub-back');
     await s.context.close();
   });
@@ -298,7 +301,7 @@ describe('head office console (end to end)', () => {
     await page.getByRole('menuitem', { name: '全辖实时' }).click();
     await ho.app.server.closeAllConnections();
     await ho.app.close();
-    await page.getByRole('alert').filter({ hasText: '无法连接总部服务器' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('alert').filter({ hasText: '无法连接总部服务器' }).waitFor();
     await screenshot(page, 'console-unreachable');
   });
 });

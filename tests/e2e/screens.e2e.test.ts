@@ -1,52 +1,62 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startTestHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
 import { journalSentenceAlert } from '../support/builders.ts';
 import {
-  CHROMIUM,
   clerkSignIn,
   launchBrowser,
   openSurface,
   screenshot,
   seriousA11yViolations,
   signIn,
+  test,
+  waitWithoutGesture,
 } from './browser.ts';
+import { Ticket } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * The screen defects of issue 10, each as people meet it, in Debian Chromium. Each test has its own
  * hall (its own queue), so no test depends on another's tickets.
  */
-let browser: Browser;
-let halls: TestHall[] = [];
 const MIN = 60_000;
+const DISPLAY = { width: 1920, height: 1080 };
+const displayUrl = (hall: TestHall) => `${hall.url}/display#token=${hall.displayToken}`;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await Promise.all(halls.map((h) => h.stop()));
-  halls = [];
-});
+const it = test
+  /** A hall of the test's own (its own queue), optionally on a clock of its own. */
+  .extend(
+    'aHall',
+    ({ testHall }) =>
+      (clock?: ManualClock) =>
+        testHall(clock ? { clock } : {}),
+  )
+  /** The hall's kiosk on its 1080×1920 portrait touch screen. */
+  .extend(
+    'kioskAt',
+    ({ open }) =>
+      (hall: TestHall) =>
+        open(`${hall.url}/kiosk#token=${hall.kioskToken}`, { width: 1080, height: 1920 }),
+  )
+  /** The hall's display on a 1920×1080 TV. */
+  .extend(
+    'displayAt',
+    ({ open }) =>
+      (hall: TestHall) =>
+        open(displayUrl(hall), DISPLAY),
+  );
 
-async function aHall(clock?: ManualClock): Promise<TestHall> {
-  const hall = await startTestHall(clock ? { clock } : {});
-  halls.push(hall);
-  return hall;
-}
 const issue = (hall: TestHall, serviceCode: string) =>
   hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode } });
-const kioskAt = (hall: TestHall) =>
-  openSurface(browser, `${hall.url}/kiosk#token=${hall.kioskToken}`, { width: 1080, height: 1920 });
-const displayAt = (hall: TestHall, b = browser) =>
-  openSurface(b, `${hall.url}/display#token=${hall.displayToken}`, { width: 1920, height: 1080 });
 const lang = (page: Page) => page.locator('html').getAttribute('lang');
 
 describe('public screens start every customer in the default language', () => {
-  it('ISSUE-10: the kiosk is back in zh-CN after a ticket and after a reload; the display starts in zh-CN', async () => {
+  it('ISSUE-10: the kiosk is back in zh-CN after a ticket and after a reload; the display starts in zh-CN', async ({
+    aHall,
+    kioskAt,
+    displayAt,
+  }) => {
     const hall = await aHall();
     const kiosk = await kioskAt(hall);
     await kiosk.page.getByRole('button', { name: 'English' }).click();
@@ -67,12 +77,15 @@ describe('public screens start every customer in the default language', () => {
     const display = await displayAt(hall);
     await display.page.locator('.counter-list').waitFor();
     expect(await lang(display.page)).toBe('zh-CN');
-    for (const s of [kiosk, display]) await s.context.close();
   });
 });
 
 describe('a service no staffed counter serves', () => {
-  it('R-DUTY-1: the kiosk says 暂无窗口办理此业务 and the duty manager is alerted at once', async () => {
+  it('R-DUTY-1: the kiosk says 暂无窗口办理此业务 and the duty manager is alerted at once', async ({
+    open,
+    aHall,
+    kioskAt,
+  }) => {
     const hall = await aHall();
     const kiosk = await kioskAt(hall);
     const d = kiosk.page.getByRole('button', { name: /投诉/ });
@@ -82,16 +95,18 @@ describe('a service no staffed counter serves', () => {
     await expect(kiosk.page.locator('.ticket-done-hint').textContent()).resolves.toContain(
       '暂无窗口办理此业务',
     );
-    const manager = await openSurface(browser, `${hall.url}/manager`);
+    const manager = await open(`${hall.url}/manager`);
     await signIn(manager.page, '9001');
     await manager.page.getByRole('alert').filter({ hasText: '暂无窗口办理此业务' }).waitFor();
     await screenshot(manager.page, 'manager-no-counter-alert');
-    for (const s of [kiosk, manager]) await s.context.close();
   });
 });
 
 describe('the manager’s alerts', () => {
-  it('R-AWAY-1: an overdue away sign is worded in the manager’s language; an alert journaled as a sentence shows it', async () => {
+  it('R-AWAY-1: an overdue away sign is worded in the manager’s language; an alert journaled as a sentence shows it', async ({
+    aHall,
+    open,
+  }) => {
     const clock = new ManualClock(Date.UTC(2026, 10, 25, 2)); // 10:00 in Shanghai
     const hall = await aHall(clock);
     const { ctx } = hall.node;
@@ -105,37 +120,33 @@ describe('the manager’s alerts', () => {
     clock.advance(16 * MIN);
     expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
 
-    const manager = await openSurface(browser, `${hall.url}/manager`);
+    const manager = await open(`${hall.url}/manager`);
     await signIn(manager.page, '9001');
     await manager.page.getByText('1 号窗口暂离已 16 分钟（上限 15 分钟）：取资料').waitFor();
     await manager.page.getByText(sentence).waitFor();
     await manager.page.getByRole('button', { name: 'English' }).click();
     await manager.page.getByText('Counter 1 has been away for 16 min (limit 15 min): 取资料').waitFor();
     expect(await manager.page.getByText(sentence).count()).toBe(1);
-    await manager.context.close();
   });
 });
 
 describe('the display shows only real calls', () => {
-  it('ISSUE-10: a no-show leaves the big call; a transferred ticket is not kept under its old counter', async () => {
+  it('ISSUE-10: a no-show leaves the big call; a transferred ticket is not kept under its old counter', async ({
+    aHall,
+    displayAt,
+  }) => {
     const hall = await aHall();
     const display = await displayAt(hall);
     await display.page.locator('.counter-list').waitFor();
     const c1 = await hall.login('1001', 1);
     await issue(hall, 'A');
     await issue(hall, 'A');
-    const first = (await hall.request('POST', '/counters/1/call-next', { token: c1 })).body as {
-      id: string;
-      number: string;
-    };
+    const first = parseReply(Ticket, await hall.request('POST', '/counters/1/call-next', { token: c1 }));
     await expect.poll(() => display.page.locator('.latest-number').textContent()).toBe(first.number);
     await hall.request('POST', `/tickets/${first.id}/no-show`, { token: c1 });
     await expect.poll(() => display.page.locator('.latest-number').count()).toBe(0);
 
-    const second = (await hall.request('POST', '/counters/1/call-next', { token: c1 })).body as {
-      id: string;
-      number: string;
-    };
+    const second = parseReply(Ticket, await hall.request('POST', '/counters/1/call-next', { token: c1 }));
     await expect.poll(() => display.page.locator('.latest-number').textContent()).toBe(second.number);
     await hall.request('POST', `/tickets/${second.id}/transfer`, { token: c1, body: { counterNo: 2 } });
     await expect.poll(() => display.page.locator('.latest-number').count()).toBe(0);
@@ -145,14 +156,13 @@ describe('the display shows only real calls', () => {
     await hall.request('POST', '/counters/2/call-next', { token: c2 });
     await expect.poll(() => display.page.locator('.latest-number').textContent()).toBe(second.number);
     await expect(display.page.locator('.latest-arrow').textContent()).resolves.toContain('2');
-    await display.context.close();
   });
 });
 
 describe('the counter', () => {
-  it('ISSUE-10: 过号 asks for confirmation before the customer is sent away', async () => {
+  it('ISSUE-10: 过号 asks for confirmation before the customer is sent away', async ({ open, aHall }) => {
     const hall = await aHall();
-    const counter = await openSurface(browser, `${hall.url}/counter?counter=2`);
+    const counter = await open(`${hall.url}/counter?counter=2`);
     await clerkSignIn(counter.page, '1002');
     await issue(hall, 'A');
     await counter.page
@@ -161,7 +171,7 @@ describe('the counter', () => {
       .click();
     await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('A001');
     await counter.page.getByRole('button', { name: /过\s*号/ }).click();
-    await counter.page.getByText('确认 A001 过号？').waitFor({ timeout: 5_000 });
+    await counter.page.getByText('确认 A001 过号？').waitFor();
     expect(await counter.page.getByLabel('当前号码').textContent()).toBe('A001');
     await screenshot(counter.page, 'counter-no-show-confirm');
     await counter.page
@@ -169,12 +179,14 @@ describe('the counter', () => {
       .getByRole('button', { name: /过\s*号/ })
       .click();
     await counter.page.getByText('当前没有号票').waitFor();
-    await counter.context.close();
   });
 
-  it('ISSUE-10: until the first queue reply the counter shows it is loading, not "共 0 人"', async () => {
+  it('ISSUE-10: until the first queue reply the counter shows it is loading, not "共 0 人"', async ({
+    open,
+    aHall,
+  }) => {
     const hall = await aHall();
-    const counter = await openSurface(browser, `${hall.url}/counter?counter=2`);
+    const counter = await open(`${hall.url}/counter?counter=2`);
     await issue(hall, 'A');
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
@@ -185,29 +197,30 @@ describe('the counter', () => {
     await counter.page.getByLabel('工号').fill('1002');
     await counter.page.getByLabel('密码').fill('123456');
     await counter.page.keyboard.press('Enter');
-    await counter.page.getByText('正在读取队列…').first().waitFor({ timeout: 5_000 });
+    await counter.page.getByText('正在读取队列…').first().waitFor();
     expect(await counter.page.getByText(/共 0 人/).count()).toBe(0);
     await screenshot(counter.page, 'counter-loading');
     release();
     await counter.page.getByText(/共 1 人/).waitFor();
-    await counter.context.close();
   });
 
-  it('ISSUE-10: English counter texts: "1 person", no "Counter · Counter 1"', async () => {
+  it('ISSUE-10: English counter texts: "1 person", no "Counter · Counter 1"', async ({ open, aHall }) => {
     const hall = await aHall();
-    const counter = await openSurface(browser, `${hall.url}/counter?counter=3`);
+    const counter = await open(`${hall.url}/counter?counter=3`);
     await clerkSignIn(counter.page, '1003');
     await issue(hall, 'B');
     await counter.page.getByRole('button', { name: 'English' }).click();
-    await counter.page.getByText(/calling order, 1 person\)/).waitFor({ timeout: 5_000 });
+    await counter.page.getByText(/calling order, 1 person\)/).waitFor();
     expect(await counter.page.locator('header').textContent()).not.toContain('Counter · Counter');
-    await counter.context.close();
   });
 
-  it('R-SLA-1: an empty overrun reason is refused on the form, with no page error', async () => {
+  it('R-SLA-1: an empty overrun reason is refused on the form, with no page error', async ({
+    open,
+    aHall,
+  }) => {
     // The hall's clock runs 10 minutes behind the browser's, so a ticket just started is 10 min in.
     const hall = await aHall(new ManualClock(Date.now() - 10 * MIN));
-    const counter = await openSurface(browser, `${hall.url}/counter?counter=1`);
+    const counter = await open(`${hall.url}/counter?counter=1`);
     const errors: string[] = [];
     counter.page.on('pageerror', (e) => errors.push(e.message));
     await clerkSignIn(counter.page, '1001');
@@ -225,12 +238,14 @@ describe('the counter', () => {
     // A rejected promise surfaces as a page error on a later tick; the dialog is still open after it.
     await counter.page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
     expect(errors).toEqual([]);
-    await counter.context.close();
   });
 });
 
 describe('the kiosk on its 1080×1920 touch screen', () => {
-  it('R-PRI-1: the priority choice comes first, the services fill the screen, in large targets', async () => {
+  it('R-PRI-1: the priority choice comes first, the services fill the screen, in large targets', async ({
+    aHall,
+    kioskAt,
+  }) => {
     const hall = await aHall();
     const kiosk = await kioskAt(hall);
     const buttons = kiosk.page.locator('.service-button');
@@ -243,10 +258,9 @@ describe('the kiosk on its 1080×1920 touch screen', () => {
     expect(first.height).toBeGreaterThanOrEqual(80);
     await screenshot(kiosk.page, 'kiosk-portrait');
     expect(await seriousA11yViolations(kiosk.page)).toEqual([]);
-    await kiosk.context.close();
   });
 
-  it('ISSUE-10: nobody ahead — the ticket says so, never "约 0 分钟"', async () => {
+  it('ISSUE-10: nobody ahead — the ticket says so, never "约 0 分钟"', async ({ aHall, kioskAt }) => {
     const hall = await aHall();
     await hall.login('1006', 6); // counter 6 serves D
     const kiosk = await kioskAt(hall);
@@ -255,49 +269,38 @@ describe('the kiosk on its 1080×1920 touch screen', () => {
     const hint = await kiosk.page.locator('.ticket-done-hint').textContent();
     expect(hint).not.toMatch(/0 分钟/);
     expect(await kiosk.page.locator('.slip-ahead').textContent()).not.toMatch(/0 人/);
-    await kiosk.context.close();
   });
 });
 
 describe('the display when the browser blocks sound', () => {
-  it('ISSUE-10: customers see a calm hint, staff a short line, nobody a command-line flag', async () => {
+  it('ISSUE-10: customers see a calm hint, staff a short line, nobody a command-line flag', async ({
+    later,
+    aHall,
+  }) => {
     const hall = await aHall();
     // A browser started without the unattended-autoplay flag, as a TV set up by hand would be.
-    const plain = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-        '--autoplay-policy=document-user-activation-required',
-      ],
-    });
-    try {
-      const display = await displayAt(hall, plain);
-      const notice = display.page.locator('.sound-notice');
-      // The self-test first loads and decodes every voice clip: slow on a busy machine. Polled with
-      // one-shot checks: locator.waitFor stalled on this page while its audio context waited for a click.
-      await display.page.locator('.counter-list').waitFor();
-      await expect.poll(() => notice.isVisible(), { timeout: 150_000, interval: 500 }).toBe(true);
-      const text = (await notice.textContent()) ?? '';
-      expect(text).not.toContain('--');
-      expect(text).not.toContain('autoplay');
-      await screenshot(display.page, 'display-sound-blocked');
-      expect(await seriousA11yViolations(display.page)).toEqual([]);
-    } finally {
-      await plain.close();
-    }
-  }, 240_000);
+    const plain = later(await launchBrowser({ unattendedAudio: false }));
+    const display = await openSurface(plain, displayUrl(hall), DISPLAY);
+    // The self-test loads and decodes every voice clip first. Nothing may touch the page before the
+    // notice shows: a Playwright query is a user gesture, and a gesture unblocks the sound.
+    await waitWithoutGesture(display.page, '.sound-notice');
+    const notice = display.page.locator('.sound-notice');
+    expect(await notice.isVisible()).toBe(true);
+    const text = (await notice.textContent()) ?? '';
+    expect(text).not.toContain('--');
+    expect(text).not.toContain('autoplay');
+    await screenshot(display.page, 'display-sound-blocked');
+    expect(await seriousA11yViolations(display.page)).toEqual([]);
+  });
 });
 
 describe('device pairing', () => {
-  it('ISSUE-10: the manager is not offered the rating pad while /pad does not exist', async () => {
+  it('ISSUE-10: the manager is not offered the rating pad while /pad does not exist', async ({
+    open,
+    aHall,
+  }) => {
     const hall = await aHall();
-    const manager = await openSurface(browser, `${hall.url}/manager`);
+    const manager = await open(`${hall.url}/manager`);
     await signIn(manager.page, '9001');
     await manager.page.getByRole('tab', { name: '设备配对' }).click();
     await manager.page.getByLabel('设备类型').click();
@@ -306,6 +309,5 @@ describe('device pairing', () => {
     const roles = await options.allTextContents();
     expect(roles).toContain('叫号显示屏');
     expect(roles).not.toContain('评价器');
-    await manager.context.close();
   });
 });

@@ -1,39 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startTestHall, type TestHall } from '../support/hall.ts';
-import { launchBrowser, openSurface, screenshot, signIn } from './browser.ts';
+import { startTestHall } from '../support/hall.ts';
+import { screenshot, signIn, test } from './browser.ts';
 
 /** Issue 9 on the screens: one bad value never blanks a public screen; storage faults are shown. */
-let hall: TestHall;
-let browser: Browser;
 const clock = new ManualClock(Date.now());
 
-beforeAll(async () => {
-  hall = await startTestHall({ clock });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.stop();
+const it = test.extend('hall', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const hall = await startTestHall({ clock });
+  onCleanup(() => hall.stop());
+  return hall;
 });
 
 describe('security: screens survive bad values and say what is wrong', () => {
-  it('security: a return time no clock can show (stored by an older build) gives the display a calm notice, and it recovers', async () => {
-    const display = await openSurface(browser, `${hall.url}/display#token=${hall.displayToken}`, {
+  it('security: a return time no clock can show (stored by an older build) gives the display a calm notice, and it recovers', async ({
+    hall,
+    open,
+  }) => {
+    const display = await open(`${hall.url}/display#token=${hall.displayToken}`, {
       width: 1920,
       height: 1080,
     });
     const rows = display.page.locator('.counter-row');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     // The value of the incident, journaled as the older build did before the API refused it.
     const by = 'device:older-build';
     await hall.node.ctx.commits.run('appendEvents', [
       { type: 'counter.away', payload: { counterNo: 1, reason: '午餐', returnAt: 8640000000000001 }, by },
     ]);
     const notice = display.page.getByRole('status').filter({ hasText: '请稍候' });
-    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => notice.count()).toBe(1);
     await expect(display.page.locator('#root').textContent()).resolves.toContain('马上恢复');
     await screenshot(display.page, 'display-fallback');
 
@@ -41,15 +37,17 @@ describe('security: screens survive bad values and say what is wrong', () => {
       { type: 'counter.back', payload: { counterNo: 1 }, by },
     ]);
     // It loads itself again (RETRY_MS) and, the value gone, shows the board.
-    await expect.poll(() => rows.count(), { timeout: 40_000 }).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await notice.count()).toBe(0);
-    await display.context.close();
   });
 
-  it('security: the manager screen shows a full disk as a banner, and it clears once a record is saved again', async () => {
-    const manager = await openSurface(browser, `${hall.url}/manager`);
+  it('security: the manager screen shows a full disk as a banner, and it clears once a record is saved again', async ({
+    hall,
+    open,
+  }) => {
+    const manager = await open(`${hall.url}/manager`);
     await signIn(manager.page, '9001');
-    await manager.page.getByRole('tab', { name: '同步' }).waitFor({ timeout: 20_000 });
+    await manager.page.getByRole('tab', { name: '同步' }).waitFor();
     const { db } = hall.node.ctx;
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
     let refused = false;
@@ -62,13 +60,12 @@ describe('security: screens survive bad values and say what is wrong', () => {
     }
     expect(refused).toBe(true);
     const banner = manager.page.locator('[data-problem="E_STORAGE"]');
-    await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain('磁盘已满');
+    await expect.poll(() => banner.textContent()).toContain('磁盘已满');
     await screenshot(manager.page, 'manager-storage-banner');
 
     db.pragma('max_page_count = 1073741823');
     const ok = await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode: 'A' } });
     expect(ok.status).toBe(201);
-    await expect.poll(() => banner.count(), { timeout: 20_000 }).toBe(0);
-    await manager.context.close();
+    await expect.poll(() => banner.count()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -6,11 +6,14 @@ import { verifyJournal } from '../../db/verify.ts';
 import { knownMigrations, openDatabase } from '../../db/open.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
-import { startDemoHall, startTestHall, tempDir } from '../support/hall.ts';
+import { demoDevices, tempDir as makeTempDir } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
+import { jsonRequest, parseReply } from '../support/http.ts';
+import { IssueReply, LoginReply } from '../../shared/api/schemas.ts';
+import { Ticket } from '../../shared/queue/model.ts';
 import { act, callNext, issue } from '../support/builders.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
-import { spawnHall } from '../support/procs.ts';
-import { runCli, startHallProcess, type HallProcess } from '../support/process.ts';
+import { runCli, spawnHall, startHall, type Started } from '../support/child.ts';
 
 /**
  * DESIGN §2 "an acknowledged record survives power loss": the node is killed with SIGKILL while
@@ -20,26 +23,30 @@ import { runCli, startHallProcess, type HallProcess } from '../support/process.t
 
 type Json = Record<string, unknown>;
 
-async function call(
+/** One request to the node in its child process, with an Idempotency-Key when given. */
+const call = (
   base: string,
   method: string,
   url: string,
   token: string | null,
   body?: unknown,
   key?: string,
-) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (key) headers['idempotency-key'] = key;
-  const res = await fetch(`${base}/api/v1${url}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+) =>
+  jsonRequest(method, `${base}/api/v1${url}`, {
+    token,
+    body,
+    headers: key ? { 'idempotency-key': key } : {},
   });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-}
+
+const it = test
+  /** A small closed demo hall whose journal a test may edit as an attacker with the file would. */
+  .extend('aJournal', ({ demoHall }) => async (): Promise<{ file: string; deviceId: string }> => {
+    const hall = await demoHall();
+    for (const code of ['A', 'B', 'C', 'A']) await issue(hall, code);
+    const deviceId = hall.node.ctx.deviceId;
+    await hall.node.close();
+    return { file: path.join(hall.dataDir, 'hall.sqlite'), deviceId };
+  });
 
 interface Acked {
   issued: { key: string; id: string; number: string }[];
@@ -50,16 +57,16 @@ interface Acked {
 }
 
 describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
-  const dataDir = tempDir('servicehall-crash-');
+  const dataDir = makeTempDir('servicehall-crash-');
   const dbFile = path.join(dataDir, 'hall.sqlite');
   const acked: Acked = { issued: [], called: [], finished: [], unanswered: [] };
-  let node: HallProcess;
+  let node: Started;
   let kiosk = '';
   let clerks: string[] = [];
 
   beforeAll(async () => {
-    node = await startHallProcess(['--demo', '--data', dataDir, '--port', '0']);
-    kiosk = node.kioskToken!;
+    node = await startHall(['--demo', '--data', dataDir, '--port', '0']);
+    kiosk = demoDevices(dataDir).kiosk;
     expect(kiosk).toBeTruthy();
     clerks = await Promise.all(
       [1, 2].map(async (n) => {
@@ -69,7 +76,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
           counterNo: n,
         });
         expect(r.status).toBe(200);
-        return r.body.token as string;
+        return parseReply(LoginReply, r).token;
       }),
     );
 
@@ -83,7 +90,8 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
         try {
           const r = await call(node.url, 'POST', '/tickets', kiosk, { serviceCode: i % 2 ? 'C' : 'A' }, key);
           expect(r.status).toBe(201);
-          acked.issued.push({ key, id: r.body.id as string, number: r.body.number as string });
+          const { id, number } = parseReply(IssueReply, r);
+          acked.issued.push({ key, id, number });
           acked.unanswered.splice(acked.unanswered.indexOf(key), 1);
           if (acked.issued.length >= 200) resolveEnough();
         } catch (error) {
@@ -98,7 +106,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
           const r = await call(node.url, 'POST', `/counters/${counterNo}/call-next`, token);
           if (r.status === 204) continue;
           expect(r.status).toBe(200);
-          const id = r.body.id as string;
+          const { id } = parseReply(Ticket, r);
           acked.called.push({ id, counterNo });
           const f = await call(node.url, 'POST', `/tickets/${id}/finish`, token);
           expect(f.status).toBe(200);
@@ -118,7 +126,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
     // Mid-flight: requests were still unanswered when the node died.
     expect(acked.unanswered.length).toBeGreaterThan(0);
 
-    node = await startHallProcess(['--data', dataDir, '--port', '0']);
+    node = await startHall(['--data', dataDir, '--port', '0']);
   }, 120_000);
 
   afterAll(async () => {
@@ -186,7 +194,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
       const first = await call(node.url, 'POST', '/tickets', kiosk, { serviceCode: service }, key);
       const again = await call(node.url, 'POST', '/tickets', kiosk, { serviceCode: service }, key);
       expect(first.status).toBe(201);
-      expect(again.body.id).toBe(first.body.id);
+      expect(parseReply(IssueReply, again).id).toBe(parseReply(IssueReply, first).id);
     }
     // Numbers continue after the crash; none is handed out twice.
     const db = new Database(dbFile, { readonly: true });
@@ -202,10 +210,10 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
     await node.stop();
     // DESIGN §6: a clean stop on SIGTERM.
     expect(await node.exited).toEqual({ code: 0, signal: null });
-    const verify = await runCli(['verify', '--data', dataDir]);
+    const verify = await runCli('hall', ['verify', '--data', dataDir]);
     expect(verify.stdout).toContain('every hash chain verifies');
     expect(verify.code).toBe(0);
-    const rebuild = await runCli(['rebuild', '--data', dataDir]);
+    const rebuild = await runCli('hall', ['rebuild', '--data', dataDir]);
     expect(rebuild.stdout).toMatch(/replayed \d+ journal rows/);
     expect(rebuild.stdout).toContain('projections reproduced exactly');
     expect(rebuild.code).toBe(0);
@@ -229,143 +237,126 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
       reason: expect.stringMatching(/hash/),
     });
     db.close();
-    const verify = await runCli(['verify', '--data', dataDir]);
+    const verify = await runCli('hall', ['verify', '--data', dataDir]);
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain(`BROKEN: device ${victim.device_id} seq ${victim.device_seq}`);
   });
 });
 
 describe('tampering with the journal file (DESIGN-2 hash chain)', () => {
-  /** A small closed demo hall whose journal a test may edit as an attacker with the file would. */
-  async function aJournal(): Promise<{ file: string; dir: string; deviceId: string }> {
-    const hall = await startDemoHall();
-    for (const code of ['A', 'B', 'C', 'A']) await issue(hall, code);
-    const deviceId = hall.node.ctx.deviceId;
-    await hall.node.close();
-    return { file: path.join(hall.dataDir, 'hall.sqlite'), dir: hall.dataDir, deviceId };
-  }
-
-  it('DESIGN-2: a row edited and re-hashed is caught at the next row (its prev_hash no longer matches)', async () => {
-    const { file, dir, deviceId } = await aJournal();
-    try {
-      const db = openDatabase(file);
-      const row = db
-        .prepare(
-          `SELECT * FROM journal WHERE device_id = ? AND type = 'ticket.issued' ORDER BY device_seq LIMIT 1`,
-        )
-        .get(deviceId) as JournalRow & { payload: string };
-      const payload = { ...(JSON.parse(row.payload) as Json), priority: true };
-      const forged = { ...row, payload } as JournalRow;
-      db.exec('DROP TRIGGER journal_no_update');
-      db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE id = ?').run(
-        JSON.stringify(payload),
-        rowHash(forged),
-        row.id,
-      );
-      expect(verifyJournal(db).firstBreak).toMatchObject({
-        device_id: deviceId,
-        device_seq: row.device_seq + 1,
-        reason: expect.stringMatching(/prev_hash/),
-      });
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('DESIGN-2: a row edited and re-hashed is caught at the next row (its prev_hash no longer matches)', async ({
+    aJournal,
+  }) => {
+    const { file, deviceId } = await aJournal();
+    const db = openDatabase(file);
+    const row = db
+      .prepare(
+        `SELECT * FROM journal WHERE device_id = ? AND type = 'ticket.issued' ORDER BY device_seq LIMIT 1`,
+      )
+      .get(deviceId) as JournalRow & { payload: string };
+    const payload = { ...(JSON.parse(row.payload) as Json), priority: true };
+    const forged = { ...row, payload } as JournalRow;
+    db.exec('DROP TRIGGER journal_no_update');
+    db.prepare('UPDATE journal SET payload = ?, hash = ? WHERE id = ?').run(
+      JSON.stringify(payload),
+      rowHash(forged),
+      row.id,
+    );
+    expect(verifyJournal(db).firstBreak).toMatchObject({
+      device_id: deviceId,
+      device_seq: row.device_seq + 1,
+      reason: expect.stringMatching(/prev_hash/),
+    });
+    db.close();
   });
 
-  it('DESIGN-2: a deleted row is reported as a sequence gap at the row after it', async () => {
-    const { file, dir, deviceId } = await aJournal();
-    try {
-      const db = openDatabase(file);
-      db.exec('DROP TRIGGER journal_no_delete');
-      db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq = 5').run(deviceId);
-      expect(verifyJournal(db).firstBreak).toMatchObject({
-        device_id: deviceId,
-        device_seq: 6,
-        reason: expect.stringMatching(/sequence gap/),
-      });
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('DESIGN-2: a deleted row is reported as a sequence gap at the row after it', async ({ aJournal }) => {
+    const { file, deviceId } = await aJournal();
+    const db = openDatabase(file);
+    db.exec('DROP TRIGGER journal_no_delete');
+    db.prepare('DELETE FROM journal WHERE device_id = ? AND device_seq = 5').run(deviceId);
+    expect(verifyJournal(db).firstBreak).toMatchObject({
+      device_id: deviceId,
+      device_seq: 6,
+      reason: expect.stringMatching(/sequence gap/),
+    });
+    db.close();
   });
 
-  it('DESIGN-2: the journal refuses UPDATE and DELETE while its triggers stand', async () => {
-    const { file, dir } = await aJournal();
-    try {
-      const db = openDatabase(file);
-      expect(() => db.prepare(`UPDATE journal SET payload = '{}'`).run()).toThrow(/append-only/);
-      expect(() => db.prepare('DELETE FROM journal').run()).toThrow(/append-only/);
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('DESIGN-2: the journal refuses UPDATE and DELETE while its triggers stand', async ({ aJournal }) => {
+    const { file } = await aJournal();
+    const db = openDatabase(file);
+    expect(() => db.prepare(`UPDATE journal SET payload = '{}'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM journal').run()).toThrow(/append-only/);
+    db.close();
   });
 });
 
 describe('kill -9 during a schema upgrade (DESIGN-2)', () => {
-  it('DESIGN-2: a hall killed while migrating an older database keeps every record, and its next start finishes the upgrade', async () => {
+  it('DESIGN-2: a hall killed while migrating an older database keeps every record, and its next start finishes the upgrade', async ({
+    later,
+    tempDir,
+    testHall,
+  }) => {
     const dataDir = tempDir('servicehall-upgrade-');
-    try {
-      const hall = await startTestHall({ dataDir, demo: true });
-      const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
-      for (const code of ['A', 'B', 'C', 'A']) {
-        await issue(hall, code);
-        const called = (await callNext(hall, clerk, 5))!;
-        await act(hall, clerk, called.id, 'start');
-        await act(hall, clerk, called.id, 'finish');
-      }
-      await issue(hall, 'B'); // one still waiting
-      await hall.stop();
-      const file = path.join(dataDir, 'hall.sqlite');
-      asBeforeMigration0007(file);
-      const snapshot = () => {
-        const db = new Database(file, { readonly: true });
-        try {
-          return {
-            journal: db.prepare('SELECT id, hash FROM journal ORDER BY rowid').all(),
-            tickets: db.prepare('SELECT * FROM tickets ORDER BY id').all(),
-          };
-        } finally {
-          db.close();
-        }
-      };
-      const before = snapshot();
-      expect(before.tickets).toHaveLength(5);
-
-      // Killed inside the upgrade's transaction: nothing of it lands, nothing before it is lost.
-      expect(await spawnHall(dataDir, { SERVICEHALL_FAULT: 'migration' }).exited).toBe('SIGKILL');
-      expect(snapshot()).toEqual(before);
-      const killed = new Database(file, { readonly: true });
-      expect(killed.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 6 });
-      killed.close();
-
-      const healed = spawnHall(dataDir);
-      await healed.url;
-      expect(await healed.stop()).not.toBe('SIGKILL');
-      const after = snapshot();
-      expect(after.journal).toEqual(before.journal);
-      // Later migrations add columns (0010: the hold time); every value that was there is unchanged.
-      const columns = Object.keys(before.tickets[0] as object);
-      expect(
-        after.tickets.map((t) =>
-          Object.fromEntries(columns.map((c) => [c, (t as Record<string, unknown>)[c]])),
-        ),
-      ).toEqual(before.tickets);
+    const hall = await testHall({ dataDir, demo: true });
+    const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
+    for (const code of ['A', 'B', 'C', 'A']) {
+      await issue(hall, code);
+      const called = (await callNext(hall, clerk, 5))!;
+      await act(hall, clerk, called.id, 'start');
+      await act(hall, clerk, called.id, 'finish');
+    }
+    await issue(hall, 'B'); // one still waiting
+    await hall.stop();
+    const file = path.join(dataDir, 'hall.sqlite');
+    asBeforeMigration0007(file);
+    const snapshot = () => {
       const db = new Database(file, { readonly: true });
       try {
-        expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
-          v: knownMigrations().at(-1)!.version,
-        });
-        expect(handlingKept(db)).toEqual(handlingFromTickets(db));
-        expect(handlingKept(db)).toHaveLength(3);
+        return {
+          journal: db.prepare('SELECT id, hash FROM journal ORDER BY rowid').all(),
+          tickets: db.prepare('SELECT * FROM tickets ORDER BY id').all(),
+        };
       } finally {
         db.close();
       }
-      const verify = await runCli(['verify', '--data', dataDir]);
-      expect(verify.stdout).toContain('every hash chain verifies');
+    };
+    const before = snapshot();
+    expect(before.tickets).toHaveLength(5);
+
+    // Killed inside the upgrade's transaction: nothing of it lands, nothing before it is lost.
+    const doomed = later(
+      spawnHall(['--data', dataDir, '--port', '0'], { env: { SERVICEHALL_FAULT: 'migration' } }),
+    );
+    expect((await doomed.exited).signal).toBe('SIGKILL');
+    expect(snapshot()).toEqual(before);
+    const killed = new Database(file, { readonly: true });
+    expect(killed.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 6 });
+    killed.close();
+
+    const healed = later(await startHall(['--data', dataDir, '--port', '0']));
+    expect((await healed.stop()).signal).not.toBe('SIGKILL');
+    const after = snapshot();
+    expect(after.journal).toEqual(before.journal);
+    // Later migrations add columns (0010: the hold time); every value that was there is unchanged.
+    const columns = Object.keys(before.tickets[0] as object);
+    expect(
+      after.tickets.map((t) =>
+        Object.fromEntries(columns.map((c) => [c, (t as Record<string, unknown>)[c]])),
+      ),
+    ).toEqual(before.tickets);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
+        v: knownMigrations().at(-1)!.version,
+      });
+      expect(handlingKept(db)).toEqual(handlingFromTickets(db));
+      expect(handlingKept(db)).toHaveLength(3);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      db.close();
     }
+    const verify = await runCli('hall', ['verify', '--data', dataDir]);
+    expect(verify.stdout).toContain('every hash chain verifies');
   }, 60_000);
 });

@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
+import { it } from '../support/fixtures.ts';
 import { expectError, issue, journalMark, shanghai } from '../support/builders.ts';
+import { ErrorReply, Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Storage faults (issue 9): a full disk or an I/O error must say so — 503 E_STORAGE with a message a
@@ -10,16 +13,9 @@ import { expectError, issue, journalMark, shanghai } from '../support/builders.t
  * succeeds again. A full disk is made real with SQLite's max_page_count: the database may not grow,
  * exactly as when the disk has no room left (SQLITE_FULL).
  */
-let hall: TestHall | null = null;
 
-afterEach(async () => {
-  await hall?.stop();
-  hall = null;
-});
-
-type Health = { ok: boolean; problems?: { code: string; message: string }[] };
 const health = async (h: TestHall, lang = 'zh-CN') =>
-  (await h.request('GET', '/health', { headers: { 'accept-language': lang } })).body as Health;
+  parseReply(Health, await h.request('GET', '/health', { headers: { 'accept-language': lang } }));
 
 /** Issues tickets until one is refused; returns that reply. */
 async function issueUntilRefused(h: TestHall, lang: string): Promise<{ status: number; body: unknown }> {
@@ -35,8 +31,10 @@ async function issueUntilRefused(h: TestHall, lang: string): Promise<{ status: n
 }
 
 describe('security: storage faults are said, shown and recovered from', () => {
-  it('security: a full disk gives 503 E_STORAGE "disk full" in both languages, /health not ok, and recovers on the next commit', async () => {
-    hall = await startDemoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
+  it('security: a full disk gives 503 E_STORAGE "disk full" in both languages, /health not ok, and recovers on the next commit', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
     const { db } = hall.node.ctx;
     expect(await health(hall)).toMatchObject({ ok: true, problems: [] });
     const pages = db.pragma('page_count', { simple: true }) as number;
@@ -44,7 +42,7 @@ describe('security: storage faults are said, shown and recovered from', () => {
 
     const zh = await issueUntilRefused(hall, 'zh-CN');
     expectError(zh, 503, 'E_STORAGE');
-    expect((zh.body as { error: { message: string } }).error.message).toMatch(/^记录未保存：磁盘已满/);
+    expect(parseReply(ErrorReply, zh).error.message).toMatch(/^记录未保存：磁盘已满/);
     const before = journalMark(db);
     const en = await hall.request('POST', '/tickets', {
       token: hall.kioskToken,
@@ -52,7 +50,7 @@ describe('security: storage faults are said, shown and recovered from', () => {
       headers: { 'accept-language': 'en' },
     });
     expectError(en, 503, 'E_STORAGE');
-    expect((en.body as { error: { message: string } }).error.message).toMatch(/^Not saved: the disk is full/);
+    expect(parseReply(ErrorReply, en).error.message).toMatch(/^Not saved: the disk is full/);
     expect(journalMark(db)).toEqual(before);
 
     const sick = await health(hall);
@@ -72,8 +70,10 @@ describe('security: storage faults are said, shown and recovered from', () => {
     expect(await health(hall)).toMatchObject({ ok: true, problems: [] });
   });
 
-  it('security: an I/O error gives 503 E_STORAGE "storage fault", /health not ok, and recovers on the next commit', async () => {
-    hall = await startDemoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
+  it('security: an I/O error gives 503 E_STORAGE "storage fault", /health not ok, and recovers on the next commit', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
     const { journal, db } = hall.node.ctx;
     const append = journal.append.bind(journal);
     // The fault point: the next journal write fails as SQLite reports a failed write to disk.
@@ -86,7 +86,7 @@ describe('security: storage faults are said, shown and recovered from', () => {
       body: { serviceCode: 'A' },
     });
     expectError(res, 503, 'E_STORAGE');
-    expect((res.body as { error: { message: string } }).error.message).toMatch(/^记录未保存：存储故障/);
+    expect(parseReply(ErrorReply, res).error.message).toMatch(/^记录未保存：存储故障/);
     expect(journalMark(db)).toEqual(before);
     const sick = await health(hall);
     expect(sick.ok).toBe(false);

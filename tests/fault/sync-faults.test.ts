@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { ingestBatch } from '../../headoffice/ingest/ingest.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
@@ -12,34 +12,30 @@ import {
   hallLastSeqs,
   hoCursors,
   NO_DIFF,
+  createTestStore,
   startTestHeadOffice,
-  type TestHeadOffice,
 } from '../support/headoffice.ts';
+import { test } from '../support/fixtures.ts';
 import { counterBacks, pushRaw, RowChain, stationFiller, withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, eventually, hubToken, startPairedHub, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
+import { z } from 'zod';
+import { HallStatus, QuarantineRow } from '../../shared/api/console.ts';
+import { PushReply } from '../../shared/sync/protocol.ts';
+import { parseReply } from '../support/http.ts';
+
+const Halls = z.array(HallStatus);
+const Quarantine = z.array(QuarantineRow);
 
 const DAY = 24 * 60 * 60_000;
 
-let tho: TestHeadOffice;
-const cleanups: (() => Promise<unknown>)[] = [];
-beforeAll(async () => {
-  tho = await startTestHeadOffice();
-});
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
-afterAll(async () => {
-  await tho.stop();
-});
-
-async function pairedHub(
-  opts: Parameters<typeof startPairedHub>[1] = {},
-): Promise<TestHall & { hoHallId: string }> {
-  const hub = await startPairedHub(tho, opts);
-  cleanups.push(() => hub.stop());
-  return hub;
-}
+/** A hub paired with this file's head office (sync driven by hand unless `sync` is set). */
+const it = test.extend(
+  'pairedHub',
+  ({ tho, later }) =>
+    async (opts: Parameters<typeof startPairedHub>[1] = {}): Promise<TestHall & { hoHallId: string }> =>
+      later(await startPairedHub(tho, opts)),
+);
 
 /** Appends n real journal rows on the hub in one transaction. */
 async function bulk(hub: TestHall, n: number): Promise<void> {
@@ -48,19 +44,26 @@ async function bulk(hub: TestHall, n: number): Promise<void> {
 }
 
 describe(`head-office faults on ${BACKEND}`, () => {
-  it('DESIGN-4: head office restarted in the middle of an ingest: the sender backs off and every row lands once', async () => {
-    const hub = await pairedHub();
+  it('DESIGN-4: head office restarted in the middle of an ingest: the sender backs off and every row lands once', async ({
+    later,
+    defer,
+  }) => {
+    // Its own head office: this test stops and restarts it on the same store and port.
+    const store = await createTestStore();
+    defer(() => store.drop());
+    const first = later(await startTestHeadOffice({ store }));
+    const hub = later(await startPairedHub(first));
     await bulk(hub, 6_000);
     const deviceId = hub.node.ctx.deviceId;
     const sender = hub.node.senders[0]!;
     sender.start();
-    cleanups.push(() => Promise.resolve(sender.stop()));
+    defer(() => sender.stop());
     await eventually(
-      async () => ((await hoCursors(tho.sql)).get(deviceId) ?? 0) > 0,
+      async () => ((await hoCursors(first.sql)).get(deviceId) ?? 0) > 0,
       'the first batch lands',
     );
-    const port = tho.ho.port;
-    await tho.ho.close();
+    const port = first.ho.port;
+    await first.stop();
     const midway =
       (
         stmt(
@@ -69,20 +72,21 @@ describe(`head-office faults on ${BACKEND}`, () => {
         ).get() as { acked_seq: number } | undefined
       )?.acked_seq ?? 0;
     expect(midway).toBeLessThan(hub.node.ctx.journal.lastSeq());
-    const restarted = await startTestHeadOffice({ store: tho.store, port });
-    tho = { ...restarted, stop: async (o) => restarted.stop({ drop: true, ...o }) };
+    const restarted = later(await startTestHeadOffice({ store, port }));
     await eventually(
-      async () => ((await hoCursors(tho.sql)).get(deviceId) ?? 0) === hub.node.ctx.journal.lastSeq(),
+      async () => ((await hoCursors(restarted.sql)).get(deviceId) ?? 0) === hub.node.ctx.journal.lastSeq(),
       'the backlog drains after the restart',
       45_000,
     );
     sender.stop();
-    expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
+    expect(await diffJournals(hub.node.ctx.db, restarted.sql, { hallId: hub.node.ctx.hallId })).toEqual(
+      NO_DIFF,
+    );
   });
 
   it.skipIf(BACKEND !== 'postgres')(
     'DESIGN-7: PostgreSQL dropping head office’s idle connections does not crash it; the next push lands',
-    async () => {
+    async ({ tho, pairedHub }) => {
       const hub = await pairedHub();
       await bulk(hub, 50);
       await drain(hub.node);
@@ -99,7 +103,10 @@ describe(`head-office faults on ${BACKEND}`, () => {
     },
   );
 
-  it('DESIGN-4: a device clock a day ahead or behind is flagged per device, and its rows are kept as written', async () => {
+  it('DESIGN-4: a device clock a day ahead or behind is flagged per device, and its rows are kept as written', async ({
+    tho,
+    pairedHub,
+  }) => {
     const ahead = await pairedHub({ clock: new ManualClock(Date.now() + DAY) });
     const behind = await pairedHub({ clock: new ManualClock(Date.now() - DAY) });
     const right = await pairedHub();
@@ -108,8 +115,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
       await drain(hub.node);
       expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
     }
-    type Hall = { hallId: string; devices: { deviceId: string; skewMs: number | null }[] };
-    const halls = (await tho.request('GET', '/halls')).body as Hall[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     const skew = (hub: TestHall & { hoHallId: string }) =>
       halls.find((h) => h.hallId === hub.hoHallId)!.devices.find((d) => d.deviceId === hub.node.ctx.deviceId)!
         .skewMs;
@@ -132,7 +138,10 @@ describe(`head-office faults on ${BACKEND}`, () => {
     );
   });
 
-  it('DESIGN-2: poison rows (bad schema, broken chain, altered contents, foreign hall) are quarantined and the rows after them land', async () => {
+  it('DESIGN-2: poison rows (bad schema, broken chain, altered contents, foreign hall) are quarantined and the rows after them land', async ({
+    tho,
+    pairedHub,
+  }) => {
     const hub = await pairedHub();
     const token = hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -166,7 +175,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
     const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(last.device_seq);
     expect(reply.rejected.map((r) => r.id).sort()).toEqual(Object.keys(bad).sort());
     for (const r of reply.rejected) expect(r.reason).toMatch(bad[r.id]!);
@@ -175,7 +184,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
       [chain.deviceId],
     );
     expect(landed.map((r) => Number(r.device_seq))).toEqual([1, 3, 5, 7, 9]);
-    const quarantine = (await tho.request('GET', '/quarantine')).body as { rowId: string; reason: string }[];
+    const quarantine = parseReply(Quarantine, await tho.request('GET', '/quarantine'));
     for (const id of Object.keys(bad))
       expect(quarantine.find((q) => q.rowId === id)?.reason).toMatch(bad[id]!);
     // The same batch again (a lost reply) changes nothing; the chain continues after the last row.
@@ -186,7 +195,10 @@ describe(`head-office faults on ${BACKEND}`, () => {
     });
   });
 
-  it('DESIGN-2: a row altered in the hall database is quarantined at head office; the rows after it land', async () => {
+  it('DESIGN-2: a row altered in the hall database is quarantined at head office; the rows after it land', async ({
+    tho,
+    pairedHub,
+  }) => {
     const hub = await pairedHub();
     await bulk(hub, 20);
     const db = hub.node.ctx.db;
@@ -216,10 +228,13 @@ describe(`head-office faults on ${BACKEND}`, () => {
     );
   });
 
-  it('DESIGN-2: a station’s poison row is quarantined at the hub, reaches head office’s quarantine, and never blocks the rows after it', async () => {
+  it('DESIGN-2: a station’s poison row is quarantined at the hub, reaches head office’s quarantine, and never blocks the rows after it', async ({
+    tho,
+    later,
+    pairedHub,
+  }) => {
     const hub = await pairedHub();
-    const station = await startStation(hub, 5, { sync: false });
-    cleanups.push(() => station.stop());
+    const station = later(await startStation(hub, 5, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const sctx = station.node.ctx;
     await sctx.commits.run('appendEvents', stationFiller(sctx.deviceId, 10));
@@ -276,10 +291,13 @@ describe(`head-office faults on ${BACKEND}`, () => {
     expect(hub.node.senders[0]!.status().backlogRows).toBe(0);
   });
 
-  it('DESIGN-4: a sender that lost rows the receiver expects says so and backs off, and its other devices keep flowing', async () => {
+  it('DESIGN-4: a sender that lost rows the receiver expects says so and backs off, and its other devices keep flowing', async ({
+    tho,
+    later,
+    pairedHub,
+  }) => {
     const hub = await pairedHub();
-    const station = await startStation(hub, 6, { sync: false });
-    cleanups.push(() => station.stop());
+    const station = later(await startStation(hub, 6, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     await bulk(hub, 10);
     const db = hub.node.ctx.db;
@@ -309,7 +327,10 @@ describe(`head-office faults on ${BACKEND}`, () => {
     );
   });
 
-  it('DESIGN-4: a sender one schema version newer: its new rows are quarantined as "upgrade the receiver", the rest land', async () => {
+  it('DESIGN-4: a sender one schema version newer: its new rows are quarantined as "upgrade the receiver", the rest land', async ({
+    tho,
+    pairedHub,
+  }) => {
     const hub = await pairedHub();
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
     const rows = [
@@ -320,7 +341,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
     ];
     const res = await pushRaw(tho.url, hubToken(hub), { deviceId: chain.deviceId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(4);
     expect(reply.rejected.map((r) => r.id)).toEqual([rows[1]!.id, rows[2]!.id]);
     for (const r of reply.rejected) expect(r.reason).toMatch(/newer than this receiver reads.*upgrade/);
@@ -331,7 +352,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
     expect(landed.map((r) => r.id)).toEqual([rows[0]!.id, rows[3]!.id]);
   });
 
-  it('DESIGN-4: a sender one schema version older: its rows are upcast to be checked and stored exactly as written', async () => {
+  it('DESIGN-4: a sender one schema version older: its rows are upcast to be checked and stored exactly as written', async ({
+    tho,
+  }) => {
     // This build is at schema_ver 1, so "one older" is shown against a receiver reading schema_ver 2
     // whose upcaster for counter.back@1 adds the field v2 requires.
     const seen: unknown[] = [];

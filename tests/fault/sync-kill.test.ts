@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Db } from '../../db/open.ts';
+import { LoginReply, PairingCodeReply } from '../../shared/api/schemas.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { ackedSeq } from '../../hall/sync/upstreams.ts';
 import type { Sql } from '../../headoffice/db/sql.ts';
-import { startTestHall, tempDir, type TestHall } from '../support/hall.ts';
+import { startTestHall, type TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import {
   BACKEND,
   connectHeadOffice,
@@ -17,12 +19,9 @@ import {
   hoCursors,
   NO_DIFF,
   openStore,
-  startTestHeadOffice,
-  type TestHeadOffice,
   type TestStore,
 } from '../support/headoffice.ts';
-import { spawnHall, spawnHeadOffice, type Child } from '../support/procs.ts';
-import { ROOT } from '../support/process.ts';
+import { ROOT, spawnHall, spawnHeadOffice, type Child } from '../support/child.ts';
 import { drain, eventually } from '../support/sync.ts';
 
 /**
@@ -31,6 +30,16 @@ import { drain, eventually } from '../support/sync.ts';
  */
 
 const TICKETS = 40;
+
+/** `hall/cli.ts --data DIR --port 0` (a node already paired: later starts need only --data). */
+const spawnHallAt = (dataDir: string, env: Record<string, string> = {}, args: string[] = []): Child =>
+  spawnHall(['--data', dataDir, '--port', '0', ...args], { env });
+
+/** `headoffice/cli.ts --demo --port 0` on a test store (DATABASE_URL for PostgreSQL, else PGlite in its dir). */
+const headOfficeOn = (store: TestStore, env: Record<string, string> = {}): Child =>
+  spawnHeadOffice(['--demo', '--data', store.dataDir, '--port', '0'], {
+    env: { DATABASE_URL: store.databaseUrl, ...env },
+  });
 
 async function issue(hall: TestHall, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -89,75 +98,81 @@ async function synced(db: Db, sql: Sql): Promise<boolean> {
   );
 }
 
-describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
-  let tho: TestHeadOffice;
-  beforeAll(async () => {
-    tho = await startTestHeadOffice();
-  });
-  const dirs: string[] = [];
-  afterAll(async () => {
-    await tho.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
-
+const it = test
+  /** `hall/cli.ts --data DIR --port 0 …` as a child process, stopped after the test. */
+  .extend(
+    'hallAt',
+    ({ later }) =>
+      (dataDir: string, env: Record<string, string> = {}, args: string[] = []): Child =>
+        later(spawnHallAt(dataDir, env, args)),
+  )
+  /** A hall's SQLite file opened read-only from the test, closed after it. */
+  .extend('readonlyDb', ({ defer }) => (dataDir: string): Db => {
+    const db = openReadonly(dataDir);
+    defer(() => db.close());
+    return db;
+  })
   /** A hub with a backlog, paired in this process and then handed to a child process. */
-  async function hubWithBacklog(): Promise<{ dataDir: string; hallId: string }> {
+  .extend('hubWithBacklog', ({ tho, testHall }) => async (): Promise<{ dataDir: string; hallId: string }> => {
     const { pairingCode } = await tho.newHall();
-    const hub = await startTestHall({ sync: false, headoffice: { url: tho.url, code: pairingCode } });
+    const hub = await testHall({ sync: false, headoffice: { url: tho.url, code: pairingCode } });
     await issue(hub, TICKETS);
     const out = { dataDir: hub.dataDir, hallId: hub.node.ctx.hallId };
     await hub.node.close();
-    dirs.push(hub.dataDir);
     return out;
-  }
+  })
+  /** Kills a hub with a backlog at `fault`, checks `before` on its file, restarts it and checks it synced. */
+  .extend(
+    'killThenHeal',
+    ({ tho, hubWithBacklog, hallAt, readonlyDb }) =>
+      async (fault: string, before: (db: Db) => Promise<void>): Promise<void> => {
+        const { dataDir, hallId } = await hubWithBacklog();
+        const doomed = hallAt(dataDir, { SERVICEHALL_FAULT: fault });
+        expect((await doomed.exited).signal).toBe('SIGKILL');
+        const db = readonlyDb(dataDir);
+        await before(db);
+        const healed = hallAt(dataDir);
+        await healed.ready;
+        await eventually(() => synced(db, tho.sql), 'the restarted hall drains its backlog');
+        await healed.stop();
+        await expectConsistent(db, tho.sql, hallId);
+      },
+  );
 
-  async function killThenHeal(fault: string, before: (db: Db) => Promise<void>): Promise<void> {
-    const { dataDir, hallId } = await hubWithBacklog();
-    const doomed: Child = spawnHall(dataDir, { SERVICEHALL_FAULT: fault });
-    expect(await doomed.exited).toBe('SIGKILL');
-    const db = openReadonly(dataDir);
-    try {
-      await before(db);
-      const healed = spawnHall(dataDir);
-      await healed.url;
-      await eventually(() => synced(db, tho.sql), 'the restarted hall drains its backlog');
-      await healed.stop();
-      await expectConsistent(db, tho.sql, hallId);
-    } finally {
-      db.close();
-    }
-  }
-
-  it('DESIGN-2: a hall killed during its first migration starts cleanly, pairs and syncs', async () => {
+describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
+  it('DESIGN-2: a hall killed during its first migration starts cleanly, pairs and syncs', async ({
+    tho,
+    tempDir,
+    hallAt,
+    readonlyDb,
+  }) => {
     const { pairingCode } = await tho.newHall();
     // Reference data to pull, so that the new hub has rows of its own to push.
     await tho.request('PUT', '/ref/fee/M1', { body: { name: '迁移测试费', amountFen: 100 } });
     const dataDir = tempDir();
     const join = ['--headoffice', tho.url, '--pair', pairingCode];
-    expect(await spawnHall(dataDir, { SERVICEHALL_FAULT: 'migration' }, join).exited).toBe('SIGKILL');
-    const db = openReadonly(dataDir);
-    try {
-      const tables = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'journal'")
-        .all();
-      expect(tables).toEqual([]);
-      const healed = spawnHall(dataDir, {}, join);
-      await healed.url;
-      const hallId = () =>
-        (db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }).value;
-      await eventually(
-        async () => (await synced(db, tho.sql)) && hallLastSeqs(db).size > 0,
-        'the new hub pulls and pushes',
-      );
-      await healed.stop();
-      await expectConsistent(db, tho.sql, hallId());
-    } finally {
-      db.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    expect((await hallAt(dataDir, { SERVICEHALL_FAULT: 'migration' }, join).exited).signal).toBe('SIGKILL');
+    const db = readonlyDb(dataDir);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'journal'")
+      .all();
+    expect(tables).toEqual([]);
+    const healed = hallAt(dataDir, {}, join);
+    await healed.ready;
+    const hallId = () =>
+      (db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }).value;
+    await eventually(
+      async () => (await synced(db, tho.sql)) && hallLastSeqs(db).size > 0,
+      'the new hub pulls and pushes',
+    );
+    await healed.stop();
+    await expectConsistent(db, tho.sql, hallId());
   });
 
-  it('DESIGN-4: killed before send, the restarted hall sends every row exactly once', async () => {
+  it('DESIGN-4: killed before send, the restarted hall sends every row exactly once', async ({
+    tho,
+    killThenHeal,
+  }) => {
     await killThenHeal('sender-before-send', async (db) => {
       const hallId = (
         db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }
@@ -167,7 +182,10 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
     });
   });
 
-  it('DESIGN-4: killed after head office committed but before it read the reply, no row is duplicated', async () => {
+  it('DESIGN-4: killed after head office committed but before it read the reply, no row is duplicated', async ({
+    tho,
+    killThenHeal,
+  }) => {
     await killThenHeal('sender-after-reply', async (db) => {
       const hallId = (
         db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }
@@ -182,7 +200,10 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
     });
   });
 
-  it('DESIGN-4: killed while applying a pull, nothing of it is half-applied and the next pull applies it once', async () => {
+  it('DESIGN-4: killed while applying a pull, nothing of it is half-applied and the next pull applies it once', async ({
+    tho,
+    killThenHeal,
+  }) => {
     const key = `K${Date.now() % 100000}`;
     await tho.request('PUT', `/ref/fee/${key}`, { body: { name: '表计校验费', amountFen: 2000 } });
     await tho.request('PUT', '/ref/setting/recallCap', { body: { value: 4 } });
@@ -209,9 +230,9 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
   beforeAll(async () => {
     store = await createTestStore();
     // Killed in the middle of its first migration: nothing of it may stay behind.
-    expect(await spawnHeadOffice(store, { SERVICEHALL_FAULT: 'migration' }).exited).toBe('SIGKILL');
-    ho = spawnHeadOffice(store);
-    const client = await connectHeadOffice(await ho.url);
+    expect((await headOfficeOn(store, { SERVICEHALL_FAULT: 'migration' }).exited).signal).toBe('SIGKILL');
+    ho = headOfficeOn(store);
+    const client = await connectHeadOffice((await ho.ready).url);
     const { pairingCode } = await client.newHall();
     await client.request('PUT', '/ref/fee/F9', { body: { name: '补卡费', amountFen: 1000 } });
     hub = await startTestHall({ sync: false, headoffice: { url: client.url, code: pairingCode } });
@@ -224,8 +245,8 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
 
   /** Restarts head office on the same store and points the hub at its new address. */
   async function restart(fault?: string): Promise<void> {
-    ho = spawnHeadOffice(store, fault ? { SERVICEHALL_FAULT: fault } : {});
-    const url = await ho.url;
+    ho = headOfficeOn(store, fault ? { SERVICEHALL_FAULT: fault } : {});
+    const { url } = await ho.ready;
     hub.node.ctx.db.prepare("UPDATE local_upstreams SET url = ? WHERE name = 'headoffice'").run(url);
   }
 
@@ -261,7 +282,7 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
       await restart(fault);
       await issue(hub, TICKETS);
       await expect(drain(hub.node)).rejects.toThrow();
-      expect(await ho.exited).toBe('SIGKILL');
+      expect((await ho.exited).signal).toBe('SIGKILL');
       await restart();
       await drain(hub.node);
       await withStore((sql) => expectConsistent(hub.node.ctx.db, sql, hub.node.ctx.hallId));
@@ -272,7 +293,7 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
     await ho.stop();
     await restart('pull-serve');
     await expect(pullOnce(hub.node.ctx, 'headoffice')).rejects.toThrow();
-    expect(await ho.exited).toBe('SIGKILL');
+    expect((await ho.exited).signal).toBe('SIGKILL');
     await issue(hub, 2);
     await restart();
     await pullOnce(hub.node.ctx, 'headoffice');
@@ -288,60 +309,57 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
 });
 
 describe('kill -9 of the hub as its stations’ receiver', () => {
-  it('DESIGN-4: a hub killed after committing a station’s batch but before replying: no row lost or doubled', async () => {
+  it('DESIGN-4: a hub killed after committing a station’s batch but before replying: no row lost or doubled', async ({
+    tempDir,
+    testHall,
+    hallAt,
+    readonlyDb,
+  }) => {
     const dataDir = tempDir();
-    let hub = spawnHall(dataDir, { SERVICEHALL_FAULT: 'ingest-after-commit' }, ['--demo']);
-    const hubUrl = await hub.url;
+    let hub = hallAt(dataDir, { SERVICEHALL_FAULT: 'ingest-after-commit' }, ['--demo']);
+    const hubUrl = (await hub.ready).url;
     const login = await fetch(`${hubUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ staffNo: '9001', pin: '123456' }),
     });
-    const { token } = (await login.json()) as { token: string };
+    const { token } = LoginReply.parse(await login.json());
     const codeRes = await fetch(`${hubUrl}/api/v1/devices/pairing-codes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ role: 'counter', name: 'Counter 2', counterNo: 2 }),
     });
-    const { code } = (await codeRes.json()) as { code: string };
-    const station = await startTestHall({ demo: false, sync: false, hub: { url: hubUrl, code } });
-    try {
-      await pullOnce(station.node.ctx, 'hub');
-      const clerk = await station.login('1002', 2);
-      for (let i = 0; i < 5; i++) {
-        const w = await station.request('POST', '/walkins', {
-          token: clerk,
-          body: { serviceCode: 'A', startedAt: Date.now() - 1000 },
-        });
-        expect(w.status).toBe(201);
-      }
-      await expect(drain(station.node)).rejects.toThrow();
-      expect(await hub.exited).toBe('SIGKILL');
-      const deviceId = station.node.ctx.deviceId;
-      // The hub holds the batch; the station never heard so.
-      expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(0);
-      hub = spawnHall(dataDir);
-      station.node.ctx.db.prepare("UPDATE local_upstreams SET url = ? WHERE name = 'hub'").run(await hub.url);
-      await drain(station.node);
-      expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(station.node.ctx.journal.lastSeq());
-      await hub.stop();
-      const db = openReadonly(dataDir);
-      try {
-        const atHub = hallJournalIds(db, [deviceId]);
-        expect(atHub).toEqual(hallJournalIds(station.node.ctx.db));
-        const cursor = db
-          .prepare('SELECT acked_seq FROM local_receive_cursors WHERE device_id = ?')
-          .get(deviceId) as {
-          acked_seq: number;
-        };
-        expect(cursor.acked_seq).toBe(station.node.ctx.journal.lastSeq());
-      } finally {
-        db.close();
-      }
-    } finally {
-      await station.stop();
-      await hub.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+    const { code } = PairingCodeReply.parse(await codeRes.json());
+    const station = await testHall({ demo: false, sync: false, hub: { url: hubUrl, code } });
+    await pullOnce(station.node.ctx, 'hub');
+    const clerk = await station.login('1002', 2);
+    for (let i = 0; i < 5; i++) {
+      const w = await station.request('POST', '/walkins', {
+        token: clerk,
+        body: { serviceCode: 'A', startedAt: Date.now() - 1000 },
+      });
+      expect(w.status).toBe(201);
     }
+    await expect(drain(station.node)).rejects.toThrow();
+    expect((await hub.exited).signal).toBe('SIGKILL');
+    const deviceId = station.node.ctx.deviceId;
+    // The hub holds the batch; the station never heard so.
+    expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(0);
+    hub = hallAt(dataDir);
+    station.node.ctx.db
+      .prepare("UPDATE local_upstreams SET url = ? WHERE name = 'hub'")
+      .run((await hub.ready).url);
+    await drain(station.node);
+    expect(ackedSeq(station.node.ctx.db, 'hub', deviceId)).toBe(station.node.ctx.journal.lastSeq());
+    await hub.stop();
+    const db = readonlyDb(dataDir);
+    const atHub = hallJournalIds(db, [deviceId]);
+    expect(atHub).toEqual(hallJournalIds(station.node.ctx.db));
+    const cursor = db
+      .prepare('SELECT acked_seq FROM local_receive_cursors WHERE device_id = ?')
+      .get(deviceId) as {
+      acked_seq: number;
+    };
+    expect(cursor.acked_seq).toBe(station.node.ctx.journal.lastSeq());
   });
 });

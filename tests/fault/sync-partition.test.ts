@@ -12,6 +12,8 @@ import {
 import { startProxy, type Proxy } from '../support/proxy.ts';
 import { drain, startPairedHub } from '../support/sync.ts';
 import type { TestHall } from '../support/hall.ts';
+import { Ticket } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * A hall cut off from head office for 30 simulated days (DESIGN §4 "a hall that has been offline for
@@ -71,7 +73,7 @@ describe(`a 30-day partition on ${BACKEND}`, () => {
           clock.advance(60_000);
           const call = await hub.request('POST', '/counters/1/call-next', { token: clerk });
           expect(call.status).toBe(200);
-          const id = (call.body as { id: string }).id;
+          const id = parseReply(Ticket, call).id;
           expect((await hub.request('POST', `/tickets/${id}/start`, { token: clerk })).status).toBe(200);
           clock.advance(120_000);
           expect((await hub.request('POST', `/tickets/${id}/finish`, { token: clerk })).status).toBe(200);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import fc from 'fast-check';
 import * as read from '../../db/read.ts';
 import { rebuildProjections } from '../../db/rebuild.ts';
@@ -6,7 +6,8 @@ import { CALLABLE } from '../../shared/queue/model.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import type { Principal } from '../../hall/context.ts';
 import { TICKET_COMMANDS, type TicketCommand } from '../../hall/queue/service.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { shanghai } from '../support/builders.ts';
 
 /**
@@ -14,15 +15,18 @@ import { shanghai } from '../support/builders.ts';
  * tickets table says, whatever happened: commands in batches, failed commands rolled back inside a
  * batch, transactions rolled back outside the writer, a rebuild.
  */
-const halls: TestHall[] = [];
-afterEach(async () => {
-  await Promise.all(halls.splice(0).map((h) => h.stop()));
-});
 
-async function aHall() {
+/** A demo hall on a manual clock at 10:00 hall time, and its manager as the writer's principal. */
+const it = test.extend(
+  'aHall',
+  ({ demoHall }) =>
+    () =>
+      aHall(demoHall),
+);
+
+async function aHall(demoHall: (opts: { clock: ManualClock }) => Promise<TestHall>) {
   const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-  const hall = await startDemoHall({ clock });
-  halls.push(hall);
+  const hall = await demoHall({ clock });
   const { db } = hall.node.ctx;
   const row = db.prepare(`SELECT id, staff_no, name FROM staff WHERE role = 'manager' LIMIT 1`).get() as {
     id: string;
@@ -93,7 +97,9 @@ const arbStep: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('the in-memory callable tickets (DESIGN-3)', () => {
-  it('DESIGN-3 (property): equal the tickets table after every batch, with failed commands among them', async () => {
+  it('DESIGN-3 (property): equal the tickets table after every batch, with failed commands among them', async ({
+    aHall,
+  }) => {
     const { hall, clock, manager } = await aHall();
     const { ctx } = hall.node;
     const all = () => ctx.db.prepare('SELECT id FROM tickets ORDER BY issued_at').pluck().all() as string[];
@@ -155,7 +161,9 @@ describe('the in-memory callable tickets (DESIGN-3)', () => {
     );
   });
 
-  it('DESIGN-3: a transaction rolled back outside the writer leaves no ticket behind in the cache', async () => {
+  it('DESIGN-3: a transaction rolled back outside the writer leaves no ticket behind in the cache', async ({
+    aHall,
+  }) => {
     const { hall, manager } = await aHall();
     const { ctx } = hall.node;
     await ctx.commits.run('issueTicket', manager, {
@@ -190,7 +198,7 @@ describe('the in-memory callable tickets (DESIGN-3)', () => {
     expect(fromCache(hall)).toHaveLength(1);
   });
 
-  it('DESIGN-2: after a rebuild the cache equals the rebuilt tickets table', async () => {
+  it('DESIGN-2: after a rebuild the cache equals the rebuilt tickets table', async ({ aHall }) => {
     const { hall, manager } = await aHall();
     const { ctx } = hall.node;
     for (const serviceCode of ['A', 'B', 'A'])

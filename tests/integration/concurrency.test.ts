@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
-import { journalEvents, shanghai, staffOf, type TicketReply } from '../support/builders.ts';
+import { journalEvents, shanghai, staffOf } from '../support/builders.ts';
+import { z } from 'zod';
+import { CounterState, Ticket } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
+
+const Counters = z.array(CounterState);
 
 /**
  * DESIGN §3: a call is an exclusive claim. Six counters call in a loop, all at once, until 500 waiting
@@ -35,11 +40,10 @@ describe('six counters calling at once (DESIGN-3 exclusive claim)', () => {
     const staff = staffOf(hall);
     const tokens = await Promise.all(COUNTERS.map((n) => staff.clerk(n)));
     // Service C (enquiry) is served at every demo counter, so every counter competes for every ticket.
-    const counters = (await hall.request('GET', '/counters', { token: await staff.manager() })).body as {
-      counterNo: number;
-      services: string[];
-      status: string;
-    }[];
+    const counters = parseReply(
+      Counters,
+      await hall.request('GET', '/counters', { token: await staff.manager() }),
+    );
     expect(
       counters.filter((c) => c.services.includes('C') && c.status === 'open').map((c) => c.counterNo),
     ).toEqual(COUNTERS);
@@ -65,7 +69,7 @@ describe('six counters calling at once (DESIGN-3 exclusive claim)', () => {
           pairOutcomes.push(statuses.join('+'));
           const got = both.find((r) => r.status === 200);
           if (!got) break;
-          const ticket = got.body as TicketReply;
+          const ticket = parseReply(Ticket, got);
           expect(ticket).toMatchObject({ status: 'called', counterNo });
           mine.push(ticket.id);
           const fin = await hall.request('POST', `/tickets/${ticket.id}/finish`, { token });

@@ -1,26 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { JournalRow } from '../../shared/journal/row.ts';
-import { startTestHall, type TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { counterBacks } from '../support/rows.ts';
 
-const halls: TestHall[] = [];
-afterEach(async () => {
-  await Promise.all(halls.splice(0).map((h) => h.stop()));
-});
-
 /** A demo hall whose commits are recorded: one entry per durable transaction, with its rows. */
-async function aHall() {
-  const hall = await startTestHall();
-  halls.push(hall);
+const it = test.extend('aHall', ({ testHall }) => async () => {
+  const hall = await testHall();
   const commits: JournalRow[][] = [];
   hall.node.ctx.commits.onCommit((rows) => commits.push(rows));
   return { hall, ctx: hall.node.ctx, commits };
-}
+});
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('group commit (DESIGN-2 journal written before the reply)', () => {
-  it('DESIGN-2: commands arriving over a few event-loop turns share one transaction', async () => {
+  it('DESIGN-2: commands arriving over a few event-loop turns share one transaction', async ({ aHall }) => {
     const { ctx, commits } = await aHall();
     // As HTTP delivers them: one request parsed per turn.
     const replies: Promise<unknown>[] = [];
@@ -32,7 +26,7 @@ describe('group commit (DESIGN-2 journal written before the reply)', () => {
     expect(commits.map((rows) => rows.length)).toEqual([3]);
   });
 
-  it('DESIGN-2: a lone command is not held back past one empty turn', async () => {
+  it('DESIGN-2: a lone command is not held back past one empty turn', async ({ aHall }) => {
     const { ctx, commits } = await aHall();
     let turns = 0;
     let counting = true;
@@ -50,7 +44,9 @@ describe('group commit (DESIGN-2 journal written before the reply)', () => {
     expect(turns).toBeLessThanOrEqual(3);
   });
 
-  it('DESIGN-2: a failing command in a batch is answered with its error and undoes nothing else', async () => {
+  it('DESIGN-2: a failing command in a batch is answered with its error and undoes nothing else', async ({
+    aHall,
+  }) => {
     const { ctx, commits } = await aHall();
     const before = ctx.journal.lastSeq();
     const outcomes = await Promise.allSettled([

@@ -4,6 +4,8 @@ import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
 import { listen } from '../support/live.ts';
 import { callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
+import { DeviceReply, ErrorReply, QueueReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * DESIGN §5: every input is parsed; bad input gets a 4xx with `{error:{code,message}}` and changes
@@ -643,7 +645,7 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
       body: { role: 'kiosk', name: 'second kiosk' },
     });
     expect(paired.status).toBe(201);
-    const device = paired.body as { deviceId: string; token: string };
+    const device = parseReply(DeviceReply, paired);
     // Proves the token worked before it was revoked, so the 401 below is the revocation.
     expect((await env.hall.request('GET', '/services', { token: device.token })).status).toBe(200);
     const revoked = await env.hall.request('DELETE', `/devices/${device.deviceId}`, { token: env.manager });
@@ -674,7 +676,7 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
     // …and still serves the queue it had, untouched by the requests above.
     const queue = await env.hall.request('GET', '/queue', { token: env.hall.kioskToken });
     expect(queue.status).toBe(200);
-    const q = queue.body as { waiting: { id: string }[]; called: { id: string }[] };
+    const q = parseReply(QueueReply, queue);
     expect(q.waiting.map((t) => t.id)).toEqual([env.waiting]);
     expect(q.called.map((t) => t.id).sort()).toEqual([env.mine, env.theirs].sort());
   });
@@ -690,8 +692,8 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
     const zh = await ask('zh-CN,zh;q=0.9');
     expectError(en, 404, 'E_UNKNOWN_SERVICE');
     expectError(zh, 404, 'E_UNKNOWN_SERVICE');
-    const enMsg = (en.body as { error: { message: string } }).error.message;
-    const zhMsg = (zh.body as { error: { message: string } }).error.message;
+    const enMsg = parseReply(ErrorReply, en).error.message;
+    const zhMsg = parseReply(ErrorReply, zh).error.message;
     expect(enMsg).toBe('No such service: Z');
     expect(zhMsg).toBe('没有此业务：Z');
     // Validation errors are translated too.
@@ -700,7 +702,7 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
       body: {},
       headers: { 'accept-language': 'en' },
     });
-    expect((bad.body as { error: { message: string } }).error.message).toMatch(/^The request is not valid/);
+    expect(parseReply(ErrorReply, bad).error.message).toMatch(/^The request is not valid/);
     const badZh = await env.hall.request('POST', '/tickets', {
       token: env.hall.kioskToken,
       body: { serviceCode: 1 },
@@ -708,9 +710,7 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
     });
     expectError(badZh, 400, 'E_VALIDATION');
     // The detail is Chinese as well, not zod's English ("expected string, received number").
-    expect((badZh.body as { error: { message: string } }).error.message).toMatch(
-      /^请求内容不正确：serviceCode: .*期望/,
-    );
+    expect(parseReply(ErrorReply, badZh).error.message).toMatch(/^请求内容不正确：serviceCode: .*期望/);
   });
 });
 

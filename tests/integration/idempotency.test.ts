@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { ON_BEHALF_HEADER } from '../../hall/http/route.ts';
-import { startDemoHall, startTestHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import {
   act,
   callNext,
@@ -15,6 +15,9 @@ import {
   type Staff,
   type TicketReply,
 } from '../support/builders.ts';
+import { Ticket } from '../../shared/queue/model.ts';
+import { DeviceReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * DESIGN §3 "every command carries an idempotency key so a retried request is applied once": a
@@ -23,19 +26,19 @@ import {
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-let halls: TestHall[] = [];
 
-async function aHall(): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff; clerk: string }> {
+/** A demo hall on a manual clock at 10:00 hall time, with clerk 1001 signed in at counter 1. */
+interface Env {
+  hall: TestHall;
+  clock: ManualClock;
+  staff: Staff;
+  clerk: string;
+}
+const it = test.extend('aHall', ({ demoHall }) => async (): Promise<Env> => {
   const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-  const hall = await startDemoHall({ clock });
-  halls.push(hall);
+  const hall = await demoHall({ clock });
   const staff = staffOf(hall);
   return { hall, clock, staff, clerk: await staff.clerk(1) };
-}
-
-afterEach(async () => {
-  await Promise.all(halls.map((h) => h.stop()));
-  halls = [];
 });
 
 const send = (hall: TestHall, token: string, url: string, key: string, body?: unknown) =>
@@ -45,7 +48,6 @@ const send = (hall: TestHall, token: string, url: string, key: string, body?: un
     ...(body === undefined ? {} : { body }),
   });
 
-type Env = Awaited<ReturnType<typeof aHall>>;
 /** A ticket called to counter 1 by clerk 1001. */
 async function called(e: Env): Promise<TicketReply> {
   await issue(e.hall, 'A');
@@ -104,9 +106,9 @@ const COMMANDS: [name: string, setup: (e: Env) => Promise<{ url: string; body?: 
 ];
 
 describe('retried queue commands (DESIGN §3)', () => {
-  it.each(COMMANDS)(
+  it.for(COMMANDS)(
     'DESIGN-3: a retried %s with the same key returns the identical reply and journals nothing',
-    async (_name, setup) => {
+    async ([, setup], { aHall }) => {
       const e = await aHall();
       const { url, body } = await setup(e);
       const first = await send(e.hall, e.clerk, url, 'counter-1:0001', body);
@@ -119,20 +121,24 @@ describe('retried queue commands (DESIGN §3)', () => {
     },
   );
 
-  it('DESIGN-3: a retried call-next with the same key returns the same ticket and journals one call', async () => {
+  it('DESIGN-3: a retried call-next with the same key returns the same ticket and journals one call', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     const a1 = await issue(e.hall, 'A');
     await issue(e.hall, 'A');
     const first = await send(e.hall, e.clerk, '/counters/1/call-next', 'call-1');
     const retry = await send(e.hall, e.clerk, '/counters/1/call-next', 'call-1');
     expect(retry).toEqual({ status: 200, body: first.body });
-    expect((retry.body as TicketReply).id).toBe(a1.id);
+    expect(parseReply(Ticket, retry).id).toBe(a1.id);
     expect(journalEvents(e.hall.node.ctx.db, 'ticket.called')).toHaveLength(1);
     // A new key is a new user action: the counter is busy with the ticket it already called.
     expectError(await send(e.hall, e.clerk, '/counters/1/call-next', 'call-2'), 409, 'E_COUNTER_BUSY');
   });
 
-  it('DESIGN-3: a retried call-next that found nobody waiting answers 204 again, even once someone waits', async () => {
+  it('DESIGN-3: a retried call-next that found nobody waiting answers 204 again, even once someone waits', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     expect((await send(e.hall, e.clerk, '/counters/1/call-next', 'empty-1')).status).toBe(204);
     await issue(e.hall, 'A');
@@ -144,7 +150,9 @@ describe('retried queue commands (DESIGN §3)', () => {
     expect(journalMark(e.hall.node.ctx.db)).toEqual(before);
   });
 
-  it('DESIGN-3: a command that failed stores nothing, so its retry with the same key is applied', async () => {
+  it('DESIGN-3: a command that failed stores nothing, so its retry with the same key is applied', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     const t = await called(e);
     await act(e.hall, e.clerk, t.id, 'park');
@@ -155,7 +163,9 @@ describe('retried queue commands (DESIGN §3)', () => {
     expect(retry.body).toMatchObject({ id: t.id, status: 'serving' });
   });
 
-  it('DESIGN-3: concurrent duplicates of a call-next with the same key apply once and all get the same ticket', async () => {
+  it('DESIGN-3: concurrent duplicates of a call-next with the same key apply once and all get the same ticket', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     for (const code of ['A', 'A', 'A']) await issue(e.hall, code);
     const replies = await Promise.all(
@@ -166,19 +176,23 @@ describe('retried queue commands (DESIGN §3)', () => {
     expect(journalEvents(e.hall.node.ctx.db, 'ticket.called')).toHaveLength(1);
   });
 
-  it('DESIGN-3: concurrent duplicates of a recall with the same key journal one recall', async () => {
+  it('DESIGN-3: concurrent duplicates of a recall with the same key journal one recall', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     const t = await called(e);
     const replies = await Promise.all(
       [1, 2, 3].map(() => send(e.hall, e.clerk, `/tickets/${t.id}/recall`, 'recall-race')),
     );
-    expect(replies.map((r) => (r.body as TicketReply).recallCount)).toEqual([1, 1, 1]);
+    expect(replies.map((r) => parseReply(Ticket, r).recallCount)).toEqual([1, 1, 1]);
     expect(journalEvents(e.hall.node.ctx.db, 'ticket.recalled')).toHaveLength(1);
   });
 });
 
 describe('the documented contract (DESIGN §6)', () => {
-  it('DESIGN-6: openapi.json documents the optional Idempotency-Key header on every queue command', async () => {
+  it('DESIGN-6: openapi.json documents the optional Idempotency-Key header on every queue command', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     const doc = (await (await fetch(`${e.hall.url}/api/v1/openapi.json`)).json()) as {
       paths: Record<
@@ -204,7 +218,9 @@ describe('the documented contract (DESIGN §6)', () => {
 });
 
 describe('reusing a key for something else (DESIGN §3)', () => {
-  it('DESIGN-3: the same key on another route or another ticket is refused with 422 and changes nothing', async () => {
+  it('DESIGN-3: the same key on another route or another ticket is refused with 422 and changes nothing', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     const t = await called(e);
     const other = await issue(e.hall, 'B');
@@ -219,7 +235,7 @@ describe('reusing a key for something else (DESIGN §3)', () => {
     expect(journalMark(e.hall.node.ctx.db)).toEqual(before);
   });
 
-  it('DESIGN-3: the same key with another body is refused with 422', async () => {
+  it('DESIGN-3: the same key with another body is refused with 422', async ({ aHall }) => {
     const e = await aHall();
     const returnAt = e.clock.now() + 30 * MIN;
     const ok = await send(e.hall, e.clerk, '/counters/1/away', 'away-1', { reason: '午餐', returnAt });
@@ -228,7 +244,9 @@ describe('reusing a key for something else (DESIGN §3)', () => {
     expectError(res, 422, 'E_IDEMPOTENCY_CONFLICT');
   });
 
-  it('DESIGN-3: the same key and request from someone else is never replayed to them: it is their own command', async () => {
+  it('DESIGN-3: the same key and request from someone else is never replayed to them: it is their own command', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     const t = await called(e);
     const body = { serviceCode: 'B' };
@@ -246,29 +264,28 @@ describe('reusing a key for something else (DESIGN §3)', () => {
 });
 
 describe('how long a key is kept (DESIGN §3)', () => {
-  it('DESIGN-3: a key survives a restart of the node on the same data directory', async () => {
+  it('DESIGN-3: a key survives a restart of the node on the same data directory', async ({
+    demoHall,
+    testHall,
+  }) => {
     const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const first = await startDemoHall({ clock });
+    const first = await demoHall({ clock });
     const dataDir = first.dataDir;
-    let hall: TestHall | null = null;
-    try {
-      await issue(first, 'A');
-      const clerk = await staffOf(first).clerk(1);
-      const reply = await send(first, clerk, '/counters/1/call-next', 'before-restart');
-      expect(reply.status).toBe(200);
-      await first.node.close(); // not stop(): that would delete the data directory
-      hall = await startTestHall({ clock, dataDir });
-      const before = journalMark(hall.node.ctx.db);
-      const again = await send(hall, await staffOf(hall).clerk(1), '/counters/1/call-next', 'before-restart');
-      expect(again).toEqual(reply);
-      expect(journalMark(hall.node.ctx.db)).toEqual(before);
-    } finally {
-      await hall?.node.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    await issue(first, 'A');
+    const clerk = await staffOf(first).clerk(1);
+    const reply = await send(first, clerk, '/counters/1/call-next', 'before-restart');
+    expect(reply.status).toBe(200);
+    await first.node.close(); // not stop(): that would delete the data directory
+    const hall = await testHall({ clock, dataDir });
+    const before = journalMark(hall.node.ctx.db);
+    const again = await send(hall, await staffOf(hall).clerk(1), '/counters/1/call-next', 'before-restart');
+    expect(again).toEqual(reply);
+    expect(journalMark(hall.node.ctx.db)).toEqual(before);
   });
 
-  it('DESIGN-3: after 24 hours a key is forgotten, and the next write clears it from the table', async () => {
+  it('DESIGN-3: after 24 hours a key is forgotten, and the next write clears it from the table', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     await issue(e.hall, 'A');
     const first = await send(e.hall, e.clerk, '/counters/1/call-next', 'old-key');
@@ -280,7 +297,7 @@ describe('how long a key is kept (DESIGN §3)', () => {
     const clerk = await e.hall.login('1001', 1); // the shift's session has ended
     // Applied again, not replayed: the counter still holds the ticket it called yesterday.
     expectError(await send(e.hall, clerk, '/counters/1/call-next', 'old-key'), 409, 'E_COUNTER_BUSY');
-    const id = (first.body as TicketReply).id;
+    const id = parseReply(Ticket, first).id;
     expect((await send(e.hall, clerk, `/tickets/${id}/cancel`, 'new-key')).status).toBe(200);
     expect(stored()).toEqual(['new-key']);
   });
@@ -293,13 +310,13 @@ describe('a counter PC forwarding for its clerks (DESIGN §5)', () => {
       body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
     });
     expect(res.status).toBe(201);
-    return (res.body as { token: string }).token;
+    return parseReply(DeviceReply, res).token;
   }
   const onBehalf = (staffNo: string, counterNo: number) => ({
     [ON_BEHALF_HEADER]: JSON.stringify({ staffNo, counterNo }),
   });
 
-  it('DESIGN-5: a counter PC acting for a manager gets only the clerk role at the hub', async () => {
+  it('DESIGN-5: a counter PC acting for a manager gets only the clerk role at the hub', async ({ aHall }) => {
     const e = await aHall();
     const device = await counterDevice(e, 1);
     const settings = await e.hall.request('PUT', '/settings', {
@@ -328,7 +345,9 @@ describe('a counter PC forwarding for its clerks (DESIGN §5)', () => {
     expect(direct.status).toBe(200);
   });
 
-  it('DESIGN-5: a counter PC still forwards its clerk’s commands, recorded as that clerk, with their key', async () => {
+  it('DESIGN-5: a counter PC still forwards its clerk’s commands, recorded as that clerk, with their key', async ({
+    aHall,
+  }) => {
     const e = await aHall();
     const device = await counterDevice(e, 1);
     await issue(e.hall, 'A');

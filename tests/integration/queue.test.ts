@@ -1,6 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { z } from 'zod';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import {
+  DeviceReply,
+  HallState,
+  PairingCodeReply,
+  QueueReply,
+  TicketView,
+} from '../../shared/api/schemas.ts';
+import { CounterState } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import {
   act,
   callNext,
@@ -22,20 +33,18 @@ import { asBeforeMigration0012 } from '../support/handling.ts';
 import path from 'node:path';
 
 const MIN = 60_000;
-let halls: TestHall[] = [];
+const Counters = z.array(CounterState);
 
 /** A fresh demo hall on a manual clock, at 10:00 hall time unless told otherwise. */
-async function aHall(at = '2026-11-25 10:00'): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> {
-  const clock = new ManualClock(shanghai(at));
-  const hall = await startDemoHall({ clock });
-  halls.push(hall);
-  return { hall, clock, staff: staffOf(hall) };
-}
-
-afterEach(async () => {
-  await Promise.all(halls.map((h) => h.stop()));
-  halls = [];
-});
+const it = test.extend(
+  'aHall',
+  ({ demoHall }) =>
+    async (at = '2026-11-25 10:00'): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
+      const clock = new ManualClock(shanghai(at));
+      const hall = await demoHall({ clock });
+      return { hall, clock, staff: staffOf(hall) };
+    },
+);
 
 /** Calls and finishes at one counter, returning the numbers in the order they were called. */
 async function serveAll(hall: TestHall, token: string, counterNo: number, count: number): Promise<string[]> {
@@ -50,10 +59,12 @@ async function serveAll(hall: TestHall, token: string, counterNo: number, count:
 }
 
 const ticket = async (hall: TestHall, id: string) =>
-  (await hall.request('GET', `/tickets/${id}`, { token: hall.kioskToken })).body as TicketReply;
+  parseReply(TicketView, await hall.request('GET', `/tickets/${id}`, { token: hall.kioskToken }));
 
 describe('ticket numbers (DESIGN-2)', () => {
-  it('DESIGN-2: numbers run per prefix and restart at 001 on a new business day in the hall time zone', async () => {
+  it('DESIGN-2: numbers run per prefix and restart at 001 on a new business day in the hall time zone', async ({
+    aHall,
+  }) => {
     // 23:58 in Shanghai is 15:58 UTC: the UTC date does not change at the hall's midnight.
     const { hall, clock } = await aHall('2026-11-25 23:58');
     const numbers = [];
@@ -71,7 +82,9 @@ describe('ticket numbers (DESIGN-2)', () => {
     expect(days[0]).toBe('2026-11-25 A001');
   });
 
-  it('DESIGN-3: the same Idempotency-Key gives the same ticket and writes one journal row', async () => {
+  it('DESIGN-3: the same Idempotency-Key gives the same ticket and writes one journal row', async ({
+    aHall,
+  }) => {
     const { hall } = await aHall();
     const first = await issue(hall, 'A', { key: 'kiosk-1:0001' });
     const before = journalMark(hall.node.ctx.db);
@@ -89,7 +102,7 @@ describe('ticket numbers (DESIGN-2)', () => {
 });
 
 describe('calling order (DESIGN-3)', () => {
-  it('DESIGN-3: FIFO — oldest first across counters, never newest first', async () => {
+  it('DESIGN-3: FIFO — oldest first across counters, never newest first', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     const issued = [];
     for (let i = 0; i < 4; i++) {
@@ -100,13 +113,13 @@ describe('calling order (DESIGN-3)', () => {
     const c2 = await staff.clerk(2);
     const called = [(await callNext(hall, c1, 1))!.number, (await callNext(hall, c2, 2))!.number];
     expect(called).toEqual(['A001', 'A002']);
-    const queue = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: { number: string }[];
-    };
+    const queue = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(queue.waiting.map((t) => t.number)).toEqual(['A003', 'A004']);
   });
 
-  it("DESIGN-3: one counter's queue is what it may call, in the order it will call them", async () => {
+  it("DESIGN-3: one counter's queue is what it may call, in the order it will call them", async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     for (const [code, priority] of [
       ['A', false],
@@ -120,10 +133,7 @@ describe('calling order (DESIGN-3)', () => {
       clock.advance(MIN);
     }
     const token = await staff.clerk(4); // counter 4 serves B and C
-    const queue = (await hall.request('GET', '/queue?counter=4', { token })).body as {
-      waiting: { number: string }[];
-      waitingInHall: number;
-    };
+    const queue = parseReply(QueueReply, await hall.request('GET', '/queue?counter=4', { token }));
     expect(queue.waiting.map((t) => t.number)).toEqual(['B001', 'C001', 'B002']);
     expect(queue.waitingInHall).toBe(6);
     expect(await serveAll(hall, token, 4, 3)).toEqual(['B001', 'C001', 'B002']);
@@ -132,7 +142,7 @@ describe('calling order (DESIGN-3)', () => {
     expectError(await hall.request('GET', '/queue?counter=four', { token }), 400, 'E_VALIDATION');
   });
 
-  it('R-PRI-1: after two priority calls in a row a waiting normal ticket is next', async () => {
+  it('R-PRI-1: after two priority calls in a row a waiting normal ticket is next', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     await issue(hall, 'A'); // A001 normal, oldest
     clock.advance(MIN);
@@ -140,15 +150,15 @@ describe('calling order (DESIGN-3)', () => {
     for (let i = 0; i < 3; i++) ahead.push((await issue(hall, 'A', { priority: true })).waitingAhead); // A002..A004
     // The kiosk's "people ahead" follows the same rule: A004 waits behind A002, A003 and then A001.
     expect(ahead).toEqual([0, 1, 3]);
-    const queue = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: { number: string }[];
-    };
+    const queue = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(queue.waiting.map((t) => t.number)).toEqual(['A002', 'A003', 'A001', 'A004']);
     const order = await serveAll(hall, await staff.clerk(1), 1, 4);
     expect(order).toEqual(['A002', 'A003', 'A001', 'A004']);
   });
 
-  it('R-PRI-1: the consecutive-priority cap is a setting (cap 3 lets three priority tickets go first)', async () => {
+  it('R-PRI-1: the consecutive-priority cap is a setting (cap 3 lets three priority tickets go first)', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const res = await hall.request('PUT', '/settings', {
       token: await staff.manager(),
@@ -169,7 +179,9 @@ describe('calling order (DESIGN-3)', () => {
     ]);
   });
 
-  it('R-PRI-1: the max-wait guard puts a ticket waiting over 30 min before priority tickets', async () => {
+  it('R-PRI-1: the max-wait guard puts a ticket waiting over 30 min before priority tickets', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     await issue(hall, 'A'); // A001 normal
@@ -187,7 +199,9 @@ describe('calling order (DESIGN-3)', () => {
 });
 
 describe('recall, no-show, transfer, park (DESIGN-3)', () => {
-  it('DESIGN-3: after the recall cap (5) the next recall makes a no-show, which can be reactivated within 30 min', async () => {
+  it('DESIGN-3: after the recall cap (5) the next recall makes a no-show, which can be reactivated within 30 min', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const a1 = await issue(hall, 'A');
@@ -212,7 +226,7 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
     expect((await callNext(hall, c1, 1))!.number).toBe('A001');
   });
 
-  it('DESIGN-3: a no-show older than the reactivation window cannot come back', async () => {
+  it('DESIGN-3: a no-show older than the reactivation window cannot come back', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const a1 = await issue(hall, 'A');
@@ -229,7 +243,7 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
     expect((await ticket(hall, a1.id)).status).toBe('no_show');
   });
 
-  it('DESIGN-3: a transfer keeps the number and goes to the head of the target queue', async () => {
+  it('DESIGN-3: a transfer keeps the number and goes to the head of the target queue', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1); // serves A, C
     const c3 = await staff.clerk(3); // serves B, C
@@ -247,7 +261,7 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
     expect(await serveAll(hall, c3, 3, 3)).toEqual(['A001', 'B001', 'B002']);
   });
 
-  it('DESIGN-3: a transfer to a counter is called only by that counter', async () => {
+  it('DESIGN-3: a transfer to a counter is called only by that counter', async ({ aHall }) => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const c2 = await staff.clerk(2);
@@ -259,7 +273,9 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
     expect((await callNext(hall, c2, 2))!.number).toBe('A001');
   });
 
-  it('DESIGN-3: a parked ticket is not called by anyone and returns to the counter that parked it', async () => {
+  it('DESIGN-3: a parked ticket is not called by anyone and returns to the counter that parked it', async ({
+    aHall,
+  }) => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const c2 = await staff.clerk(2);
@@ -288,7 +304,9 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
 });
 
 describe('counters and the hall', () => {
-  it('R-AWAY-1: away shows reason and return time, blocks calling, and alerts past the maximum', async () => {
+  it('R-AWAY-1: away shows reason and return time, blocks calling, and alerts past the maximum', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const returnAt = clock.now() + 10 * MIN;
@@ -297,12 +315,10 @@ describe('counters and the hall', () => {
       body: { reason: '取资料', returnAt },
     });
     expect(away.status).toBe(200);
-    const counters = (await hall.request('GET', '/counters', { token: hall.displayToken })).body as {
-      counterNo: number;
-      status: string;
-      awayReason: string | null;
-      returnAt: number | null;
-    }[];
+    const counters = parseReply(
+      Counters,
+      await hall.request('GET', '/counters', { token: hall.displayToken }),
+    );
     expect(counters.find((c) => c.counterNo === 1)).toMatchObject({
       status: 'away',
       awayReason: '取资料',
@@ -314,11 +330,7 @@ describe('counters and the hall', () => {
     const ctx = hall.node.ctx;
     const sweep = async () => (await ctx.commits.run('raiseOverdueAwayAlerts')).value;
     const alerts = async () =>
-      (
-        (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
-          alerts: { kind: string; counterNo: number }[];
-        }
-      ).alerts;
+      parseReply(HallState, await hall.request('GET', '/hall', { token: await staff.manager() })).alerts;
     clock.advance(15 * MIN); // exactly the maximum: not yet overdue
     expect(await sweep()).toBe(0);
     clock.advance(1 * MIN);
@@ -331,7 +343,9 @@ describe('counters and the hall', () => {
     expect((await callNext(hall, c1, 1))!.number).toBe('A001');
   });
 
-  it('R-AWAY-1: the overdue-away alert journals its facts, not a sentence; an alert journaled as a sentence still reads as one', async () => {
+  it('R-AWAY-1: the overdue-away alert journals its facts, not a sentence; an alert journaled as a sentence still reads as one', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const { ctx } = hall.node;
     const sentence = '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
@@ -368,7 +382,9 @@ describe('counters and the hall', () => {
     expect(await alerts()).toEqual(expected);
   });
 
-  it('R-AWAY-1: migration 0012 keeps the alerts of a database made before it, each read as its sentence', async () => {
+  it('R-AWAY-1: migration 0012 keeps the alerts of a database made before it, each read as its sentence', async ({
+    aHall,
+  }) => {
     const { hall } = await aHall();
     const { ctx } = hall.node;
     const sentence = '1 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
@@ -388,7 +404,9 @@ describe('counters and the hall', () => {
     }
   });
 
-  it('R-AWAY-1: signing out of an overdue away counter closes its alert (the window is closed, not away)', async () => {
+  it('R-AWAY-1: signing out of an overdue away counter closes its alert (the window is closed, not away)', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     await hall.request('POST', '/counters/1/away', {
@@ -399,15 +417,14 @@ describe('counters and the hall', () => {
     const ctx = hall.node.ctx;
     expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
     expect((await hall.request('POST', '/auth/logout', { token: c1 })).status).toBe(204);
-    const state = (await hall.request('GET', '/hall', { token: await staff.manager() })).body as {
-      alerts: unknown[];
-      counters: { counterNo: number; status: string }[];
-    };
+    const state = parseReply(HallState, await hall.request('GET', '/hall', { token: await staff.manager() }));
     expect(state.counters.find((c) => c.counterNo === 1)?.status).toBe('closed');
     expect(state.alerts).toEqual([]);
   });
 
-  it('R-HRS-2: closing the hall stops issuing but waiting tickets remain and are called', async () => {
+  it('R-HRS-2: closing the hall stops issuing but waiting tickets remain and are called', async ({
+    aHall,
+  }) => {
     const { hall, staff } = await aHall();
     await issue(hall, 'A');
     await issue(hall, 'A');
@@ -420,9 +437,7 @@ describe('counters and the hall', () => {
       'E_HALL_CLOSED',
     );
     expect(journalMark(hall.node.ctx.db)).toEqual(before);
-    const q = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: { number: string }[];
-    };
+    const q = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(q.waiting.map((t) => t.number)).toEqual(['A001', 'A002']);
     const c1 = await staff.clerk(1);
     expect(await serveAll(hall, c1, 1, 3)).toEqual(['A001', 'A002']);
@@ -430,7 +445,9 @@ describe('counters and the hall', () => {
     expect((await issue(hall, 'A')).number).toBe('A003');
   });
 
-  it('R-HRS-2: a ticket left open when its business day ends is closed then, not called the next morning', async () => {
+  it('R-HRS-2: a ticket left open when its business day ends is closed then, not called the next morning', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall('2026-11-25 16:50');
     await issue(hall, 'A'); // A001: called, never finished
     await issue(hall, 'A'); // A002: the customer left without being called
@@ -448,10 +465,7 @@ describe('counters and the hall', () => {
       expect.objectContaining({ counterNo: 1, reason: 'day_ended' }),
       expect.objectContaining({ counterNo: null, reason: 'day_ended' }),
     ]);
-    const q = (await hall.request('GET', '/queue', { token: hall.kioskToken })).body as {
-      waiting: unknown[];
-      called: unknown[];
-    };
+    const q = parseReply(QueueReply, await hall.request('GET', '/queue', { token: hall.kioskToken }));
     expect(q).toMatchObject({ waiting: [], called: [] });
     // The new day starts clean: counter 1 is free and today's first ticket is first in line.
     const today = await issue(hall, 'A');
@@ -459,7 +473,7 @@ describe('counters and the hall', () => {
     expect((await callNext(hall, await staff.clerk(1), 1))!.number).toBe('A001');
   });
 
-  it('R-HRS-2: closing one service stops issuing for it only', async () => {
+  it('R-HRS-2: closing one service stops issuing for it only', async ({ aHall }) => {
     const { hall, staff } = await aHall();
     await issue(hall, 'A');
     await hall.request('POST', '/services/A/close', { token: await staff.manager() });
@@ -472,7 +486,7 @@ describe('counters and the hall', () => {
     expect((await callNext(hall, await staff.clerk(1), 1))!.number).toBe('A001');
   });
 
-  it('R-HRS-1: outside opening hours a real hall does not issue', async () => {
+  it('R-HRS-1: outside opening hours a real hall does not issue', async ({ aHall }) => {
     const { hall, staff } = await aHall('2026-11-25 07:30');
     await hall.request('PUT', '/settings', {
       token: await staff.manager(),
@@ -485,7 +499,9 @@ describe('counters and the hall', () => {
     );
   });
 
-  it('R-SLA-1: finishing past the limit without a reason is refused (422); with a reason it is recorded', async () => {
+  it('R-SLA-1: finishing past the limit without a reason is refused (422); with a reason it is recorded', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const quick = await issue(hall, 'A');
@@ -530,7 +546,7 @@ describe('counters and the hall', () => {
 });
 
 describe('staff sign-in and roles (DESIGN-5)', () => {
-  it('DESIGN-5: PINs are stored as argon2id hashes', async () => {
+  it('DESIGN-5: PINs are stored as argon2id hashes', async ({ aHall }) => {
     const { hall } = await aHall();
     const hashes = hall.node.ctx.db.prepare('SELECT pin_hash FROM staff').pluck().all() as string[];
     expect(hashes).toHaveLength(7);
@@ -538,7 +554,9 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     expect(hashes.join()).not.toContain('123456');
   });
 
-  it('DESIGN-5: 5 wrong PINs lock the staff number for 5 minutes (429), then the right PIN works', async () => {
+  it('DESIGN-5: 5 wrong PINs lock the staff number for 5 minutes (429), then the right PIN works', async ({
+    aHall,
+  }) => {
     const { hall, clock } = await aHall();
     const login = (pin: string) => hall.request('POST', '/auth/login', { body: { staffNo: '1001', pin } });
     for (let i = 0; i < 4; i++) expectError(await login('000000'), 401, 'E_BAD_CREDENTIALS');
@@ -554,7 +572,7 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     ).toBe(200);
   });
 
-  it('DESIGN-5: wrong PINs sent in parallel still lock the staff number', async () => {
+  it('DESIGN-5: wrong PINs sent in parallel still lock the staff number', async ({ aHall }) => {
     const { hall } = await aHall();
     const login = (pin: string) => hall.request('POST', '/auth/login', { body: { staffNo: '1001', pin } });
     const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(String(100000 + i))));
@@ -562,7 +580,9 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     expectError(await login('123456'), 429, 'E_LOCKED_OUT');
   });
 
-  it('DESIGN-6: a clerk whose counter another clerk took over can no longer call or act there', async () => {
+  it('DESIGN-6: a clerk whose counter another clerk took over can no longer call or act there', async ({
+    aHall,
+  }) => {
     const { hall } = await aHall();
     const first = await hall.login('1001', 1);
     const a1 = await issue(hall, 'A');
@@ -570,10 +590,7 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     await callNext(hall, first, 1);
     await act(hall, first, a1.id, 'finish');
     const second = await hall.login('1002', 1); // takes counter 1; 1001 is signed out of it
-    const counters = (await hall.request('GET', '/counters', { token: second })).body as {
-      counterNo: number;
-      staffName: string;
-    }[];
+    const counters = parseReply(Counters, await hall.request('GET', '/counters', { token: second }));
     expect(counters.find((c) => c.counterNo === 1)?.staffName).toBe('张伟');
     const before = journalMark(hall.node.ctx.db);
     expectError(
@@ -607,16 +624,15 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     expect((await hall.request('POST', '/counters/2/call-next', { token: moved })).status).toBe(204);
   });
 
-  it('DESIGN-5: guessing pairing codes is cut off after 20 wrong codes in 10 minutes', async () => {
+  it('DESIGN-5: guessing pairing codes is cut off after 20 wrong codes in 10 minutes', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     const codeFor = async (name: string) =>
-      (
-        (
-          await hall.request('POST', '/devices/pairing-codes', {
-            token: await staff.manager(),
-            body: { role: 'display', name },
-          })
-        ).body as { code: string }
+      parseReply(
+        PairingCodeReply,
+        await hall.request('POST', '/devices/pairing-codes', {
+          token: await staff.manager(),
+          body: { role: 'display', name },
+        }),
       ).code;
     const pair = (code: string) => hall.request('POST', '/devices/pair', { body: { code } });
     const code = await codeFor('TV 2');
@@ -632,7 +648,7 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     expect((await pair(await codeFor('TV 3'))).status).toBe(201);
   });
 
-  it('DESIGN-5: a clerk cannot use manager routes; a manager can', async () => {
+  it('DESIGN-5: a clerk cannot use manager routes; a manager can', async ({ aHall }) => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const manager = [
@@ -653,7 +669,9 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
 });
 
 describe('live events and the API document', () => {
-  it('DESIGN-6: /api/v1/events pushes ticket.issued, ticket.called and every other queue change', async () => {
+  it('DESIGN-6: /api/v1/events pushes ticket.issued, ticket.called and every other queue change', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const display = await listen(hall.url, hall.displayToken);
     try {
@@ -690,14 +708,15 @@ describe('live events and the API document', () => {
     }
   });
 
-  it('DESIGN-5: revoking a device closes its live socket at once', async () => {
+  it('DESIGN-5: revoking a device closes its live socket at once', async ({ aHall }) => {
     const { hall, staff } = await aHall();
-    const paired = (
+    const paired = parseReply(
+      DeviceReply,
       await hall.request('POST', '/devices', {
         token: await staff.manager(),
         body: { role: 'display', name: 'TV 2' },
-      })
-    ).body as { deviceId: string; token: string };
+      }),
+    );
     const tv = await listen(hall.url, paired.token);
     await tv.next((m) => m.type === 'hello');
     expect(
@@ -706,14 +725,14 @@ describe('live events and the API document', () => {
     expect((await tv.closed).code).toBe(4401);
   });
 
-  it('DESIGN-6: /api/v1/events refuses a bad token', async () => {
+  it('DESIGN-6: /api/v1/events refuses a bad token', async ({ aHall }) => {
     const { hall } = await aHall();
     const rogue = await listen(hall.url, 'garbage');
     expect((await rogue.closed).code).toBe(4401);
     expect(rogue.messages).toEqual([]);
   });
 
-  it('DESIGN-6: /api/v1/openapi.json lists every route of the LAN API v1 table', async () => {
+  it('DESIGN-6: /api/v1/openapi.json lists every route of the LAN API v1 table', async ({ aHall }) => {
     const { hall } = await aHall();
     const res = await fetch(`${hall.url}/api/v1/openapi.json`);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { vi } from 'vitest';
 import type { z } from 'zod';
 import { Scheduler } from '../../hall/scheduler.ts';
 import type { Health } from '../../shared/api/schemas.ts';
 import { systemClock } from '../../shared/runtime.ts';
-import { startTestHall, type TestHall } from '../support/hall.ts';
+import { describe, expect, it } from '../support/fixtures.ts';
 
 type HealthT = z.infer<typeof Health>;
-
-let hall: TestHall | null = null;
-afterEach(async () => {
-  await hall?.stop();
-  hall = null;
-});
 
 describe('background jobs', () => {
   it('ISSUE-10: a failing job is logged and kept until a run succeeds; it never overlaps itself', async () => {
@@ -46,8 +40,10 @@ describe('background jobs', () => {
     scheduler.stop();
   });
 
-  it('ISSUE-10: /health names a failing local job as a problem; a failing pull while offline is not one', async () => {
-    hall = await startTestHall();
+  it('ISSUE-10: /health names a failing local job as a problem; a failing pull while offline is not one', async ({
+    testHall,
+  }) => {
+    const hall = await testHall();
     hall.node.scheduler.every('probe', 60_000, () => Promise.reject(new Error('backup folder gone')), {
       firstAfterMs: 0,
     });
@@ -55,7 +51,7 @@ describe('background jobs', () => {
       firstAfterMs: 0,
       network: true,
     });
-    const health = async () => (await hall!.request('GET', '/health')).body as HealthT;
+    const health = async () => (await hall.request('GET', '/health')).body as HealthT;
     await vi.waitFor(async () => expect((await health()).jobs.filter((j) => j.lastError)).toHaveLength(2));
     const h = await health();
     expect(h.ok).toBe(false);

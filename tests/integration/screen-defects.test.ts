@@ -1,29 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import type { HallStateT, IssueReplyT } from '../../shared/api/schemas.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { HallState } from '../../shared/api/schemas.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { act, callNext, expectError, issue, shanghai, staffOf, type Staff } from '../support/builders.ts';
 import { drain, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
+import { parseReply } from '../support/http.ts';
 
 /** The hall-node side of issue 10's screen defects: what the screens are told. */
 const MIN = 60_000;
-let halls: TestHall[] = [];
 
-async function aHall(): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> {
-  const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-  const hall = await startDemoHall({ clock });
-  halls.push(hall);
-  return { hall, clock, staff: staffOf(hall) };
-}
-
-afterEach(async () => {
-  await Promise.all(halls.map((h) => h.stop()));
-  halls = [];
-});
+/** A fresh demo hall on a manual clock at 10:00 hall time. */
+const it = test.extend(
+  'aHall',
+  ({ demoHall }) =>
+    async (): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
+      const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+      const hall = await demoHall({ clock });
+      return { hall, clock, staff: staffOf(hall) };
+    },
+);
 
 describe('hold time is not handling time (R-SLA-1)', () => {
-  it('R-SLA-1: 2 min serving + 20 min parked finishes without an overrun reason; the hold is recorded', async () => {
+  it('R-SLA-1: 2 min serving + 20 min parked finishes without an overrun reason; the hold is recorded', async ({
+    aHall,
+  }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const t = await issue(hall, 'A'); // A: 5-minute limit
@@ -44,7 +46,7 @@ describe('hold time is not handling time (R-SLA-1)', () => {
     expect(JSON.parse(finished)).toMatchObject({ handlingMs: 2 * MIN, overrun: false });
   });
 
-  it('R-SLA-1: serving past the limit is still an overrun after a park', async () => {
+  it('R-SLA-1: serving past the limit is still an overrun after a park', async ({ aHall }) => {
     const { hall, clock, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const t = await issue(hall, 'A');
@@ -64,45 +66,51 @@ describe('hold time is not handling time (R-SLA-1)', () => {
 });
 
 describe('a service no open counter serves (R-DUTY-1)', () => {
-  it('R-DUTY-1: the kiosk is told no counter serves it, on the buttons and on the ticket; a signed-in counter changes that', async () => {
+  it('R-DUTY-1: the kiosk is told no counter serves it, on the buttons and on the ticket; a signed-in counter changes that', async ({
+    aHall,
+  }) => {
     const { hall, staff } = await aHall();
     const state = async () =>
-      (await hall.request('GET', '/hall', { token: hall.kioskToken })).body as HallStateT;
+      parseReply(HallState, await hall.request('GET', '/hall', { token: hall.kioskToken }));
     // Nobody signed in yet: no counter serves anything.
     expect((await state()).services.map((s) => s.counterOpen)).toEqual([false, false, false, false]);
-    const first = (await issue(hall, 'D')) as unknown as IssueReplyT;
+    const first = await issue(hall, 'D');
     expect(first.counterOpen).toBe(false);
     await staff.clerk(1); // counter 1 serves A and C in the demo hall
     const served = (await state()).services.filter((s) => s.counterOpen).map((s) => s.code);
     const c1 = (await state()).counters.find((c) => c.counterNo === 1)!;
     expect(served.sort()).toEqual([...c1.services].sort());
-    const a = (await issue(hall, c1.services[0]!)) as unknown as IssueReplyT;
+    const a = await issue(hall, c1.services[0]!);
     expect(a.counterOpen).toBe(true);
   });
 });
 
 describe('who is at a counter (R-DUTY-1)', () => {
-  it('R-DUTY-1: a counter signed in by a station that names staff as staff-<staffNo> shows the clerk by name', async () => {
+  it('R-DUTY-1: a counter signed in by a station that names staff as staff-<staffNo> shows the clerk by name', async ({
+    aHall,
+  }) => {
     const { hall } = await aHall();
     const db = hall.node.ctx.db;
     // What an older station's sign-in projects on the hub: its own id for the hub's clerk 1003.
     db.prepare(`UPDATE counters SET status = 'open', staff_id = 'staff-1003' WHERE counter_no = 3`).run();
     const manager = await hall.login('9001');
-    const live = (await hall.request('GET', '/hall', { token: manager })).body as HallStateT;
+    const live = parseReply(HallState, await hall.request('GET', '/hall', { token: manager }));
     const c3 = live.counters.find((c) => c.counterNo === 3)!;
     const name = db.prepare(`SELECT name FROM staff WHERE staff_no = '1003'`).pluck().get();
     expect(c3.staffName).toBe(name);
   });
 
-  it('R-DUTY-1: a clerk signed in at a station shows by name in the hub manager’s live view', async () => {
+  it('R-DUTY-1: a clerk signed in at a station shows by name in the hub manager’s live view', async ({
+    later,
+    aHall,
+  }) => {
     const { hall } = await aHall();
-    const station = await startStation(hall, 2, { sync: false });
-    halls.push(station);
+    const station = later(await startStation(hall, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     await station.login('1002', 2);
     await drain(station.node);
     const manager = await hall.login('9001');
-    const live = (await hall.request('GET', '/hall', { token: manager })).body as HallStateT;
+    const live = parseReply(HallState, await hall.request('GET', '/hall', { token: manager }));
     const c2 = live.counters.find((c) => c.counterNo === 2)!;
     expect(c2.staffId).not.toBeNull();
     const name = hall.node.ctx.db.prepare(`SELECT name FROM staff WHERE staff_no = '1002'`).pluck().get();

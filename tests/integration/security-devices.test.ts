@@ -1,41 +1,20 @@
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { migrate } from '../../headoffice/db/migrate.ts';
-import { tempDir } from '../support/hall.ts';
 import { createTestStore, openStore } from '../support/headoffice.ts';
-import { ROOT } from '../support/process.ts';
+import { ROOT } from '../support/child.ts';
 import { deviceOwner } from '../../headoffice/halls/devices.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import type { TestHall } from '../support/hall.ts';
-import {
-  BACKEND,
-  diffJournals,
-  hoCursors,
-  NO_DIFF,
-  startTestHeadOffice,
-  type TestHeadOffice,
-} from '../support/headoffice.ts';
+import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
+import { ErrorReply, Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /** Issue 9, item 1: a device belongs to the hall that paired it, for ever (DESIGN §5). */
-let tho: TestHeadOffice;
-const cleanups: (() => Promise<unknown>)[] = [];
-const later = <T extends { stop(): Promise<unknown> }>(x: T): T => {
-  cleanups.push(() => x.stop());
-  return x;
-};
-
-beforeAll(async () => {
-  tho = await startTestHeadOffice();
-});
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
-afterAll(async () => {
-  await tho.stop();
-});
 
 async function issueTickets(hall: TestHall, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -48,33 +27,29 @@ async function issueTickets(hall: TestHall, n: number): Promise<void> {
 }
 
 /** Everything head office holds: journal, cursors and quarantine, to prove a refusal changed nothing. */
-async function hoState(): Promise<string> {
+async function hoState(tho: TestHeadOffice): Promise<string> {
   const [journal, cursors, quarantine, devices, stations] = await Promise.all([
     tho.sql.query('SELECT id, device_id, device_seq, hash FROM journal ORDER BY id'),
     tho.sql.query('SELECT device_id, hall_id, acked_seq, last_hash FROM device_cursors ORDER BY device_id'),
     tho.sql.query('SELECT device_id, device_seq, reason FROM quarantine ORDER BY device_id, device_seq'),
     tho.sql.query('SELECT device_id, hall_id, token_hash, revoked FROM hall_devices ORDER BY device_id'),
-    tho.sql.query('SELECT * FROM hall_stations ORDER BY device_id').catch(() => []),
+    tho.sql.query('SELECT * FROM hall_stations ORDER BY device_id'),
   ]);
   return JSON.stringify({ journal, cursors, quarantine, devices, stations });
 }
 
-const errorCode = (body: unknown) => (body as { error?: { code?: string } } | null)?.error?.code;
-
-type SyncEntry = {
-  upstream: string;
-  backlogRows: number;
-  lastError: string | null;
-  refusedDevices?: { deviceId: string; code: string }[];
-};
+const errorCode = (body: unknown) => ErrorReply.safeParse(body).data?.error.code;
 
 describe(`device ownership at head office on ${BACKEND}`, () => {
-  it('security: a hub pushing rows under another hall’s hub device id is refused whole (403) and changes nothing', async () => {
+  it('security: a hub pushing rows under another hall’s hub device id is refused whole (403) and changes nothing', async ({
+    tho,
+    later,
+  }) => {
     const one = later(await startPairedHub(tho));
     const two = later(await startPairedHub(tho));
     await issueTickets(one, 3);
     await drain(one.node);
-    const before = await hoState();
+    const before = await hoState(tho);
 
     // Hall Two's hub forges the rows Hall One's hub will write next, under Hall One's hub device id.
     const forged = new RowChain(one.node.ctx.deviceId, two.node.ctx.hallId);
@@ -92,7 +67,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     });
     expect(res.status).toBe(403);
     expect(errorCode(res.body)).toBe('E_DEVICE_NOT_OWNED');
-    expect(await hoState()).toBe(before);
+    expect(await hoState(tho)).toBe(before);
 
     // Hall One's own next rows land at those sequence numbers, nothing quarantined, and it says all is well.
     await issueTickets(one, 3);
@@ -102,21 +77,24 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
       one.node.ctx.deviceId,
     ]);
     expect(quarantined).toHaveLength(0);
-    const health = (await one.request('GET', '/health')).body as { sync: SyncEntry[] };
+    const health = parseReply(Health, await one.request('GET', '/health'));
     expect(health.sync[0]).toMatchObject({ backlogRows: 0, lastError: null });
   });
 
-  it('security: a pairing code of another hall never moves an existing hub to it (409, nothing changes)', async () => {
+  it('security: a pairing code of another hall never moves an existing hub to it (409, nothing changes)', async ({
+    tho,
+    later,
+  }) => {
     const one = later(await startPairedHub(tho));
     const { pairingCode } = await tho.newHall('Other hall');
-    const before = await hoState();
+    const before = await hoState(tho);
     const res = await tho.request('POST', '/sync/v1/pair', {
       token: null,
       body: { code: pairingCode, deviceId: one.node.ctx.deviceId, hallId: 'elsewhere' },
     });
     expect(res.status).toBe(409);
     expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
-    expect(await hoState()).toBe(before);
+    expect(await hoState(tho)).toBe(before);
     // Hall One's hub keeps its hall and its token; the refused code is still good for a new hub.
     await issueTickets(one, 1);
     await drain(one.node);
@@ -128,7 +106,10 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     expect(fresh.status).toBe(201);
   });
 
-  it('security: a station’s rows are accepted only after its own hub registered it, and no other hall may take it', async () => {
+  it('security: a station’s rows are accepted only after its own hub registered it, and no other hall may take it', async ({
+    tho,
+    later,
+  }) => {
     const one = later(await startPairedHub(tho));
     const two = later(await startPairedHub(tho));
     const stationId = 'station-of-hall-one';
@@ -136,11 +117,11 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     const rows = chain.take(2);
 
     // Not registered yet: refused whole.
-    let before = await hoState();
+    let before = await hoState(tho);
     let res = await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows });
     expect(res.status).toBe(403);
     expect(errorCode(res.body)).toBe('E_DEVICE_NOT_OWNED');
-    expect(await hoState()).toBe(before);
+    expect(await hoState(tho)).toBe(before);
 
     const register = (token: string | null, deviceId = stationId) =>
       tho.request('POST', '/sync/v1/devices', {
@@ -148,10 +129,10 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
         body: { deviceId, role: 'counter', name: 'Counter 1', counterNo: 1 },
       });
     // A console user (even the admin) and an anonymous caller may not register stations.
-    before = await hoState();
+    before = await hoState(tho);
     expect((await register(tho.adminToken)).status).toBe(403);
     expect((await register(null)).status).toBe(401);
-    expect(await hoState()).toBe(before);
+    expect(await hoState(tho)).toBe(before);
 
     res = await register(hubToken(one));
     expect(res.status).toBe(201);
@@ -172,7 +153,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     expect(await deviceOwner(tho.sql, 'nobody')).toBeNull();
 
     // Another hall's hub can neither take the station nor register a hub's id as its station.
-    before = await hoState();
+    before = await hoState(tho);
     res = await register(hubToken(two));
     expect(res.status).toBe(409);
     expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
@@ -184,7 +165,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     // Nor push the station's rows.
     res = await pushRaw(tho.url, hubToken(two), { deviceId: stationId, rows });
     expect(res.status).toBe(403);
-    expect(await hoState()).toBe(before);
+    expect(await hoState(tho)).toBe(before);
 
     // Its own hub's push lands.
     res = await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows });
@@ -199,7 +180,10 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     ]);
   });
 
-  it('security: the hub registers each station it carries before pushing its rows; a refused one shows on /health and the others go on', async () => {
+  it('security: the hub registers each station it carries before pushing its rows; a refused one shows on /health and the others go on', async ({
+    tho,
+    later,
+  }) => {
     const one = later(await startPairedHub(tho));
     const two = later(await startPairedHub(tho));
     const stationOne = later(await startStation(one, 1, { sync: false }));
@@ -237,7 +221,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
 
     // Hall Two's hub is refused its station: it says so, and its own rows still go up.
     await drain(two.node);
-    const health = (await two.request('GET', '/health')).body as { sync: SyncEntry[] };
+    const health = parseReply(Health, await two.request('GET', '/health'));
     const entry = health.sync.find((s) => s.upstream === 'headoffice')!;
     expect(entry.lastError).toContain(stationTwo.node.ctx.deviceId);
     expect(entry.refusedDevices).toEqual([
@@ -255,7 +239,10 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
 });
 
 describe(`the console's tickets of a hall today on ${BACKEND}`, () => {
-  it('security: GET /overview/tickets serves the console only: a hub token gets 403, no token 401', async () => {
+  it('security: GET /overview/tickets serves the console only: a hub token gets 403, no token 401', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     await issueTickets(hub, 2);
     await drain(hub.node);
@@ -269,38 +256,37 @@ describe(`the console's tickets of a hall today on ${BACKEND}`, () => {
 });
 
 describe(`head-office migration 0002 on ${BACKEND}`, () => {
-  it('security: stations whose rows head office already holds stay bound to their hall after the upgrade', async () => {
+  it('security: stations whose rows head office already holds stay bound to their hall after the upgrade', async ({
+    defer,
+    tempDir,
+  }) => {
     const store = await createTestStore();
+    defer(() => store.drop());
     const sql = await openStore(store);
+    defer(() => sql.close());
     const old = tempDir('servicehall-ho-migrations-');
-    try {
-      // A head office from before registration existed: one hall, its hub, and a station's cursor.
-      copyFileSync(
-        path.join(ROOT, 'headoffice', 'db', 'migrations', '0001_headoffice.sql'),
-        path.join(old, '0001_headoffice.sql'),
-      );
-      await migrate(sql, old);
-      await sql.query("INSERT INTO halls (hall_id, name, created_at) VALUES ('hall-1', 'One', 0)");
-      await sql.query(
-        `INSERT INTO hall_devices (device_id, hall_id, local_hall_id, token_hash, paired_at)
-         VALUES ('hub-1', 'hall-1', 'local-1', 'x', 0)`,
-      );
-      await sql.query(
-        `INSERT INTO device_cursors (device_id, hall_id, acked_seq, last_hash) VALUES
-           ('hub-1', 'hall-1', 5, 'h'), ('station-1', 'hall-1', 3, 'h')`,
-      );
-      await migrate(sql);
-      expect(await deviceOwner(sql, 'station-1')).toEqual({
-        hallId: 'hall-1',
-        kind: 'station',
-        counterNo: null,
-        registeredBy: null,
-      });
-      expect(await deviceOwner(sql, 'hub-1')).toMatchObject({ hallId: 'hall-1', kind: 'hub' });
-    } finally {
-      await sql.close();
-      await store.drop();
-      rmSync(old, { recursive: true, force: true });
-    }
+    // A head office from before registration existed: one hall, its hub, and a station's cursor.
+    copyFileSync(
+      path.join(ROOT, 'headoffice', 'db', 'migrations', '0001_headoffice.sql'),
+      path.join(old, '0001_headoffice.sql'),
+    );
+    await migrate(sql, old);
+    await sql.query("INSERT INTO halls (hall_id, name, created_at) VALUES ('hall-1', 'One', 0)");
+    await sql.query(
+      `INSERT INTO hall_devices (device_id, hall_id, local_hall_id, token_hash, paired_at)
+       VALUES ('hub-1', 'hall-1', 'local-1', 'x', 0)`,
+    );
+    await sql.query(
+      `INSERT INTO device_cursors (device_id, hall_id, acked_seq, last_hash) VALUES
+         ('hub-1', 'hall-1', 5, 'h'), ('station-1', 'hall-1', 3, 'h')`,
+    );
+    await migrate(sql);
+    expect(await deviceOwner(sql, 'station-1')).toEqual({
+      hallId: 'hall-1',
+      kind: 'station',
+      counterNo: null,
+      registeredBy: null,
+    });
+    expect(await deviceOwner(sql, 'hub-1')).toMatchObject({ hallId: 'hall-1', kind: 'hub' });
   });
 });

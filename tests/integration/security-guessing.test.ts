@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import {
@@ -11,22 +11,16 @@ import {
 } from '../../shared/pairingCode.ts';
 import type { TestHall } from '../support/hall.ts';
 import { BACKEND, startTestHeadOffice, type TestHeadOffice } from '../support/headoffice.ts';
-import { startDemoHall } from '../support/hall.ts';
 import { startStation } from '../support/sync.ts';
+import { test } from '../support/fixtures.ts';
+import { ErrorReply, PairingCodeReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /** Issue 9, item 2: guessing PINs and pairing codes at head office and at the hub (DESIGN §5). */
-const cleanups: (() => Promise<unknown>)[] = [];
-const later = <T extends { stop(): Promise<unknown> }>(x: T): T => {
-  cleanups.push(() => x.stop());
-  return x;
-};
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
 
 const MIN = 60_000;
 const CROCKFORD_GROUPED = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-const errorCode = (body: unknown) => (body as { error?: { code?: string } } | null)?.error?.code;
+const errorCode = (body: unknown) => ErrorReply.safeParse(body).data?.error.code;
 
 /** A JSON POST from a chosen loopback source address (127.0.0.0/8 is all this machine), as another client. */
 function postFrom(
@@ -76,15 +70,19 @@ function typedSloppily(code: string): string {
   return ` ${code.toLowerCase().replace('-', ' ').replace(/0/g, 'o').replace(/1/g, 'l')} `;
 }
 
-async function headOffice(clock: ManualClock): Promise<TestHeadOffice> {
-  return later(await startTestHeadOffice({ clock }));
-}
+/** Head office on its own clock, stopped after the test. */
+const it = test.extend(
+  'headOffice',
+  ({ later }) =>
+    async (clock: ManualClock): Promise<TestHeadOffice> =>
+      later(await startTestHeadOffice({ clock })),
+);
 
 describe(`guessing at head office on ${BACKEND}`, () => {
   it(
     'security: head-office staff lock out after 5 wrong PINs, also against the right PIN (429 E_LOCKED_OUT), for 15 minutes',
     { timeout: 120_000 },
-    async () => {
+    async ({ headOffice }) => {
       const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
       const tho = await headOffice(clock);
       const login = (pin: string) =>
@@ -117,7 +115,7 @@ describe(`guessing at head office on ${BACKEND}`, () => {
   it(
     'security: wrong /sync/v1/pair codes are limited per source address and in all (429 with Retry-After); even the right code then waits',
     { timeout: 120_000 },
-    async () => {
+    async ({ headOffice }) => {
       const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
       const tho = await headOffice(clock);
       const { pairingCode } = await tho.newHall('Target');
@@ -155,7 +153,9 @@ describe(`guessing at head office on ${BACKEND}`, () => {
     },
   );
 
-  it('security: wrong pairing codes sent all at once cannot slip past the limit while the first are checked', async () => {
+  it('security: wrong pairing codes sent all at once cannot slip past the limit while the first are checked', async ({
+    headOffice,
+  }) => {
     const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
     const tho = await headOffice(clock);
     const { pairingCode } = await tho.newHall('Target');
@@ -173,7 +173,9 @@ describe(`guessing at head office on ${BACKEND}`, () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(40 - HO_PAIR_LIMITS.perSource.max);
   });
 
-  it('security: hall pairing codes are grouped Crockford base-32, typed any sloppy way, and guessing one is below one in a million', async () => {
+  it('security: hall pairing codes are grouped Crockford base-32, typed any sloppy way, and guessing one is below one in a million', async ({
+    headOffice,
+  }) => {
     const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
     const tho = await headOffice(clock);
     const codes = await Promise.all(Array.from({ length: 5 }, (_, i) => tho.newHall(`Hall ${i}`)));
@@ -209,11 +211,13 @@ describe('guessing at the hub', () => {
       body: { role: 'display', name },
     });
     expect(res.status).toBe(201);
-    return (res.body as { code: string }).code;
+    return parseReply(PairingCodeReply, res).code;
   }
 
-  it('security: the hub’s device pairing codes are grouped Crockford base-32, typed any sloppy way, and guessing one is below one in a million', async () => {
-    const hall = later(await startDemoHall());
+  it('security: the hub’s device pairing codes are grouped Crockford base-32, typed any sloppy way, and guessing one is below one in a million', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall();
     const code = await managerCode(hall, 'TV 2');
     expect(code).toMatch(CROCKFORD_GROUPED);
     // The hub answers at most HUB_PAIR_MAX_FAILURES wrong codes per 10-minute window.
@@ -223,8 +227,10 @@ describe('guessing at the hub', () => {
     expect((await hall.request('POST', '/devices/pair', { body: { code: '123456' } })).status).toBe(400);
   });
 
-  it('security: once the hub stops answering pairing guesses it says when to come back (429 with Retry-After)', async () => {
-    const hall = later(await startDemoHall());
+  it('security: once the hub stops answering pairing guesses it says when to come back (429 with Retry-After)', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall();
     const code = await managerCode(hall, 'TV 3');
     for (let i = 0; i < HUB_PAIR_MAX_FAILURES; i++) {
       const res = await postFrom('127.0.0.1', `${hall.url}/api/v1/devices/pair`, {
@@ -238,8 +244,11 @@ describe('guessing at the hub', () => {
     expect(Number(res.retryAfter)).toBeLessThanOrEqual(600);
   });
 
-  it('security: a staff number locked at the hub is locked at its stations too', async () => {
-    const hub = later(await startDemoHall());
+  it('security: a staff number locked at the hub is locked at its stations too', async ({
+    later,
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const station = later(await startStation(hub, 1, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const wrong = (hall: TestHall) =>

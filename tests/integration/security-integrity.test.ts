@@ -1,41 +1,42 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { verifyJournal } from '../../db/verify.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { checkAgainstHeadOffice } from '../../hall/sync/integrity.ts';
 import type { TestHall } from '../support/hall.ts';
-import { BACKEND, startTestHeadOffice, type TestHeadOffice } from '../support/headoffice.ts';
-import { runCli } from '../support/process.ts';
+import { BACKEND } from '../support/headoffice.ts';
+import { test } from '../support/fixtures.ts';
+import { runCli } from '../support/child.ts';
 import { withJournalGuardsLifted } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub } from '../support/sync.ts';
+import { z } from 'zod';
+import { HallStatus } from '../../shared/api/console.ts';
+import { DeviceAck } from '../../shared/sync/protocol.ts';
+import { Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
+
+const Acks = z.array(DeviceAck);
+const Halls = z.array(HallStatus);
 
 /** Issue 9, item 3: a hall cannot rewrite what head office already acknowledged (DESIGN §2, §4). */
-let tho: TestHeadOffice;
-const cleanups: (() => Promise<unknown>)[] = [];
-const later = <T extends { stop(): Promise<unknown> }>(x: T): T => {
-  cleanups.push(() => x.stop());
-  return x;
-};
-beforeAll(async () => {
-  tho = await startTestHeadOffice();
-});
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
-afterAll(async () => {
-  await tho.stop();
-});
-
-async function syncedHub(tickets = 4): Promise<TestHall & { hoHallId: string }> {
-  const hub = later(await startPairedHub(tho));
-  for (let i = 0; i < tickets; i++) {
-    const res = await hub.request('POST', '/tickets', { token: hub.kioskToken, body: { serviceCode: 'A' } });
-    expect(res.status).toBe(201);
-  }
-  await drain(hub.node);
-  return hub;
-}
+/** A hub paired with head office that has pushed `tickets` tickets' rows. */
+const it = test.extend(
+  'syncedHub',
+  ({ tho, later }) =>
+    async (tickets = 4): Promise<TestHall & { hoHallId: string }> => {
+      const hub = later(await startPairedHub(tho));
+      for (let i = 0; i < tickets; i++) {
+        const res = await hub.request('POST', '/tickets', {
+          token: hub.kioskToken,
+          body: { serviceCode: 'A' },
+        });
+        expect(res.status).toBe(201);
+      }
+      await drain(hub.node);
+      return hub;
+    },
+);
 
 type StoredRow = {
   id: string;
@@ -95,37 +96,33 @@ function deleteLastRows(hub: TestHall, n: number): void {
   });
 }
 
-type Health = {
-  ok: boolean;
-  problems: { code: string; message: string }[];
-  integrity?: { mismatches: { reason: string }[] };
-};
-
 describe(`the hall's journal against head office on ${BACKEND}`, () => {
-  it('security: a rewritten and re-hashed journal passes the local verify but not verify --against-headoffice', async () => {
+  it('security: a rewritten and re-hashed journal passes the local verify but not verify --against-headoffice', async ({
+    tho,
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     const last = hub.node.ctx.journal.lastSeq();
     rewriteHistory(hub, last - 2);
     // The local verifier alone cannot tell: every chain still verifies.
     expect(verifyJournal(hub.node.ctx.db).firstBreak).toBeNull();
 
-    const cli = await runCli(['verify', '--against-headoffice', '--data', hub.dataDir]);
+    const cli = await runCli('hall', ['verify', '--against-headoffice', '--data', hub.dataDir]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('every hash chain verifies');
     expect(cli.stdout).toMatch(
       new RegExp(`MISMATCH with head office: device ${hub.node.ctx.deviceId} seq ${last}`),
     );
     // Head office recorded the mismatch report and shows it with the hall.
-    const halls = (await tho.request('GET', '/halls')).body as {
-      hallId: string;
-      integrity: { mismatches: { deviceId: string; reason: string }[] } | null;
-    }[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)!.integrity!.mismatches).toMatchObject([
       { deviceId: hub.node.ctx.deviceId, reason: 'hash_differs' },
     ]);
   });
 
-  it('security: deleting the last acknowledged rows is a mismatch (the hall ends below ackedSeq)', async () => {
+  it('security: deleting the last acknowledged rows is a mismatch (the hall ends below ackedSeq)', async ({
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     const acked = hub.node.ctx.journal.lastSeq();
     deleteLastRows(hub, 2);
@@ -141,7 +138,9 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     ]);
   });
 
-  it('security: a row edited in place (its stored hash kept) before the acknowledged seq is found by the hub’s periodic check', async () => {
+  it('security: a row edited in place (its stored hash kept) before the acknowledged seq is found by the hub’s periodic check', async ({
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     const db = hub.node.ctx.db;
     withJournalGuardsLifted(db, () =>
@@ -155,27 +154,30 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     expect(check.mismatches).toEqual([
       expect.objectContaining({ deviceId: hub.node.ctx.deviceId, reason: 'chain_broken', seq: 2 }),
     ]);
-    const health = (await hub.request('GET', '/health')).body as Health;
+    const health = parseReply(Health, await hub.request('GET', '/health'));
     expect(health.ok).toBe(false);
     expect(health.problems).toEqual([
       expect.objectContaining({ code: 'E_INTEGRITY', message: expect.stringMatching(/seq 2/) as unknown }),
     ]);
   });
 
-  it('security: the hub’s own check raises the alarm on both sides: /health not ok with the reason, head office shows the report', async () => {
+  it('security: the hub’s own check raises the alarm on both sides: /health not ok with the reason, head office shows the report', async ({
+    tho,
+    syncedHub,
+  }) => {
     const hub = await syncedHub();
     // An honest journal: no alarm anywhere.
     let check = await checkAgainstHeadOffice(hub.node.ctx.db, hub.node.ctx.clock);
     expect(check.mismatches).toEqual([]);
-    let health = (await hub.request('GET', '/health')).body as Health;
+    let health = parseReply(Health, await hub.request('GET', '/health'));
     expect(health.ok).toBe(true);
-    let halls = (await tho.request('GET', '/halls')).body as { hallId: string; integrity: unknown }[];
+    let halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)!.integrity).toBeNull();
 
     rewriteHistory(hub, 1);
     check = await checkAgainstHeadOffice(hub.node.ctx.db, hub.node.ctx.clock);
     expect(check.mismatches).toHaveLength(1);
-    health = (await hub.request('GET', '/health')).body as Health;
+    health = parseReply(Health, await hub.request('GET', '/health'));
     expect(health.ok).toBe(false);
     expect(health.problems).toEqual([
       expect.objectContaining({
@@ -184,14 +186,17 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
       }),
     ]);
     expect(health.integrity!.mismatches).toMatchObject([{ reason: 'hash_differs' }]);
-    halls = (await tho.request('GET', '/halls')).body as { hallId: string; integrity: unknown }[];
+    halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)!.integrity).toMatchObject({
       reportedBy: hub.node.ctx.deviceId,
       mismatches: [{ deviceId: hub.node.ctx.deviceId, reason: 'hash_differs' }],
     });
   });
 
-  it('security: the acks and report routes serve only a hub, only about its own hall, and refusals change nothing', async () => {
+  it('security: the acks and report routes serve only a hub, only about its own hall, and refusals change nothing', async ({
+    tho,
+    syncedHub,
+  }) => {
     const one = await syncedHub(2);
     const two = await syncedHub(1);
     const acks = await tho.request('GET', '/sync/v1/acks', { token: hubToken(one) });
@@ -210,7 +215,7 @@ describe(`the hall's journal against head office on ${BACKEND}`, () => {
     ]);
     // Another hall's hub sees only its own hall's devices.
     const theirs = await tho.request('GET', '/sync/v1/acks', { token: hubToken(two) });
-    expect((theirs.body as { deviceId: string }[]).map((a) => a.deviceId)).toEqual([two.node.ctx.deviceId]);
+    expect(parseReply(Acks, theirs).map((a) => a.deviceId)).toEqual([two.node.ctx.deviceId]);
     // A console user (even the admin) and anonymous callers get nothing.
     expect((await tho.request('GET', '/sync/v1/acks')).status).toBe(403);
     expect((await tho.request('GET', '/sync/v1/acks', { token: null })).status).toBe(401);

@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import type { HallNodeOptions } from '../../hall/node.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import http from 'node:http';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -11,28 +13,30 @@ import { listen } from '../support/live.ts';
 import { startStation } from '../support/sync.ts';
 import { startTestHeadOffice } from '../support/headoffice.ts';
 import { act, callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
+import { CounterState, Ticket } from '../../shared/queue/model.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Issue 9, the security review of the hall node's LAN write path: what the hostile table
  * (hostile.test.ts) cannot say in one request.
  */
-let hall: TestHall | null = null;
 const clock = new ManualClock(shanghai('2026-11-25 10:00'));
 
-async function demoHall(): Promise<TestHall> {
-  clock.set(shanghai('2026-11-25 10:00'));
-  hall = await startDemoHall({ clock });
-  return hall;
-}
-
-afterEach(async () => {
-  await hall?.stop();
-  hall = null;
-});
+/** A demo hall on the file's clock, set back to 10:00 hall time. */
+const it = test.extend(
+  'aHall',
+  ({ demoHall }) =>
+    (opts: Partial<HallNodeOptions> = {}): Promise<TestHall> => {
+      clock.set(shanghai('2026-11-25 10:00'));
+      return demoHall({ clock, ...opts });
+    },
+);
 
 describe('security: who may act on a ticket no counter holds (DESIGN §6)', () => {
-  it('security: a clerk at a counter that serves the service cancels a waiting ticket; a manager cancels any', async () => {
-    const h = await demoHall();
+  it('security: a clerk at a counter that serves the service cancels a waiting ticket; a manager cancels any', async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     const staff = staffOf(h);
     const a = await issue(h, 'A');
     const b = await issue(h, 'B');
@@ -44,8 +48,10 @@ describe('security: who may act on a ticket no counter holds (DESIGN §6)', () =
     expect((await act(h, await staff.manager(), b.id, 'cancel')).status).toBe('cancelled');
   });
 
-  it('security: a clerk who signed in at no counter cannot act on the ticket they held before', async () => {
-    const h = await demoHall();
+  it('security: a clerk who signed in at no counter cannot act on the ticket they held before', async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     const a = await issue(h, 'A');
     const atCounter = await h.login('1001', 1);
     expect((await callNext(h, atCounter, 1))?.id).toBe(a.id);
@@ -58,8 +64,10 @@ describe('security: who may act on a ticket no counter holds (DESIGN §6)', () =
 });
 
 describe('security: R-AWAY-1 return times', () => {
-  it('security: R-AWAY-1 a return time later the same business day is accepted and shown', async () => {
-    const h = await demoHall();
+  it('security: R-AWAY-1 a return time later the same business day is accepted and shown', async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     const clerk = await staffOf(h).clerk(3);
     const returnAt = shanghai('2026-11-25 23:30');
     const res = await h.request('POST', '/counters/3/away', {
@@ -67,13 +75,15 @@ describe('security: R-AWAY-1 return times', () => {
       body: { reason: '午餐', returnAt },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect((res.body as { returnAt: number }).returnAt).toBe(returnAt);
+    expect(parseReply(CounterState, res).returnAt).toBe(returnAt);
   });
 });
 
 describe('security: every time a person enters has a sane range', () => {
-  it('security: a walk-in that started in 1970 (or two days ago) is refused at the station and changes nothing', async () => {
-    const hub = await demoHall();
+  it('security: a walk-in that started in 1970 (or two days ago) is refused at the station and changes nothing', async ({
+    aHall,
+  }) => {
+    const hub = await aHall();
     const station = await startStation(hub, 1, { clock });
     try {
       const clerk = await station.login('1001', 1);
@@ -109,8 +119,10 @@ describe('security: every time a person enters has a sane range', () => {
 });
 
 describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', () => {
-  it("security: a clerk reusing a kiosk's Idempotency-Key gets a ticket of their own, and the projection still rebuilds exactly", async () => {
-    const h = await demoHall();
+  it("security: a clerk reusing a kiosk's Idempotency-Key gets a ticket of their own, and the projection still rebuilds exactly", async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     const clerk = await staffOf(h).clerk(1);
     const kiosk = await issue(h, 'A', { key: 'shared-key-1' });
     const mine = await issue(h, 'A', { key: 'shared-key-1', token: clerk });
@@ -122,8 +134,10 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
     expect(after).toBe(before);
   });
 
-  it('security: migration 0011 gives the keys of a database made before it their senders, as a rebuild would', async () => {
-    const h = await demoHall();
+  it('security: migration 0011 gives the keys of a database made before it their senders, as a rebuild would', async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     await issue(h, 'A', { key: 'old-key-1' });
     await issue(h, 'B', { key: 'old-key-2', token: await staffOf(h).clerk(3) });
     const file = path.join(h.dataDir, 'old.sqlite');
@@ -142,8 +156,10 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
     }
   });
 
-  it('security: two clerks sending the same Idempotency-Key to their own counters each get their own call', async () => {
-    const h = await demoHall();
+  it('security: two clerks sending the same Idempotency-Key to their own counters each get their own call', async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     const staff = staffOf(h);
     const first = await issue(h, 'A');
     const second = await issue(h, 'A');
@@ -153,17 +169,19 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
     const two = await call(await staff.clerk(2), 2);
     expect(one.status, JSON.stringify(one.body)).toBe(200);
     expect(two.status, JSON.stringify(two.body)).toBe(200);
-    expect((one.body as { id: string }).id).toBe(first.id);
-    expect((two.body as { id: string }).id).toBe(second.id);
+    expect(parseReply(Ticket, one).id).toBe(first.id);
+    expect(parseReply(Ticket, two).id).toBe(second.id);
     // A retry by clerk 1 is still a replay of clerk 1's call.
     const again = await call(await staff.clerk(1), 1);
-    expect((again.body as { id: string }).id).toBe(first.id);
+    expect(parseReply(Ticket, again).id).toBe(first.id);
   });
 });
 
 describe('security: signing out ends the live connection too (DESIGN §5)', () => {
-  it("security: logout closes that session's WebSockets with 4401; other sessions and screens keep theirs", async () => {
-    const h = await demoHall();
+  it("security: logout closes that session's WebSockets with 4401; other sessions and screens keep theirs", async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     const staff = staffOf(h);
     const clerk = await staff.clerk(1);
     const other = await staff.clerk(2);
@@ -226,8 +244,10 @@ function withHost(
 }
 
 describe('security: DNS rebinding — the node answers only to its own names (DESIGN §5)', () => {
-  it('security: a request naming another host is refused with 421 {error} and changes nothing; the API, pages and WebSocket alike', async () => {
-    const h = await demoHall();
+  it('security: a request naming another host is refused with 421 {error} and changes nothing; the API, pages and WebSocket alike', async ({
+    aHall,
+  }) => {
+    const h = await aHall();
     const port = new URL(h.url).port;
     const before = journalMark(h.node.ctx.db);
     const evil = `rebind.attacker.example:${port}`;
@@ -253,9 +273,10 @@ describe('security: DNS rebinding — the node answers only to its own names (DE
     expect(refused).toBe(421);
   });
 
-  it('security: localhost, 127.0.0.1, [::1] and the names given with allowHosts are answered', async () => {
-    clock.set(shanghai('2026-11-25 10:00'));
-    hall = await startDemoHall({ clock, allowHosts: ['hall-7.example'] });
+  it('security: localhost, 127.0.0.1, [::1] and the names given with allowHosts are answered', async ({
+    aHall,
+  }) => {
+    const hall = await aHall({ allowHosts: ['hall-7.example'] });
     const port = new URL(hall.url).port;
     for (const host of ['localhost', '127.0.0.1', '[::1]', 'hall-7.example', 'HALL-7.example.']) {
       const res = await withHost(hall.url, `${host}:${port}`, 'GET', '/api/v1/health');
@@ -266,31 +287,28 @@ describe('security: DNS rebinding — the node answers only to its own names (DE
 });
 
 describe('security: head office answers only to its own names too', () => {
-  it('security: head office refuses a foreign Host with 421 and answers localhost and its allowHosts names', async () => {
-    const tho = await startTestHeadOffice({ allowHosts: ['ho.example'] });
-    try {
-      const port = new URL(tho.ho.url).port;
-      expectError(await withHost(tho.ho.url, `evil.example:${port}`, 'GET', '/api/v1/health'), 421, 'E_HOST');
-      expectError(await withHost(tho.ho.url, 'evil.example', 'GET', '/console'), 421, 'E_HOST');
-      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, 'ho.example']) {
-        expect((await withHost(tho.ho.url, host, 'GET', '/api/v1/health')).status, host).not.toBe(421);
-      }
-    } finally {
-      await tho.stop();
+  it('security: head office refuses a foreign Host with 421 and answers localhost and its allowHosts names', async ({
+    later,
+  }) => {
+    const ho = later(await startTestHeadOffice({ allowHosts: ['ho.example'] }));
+    const port = new URL(ho.url).port;
+    expectError(await withHost(ho.url, `evil.example:${port}`, 'GET', '/api/v1/health'), 421, 'E_HOST');
+    expectError(await withHost(ho.url, 'evil.example', 'GET', '/console'), 421, 'E_HOST');
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, 'ho.example']) {
+      expect((await withHost(ho.url, host, 'GET', '/api/v1/health')).status, host).not.toBe(421);
     }
   });
 });
 
 describe('security: a station serves nothing of the hub anonymously (DESIGN §5)', () => {
-  it('security: GET /api/v1/hall on a station without a token is 401, with a token it is the hub’s', async () => {
-    const hub = await demoHall();
-    const station = await startStation(hub, 1);
-    try {
-      expectError(await station.request('GET', '/hall'), 401, 'E_UNAUTHENTICATED');
-      const clerk = await station.login('1001', 1);
-      expect((await station.request('GET', '/hall', { token: clerk })).status).toBe(200);
-    } finally {
-      await station.stop();
-    }
+  it('security: GET /api/v1/hall on a station without a token is 401, with a token it is the hub’s', async ({
+    later,
+    aHall,
+  }) => {
+    const hub = await aHall();
+    const station = later(await startStation(hub, 1));
+    expectError(await station.request('GET', '/hall'), 401, 'E_UNAUTHENTICATED');
+    const clerk = await station.login('1001', 1);
+    expect((await station.request('GET', '/hall', { token: clerk })).status).toBe(200);
   });
 });

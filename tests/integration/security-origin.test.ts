@@ -1,27 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { dumpProjections } from '../../db/rebuild.ts';
 import * as read from '../../db/read.ts';
 import { AUTHORITY } from '../../shared/events/authority.ts';
 import { EVENTS, type EventPayload, type EventType } from '../../shared/events/catalog.ts';
-import type { PushReply } from '../../shared/sync/protocol.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { PushReply } from '../../shared/sync/protocol.ts';
+import type { TestHall } from '../support/hall.ts';
 import { journalMark } from '../support/builders.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
-import { BACKEND, startTestHeadOffice } from '../support/headoffice.ts';
+import { BACKEND } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
+import { DeviceReply } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /**
  * Issue 9, critical: the sync path is a write path. A paired counter device pushed staff.enrolled and
  * device.revoked rows to its hub and the hub applied them. Every event type now says which origin may
  * write it (shared/events/authority.ts) and the hub checks that before it applies a station row.
  */
-
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
 
 const PIN_HASH =
   '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0123456789abcdefghijklmnopqrstuvwxyzABCDE';
@@ -111,21 +109,17 @@ async function pairCounterDevice(
     body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
   });
   expect(res.status).toBe(201);
-  return res.body as { deviceId: string; token: string };
-}
-
-async function demoHub(): Promise<TestHall> {
-  const hub = await startDemoHall();
-  cleanups.push(() => hub.stop());
-  return hub;
+  return parseReply(DeviceReply, res);
 }
 
 const quarantineCount = (hub: TestHall) =>
   (stmt(hub.node.ctx.db, 'SELECT count(*) AS n FROM local_quarantine').get() as { n: number }).n;
 
 describe('security: origin rules on the hub (issue 9, critical)', () => {
-  it('security: a counter device pushing staff.enrolled for 9001, a new manager 6666 and device.revoked for the kiosk changes nothing', async () => {
-    const hub = await demoHub();
+  it('security: a counter device pushing staff.enrolled for 9001, a new manager 6666 and device.revoked for the kiosk changes nothing', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const kioskId = read.devices(db).find((d) => d.role === 'kiosk')!.deviceId;
@@ -142,7 +136,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     ];
     const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as PushReply;
+    const reply = parseReply(PushReply, res);
     // Acknowledged (the station's chain moves on) but every row is quarantined, naming the rule.
     expect(reply.ackedSeq).toBe(3);
     expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3]);
@@ -159,8 +153,10 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     ).toBe(201);
   });
 
-  it('security: every event type pushed from a station token — only the station types it may write change anything', async () => {
-    const hub = await demoHub();
+  it('security: every event type pushed from a station token — only the station types it may write change anything', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const clerk = read.staffByNo(db, '1006')!;
@@ -188,7 +184,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       const before = { journal: journalMark(db), projections: dumpProjections(db) };
       const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows: [row] });
       expect(res.status, type).toBe(200);
-      const reply = res.body as PushReply;
+      const reply = parseReply(PushReply, res);
       expect(reply.ackedSeq, type).toBe(row.device_seq);
       if (stationWrites) {
         expect(reply.rejected, type).toEqual([]);
@@ -208,8 +204,10 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     expect(read.settings(db).recallCap).not.toBe(1);
   });
 
-  it('security: a station writes only for its own counter, signed by the clerk signed in there', async () => {
-    const hub = await demoHub();
+  it('security: a station writes only for its own counter, signed by the clerk signed in there', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const clerk = read.staffByNo(db, '1006')!;
@@ -254,7 +252,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       walkin({}, clerk.id), // 10: ok
     ];
     const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
-    const reply = res.body as PushReply;
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(10);
     expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
     for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
@@ -263,8 +261,10 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     expect(quarantineCount(hub)).toBe(8);
   });
 
-  it('security: a 10,000-level nested payload is quarantined (row bounds), the rows after it land, the hub keeps answering', async () => {
-    const hub = await demoHub();
+  it('security: a 10,000-level nested payload is quarantined (row bounds), the rows after it land, the hub keeps answering', async ({
+    demoHall,
+  }) => {
+    const hub = await demoHall();
     const db = hub.node.ctx.db;
     const device = await pairCounterDevice(hub, 6);
     const clerk = read.staffByNo(db, '1006')!;
@@ -303,7 +303,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     // 64 KiB of body limit or a quarantined row: either way never a 5xx, and the station is not stuck.
     expect(res.status).toBeLessThan(500);
     if (res.status === 200) {
-      const reply = (await res.json()) as PushReply;
+      const reply = PushReply.parse(await res.json());
       expect(reply.ackedSeq).toBe(2);
       expect(reply.rejected).toEqual([
         expect.objectContaining({ seq: 1, reason: expect.stringMatching(/^row bounds/) }),
@@ -315,10 +315,12 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
 });
 
 describe('security: a real station through its hub (issue 9)', () => {
-  it('security: a station clerk’s walk-in and sign-in pass the origin rule and name the hub’s own staff member', async () => {
-    const hub = await demoHub();
-    const station = await startStation(hub, 2, { sync: false });
-    cleanups.push(() => station.stop());
+  it('security: a station clerk’s walk-in and sign-in pass the origin rule and name the hub’s own staff member', async ({
+    later,
+    demoHall,
+  }) => {
+    const hub = await demoHall();
+    const station = later(await startStation(hub, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1002', 2);
     const res = await station.request('POST', '/walkins', {
@@ -337,11 +339,11 @@ describe('security: a real station through its hub (issue 9)', () => {
 });
 
 describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => {
-  it('security: head office applies the same table — a registered station’s rows of hub types and a hub’s own walk-in are quarantined', async () => {
-    const tho = await startTestHeadOffice();
-    cleanups.push(() => tho.stop());
-    const hub = await startPairedHub(tho);
-    cleanups.push(() => hub.stop());
+  it('security: head office applies the same table — a registered station’s rows of hub types and a hub’s own walk-in are quarantined', async ({
+    tho,
+    later,
+  }) => {
+    const hub = later(await startPairedHub(tho));
     const token = hubToken(hub);
     const hallId = hub.node.ctx.hallId;
     const stationId = crypto.randomUUID();
@@ -363,7 +365,7 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
     );
     const res = await pushRaw(tho.url, token, { deviceId: stationId, rows });
     expect(res.status).toBe(200);
-    const reply = res.body as PushReply;
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(rows.length);
     const accepted = rows.filter((r) => !reply.rejected.some((x) => x.id === r.id)).map((r) => r.type);
     expect(accepted.sort()).toEqual([
@@ -393,7 +395,7 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
       recorded_by: clerk.id,
     });
     const hubRes = await pushRaw(tho.url, token, { deviceId: hub.node.ctx.deviceId, rows: [walkin] });
-    expect((hubRes.body as PushReply).rejected).toEqual([
+    expect(parseReply(PushReply, hubRes).rejected).toEqual([
       expect.objectContaining({
         id: walkin.id,
         reason: expect.stringMatching(/^origin rule .*only by a station/),

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { startHallNode } from '../../hall/node.ts';
-import { startDemoHall, type TestHall } from '../support/hall.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { drain, startStation } from '../support/sync.ts';
 import { upstreams } from '../../hall/sync/upstreams.ts';
 
@@ -14,24 +15,27 @@ import { upstreams } from '../../hall/sync/upstreams.ts';
  * in the OS key store, the token is sealed at rest: the database file and its backups give it away no more.
  */
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
-
-async function stationWithKey(key: Buffer): Promise<{ hub: TestHall; station: TestHall; token: string }> {
-  const hub = await startDemoHall();
-  cleanups.push(() => hub.stop());
-  const station = await startStation(hub, 3, { sync: false, secretKey: key });
-  cleanups.push(() => station.stop());
-  const stored = stmt(station.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'hub'").get() as {
-    token: string;
-  };
-  return { hub, station, token: stored.token };
-}
+/** A demo hub and a station paired with it whose hub token is sealed with `key`. */
+const it = test.extend(
+  'stationWithKey',
+  ({ demoHall, later }) =>
+    async (key: Buffer): Promise<{ hub: TestHall; station: TestHall; token: string }> => {
+      const hub = await demoHall();
+      const station = later(await startStation(hub, 3, { sync: false, secretKey: key }));
+      const stored = stmt(
+        station.node.ctx.db,
+        "SELECT token FROM local_upstreams WHERE name = 'hub'",
+      ).get() as {
+        token: string;
+      };
+      return { hub, station, token: stored.token };
+    },
+);
 
 describe('security: upstream token at rest (issue 9)', () => {
-  it('security: with the shell’s key a station’s hub token is sealed in SQLite and still works', async () => {
+  it('security: with the shell’s key a station’s hub token is sealed in SQLite and still works', async ({
+    stationWithKey,
+  }) => {
     const key = randomBytes(32);
     const { station } = await stationWithKey(key);
     const db = station.node.ctx.db;
@@ -60,7 +64,9 @@ describe('security: upstream token at rest (issue 9)', () => {
     expect(station.node.senders[0]!.status()).toMatchObject({ backlogRows: 0, lastError: null });
   });
 
-  it('security: a sealed token without the key (or with another) refuses to start with one clear line', async () => {
+  it('security: a sealed token without the key (or with another) refuses to start with one clear line', async ({
+    stationWithKey,
+  }) => {
     const key = randomBytes(32);
     const { station } = await stationWithKey(key);
     const dataDir = station.dataDir;
@@ -89,10 +95,12 @@ describe('security: upstream token at rest (issue 9)', () => {
     await again.close();
   });
 
-  it('security: a token stored in clear before the shell had a key is sealed on the first start with one', async () => {
-    const hub = await startDemoHall();
-    cleanups.push(() => hub.stop());
-    const plain = await startStation(hub, 4, { sync: false });
+  it('security: a token stored in clear before the shell had a key is sealed on the first start with one', async ({
+    later,
+    demoHall,
+  }) => {
+    const hub = await demoHall();
+    const plain = later(await startStation(hub, 4, { sync: false }));
     const dataDir = plain.dataDir;
     const before = stmt(plain.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'hub'").get() as {
       token: string;
@@ -108,7 +116,7 @@ describe('security: upstream token at rest (issue 9)', () => {
       sync: false,
       secretKey: key,
     });
-    cleanups.push(() => sealed.close());
+    later(sealed);
     const after = stmt(sealed.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'hub'").get() as {
       token: string;
     };

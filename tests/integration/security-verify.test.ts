@@ -1,26 +1,34 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import * as read from '../../db/read.ts';
 import { verifyJournal } from '../../db/verify.ts';
-import { startDemoHall, startTestHall, type TestHall } from '../support/hall.ts';
+import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { test, type Stoppable } from '../support/fixtures.ts';
 import { pushRaw, RowChain, withJournalGuardsLifted } from '../support/rows.ts';
+import { PushReply } from '../../shared/sync/protocol.ts';
+import { DeviceReply, Health } from '../../shared/api/schemas.ts';
+import { parseReply } from '../support/http.ts';
 
 /** Issue 9, integrity beyond one node: `verify` checks every device and knows what it quarantined. */
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
+/** A demo hub whose journal holds a paired counter station's rows, one of them quarantined. */
+const it = test.extend(
+  'hubWithStationRows',
+  ({ later }) =>
+    () =>
+      hubWithStationRows(later),
+);
 
-async function hubWithStationRows(): Promise<{ hub: TestHall; stationId: string }> {
-  const hub = await startDemoHall();
-  cleanups.push(() => hub.stop());
+async function hubWithStationRows(
+  later: <T extends Stoppable>(x: T) => T,
+): Promise<{ hub: TestHall; stationId: string }> {
+  const hub = later(await startDemoHall());
   const db = hub.node.ctx.db;
   const manager = await hub.login('9001');
   const paired = await hub.request('POST', '/devices', {
     token: manager,
     body: { role: 'counter', name: 'Counter 6', counterNo: 6 },
   });
-  const { deviceId, token } = paired.body as { deviceId: string; token: string };
+  const { deviceId, token } = parseReply(DeviceReply, paired);
   const clerk = read.staffByNo(db, '1006')!;
   const chain = new RowChain(deviceId, hub.node.ctx.hallId);
   const rows = [
@@ -38,12 +46,14 @@ async function hubWithStationRows(): Promise<{ hub: TestHall; stationId: string 
     }),
   ];
   const res = await pushRaw(hub.url, token, { deviceId, rows });
-  expect((res.body as { rejected: unknown[] }).rejected).toHaveLength(1);
+  expect(parseReply(PushReply, res).rejected).toHaveLength(1);
   return { hub, stationId: deviceId };
 }
 
 describe('security: verify (issue 9)', () => {
-  it('security: a sequence number the hub quarantined is known, not a gap: the whole journal verifies', async () => {
+  it('security: a sequence number the hub quarantined is known, not a gap: the whole journal verifies', async ({
+    hubWithStationRows,
+  }) => {
     const { hub, stationId } = await hubWithStationRows();
     const report = verifyJournal(hub.node.ctx.db);
     expect(report.breaks).toEqual([]);
@@ -54,7 +64,9 @@ describe('security: verify (issue 9)', () => {
     });
   });
 
-  it('security: verify reports a break in every device, not only the first', async () => {
+  it('security: verify reports a break in every device, not only the first', async ({
+    hubWithStationRows,
+  }) => {
     const { hub, stationId } = await hubWithStationRows();
     const db = hub.node.ctx.db;
     const hubId = hub.node.ctx.deviceId;
@@ -75,8 +87,11 @@ describe('security: verify (issue 9)', () => {
     );
   });
 
-  it('security: a node started on a broken chain says so on /health (ok:false, E_CHAIN) in both languages', async () => {
-    const hub = await startDemoHall();
+  it('security: a node started on a broken chain says so on /health (ok:false, E_CHAIN) in both languages', async ({
+    demoHall,
+    testHall,
+  }) => {
+    const hub = await demoHall();
     const { dataDir } = hub;
     const db = hub.node.ctx.db;
     await hub.node.chainChecked;
@@ -90,13 +105,12 @@ describe('security: verify (issue 9)', () => {
         .run(deviceId),
     );
     await hub.node.close();
-    const again = await startTestHall({ dataDir, demo: false });
-    cleanups.push(() => again.stop());
+    const again = await testHall({ dataDir, demo: false });
     await again.node.chainChecked;
-    const health = (await again.request('GET', '/health', { headers: { 'accept-language': 'en' } })).body as {
-      ok: boolean;
-      problems: { code: string; message: string }[];
-    };
+    const health = parseReply(
+      Health,
+      await again.request('GET', '/health', { headers: { 'accept-language': 'en' } }),
+    );
     expect(health.ok).toBe(false);
     expect(health.problems).toEqual([
       expect.objectContaining({
@@ -104,7 +118,7 @@ describe('security: verify (issue 9)', () => {
         message: expect.stringMatching(new RegExp(`chain is broken.*${deviceId} seq 3`)) as unknown,
       }),
     ]);
-    const zh = (await again.request('GET', '/health')).body as { problems: { message: string }[] };
+    const zh = parseReply(Health, await again.request('GET', '/health'));
     expect(zh.problems[0]!.message).toMatch(/哈希链断裂/);
   });
 });

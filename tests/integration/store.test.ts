@@ -1,30 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseTooNewError, knownMigrations, openDatabase } from '../../db/open.ts';
 import { backupDatabase, listBackups } from '../../db/backup.ts';
 import { verifyJournal } from '../../db/verify.ts';
 import { startHallNode } from '../../hall/node.ts';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startDemoHall, startTestHall, tempDir, type TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { rebuildProjections } from '../../db/rebuild.ts';
 import { act, callNext, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
-import { runCli } from '../support/process.ts';
+import { runCli } from '../support/child.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
 
-const dirs: string[] = [];
-const halls: TestHall[] = [];
-const aDir = () => {
-  const d = tempDir('servicehall-store-');
-  dirs.push(d);
-  return d;
-};
-
-afterEach(async () => {
-  await Promise.all(halls.splice(0).map((h) => h.stop()));
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+/** A temporary directory of this file's own prefix, removed after the test. */
+const it = test.extend(
+  'aDir',
+  ({ tempDir }) =>
+    () =>
+      tempDir('servicehall-store-'),
+);
 
 function journalRows(file: string): unknown[] {
   const db = new Database(file, { readonly: true });
@@ -36,7 +31,7 @@ function journalRows(file: string): unknown[] {
 }
 
 describe('migrations (DESIGN-2)', () => {
-  it('DESIGN-2: the store runs with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+  it('DESIGN-2: the store runs with WAL, synchronous=FULL, foreign keys and a busy timeout', ({ aDir }) => {
     const db = openDatabase(path.join(aDir(), 'hall.sqlite'));
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -50,7 +45,9 @@ describe('migrations (DESIGN-2)', () => {
     }
   });
 
-  it('DESIGN-2: a database whose schema is newer than the code refuses to open, with a clear message', async () => {
+  it('DESIGN-2: a database whose schema is newer than the code refuses to open, with a clear message', async ({
+    aDir,
+  }) => {
     const dir = aDir();
     const file = path.join(dir, 'hall.sqlite');
     const latest = knownMigrations().at(-1)!.version;
@@ -69,16 +66,18 @@ describe('migrations (DESIGN-2)', () => {
     await expect(startHallNode({ dataDir: dir, port: 0, logLevel: 'silent', timers: false })).rejects.toThrow(
       DatabaseTooNewError,
     );
-    const cli = await runCli(['verify', '--data', dir]);
+    const cli = await runCli('hall', ['verify', '--data', dir]);
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toContain('written by a newer ServiceHall');
+    expect(cli.stderr).toContain('written by a newer ServiceHall');
     // Refusing changed nothing: the future migration is still recorded.
     const check = new Database(file, { readonly: true });
     expect(check.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(latest + 1);
     check.close();
   });
 
-  it('DESIGN-2: a database with a migration this code does not know (same number, other name) is refused', () => {
+  it('DESIGN-2: a database with a migration this code does not know (same number, other name) is refused', ({
+    aDir,
+  }) => {
     const file = path.join(aDir(), 'hall.sqlite');
     openDatabase(file).close();
     const raw = new Database(file);
@@ -87,7 +86,9 @@ describe('migrations (DESIGN-2)', () => {
     expect(() => openDatabase(file)).toThrow(/0002_someone_elses\.sql.*does not know/);
   });
 
-  it('DESIGN-2: migrations apply in one transaction: a failing one leaves the database as it was', () => {
+  it('DESIGN-2: migrations apply in one transaction: a failing one leaves the database as it was', ({
+    aDir,
+  }) => {
     const dir = aDir();
     const migrations = path.join(dir, 'migrations');
     mkdirSync(migrations);
@@ -111,9 +112,10 @@ describe('migrations (DESIGN-2)', () => {
 });
 
 describe('journal and projections (DESIGN-2)', () => {
-  it('DESIGN-2: a row and its projection commit together or not at all, and a failed command in a group commit leaves no gap', async () => {
-    const hall = await startDemoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
-    halls.push(hall);
+  it('DESIGN-2: a row and its projection commit together or not at all, and a failed command in a group commit leaves no gap', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
     const ctx = hall.node.ctx;
     const a1 = await issue(hall, 'A');
     const before = journalMark(ctx.db);
@@ -150,10 +152,12 @@ describe('journal and projections (DESIGN-2)', () => {
 });
 
 describe('the day’s handling figures (DESIGN-2)', () => {
-  it('R-SLA-1: the per-service served count and handling time kept for the wait estimate always equal the tickets, also after a rebuild and a migration', async () => {
+  it('R-SLA-1: the per-service served count and handling time kept for the wait estimate always equal the tickets, also after a rebuild and a migration', async ({
+    demoHall,
+    aDir,
+  }) => {
     const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const hall = await startDemoHall({ clock });
-    halls.push(hall);
+    const hall = await demoHall({ clock });
     const { db } = hall.node.ctx;
     const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
     // Finished after starting, finished straight from called (no handling time), parked, transferred.
@@ -199,10 +203,12 @@ describe('the day’s handling figures (DESIGN-2)', () => {
 });
 
 describe('backup and restore (DESIGN-2)', () => {
-  it('DESIGN-2: an online backup restored over the node gives the journal exactly as it was at backup time', async () => {
+  it('DESIGN-2: an online backup restored over the node gives the journal exactly as it was at backup time', async ({
+    demoHall,
+    testHall,
+  }) => {
     const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const hall = await startDemoHall({ clock });
-    halls.push(hall);
+    const hall = await demoHall({ clock });
     for (const code of ['A', 'B', 'A']) await issue(hall, code);
     const staff = staffOf(hall);
     await hall.request('POST', '/counters/1/call-next', { token: await staff.clerk(1) });
@@ -221,8 +227,8 @@ describe('backup and restore (DESIGN-2)', () => {
     expect(beforeRestore.length).toBeGreaterThan(atBackup.length);
     await hall.node.close();
 
-    const restored = await runCli(['restore', file, '--data', hall.dataDir]);
-    expect(restored.code, restored.stdout).toBe(0);
+    const restored = await runCli('hall', ['restore', file, '--data', hall.dataDir]);
+    expect(restored.code, restored.stderr).toBe(0);
     expect(journalRows(dbFile)).toEqual(atBackup);
     // The database it replaced is kept whole beside it.
     expect(journalRows(`${dbFile}.before-restore`)).toEqual(beforeRestore);
@@ -231,30 +237,26 @@ describe('backup and restore (DESIGN-2)', () => {
     expect(verifyJournal(db).firstBreak).toBeNull();
     db.close();
     // The restored hall starts and continues its numbering from the backup.
-    const again = await startTestHall({ clock, dataDir: hall.dataDir, removeDataDir: true });
-    halls.splice(halls.indexOf(hall), 1, again);
+    const again = await testHall({ clock, dataDir: hall.dataDir });
     const next = await issue(again, 'A');
     // A001 and A002 were in the backup; the A issued after it was rolled back with the restore.
     expect(next.number).toBe('A003');
   });
 
-  it('DESIGN-2: `npm run hall -- backup` writes a backup with the same journal', async () => {
-    const hall = await startDemoHall();
-    halls.push(hall);
+  it('DESIGN-2: `npm run hall -- backup` writes a backup with the same journal', async ({ demoHall }) => {
+    const hall = await demoHall();
     await issue(hall, 'A');
     await hall.node.close();
-    halls.splice(halls.indexOf(hall), 1);
-    const res = await runCli(['backup', '--data', hall.dataDir]);
-    expect(res.code, res.stdout).toBe(0);
+    const res = await runCli('hall', ['backup', '--data', hall.dataDir]);
+    expect(res.code, res.stderr).toBe(0);
     const [name] = listBackups(path.join(hall.dataDir, 'backups'));
     expect(name).toBeDefined();
     expect(journalRows(path.join(hall.dataDir, 'backups', name!))).toEqual(
       journalRows(path.join(hall.dataDir, 'hall.sqlite')),
     );
-    rmSync(hall.dataDir, { recursive: true, force: true });
   });
 
-  it('DESIGN-2: backup rotation keeps the newest N', async () => {
+  it('DESIGN-2: backup rotation keeps the newest N', async ({ aDir }) => {
     const dir = aDir();
     const db = openDatabase(path.join(dir, 'hall.sqlite'));
     const t0 = Date.parse('2026-11-20T01:00:00Z');
@@ -266,9 +268,10 @@ describe('backup and restore (DESIGN-2)', () => {
     for (const old of made.slice(0, 3)) expect(existsSync(old)).toBe(false);
   });
 
-  it('DESIGN-2: the CLI backup keeps as many backups as the hall setting backupKeep says', async () => {
-    const hall = await startDemoHall();
-    halls.push(hall);
+  it('DESIGN-2: the CLI backup keeps as many backups as the hall setting backupKeep says', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall();
     const staff = staffOf(hall);
     expect(
       (await hall.request('PUT', '/settings', { token: await staff.manager(), body: { backupKeep: 2 } }))
@@ -278,17 +281,17 @@ describe('backup and restore (DESIGN-2)', () => {
     const t0 = Date.parse('2020-01-01T00:00:00Z');
     for (let i = 0; i < 3; i++) await backupDatabase(hall.node.ctx.db, backups, t0 + i * 1000, 30);
     await hall.node.close();
-    halls.splice(halls.indexOf(hall), 1);
-    const res = await runCli(['backup', '--data', hall.dataDir]);
-    expect(res.code, res.stdout).toBe(0);
+    const res = await runCli('hall', ['backup', '--data', hall.dataDir]);
+    expect(res.code, res.stderr).toBe(0);
     expect(listBackups(backups)).toHaveLength(2);
-    rmSync(hall.dataDir, { recursive: true, force: true });
   });
 
-  it('DESIGN-2: restore after a crash keeps the replaced database whole, including what was still in its WAL', async () => {
+  it('DESIGN-2: restore after a crash keeps the replaced database whole, including what was still in its WAL', async ({
+    demoHall,
+    aDir,
+  }) => {
     const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const hall = await startDemoHall({ clock });
-    halls.push(hall);
+    const hall = await demoHall({ clock });
     await issue(hall, 'A');
     const file = await backupDatabase(hall.node.ctx.db, path.join(aDir(), 'b'), clock.now(), 5);
     await issue(hall, 'A');
@@ -300,8 +303,8 @@ describe('backup and restore (DESIGN-2)', () => {
     for (const suffix of ['', '-wal'])
       copyFileSync(`${live}${suffix}`, path.join(crashed, `hall.sqlite${suffix}`));
     const beforeRestore = journalRows(live);
-    const res = await runCli(['restore', file, '--data', crashed]);
-    expect(res.code, res.stdout).toBe(0);
+    const res = await runCli('hall', ['restore', file, '--data', crashed]);
+    expect(res.code, res.stderr).toBe(0);
     expect(journalRows(path.join(crashed, 'hall.sqlite.before-restore'))).toEqual(beforeRestore);
   });
 });

@@ -1,39 +1,24 @@
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { SyncSender } from '../../hall/sync/sender.ts';
 import { ackedSeq, setAckedSeq } from '../../hall/sync/upstreams.ts';
-import { SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
+import { z } from 'zod';
+import { ErrorReply, Health, ServiceView } from '../../shared/api/schemas.ts';
+import { HallStatus, QuarantineRow } from '../../shared/api/console.ts';
+import { WalkinList } from '../../shared/api/walkins.ts';
+import { PullReply, PushReply, SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
+import { parseReply } from '../support/http.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
-import {
-  BACKEND,
-  diffJournals,
-  hoCursors,
-  NO_DIFF,
-  startTestHeadOffice,
-  type TestHeadOffice,
-} from '../support/headoffice.ts';
-import { startProxy, type Proxy } from '../support/proxy.ts';
+import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
+
+const Halls = z.array(HallStatus);
+const Quarantine = z.array(QuarantineRow);
+const Services = z.array(ServiceView);
+import { startProxy } from '../support/proxy.ts';
 import { counterBacks, pushRaw, RowChain } from '../support/rows.ts';
 import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
-
-let tho: TestHeadOffice;
-const cleanups: (() => Promise<unknown>)[] = [];
-const later = <T extends { stop(): Promise<unknown> } | Proxy>(x: T): T => {
-  cleanups.push(() => ('stop' in x ? x.stop() : x.close()));
-  return x;
-};
-
-beforeAll(async () => {
-  tho = await startTestHeadOffice();
-});
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
-});
-afterAll(async () => {
-  await tho.stop();
-});
 
 async function issueTickets(hall: TestHall, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -45,21 +30,21 @@ async function issueTickets(hall: TestHall, n: number): Promise<void> {
   }
 }
 
-async function expectSameJournal(hall: TestHall): Promise<void> {
+async function expectSameJournal(tho: TestHeadOffice, hall: TestHall): Promise<void> {
   expect(await diffJournals(hall.node.ctx.db, tho.sql, { hallId: hall.node.ctx.hallId })).toEqual(NO_DIFF);
 }
 
 describe(`sync with head office on ${BACKEND}`, () => {
-  it('DESIGN-7: a hub pairs with a one-time code, and a revoked hub gets 401 at once', async () => {
+  it('DESIGN-7: a hub pairs with a one-time code, and a revoked hub gets 401 at once', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     await issueTickets(hub, 3);
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     const token = await hubToken(hub);
-    const halls = (await tho.request('GET', '/halls')).body as {
-      hallId: string;
-      hubs: { deviceId: string }[];
-    }[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     const mine = halls.find((h) => h.hallId === hub.hoHallId)!;
     expect(mine.hubs.map((d) => d.deviceId)).toEqual([hub.node.ctx.deviceId]);
 
@@ -75,7 +60,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(pull.status).toBe(401);
   });
 
-  it('DESIGN-7: a pairing code works once only', async () => {
+  it('DESIGN-7: a pairing code works once only', async ({ tho }) => {
     const { pairingCode } = await tho.newHall('Once');
     const pair = (deviceId: string) =>
       fetch(`${tho.url}/sync/v1/pair`, {
@@ -87,13 +72,14 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect((await pair('dev-2')).status).toBeGreaterThanOrEqual(400);
   });
 
-  it('DESIGN-4: station rows flow station → hub → head office unchanged, exactly once', async () => {
+  it('DESIGN-4: station rows flow station → hub → head office unchanged, exactly once', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 1, { sync: false }));
     // The station has no hall record of its own; it kept at pairing that its hub's hall is the demo.
-    expect(((await station.request('GET', '/health')).body as { role: string; demo: boolean }).demo).toBe(
-      true,
-    );
+    expect(parseReply(Health, await station.request('GET', '/health')).demo).toBe(true);
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1001', 1);
     for (let i = 0; i < 3; i++) {
@@ -111,7 +97,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(
       await diffJournals(station.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId, devices: [stationId] }),
     ).toMatchObject({ missing: [], mismatched: [] });
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     const cursors = await hoCursors(tho.sql);
     expect(cursors.get(stationId)).toBe(station.node.ctx.journal.lastSeq());
     expect(cursors.get(hub.node.ctx.deviceId)).toBe(hub.node.ctx.journal.lastSeq());
@@ -120,7 +106,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(hub.node.senders[0]!.status().backlogRows).toBe(0);
   });
 
-  it('DESIGN-4: a batch that does not start at ackedSeq + 1 gets 409 with the expected cursor', async () => {
+  it('DESIGN-4: a batch that does not start at ackedSeq + 1 gets 409 with the expected cursor', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -139,7 +128,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect((await hoCursors(tho.sql)).get(deviceId)).toBe(2);
   });
 
-  it('DESIGN-4: a re-pushed batch (lost reply) is harmless: 409 with the cursor, no duplicate', async () => {
+  it('DESIGN-4: a re-pushed batch (lost reply) is harmless: 409 with the cursor, no duplicate', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     await issueTickets(hub, 5);
     await drain(hub.node);
@@ -151,7 +143,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(await hub.node.senders[0]!.pushOnce()).toBe(true);
     expect(ackedSeq(hub.node.ctx.db, 'headoffice', deviceId)).toBe(seq);
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     // A receiver that lost its tail (restored) makes the sender go back, and the rows come again once.
     await tho.sql.query('DELETE FROM journal WHERE device_id = $1 AND device_seq > 2', [deviceId]);
     await tho.sql.query(
@@ -160,10 +152,13 @@ describe(`sync with head office on ${BACKEND}`, () => {
     );
     await issueTickets(hub, 1);
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
   });
 
-  it('DESIGN-4: an invalid row is quarantined with its reason and the rows after it land', async () => {
+  it('DESIGN-4: an invalid row is quarantined with its reason and the rows after it land', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -172,16 +167,12 @@ describe(`sync with head office on ${BACKEND}`, () => {
     const good2 = chain.next();
     const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows: [good1, bad, good2] });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(3);
     expect(reply.rejected).toHaveLength(1);
     expect(reply.rejected[0]!.id).toBe(bad.id);
     expect(reply.rejected[0]!.reason).toMatch(/ticket\.called/);
-    const quarantine = (await tho.request('GET', '/quarantine')).body as {
-      rowId: string;
-      reason: string;
-      raw: string;
-    }[];
+    const quarantine = parseReply(Quarantine, await tho.request('GET', '/quarantine'));
     const q = quarantine.find((x) => x.rowId === bad.id);
     expect(q?.reason).toMatch(/ticket\.called/);
     expect(JSON.parse(q!.raw)).toEqual(bad);
@@ -191,11 +182,14 @@ describe(`sync with head office on ${BACKEND}`, () => {
       ])
     ).map((r) => r.id);
     expect(ids).toEqual([good1.id, good2.id]);
-    const halls = (await tho.request('GET', '/halls')).body as { hallId: string; quarantined: number }[];
+    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     expect(halls.find((h) => h.hallId === hub.hoHallId)?.quarantined).toBe(1);
   });
 
-  it('DESIGN-4: a row whose text UTF-8 cannot carry is quarantined, and the batch around it lands', async () => {
+  it('DESIGN-4: a row whose text UTF-8 cannot carry is quarantined, and the batch around it lands', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -204,7 +198,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     const good2 = chain.next();
     const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows: [good1, bad, good2] });
     expect(res.status).toBe(200);
-    const reply = res.body as { ackedSeq: number; rejected: { id: string; reason: string }[] };
+    const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(3);
     expect(reply.rejected.map((r) => [r.id, r.reason])).toEqual([
       [bad.id, expect.stringMatching(/recorded_by.*surrogate/)],
@@ -217,7 +211,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(stored.map((r) => JSON.parse(r.payload) as unknown)).toEqual([good1.payload, good2.payload]);
   });
 
-  it('DESIGN-4: after a 413 the sender keeps below the size that was refused: no 413 once a batch fitted', async () => {
+  it('DESIGN-4: after a 413 the sender keeps below the size that was refused: no 413 once a batch fitted', async ({
+    tho,
+    later,
+  }) => {
     const proxy = later(await startProxy(tho.url, { maxBodyBytes: 60_000 }));
     const hub = later(await startPairedHub(tho, { via: proxy.url }));
     // ~3,000 rows of ~330 bytes: full 500-row batches of ~165 kB do not fit 60 kB; halving gets there.
@@ -226,7 +223,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     const sender = new SyncSender(hub.node.ctx, 'headoffice', { log: { warn: (data) => logged.push(data) } });
     for (let batches = 0; await sender.pushOnce(); batches++)
       if (batches > 1_000) throw new Error('the sender never ran dry');
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
     const statuses = proxy.pushStatuses;
     const firstOk = statuses.indexOf(200);
     expect(firstOk).toBeGreaterThan(0);
@@ -245,7 +242,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(refusedBytes).toBeGreaterThan(60_000);
   });
 
-  it('DESIGN-4: a row larger than the upstream takes fails the push (the sender backs off) and is said in lastError', async () => {
+  it('DESIGN-4: a row larger than the upstream takes fails the push (the sender backs off) and is said in lastError', async ({
+    tho,
+    later,
+  }) => {
     const proxy = later(await startProxy(tho.url, { maxBodyBytes: 200 }));
     const hub = later(await startPairedHub(tho, { via: proxy.url }));
     const sender = hub.node.senders[0]!;
@@ -258,7 +258,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(sender.status().lastError).toMatch(/single row of \d+ bytes.*413/);
   });
 
-  it('DESIGN-4: a receiver on another protocol version answers 426, and the sender stops and says so', async () => {
+  it('DESIGN-4: a receiver on another protocol version answers 426, and the sender stops and says so', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
@@ -279,14 +282,15 @@ describe(`sync with head office on ${BACKEND}`, () => {
     await issueTickets(via, 1);
     await expect(via.node.senders[0]!.pushOnce()).rejects.toThrow();
     expect(await via.node.senders[0]!.pushOnce()).toBe(false);
-    const health = (await via.request('GET', '/health')).body as {
-      sync: { lastError: string | null; connected: boolean }[];
-    };
+    const health = parseReply(Health, await via.request('GET', '/health'));
     expect(health.sync[0]!.lastError).toMatch(/upgrade/i);
     expect(health.sync[0]!.connected).toBe(false);
   });
 
-  it('DESIGN-7: health shows per-upstream sync status: backlog, oldest unsent, connected, last error', async () => {
+  it('DESIGN-7: health shows per-upstream sync status: backlog, oldest unsent, connected, last error', async ({
+    tho,
+    later,
+  }) => {
     const proxy = later(await startProxy(tho.url));
     const hub = later(await startPairedHub(tho, { via: proxy.url }));
     await drain(hub.node);
@@ -297,16 +301,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
         "SELECT min(occurred_at) AS t FROM journal WHERE type = 'ticket.issued'",
       ).get() as { t: number }
     ).t;
-    type Health = {
-      sync: {
-        upstream: string;
-        connected: boolean;
-        backlogRows: number;
-        oldestUnsentAt: number | null;
-        lastError: string | null;
-      }[];
-    };
-    let h = (await hub.request('GET', '/health')).body as Health;
+    let h = parseReply(Health, await hub.request('GET', '/health'));
     expect(h.sync).toEqual([
       {
         upstream: 'headoffice',
@@ -318,19 +313,19 @@ describe(`sync with head office on ${BACKEND}`, () => {
     ]);
     proxy.setDown(true);
     await expect(hub.node.senders[0]!.pushOnce()).rejects.toThrow();
-    h = (await hub.request('GET', '/health')).body as Health;
+    h = parseReply(Health, await hub.request('GET', '/health'));
     expect(h.sync[0]).toMatchObject({ connected: false, backlogRows: 4 });
     expect(h.sync[0]!.lastError).toMatch(/unreachable/);
     proxy.setDown(false);
     await drain(hub.node);
-    h = (await hub.request('GET', '/health')).body as Health;
+    h = parseReply(Health, await hub.request('GET', '/health'));
     expect(h.sync[0]).toMatchObject({
       connected: true,
       backlogRows: 0,
       oldestUnsentAt: null,
       lastError: null,
     });
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
   });
 });
 
@@ -344,7 +339,10 @@ describe(`reference data on ${BACKEND}`, () => {
     sort: 9,
   });
 
-  it('DESIGN-4: pull serves changes after a commit-ordered version, tombstones, and a reset for an unknown version', async () => {
+  it('DESIGN-4: pull serves changes after a commit-ordered version, tombstones, and a reset for an unknown version', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const token = await hubToken(hub);
     const pull = async (since: number) => {
@@ -352,11 +350,7 @@ describe(`reference data on ${BACKEND}`, () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(res.status).toBe(200);
-      return (await res.json()) as {
-        version: number;
-        reset: boolean;
-        changes: { kind: string; key: string; version: number; data: unknown }[];
-      };
+      return PullReply.parse(await res.json());
     };
     const v1 = (
       (await tho.request('PUT', '/ref/service/E', { body: service('电费') })).body as { version: number }
@@ -385,7 +379,10 @@ describe(`reference data on ${BACKEND}`, () => {
     await tho.request('DELETE', '/ref/service/E');
   });
 
-  it('DESIGN-1: a walk-in recorded after it finished keeps its own finish time, at the station and the hub', async () => {
+  it('DESIGN-1: a walk-in recorded after it finished keeps its own finish time, at the station and the hub', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
@@ -399,7 +396,7 @@ describe(`reference data on ${BACKEND}`, () => {
         body: { serviceCode: 'A', startedAt, finishedAt: finish },
       });
       expect(bad.status).toBe(400);
-      expect((bad.body as { error: { code: string } }).error.code).toBe('E_VALIDATION');
+      expect(parseReply(ErrorReply, bad).error.code).toBe('E_VALIDATION');
     }
     expect(station.node.ctx.journal.lastSeq()).toBe(before);
 
@@ -409,9 +406,7 @@ describe(`reference data on ${BACKEND}`, () => {
     });
     expect(res.status).toBe(201);
     const { walkinId } = res.body as { walkinId: string };
-    const listed = (await station.request('GET', '/walkins', { token: clerk })).body as {
-      walkins: { walkinId: string; startedAt: number; finishedAt: number }[];
-    };
+    const listed = parseReply(WalkinList, await station.request('GET', '/walkins', { token: clerk }));
     expect(listed.walkins.find((w) => w.walkinId === walkinId)).toMatchObject({ startedAt, finishedAt });
     await drain(station.node);
     const served = stmt(hub.node.ctx.db, 'SELECT started_at, finished_at FROM tickets WHERE id = ?').get(
@@ -420,17 +415,20 @@ describe(`reference data on ${BACKEND}`, () => {
     expect(served).toEqual({ started_at: startedAt, finished_at: finishedAt });
   });
 
-  it('DESIGN-4: a head-office edit reaches the hub on its next pull and is relayed to its station', async () => {
+  it('DESIGN-4: a head-office edit reaches the hub on its next pull and is relayed to its station', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 2, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const put = await tho.request('PUT', '/ref/service/E', { body: service('电动车') });
     expect(put.status).toBe(200);
     const services = async (h: TestHall) =>
-      (await h.request('GET', '/services', { token: h.kioskToken || (await h.login('1001')) })).body as {
-        code: string;
-        name: string;
-      }[];
+      parseReply(
+        Services,
+        await h.request('GET', '/services', { token: h.kioskToken || (await h.login('1001')) }),
+      );
     expect((await services(hub)).map((s) => s.code)).not.toContain('E');
     await pullOnce(hub.node.ctx, 'headoffice');
     expect((await services(hub)).find((s) => s.code === 'E')?.name).toBe('电动车');
@@ -452,7 +450,10 @@ describe(`reference data on ${BACKEND}`, () => {
     expect(gone?.data ?? null).toBeNull();
   });
 
-  it('DESIGN-4: a station’s copy of the reference data, carried by the hub, never changes the hub’s own', async () => {
+  it('DESIGN-4: a station’s copy of the reference data, carried by the hub, never changes the hub’s own', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     const station = later(await startStation(hub, 4, { sync: false }));
     await tho.request('PUT', '/ref/fee/S1', { body: { name: '补证费', amountFen: 300 } });
@@ -465,16 +466,19 @@ describe(`reference data on ${BACKEND}`, () => {
     ).get(station.node.ctx.deviceId) as { n: number };
     expect(carried.n).toBeGreaterThan(0);
     await pullOnce(hub.node.ctx, 'headoffice');
-    const codes = (
-      (await hub.request('GET', '/services', { token: hub.kioskToken })).body as { code: string }[]
-    ).map((s) => s.code);
+    const codes = parseReply(Services, await hub.request('GET', '/services', { token: hub.kioskToken })).map(
+      (s) => s.code,
+    );
     expect(codes).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
     expect(await hub.login('1004', 4)).toBeTruthy();
     await drain(hub.node);
-    await expectSameJournal(hub);
+    await expectSameJournal(tho, hub);
   });
 
-  it('DESIGN-4: a reset reply replaces everything: items missing from the snapshot are tombstoned', async () => {
+  it('DESIGN-4: a reset reply replaces everything: items missing from the snapshot are tombstoned', async ({
+    tho,
+    later,
+  }) => {
     const hub = later(await startPairedHub(tho));
     await tho.request('PUT', '/ref/fee/R1', { body: { name: '押金', amountFen: 1000 } });
     await pullOnce(hub.node.ctx, 'headoffice');
@@ -504,10 +508,13 @@ describe(`reference data on ${BACKEND}`, () => {
 });
 
 describe('a station while its hub is down', () => {
-  it('DESIGN-1: queue commands fail clearly, local functions keep working, walk-ins reconcile when the hub returns', async () => {
-    const hub = await startTestHall({ sync: false });
-    const hubDir = hub.dataDir;
-    cleanups.unshift(() => Promise.resolve(rmSync(hubDir, { recursive: true, force: true })));
+  it('DESIGN-1: queue commands fail clearly, local functions keep working, walk-ins reconcile when the hub returns', async ({
+    later,
+    tempDir,
+    testHall,
+  }) => {
+    const hubDir = tempDir();
+    const hub = await startTestHall({ dataDir: hubDir, sync: false });
     const station = later(await startStation(hub, 3, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     const clerk = await station.login('1003', 3);
@@ -515,7 +522,7 @@ describe('a station while its hub is down', () => {
 
     const call = await station.request('POST', '/counters/3/call-next', { token: clerk });
     expect(call.status).toBe(503);
-    expect((call.body as { error: { code: string } }).error.code).toBe('E_HUB_UNREACHABLE');
+    expect(parseReply(ErrorReply, call).error.code).toBe('E_HUB_UNREACHABLE');
     // Sign-in, health and walk-in recording are the station's own.
     expect((await station.request('GET', '/health')).status).toBe(200);
     expect(await station.login('1003', 3)).toBeTruthy();
@@ -530,7 +537,7 @@ describe('a station while its hub is down', () => {
     expect(status.backlogRows).toBeGreaterThan(0);
 
     // The hub returns on the same data and port: the walk-in arrives and is served there.
-    const back = later(await startTestHallOn(hubDir, hub.node.port));
+    const back = await testHall({ dataDir: hubDir, port: hub.node.port, sync: false });
     await drain(station.node);
     const { walkinId } = walkin.body as { walkinId: string };
     const ticket = stmt(back.node.ctx.db, 'SELECT status, counter_no FROM tickets WHERE id = ?').get(
@@ -549,8 +556,4 @@ function hallSeqs(hall: TestHall, deviceId: string): number[] {
       deviceId,
     ) as { device_seq: number }[]
   ).map((r) => r.device_seq);
-}
-
-function startTestHallOn(dataDir: string, port: number): Promise<TestHall> {
-  return startTestHall({ dataDir, port, sync: false });
 }

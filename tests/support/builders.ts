@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import type { Db } from '../../db/open.ts';
+import { ErrorReply, IssueReply, type IssueReplyT } from '../../shared/api/schemas.ts';
+import { Ticket } from '../../shared/queue/model.ts';
 import type { TestHall } from './hall.ts';
+import { parseReply } from './http.ts';
 
 /** Tokens of the demo hall's people, signed in as a test needs them. */
 export interface Staff {
@@ -65,40 +68,30 @@ export function journalEvents(db: Db, ...types: string[]): JournalEvent[] {
   return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
-/** The LAN API's error shape: `{error:{code,message}}` with a non-empty message. */
+/** The LAN API's error shape (ErrorReply): `{error:{code,message}}` with a non-empty message. */
 export function expectError(res: { status: number; body: unknown }, status: number, code?: string): void {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
-  const body = res.body as { error?: { code?: unknown; message?: unknown } };
-  expect(typeof body?.error?.code).toBe('string');
-  expect(typeof body?.error?.message).toBe('string');
-  expect((body.error!.message as string).trim().length).toBeGreaterThan(0);
-  if (code) expect(body.error!.code).toBe(code);
+  const { error } = parseReply(ErrorReply, res);
+  expect(error.message.trim().length).toBeGreaterThan(0);
+  if (code) expect(error.code).toBe(code);
 }
 
-export interface TicketReply {
-  id: string;
-  number: string;
-  serviceCode: string;
-  priority: boolean;
-  status: string;
-  counterNo: number | null;
-  recallCount: number;
-  overrunReason: string | null;
-}
+/** What a ticket command replies (hall/queue/routes.ts: `reply: Ticket`). */
+export type TicketReply = Ticket;
 
 /** Issues a ticket from the kiosk and returns the reply, failing the test on anything but 201. */
 export async function issue(
   hall: TestHall,
   serviceCode: string,
   opts: { priority?: boolean; key?: string; token?: string } = {},
-): Promise<{ id: string; number: string; waitingAhead: number }> {
+): Promise<IssueReplyT> {
   const res = await hall.request('POST', '/tickets', {
     token: opts.token ?? hall.kioskToken,
     body: { serviceCode, ...(opts.priority ? { priority: true } : {}) },
     ...(opts.key ? { headers: { 'idempotency-key': opts.key } } : {}),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; number: string; waitingAhead: number };
+  return parseReply(IssueReply, res);
 }
 
 /** call-next at a counter; returns the ticket, or null on 204. */
@@ -110,7 +103,7 @@ export async function callNext(
   const res = await hall.request('POST', `/counters/${counterNo}/call-next`, { token });
   if (res.status === 204) return null;
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as TicketReply;
+  return parseReply(Ticket, res);
 }
 
 /** A ticket command that must succeed. */
@@ -126,7 +119,7 @@ export async function act(
     ...(body === undefined ? {} : { body }),
   });
   expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body as TicketReply;
+  return parseReply(Ticket, res);
 }
 
 /** A fixed instant in the hall's zone (Asia/Shanghai, UTC+8): "2026-11-25 10:00" → ms. */

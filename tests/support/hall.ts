@@ -1,8 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { jsonRequest } from './http.ts';
+import { jsonRequest, parseReply } from './http.ts';
+import { LoginReply } from '../../shared/api/schemas.ts';
 import { startHallNode, type HallNode, type HallNodeOptions } from '../../hall/node.ts';
+import type { DemoDevices } from '../../hall/demo.ts';
 
 /** A real hall node on a random port with its own temporary data directory (STYLE.md "Tests"). */
 export interface TestHall {
@@ -19,11 +21,17 @@ export interface TestHall {
     url: string,
     opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: unknown }>;
+  /** Closes the node and removes a data directory it made; the first call does, later ones wait for it. */
   stop(): Promise<void>;
 }
 
 export function tempDir(prefix = 'servicehall-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** The demo kiosk's and display's tokens, as a demo start keeps them in its data directory (hall/demo.ts). */
+export function demoDevices(dataDir: string): DemoDevices {
+  return JSON.parse(readFileSync(path.join(dataDir, 'demo-devices.json'), 'utf8')) as DemoDevices;
 }
 
 export async function startTestHall(
@@ -44,6 +52,7 @@ export async function startTestHall(
   const url = node.url;
   const request: TestHall['request'] = (method, target, o = {}) =>
     jsonRequest(method, `${url}/api/v1${target}`, o);
+  let stopped: Promise<void> | null = null;
   return {
     node,
     url,
@@ -54,12 +63,14 @@ export async function startTestHall(
     login: async (staffNo, counterNo) => {
       const res = await request('POST', '/auth/login', { body: { staffNo, pin: '123456', counterNo } });
       if (res.status !== 200) throw new Error(`login ${staffNo} failed: ${JSON.stringify(res.body)}`);
-      return (res.body as { token: string }).token;
+      return parseReply(LoginReply, res).token;
     },
-    stop: async () => {
-      await node.close();
-      if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
+    // Once: a test may stop it itself before its fixture does.
+    stop: () =>
+      (stopped ??= (async () => {
+        await node.close();
+        if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
+      })()),
   };
 }
 

@@ -6,7 +6,8 @@ import type { Db } from '../../db/open.ts';
 import { openPglite, openPostgres, type Sql } from '../../headoffice/db/sql.ts';
 import { startHeadOffice, type HeadOffice, type HeadOfficeOptions } from '../../headoffice/server.ts';
 import { tempDir } from './hall.ts';
-import { jsonRequest } from './http.ts';
+import { jsonRequest, parseReply } from './http.ts';
+import { NewHallReply, type NewHallReplyT } from '../../shared/api/console.ts';
 
 /**
  * Head office for tests (DESIGN §7): real PostgreSQL when TEST_DATABASE_URL is set, each store its own
@@ -82,7 +83,7 @@ export interface HoClient {
     opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: unknown }>;
   /** A new hall and its one-time pairing code. */
-  newHall(name?: string): Promise<{ hallId: string; pairingCode: string }>;
+  newHall(name?: string): Promise<NewHallReplyT>;
 }
 
 export async function connectHeadOffice(url: string): Promise<HoClient> {
@@ -105,7 +106,7 @@ export async function connectHeadOffice(url: string): Promise<HoClient> {
     newHall: async (name = 'Test hall') => {
       const res = await request('POST', '/halls', { body: { name } });
       if (res.status !== 201) throw new Error(`create hall failed: ${JSON.stringify(res.body)}`);
-      return res.body as { hallId: string; pairingCode: string };
+      return parseReply(NewHallReply, res);
     },
   };
 }
@@ -114,7 +115,7 @@ export interface TestHeadOffice extends HoClient {
   ho: HeadOffice;
   sql: Sql;
   store: TestStore;
-  /** Stops the server; drops the store it made itself unless `drop: false`. */
+  /** Stops the server (the first call does; later ones wait for it); drops the store it made itself unless `drop: false`. */
   stop(opts?: { drop?: boolean }): Promise<void>;
 }
 
@@ -133,15 +134,18 @@ export async function startTestHeadOffice(
     ...rest,
   });
   const client = await connectHeadOffice(ho.url);
+  let stopped: Promise<void> | null = null;
   return {
     ...client,
     ho,
     sql: ho.ctx.sql,
     store,
-    stop: async (o = {}) => {
-      await ho.close();
-      if (o.drop ?? !given) await store.drop();
-    },
+    // Once: a test may stop it itself before its fixture does.
+    stop: (o = {}) =>
+      (stopped ??= (async () => {
+        await ho.close();
+        if (o.drop ?? !given) await store.drop();
+      })()),
   };
 }
 

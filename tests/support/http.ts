@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 /** One JSON request to a test node: status and parsed body (the raw text when it is not JSON, null when empty). */
 export async function jsonRequest(
   method: string,
@@ -20,4 +21,20 @@ export async function jsonRequest(
     body = text;
   }
   return { status: res.status, body };
+}
+
+/**
+ * A reply's body read through the schema the route replies with (shared/api, shared/sync): typed by it,
+ * and a reply that does not match its contract fails the test with the body in the message.
+ */
+export function parseReply<S extends z.ZodType>(
+  schema: S,
+  res: { status: number; body: unknown },
+): z.output<S> {
+  const parsed = schema.safeParse(res.body);
+  if (!parsed.success)
+    throw new Error(
+      `a ${res.status} reply does not match its schema: ${parsed.error.message}\n${JSON.stringify(res.body)}`,
+    );
+  return parsed.data;
 }

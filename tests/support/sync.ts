@@ -4,6 +4,8 @@ import { upstreams } from '../../hall/sync/upstreams.ts';
 import { startTestHall, type TestHall } from './hall.ts';
 import type { TestHeadOffice } from './headoffice.ts';
 import type { HallNodeOptions } from '../../hall/node.ts';
+import { PairingCodeReply } from '../../shared/api/schemas.ts';
+import { parseReply } from './http.ts';
 
 /** A demo hall whose hub is paired with head office (sync driven by hand unless `sync` is set). */
 export async function startPairedHub(
@@ -41,7 +43,7 @@ export async function startStation(
     body: { role: 'counter', name: `Counter ${counterNo}`, counterNo },
   });
   if (res.status !== 201) throw new Error(`pairing code: ${JSON.stringify(res.body)}`);
-  const { code } = res.body as { code: string };
+  const { code } = parseReply(PairingCodeReply, res);
   return startTestHall({ demo: false, ...opts, hub: { url: hub.url, code } });
 }
 

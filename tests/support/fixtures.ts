@@ -1,0 +1,74 @@
+import { rmSync } from 'node:fs';
+import { test as base } from 'vitest';
+import type { HallNodeOptions } from '../../hall/node.ts';
+import { startDemoHall, startTestHall, tempDir as makeTempDir, type TestHall } from './hall.ts';
+import { startTestHeadOffice } from './headoffice.ts';
+
+/**
+ * Vitest fixtures for what tests set up again and again, each torn down by itself after the test (or,
+ * for head office, after the file), whether the test passed or not. A teardown that fails fails the
+ * test: a node that does not stop cleanly is a finding, not noise.
+ *
+ *   it('…', async ({ demoHall, later }) => { const hall = await demoHall({ clock }); … })
+ *
+ * The browser's fixtures (Chromium, pages) are in tests/e2e/browser.ts.
+ */
+
+/** Something a test started: a node, a child process, a proxy. */
+export type Stoppable = { stop(): Promise<unknown> } | { close(): Promise<unknown> };
+
+/** Runs every step, last first, each even when an earlier one failed; then throws what failed. */
+async function unwind(steps: (() => unknown)[]): Promise<void> {
+  const errors: unknown[] = [];
+  for (const step of steps.splice(0).reverse()) {
+    try {
+      await step();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} teardown steps failed`);
+}
+
+export const test = base
+  /** `defer(fn)`: fn runs after the test, after everything registered later (a stack). */
+  .extend('defer', async ({}, { onCleanup }) => {
+    const steps: (() => unknown)[] = [];
+    onCleanup(() => unwind(steps));
+    return (step: () => unknown): void => void steps.push(step);
+  })
+  /** `later(x)`: stops x after the test; returns x, so `const hub = later(await startPairedHub(tho))`. */
+  .extend('later', ({ defer }) => <T extends Stoppable>(x: T): T => {
+    defer(() => ('stop' in x ? x.stop() : x.close()));
+    return x;
+  })
+  /** A fresh temporary directory per call, removed after the test. */
+  .extend('tempDir', ({ defer }) => (prefix?: string): string => {
+    const dir = makeTempDir(prefix);
+    defer(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  })
+  /** A demo hall copied from the seeded template (fast; every one shares the template's ids). */
+  .extend(
+    'demoHall',
+    ({ later }) =>
+      async (opts: Partial<HallNodeOptions> = {}): Promise<TestHall> =>
+        later(await startDemoHall(opts)),
+  )
+  /** A hall node seeded on its own (its own hall and device ids), demo unless told otherwise. */
+  .extend(
+    'testHall',
+    ({ later }) =>
+      async (opts: Parameters<typeof startTestHall>[0] = {}): Promise<TestHall> =>
+        later(await startTestHall(opts)),
+  )
+  /** Head office on a fresh store, one per test file (it is slow to start; tests make their own halls). */
+  .extend('tho', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const tho = await startTestHeadOffice();
+    onCleanup(() => tho.stop());
+    return tho;
+  });
+
+export const it = test;
+export { describe, expect } from 'vitest';
