@@ -165,9 +165,14 @@ describe('a morning in the hall (end to end)', () => {
     expect(await banner.count()).toBe(0);
     // The node stops: the display's socket drops and every reconnection is refused.
     const { port } = hall.node;
-    await hall.node.close();
+    const closed = hall.node.close();
     await banner.waitFor();
     await screenshot(display.page, 'display-reconnect');
+    // Its close then waits for the browser's idle keep-alive connections (Fastify keeps them up to 72 s):
+    // cut them once it no longer listens, as a pulled cable would, so that it can start again.
+    await expect.poll(() => hall.node.app.server.listening).toBe(false);
+    hall.node.app.server.closeAllConnections();
+    await closed;
     // The node returns on its address: the display reconnects by itself and the banner goes.
     await testHall({ dataDir: hall.dataDir, port, clock });
     await banner.waitFor({ state: 'detached' });
