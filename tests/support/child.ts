@@ -189,7 +189,13 @@ export async function runCli(
   args: string[],
   opts: ChildOptions = {},
 ): Promise<CliRun> {
-  const child = spawnChild(`${cli}/cli.ts`, args, { label: `${cli} ${args[0] ?? ''}`.trim(), ...opts });
+  // A command line that fails at start (a port taken, PGlite opening a data folder) still loads the
+  // whole server first: on a loaded two-core machine that alone has taken over 45 s.
+  const child = spawnChild(`${cli}/cli.ts`, args, {
+    label: `${cli} ${args[0] ?? ''}`.trim(),
+    readyMs: 100_000,
+    ...opts,
+  });
   // Not being ready is the expected end here: `exited` says how it ended.
   void child.ready.then(
     () => child.stop(),
