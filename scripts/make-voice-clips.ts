@@ -46,6 +46,9 @@ const manifest: { sampleRate: number; clips: Record<string, { file: string; ms: 
   clips: {},
 };
 
+/** sox's options for every clip written: RATE Hz, 16-bit, mono. */
+const WAV_OUT = ['-r', String(RATE), '-b', '16', '-c', '1'];
+
 for (const key of ALL_CLIP_KEYS) {
   const file = `${key}.wav`;
   const target = path.join(OUT, file);
@@ -53,12 +56,7 @@ for (const key of ALL_CLIP_KEYS) {
     // A two-tone ding-dong, synthesised rather than spoken.
     run('sox', [
       '-n',
-      '-r',
-      String(RATE),
-      '-b',
-      '16',
-      '-c',
-      '1',
+      ...WAV_OUT,
       target,
       'synth',
       '0.35',
@@ -87,12 +85,7 @@ for (const key of ALL_CLIP_KEYS) {
     // Trim the silence espeak leaves around a word, resample, and normalise the level.
     run('sox', [
       raw,
-      '-r',
-      String(RATE),
-      '-b',
-      '16',
-      '-c',
-      '1',
+      ...WAV_OUT,
       target,
       'silence',
       '1',

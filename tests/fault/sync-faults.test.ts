@@ -15,10 +15,9 @@ import {
   createTestStore,
   startTestHeadOffice,
 } from '../support/headoffice.ts';
-import { test } from '../support/fixtures.ts';
+import { it } from '../support/fixtures.ts';
 import { counterBacks, pushRaw, RowChain, stationFiller, withJournalGuardsLifted } from '../support/rows.ts';
-import { drain, eventually, hubToken, startPairedHub, startStation } from '../support/sync.ts';
-import { pullOnce } from '../../hall/sync/pull.ts';
+import { drain, eventually, expectSameJournal, hubToken, startPairedHub } from '../support/sync.ts';
 import { z } from 'zod';
 import { HallStatus, QuarantineRow } from '../../shared/api/console.ts';
 import { PushReply } from '../../shared/sync/protocol.ts';
@@ -28,14 +27,6 @@ const Halls = z.array(HallStatus);
 const Quarantine = z.array(QuarantineRow);
 
 const DAY = 24 * 60 * 60_000;
-
-/** A hub paired with this file's head office (sync driven by hand unless `sync` is set). */
-const it = test.extend(
-  'pairedHub',
-  ({ tho, later }) =>
-    async (opts: Parameters<typeof startPairedHub>[1] = {}): Promise<TestHall & { hoHallId: string }> =>
-      later(await startPairedHub(tho, opts)),
-);
 
 /** Appends n real journal rows on the hub in one transaction. */
 async function bulk(hub: TestHall, n: number): Promise<void> {
@@ -99,7 +90,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
       await bulk(hub, 50);
       await drain(hub.node);
       expect((await tho.request('GET', '/halls')).status).toBe(200);
-      expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
+      await expectSameJournal(tho, hub);
     },
   );
 
@@ -113,7 +104,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
     for (const hub of [ahead, behind, right]) {
       await bulk(hub, 3);
       await drain(hub.node);
-      expect(await diffJournals(hub.node.ctx.db, tho.sql, { hallId: hub.node.ctx.hallId })).toEqual(NO_DIFF);
+      await expectSameJournal(tho, hub);
     }
     const halls = parseReply(Halls, await tho.request('GET', '/halls'));
     const skew = (hub: TestHall & { hoHallId: string }) =>
@@ -230,12 +221,11 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
   it('DESIGN-2: a station’s poison row is quarantined at the hub, reaches head office’s quarantine, and never blocks the rows after it', async ({
     tho,
-    later,
     pairedHub,
+    pulledStation,
   }) => {
     const hub = await pairedHub();
-    const station = later(await startStation(hub, 5, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const station = await pulledStation(hub, 5);
     const sctx = station.node.ctx;
     await sctx.commits.run('appendEvents', stationFiller(sctx.deviceId, 10));
     const db = sctx.db;
@@ -293,12 +283,11 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
   it('DESIGN-4: a sender that lost rows the receiver expects says so and backs off, and its other devices keep flowing', async ({
     tho,
-    later,
     pairedHub,
+    pulledStation,
   }) => {
     const hub = await pairedHub();
-    const station = later(await startStation(hub, 6, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const station = await pulledStation(hub, 6);
     await bulk(hub, 10);
     const db = hub.node.ctx.db;
     const self = hub.node.ctx.deviceId;

@@ -22,7 +22,7 @@ import {
   type TestStore,
 } from '../support/headoffice.ts';
 import { ROOT, spawnHall, spawnHeadOffice, type Child } from '../support/child.ts';
-import { drain, eventually } from '../support/sync.ts';
+import { drain, eventually, issueTickets } from '../support/sync.ts';
 
 /**
  * kill -9 of the sender (hall node) and of the receiver (head office) at each fault point of
@@ -40,16 +40,6 @@ const headOfficeOn = (store: TestStore, env: Record<string, string> = {}): Child
   spawnHeadOffice(['--demo', '--data', store.dataDir, '--port', '0'], {
     env: { DATABASE_URL: store.databaseUrl, ...env },
   });
-
-async function issue(hall: TestHall, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const res = await hall.request('POST', '/tickets', {
-      token: hall.kioskToken,
-      body: { serviceCode: 'B' },
-    });
-    expect(res.status).toBe(201);
-  }
-}
 
 function openReadonly(dataDir: string): Db {
   return new Database(path.join(dataDir, 'hall.sqlite'), { readonly: true }) as Db;
@@ -116,7 +106,7 @@ const it = test
   .extend('hubWithBacklog', ({ tho, testHall }) => async (): Promise<{ dataDir: string; hallId: string }> => {
     const { pairingCode } = await tho.newHall();
     const hub = await testHall({ sync: false, headoffice: { url: tho.url, code: pairingCode } });
-    await issue(hub, TICKETS);
+    await issueTickets(hub, TICKETS, 'B');
     const out = { dataDir: hub.dataDir, hallId: hub.node.ctx.hallId };
     await hub.node.close();
     return out;
@@ -276,11 +266,11 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
 
   for (const fault of ['ingest-before-commit', 'ingest-after-commit'] as const) {
     it(`DESIGN-4: head office killed at ${fault}: after restart every row is there once and cursors agree`, async () => {
-      await issue(hub, TICKETS);
+      await issueTickets(hub, TICKETS, 'B');
       await drain(hub.node);
       await ho.stop();
       await restart(fault);
-      await issue(hub, TICKETS);
+      await issueTickets(hub, TICKETS, 'B');
       await expect(drain(hub.node)).rejects.toThrow();
       expect((await ho.exited).signal).toBe('SIGKILL');
       await restart();
@@ -294,7 +284,7 @@ describe(`kill -9 of the receiver (head office) on ${BACKEND}`, () => {
     await restart('pull-serve');
     await expect(pullOnce(hub.node.ctx, 'headoffice')).rejects.toThrow();
     expect((await ho.exited).signal).toBe('SIGKILL');
-    await issue(hub, 2);
+    await issueTickets(hub, 2, 'B');
     await restart();
     await pullOnce(hub.node.ctx, 'headoffice');
     const fee = hub.node.ctx.db

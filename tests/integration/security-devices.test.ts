@@ -6,25 +6,14 @@ import { createTestStore, openStore } from '../support/headoffice.ts';
 import { ROOT } from '../support/child.ts';
 import { deviceOwner } from '../../headoffice/halls/devices.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
-import type { TestHall } from '../support/hall.ts';
 import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '../support/headoffice.ts';
 import { it } from '../support/fixtures.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
-import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, expectSameJournal, hubToken, issueTickets, startStation } from '../support/sync.ts';
 import { ErrorReply, Health } from '../../shared/api/schemas.ts';
 import { parseReply } from '../support/http.ts';
 
 /** Issue 9, item 1: a device belongs to the hall that paired it, for ever (DESIGN §5). */
-
-async function issueTickets(hall: TestHall, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const res = await hall.request('POST', '/tickets', {
-      token: hall.kioskToken,
-      body: { serviceCode: 'A' },
-    });
-    expect(res.status).toBe(201);
-  }
-}
 
 /** Everything head office holds: journal, cursors and quarantine, to prove a refusal changed nothing. */
 async function hoState(tho: TestHeadOffice): Promise<string> {
@@ -43,10 +32,10 @@ const errorCode = (body: unknown) => ErrorReply.safeParse(body).data?.error.code
 describe(`device ownership at head office on ${BACKEND}`, () => {
   it('security: a hub pushing rows under another hall’s hub device id is refused whole (403) and changes nothing', async ({
     tho,
-    later,
+    pairedHub,
   }) => {
-    const one = later(await startPairedHub(tho));
-    const two = later(await startPairedHub(tho));
+    const one = await pairedHub();
+    const two = await pairedHub();
     await issueTickets(one, 3);
     await drain(one.node);
     const before = await hoState(tho);
@@ -72,7 +61,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     // Hall One's own next rows land at those sequence numbers, nothing quarantined, and it says all is well.
     await issueTickets(one, 3);
     await drain(one.node);
-    expect(await diffJournals(one.node.ctx.db, tho.sql, { hallId: one.node.ctx.hallId })).toEqual(NO_DIFF);
+    await expectSameJournal(tho, one);
     const quarantined = await tho.sql.query('SELECT 1 FROM quarantine WHERE device_id = $1', [
       one.node.ctx.deviceId,
     ]);
@@ -83,9 +72,9 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
 
   it('security: a pairing code of another hall never moves an existing hub to it (409, nothing changes)', async ({
     tho,
-    later,
+    pairedHub,
   }) => {
-    const one = later(await startPairedHub(tho));
+    const one = await pairedHub();
     const { pairingCode } = await tho.newHall('Other hall');
     const before = await hoState(tho);
     const res = await tho.request('POST', '/sync/v1/pair', {
@@ -98,7 +87,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     // Hall One's hub keeps its hall and its token; the refused code is still good for a new hub.
     await issueTickets(one, 1);
     await drain(one.node);
-    expect(await diffJournals(one.node.ctx.db, tho.sql, { hallId: one.node.ctx.hallId })).toEqual(NO_DIFF);
+    await expectSameJournal(tho, one);
     const fresh = await tho.request('POST', '/sync/v1/pair', {
       token: null,
       body: { code: pairingCode, deviceId: 'a-new-hub', hallId: 'h-new' },
@@ -108,10 +97,10 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
 
   it('security: a station’s rows are accepted only after its own hub registered it, and no other hall may take it', async ({
     tho,
-    later,
+    pairedHub,
   }) => {
-    const one = later(await startPairedHub(tho));
-    const two = later(await startPairedHub(tho));
+    const one = await pairedHub();
+    const two = await pairedHub();
     const stationId = 'station-of-hall-one';
     const chain = new RowChain(stationId, one.node.ctx.hallId);
     const rows = chain.take(2);
@@ -183,9 +172,10 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
   it('security: the hub registers each station it carries before pushing its rows; a refused one shows on /health and the others go on', async ({
     tho,
     later,
+    pairedHub,
   }) => {
-    const one = later(await startPairedHub(tho));
-    const two = later(await startPairedHub(tho));
+    const one = await pairedHub();
+    const two = await pairedHub();
     const stationOne = later(await startStation(one, 1, { sync: false }));
     const stationTwo = later(await startStation(two, 2, { sync: false }));
     for (const [hub, station, counterNo] of [
@@ -217,7 +207,7 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
       counterNo: 1,
       registeredBy: one.node.ctx.deviceId,
     });
-    expect(await diffJournals(one.node.ctx.db, tho.sql, { hallId: one.node.ctx.hallId })).toEqual(NO_DIFF);
+    await expectSameJournal(tho, one);
 
     // Hall Two's hub is refused its station: it says so, and its own rows still go up.
     await drain(two.node);
@@ -241,11 +231,9 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
 describe(`the console's tickets of a hall today on ${BACKEND}`, () => {
   it('security: GET /overview/tickets serves the console only: a hub token gets 403, no token 401', async ({
     tho,
-    later,
+    syncedHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    await issueTickets(hub, 2);
-    await drain(hub.node);
+    const hub = await syncedHub(2);
     const path = `/overview/tickets?hallId=${hub.hoHallId}`;
     expect((await tho.request('GET', path, { token: hubToken(hub) })).status).toBe(403);
     expect((await tho.request('GET', path, { token: null })).status).toBe(401);

@@ -6,10 +6,10 @@ import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { checkAgainstHeadOffice } from '../../hall/sync/integrity.ts';
 import type { TestHall } from '../support/hall.ts';
 import { BACKEND } from '../support/headoffice.ts';
-import { test } from '../support/fixtures.ts';
+import { it } from '../support/fixtures.ts';
 import { runCli } from '../support/child.ts';
 import { withJournalGuardsLifted } from '../support/rows.ts';
-import { drain, hubToken, startPairedHub } from '../support/sync.ts';
+import { hubToken } from '../support/sync.ts';
 import { z } from 'zod';
 import { HallStatus } from '../../shared/api/console.ts';
 import { DeviceAck } from '../../shared/sync/protocol.ts';
@@ -20,23 +20,6 @@ const Acks = z.array(DeviceAck);
 const Halls = z.array(HallStatus);
 
 /** Issue 9, item 3: a hall cannot rewrite what head office already acknowledged (DESIGN §2, §4). */
-/** A hub paired with head office that has pushed `tickets` tickets' rows. */
-const it = test.extend(
-  'syncedHub',
-  ({ tho, later }) =>
-    async (tickets = 4): Promise<TestHall & { hoHallId: string }> => {
-      const hub = later(await startPairedHub(tho));
-      for (let i = 0; i < tickets; i++) {
-        const res = await hub.request('POST', '/tickets', {
-          token: hub.kioskToken,
-          body: { serviceCode: 'A' },
-        });
-        expect(res.status).toBe(201);
-      }
-      await drain(hub.node);
-      return hub;
-    },
-);
 
 type StoredRow = {
   id: string;

@@ -10,38 +10,28 @@ import { WalkinList } from '../../shared/api/walkins.ts';
 import { PullReply, PushReply, SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
 import { parseReply } from '../support/http.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
-import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '../support/headoffice.ts';
-import { it } from '../support/fixtures.ts';
+import { BACKEND, diffJournals, hoCursors } from '../support/headoffice.ts';
+import { test } from '../support/fixtures.ts';
 
 const Halls = z.array(HallStatus);
 const Quarantine = z.array(QuarantineRow);
 const Services = z.array(ServiceView);
 import { startProxy } from '../support/proxy.ts';
 import { counterBacks, pushRaw, RowChain } from '../support/rows.ts';
-import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, expectSameJournal, hubToken, issueTickets, startStation } from '../support/sync.ts';
 
-async function issueTickets(hall: TestHall, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const res = await hall.request('POST', '/tickets', {
-      token: hall.kioskToken,
-      body: { serviceCode: 'A' },
-    });
-    expect(res.status).toBe(201);
-  }
-}
-
-async function expectSameJournal(tho: TestHeadOffice, hall: TestHall): Promise<void> {
-  expect(await diffJournals(hall.node.ctx.db, tho.sql, { hallId: hall.node.ctx.hallId })).toEqual(NO_DIFF);
-}
+/** A paired hub with its head-office token and a chain of rows in its name, for pushing by hand. */
+const it = test.extend('pushingHub', ({ pairedHub }) => async () => {
+  const hub = await pairedHub();
+  return { hub, token: hubToken(hub), chain: new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId) };
+});
 
 describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-7: a hub pairs with a one-time code, and a revoked hub gets 401 at once', async ({
     tho,
-    later,
+    syncedHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    await issueTickets(hub, 3);
-    await drain(hub.node);
+    const hub = await syncedHub(3);
     await expectSameJournal(tho, hub);
     const token = await hubToken(hub);
     const halls = parseReply(Halls, await tho.request('GET', '/halls'));
@@ -75,8 +65,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-4: station rows flow station → hub → head office unchanged, exactly once', async ({
     tho,
     later,
+    pairedHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
+    const hub = await pairedHub();
     const station = later(await startStation(hub, 1, { sync: false }));
     // The station has no hall record of its own; it kept at pairing that its hub's hall is the demo.
     expect(parseReply(Health, await station.request('GET', '/health')).demo).toBe(true);
@@ -108,11 +99,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-4: a batch that does not start at ackedSeq + 1 gets 409 with the expected cursor', async ({
     tho,
-    later,
+    pushingHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    const token = await hubToken(hub);
-    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const { token, chain } = await pushingHub();
     const rows = chain.take(6);
     const deviceId = chain.deviceId;
     const skip = await pushRaw(tho.url, token, { deviceId, rows: rows.slice(2) });
@@ -130,11 +119,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-4: a re-pushed batch (lost reply) is harmless: 409 with the cursor, no duplicate', async ({
     tho,
-    later,
+    syncedHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    await issueTickets(hub, 5);
-    await drain(hub.node);
+    const hub = await syncedHub(5);
     const deviceId = hub.node.ctx.deviceId;
     const seq = hub.node.ctx.journal.lastSeq();
     expect(ackedSeq(hub.node.ctx.db, 'headoffice', deviceId)).toBe(seq);
@@ -157,11 +144,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-4: an invalid row is quarantined with its reason and the rows after it land', async ({
     tho,
-    later,
+    pushingHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    const token = await hubToken(hub);
-    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const { hub, token, chain } = await pushingHub();
     const good1 = chain.next();
     const bad = chain.next({ type: 'ticket.called', payload: { ticketId: 'x', counterNo: 'not a number' } });
     const good2 = chain.next();
@@ -188,11 +173,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-4: a row whose text UTF-8 cannot carry is quarantined, and the batch around it lands', async ({
     tho,
-    later,
+    pushingHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    const token = await hubToken(hub);
-    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const { token, chain } = await pushingHub();
     const good1 = chain.next();
     const bad = chain.next({ recorded_by: 'clerk \ud800' });
     const good2 = chain.next();
@@ -214,9 +197,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-4: after a 413 the sender keeps below the size that was refused: no 413 once a batch fitted', async ({
     tho,
     later,
+    pairedHub,
   }) => {
     const proxy = later(await startProxy(tho.url, { maxBodyBytes: 60_000 }));
-    const hub = later(await startPairedHub(tho, { via: proxy.url }));
+    const hub = await pairedHub({ via: proxy.url });
     // ~3,000 rows of ~330 bytes: full 500-row batches of ~165 kB do not fit 60 kB; halving gets there.
     await hub.node.ctx.commits.run('appendEvents', counterBacks(5, 3_000));
     const logged: object[] = [];
@@ -245,9 +229,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-4: a row larger than the upstream takes fails the push (the sender backs off) and is said in lastError', async ({
     tho,
     later,
+    pairedHub,
   }) => {
     const proxy = later(await startProxy(tho.url, { maxBodyBytes: 200 }));
-    const hub = later(await startPairedHub(tho, { via: proxy.url }));
+    const hub = await pairedHub({ via: proxy.url });
     const sender = hub.node.senders[0]!;
     // Halving goes down to one row; that one still does not fit, so the sender stops retrying at once.
     let error: unknown = null;
@@ -261,10 +246,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-4: a receiver on another protocol version answers 426, and the sender stops and says so', async ({
     tho,
     later,
+    pairedHub,
+    pushingHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    const token = await hubToken(hub);
-    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const { token, chain } = await pushingHub();
     const res = await pushRaw(
       tho.url,
       token,
@@ -278,7 +263,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(pull.status).toBe(426);
     // A sender told 426 stops pushing and reports it instead of hammering the receiver.
     const proxy = later(await startProxy(tho.url, { answer: () => 426 }));
-    const via = later(await startPairedHub(tho, { via: proxy.url }));
+    const via = await pairedHub({ via: proxy.url });
     await issueTickets(via, 1);
     await expect(via.node.senders[0]!.pushOnce()).rejects.toThrow();
     expect(await via.node.senders[0]!.pushOnce()).toBe(false);
@@ -290,9 +275,10 @@ describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-7: health shows per-upstream sync status: backlog, oldest unsent, connected, last error', async ({
     tho,
     later,
+    pairedHub,
   }) => {
     const proxy = later(await startProxy(tho.url));
-    const hub = later(await startPairedHub(tho, { via: proxy.url }));
+    const hub = await pairedHub({ via: proxy.url });
     await drain(hub.node);
     await issueTickets(hub, 4);
     const firstUnsent = (
@@ -341,9 +327,9 @@ describe(`reference data on ${BACKEND}`, () => {
 
   it('DESIGN-4: pull serves changes after a commit-ordered version, tombstones, and a reset for an unknown version', async ({
     tho,
-    later,
+    pairedHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
+    const hub = await pairedHub();
     const token = await hubToken(hub);
     const pull = async (since: number) => {
       const res = await fetch(`${tho.url}/sync/v1/pull?since=${since}`, {
@@ -380,12 +366,11 @@ describe(`reference data on ${BACKEND}`, () => {
   });
 
   it('DESIGN-1: a walk-in recorded after it finished keeps its own finish time, at the station and the hub', async ({
-    tho,
-    later,
+    pairedHub,
+    pulledStation,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    const station = later(await startStation(hub, 2, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const hub = await pairedHub();
+    const station = await pulledStation(hub, 2);
     const clerk = await station.login('1002', 2);
     const startedAt = Date.now() - 30 * 60_000;
     const finishedAt = startedAt + 7 * 60_000;
@@ -417,11 +402,11 @@ describe(`reference data on ${BACKEND}`, () => {
 
   it('DESIGN-4: a head-office edit reaches the hub on its next pull and is relayed to its station', async ({
     tho,
-    later,
+    pairedHub,
+    pulledStation,
   }) => {
-    const hub = later(await startPairedHub(tho));
-    const station = later(await startStation(hub, 2, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const hub = await pairedHub();
+    const station = await pulledStation(hub, 2);
     const put = await tho.request('PUT', '/ref/service/E', { body: service('电动车') });
     expect(put.status).toBe(200);
     const services = async (h: TestHall) =>
@@ -453,8 +438,9 @@ describe(`reference data on ${BACKEND}`, () => {
   it('DESIGN-4: a station’s copy of the reference data, carried by the hub, never changes the hub’s own', async ({
     tho,
     later,
+    pairedHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
+    const hub = await pairedHub();
     const station = later(await startStation(hub, 4, { sync: false }));
     await tho.request('PUT', '/ref/fee/S1', { body: { name: '补证费', amountFen: 300 } });
     await pullOnce(station.node.ctx, 'hub');
@@ -477,9 +463,9 @@ describe(`reference data on ${BACKEND}`, () => {
 
   it('DESIGN-4: a reset reply replaces everything: items missing from the snapshot are tombstoned', async ({
     tho,
-    later,
+    pairedHub,
   }) => {
-    const hub = later(await startPairedHub(tho));
+    const hub = await pairedHub();
     await tho.request('PUT', '/ref/fee/R1', { body: { name: '押金', amountFen: 1000 } });
     await pullOnce(hub.node.ctx, 'headoffice');
     const has = () =>
@@ -509,14 +495,13 @@ describe(`reference data on ${BACKEND}`, () => {
 
 describe('a station while its hub is down', () => {
   it('DESIGN-1: queue commands fail clearly, local functions keep working, walk-ins reconcile when the hub returns', async ({
-    later,
     tempDir,
     testHall,
+    pulledStation,
   }) => {
     const hubDir = tempDir();
     const hub = await startTestHall({ dataDir: hubDir, sync: false });
-    const station = later(await startStation(hub, 3, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const station = await pulledStation(hub, 3);
     const clerk = await station.login('1003', 3);
     await hub.node.close();
 

@@ -3,6 +3,8 @@ import { test as base } from 'vitest';
 import type { HallNodeOptions } from '../../hall/node.ts';
 import { startDemoHall, startTestHall, tempDir as makeTempDir, type TestHall } from './hall.ts';
 import { startTestHeadOffice } from './headoffice.ts';
+import { drain, issueTickets, startPairedHub, startStation } from './sync.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
 
 /**
  * Vitest fixtures for what tests set up again and again, each torn down by itself after the test (or,
@@ -68,6 +70,26 @@ export const test = base
     const tho = await startTestHeadOffice();
     onCleanup(() => tho.stop());
     return tho;
+  })
+  /** A demo hub paired with this file's head office (sync driven by hand unless `sync` is set). */
+  .extend(
+    'pairedHub',
+    ({ tho, later }) =>
+      async (opts: Parameters<typeof startPairedHub>[1] = {}): Promise<TestHall & { hoHallId: string }> =>
+        later(await startPairedHub(tho, opts)),
+  )
+  /** A paired hub that has pushed the rows of `tickets` tickets to head office. */
+  .extend('syncedHub', ({ pairedHub }) => async (tickets = 4): Promise<TestHall & { hoHallId: string }> => {
+    const hub = await pairedHub();
+    await issueTickets(hub, tickets);
+    await drain(hub.node);
+    return hub;
+  })
+  /** A counter station paired with `hub` (sync by hand) that has pulled the hub's reference data once. */
+  .extend('pulledStation', ({ later }) => async (hub: TestHall, counterNo: number): Promise<TestHall> => {
+    const station = later(await startStation(hub, counterNo, { sync: false }));
+    await pullOnce(station.node.ctx, 'hub');
+    return station;
   });
 
 export const it = test;

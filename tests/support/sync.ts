@@ -1,8 +1,9 @@
+import { expect } from 'vitest';
 import type { HallNode } from '../../hall/node.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { upstreams } from '../../hall/sync/upstreams.ts';
 import { startTestHall, type TestHall } from './hall.ts';
-import type { TestHeadOffice } from './headoffice.ts';
+import { diffJournals, NO_DIFF, type TestHeadOffice } from './headoffice.ts';
 import type { HallNodeOptions } from '../../hall/node.ts';
 import { PairingCodeReply } from '../../shared/api/schemas.ts';
 import { parseReply } from './http.ts';
@@ -45,6 +46,19 @@ export async function startStation(
   if (res.status !== 201) throw new Error(`pairing code: ${JSON.stringify(res.body)}`);
   const { code } = parseReply(PairingCodeReply, res);
   return startTestHall({ demo: false, ...opts, hub: { url: hub.url, code } });
+}
+
+/** Issues n tickets for one service at the hall's kiosk, each of which must succeed. */
+export async function issueTickets(hall: TestHall, n: number, serviceCode = 'A'): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const res = await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode } });
+    expect(res.status).toBe(201);
+  }
+}
+
+/** Head office holds exactly the hall's journal: nothing missing, extra or different. */
+export async function expectSameJournal(tho: TestHeadOffice, hall: TestHall): Promise<void> {
+  expect(await diffJournals(hall.node.ctx.db, tho.sql, { hallId: hall.node.ctx.hallId })).toEqual(NO_DIFF);
 }
 
 /** Pushes every sender's backlog by hand until nothing is left (bounded so a stuck sender fails). */

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/queue/model.ts';
 import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
+import { NotPaired } from '../lib/NotPaired.tsx';
 import { connectLive } from '../lib/live.ts';
 import { getToken, takeTokenFromHash } from '../lib/token.ts';
 import { formatClock, formatDate } from '../lib/format.ts';
@@ -72,14 +73,7 @@ export default function DisplayApp() {
     });
   }, [token, announcer, hall?.settings.announceEnglish]);
 
-  if (!token) {
-    return (
-      <main className="public display">
-        <h1>{t('common:appName')}</h1>
-        <p className="kiosk-message">{t('common:notPaired')}</p>
-      </main>
-    );
-  }
+  if (!token) return <NotPaired surface="display" />;
 
   const tz = hall?.settings.timeZone ?? 'Asia/Shanghai';
   const latest = calls[0];

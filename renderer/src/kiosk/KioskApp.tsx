@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
+import { NotPaired } from '../lib/NotPaired.tsx';
 import { connectLive } from '../lib/live.ts';
 import { getToken, takeTokenFromHash } from '../lib/token.ts';
 import { setLanguage } from '../i18n/index.ts';
@@ -56,14 +57,7 @@ export default function KioskApp() {
     });
   }, [token]);
 
-  if (!token) {
-    return (
-      <main className="public kiosk">
-        <h1>{t('common:appName')}</h1>
-        <p className="kiosk-message">{t('common:notPaired')}</p>
-      </main>
-    );
-  }
+  if (!token) return <NotPaired surface="kiosk" />;
 
   const tz = hall?.settings.timeZone ?? 'Asia/Shanghai';
   return (

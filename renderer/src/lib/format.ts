@@ -4,18 +4,17 @@ export function formatMoneyFen(fen: number): string {
   return money.format(fen / 100);
 }
 
+/** A date-time format in the screen's language (en-GB or zh-CN) and the hall's time zone. */
+function hallFormat(lang: string, timeZone: string, parts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone, ...parts });
+}
+
 export function formatClock(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms);
+  return hallFormat(lang, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 }
 
 export function formatDate(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone,
+  return hallFormat(lang, timeZone, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -34,8 +33,7 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatDateTime(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone,
+  return hallFormat(lang, timeZone, {
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
