@@ -92,6 +92,9 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
     bodyLimit: 256 * 1024,
     // A hostile client must not hold the node: bounded request and header times.
     requestTimeout: 30_000,
+    // Closing ends every connection, not only idle ones: a screen's keep-alive request caught by the
+    // close otherwise held it for the 72 s keep-alive timeout.
+    forceCloseConnections: true,
     // A URL Fastify cannot even route (bad percent-encoding) still gets the API's error shape.
     frameworkErrors: (error, req, reply) =>
       void sendError(req, reply as FastifyReply, 'E_VALIDATION', 400, { detail: error.message }),

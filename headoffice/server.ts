@@ -65,6 +65,9 @@ export async function startHeadOffice(opts: HeadOfficeOptions): Promise<HeadOffi
   const app = Fastify({
     logger: { level: opts.logLevel ?? process.env.LOG_LEVEL ?? 'info' },
     bodyLimit: 2 * 1024 * 1024,
+    // Closing ends every connection, not only idle ones: a screen's keep-alive request caught by the
+    // close otherwise held it for the 72 s keep-alive timeout.
+    forceCloseConnections: true,
   });
   installErrorHandling(app);
   installHostCheck(app, { interfaces: networkInterfaces, extra: opts.allowHosts ?? [] });

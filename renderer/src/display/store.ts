@@ -27,6 +27,9 @@ interface DisplayState {
 
 const KEEP = 9;
 
+/** Live call events seen so far: a snapshot read before the latest of them must not redraw the calls. */
+let liveChanges = 0;
+
 export const useDisplay = create<DisplayState>((set, get) => ({
   token: null,
   hall: null,
@@ -35,10 +38,12 @@ export const useDisplay = create<DisplayState>((set, get) => ({
   status: 'connecting',
   refresh: async () => {
     const api = createClient(hallApi, { token: () => get().token });
+    const seen = liveChanges;
     const [hall, queue] = await Promise.all([api.hall(), api.queue()]);
-    // On first load (or after a reconnect with nothing shown) the calls in progress are the history.
+    // On first load (or after a reconnect with nothing shown) the calls in progress are the history;
+    // but not when a call or a no-show arrived live meanwhile (the snapshot would bring it back).
     const calls =
-      get().calls.length > 0
+      get().calls.length > 0 || liveChanges !== seen
         ? get().calls
         : [...queue.called, ...queue.serving]
             .filter((t) => t.counterNo !== null && t.calledAt !== null)
@@ -54,6 +59,7 @@ export const useDisplay = create<DisplayState>((set, get) => ({
     set({ hall, queue, calls });
   },
   called: (ticket, recall, at) => {
+    liveChanges++;
     if (ticket.counterNo === null) return null;
     const call: CallShown = {
       ticketId: ticket.id,
@@ -67,5 +73,8 @@ export const useDisplay = create<DisplayState>((set, get) => ({
   },
   // A no-show is not the current call, and a transferred ticket is not at its old counter: both go
   // from the board until they are called again (same number, new counter).
-  withdrawn: (ticketId) => set({ calls: get().calls.filter((c) => c.ticketId !== ticketId) }),
+  withdrawn: (ticketId) => {
+    liveChanges++;
+    set({ calls: get().calls.filter((c) => c.ticketId !== ticketId) });
+  },
 }));
