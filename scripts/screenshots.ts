@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startTestHall } from '../tests/support/hall.ts';
-import { launchBrowser, openSurface } from '../tests/e2e/browser.ts';
+import { launchBrowser, openSurface } from '../tests/e2e/chromium.ts';
 
 const prefix = process.argv[2] ?? 'after';
 const out = path.resolve('docs/screens');

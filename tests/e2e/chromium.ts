@@ -1,0 +1,109 @@
+/** Debian Chromium for the e2e tests and scripts/screenshots.ts: plain functions, no vitest. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/** Debian's Chromium, with the flags this machine needs (no network beyond loopback, no GPU). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve('test-results/e2e');
+/**
+ * How long any one wait on a page may take (locator waits and actions; expect.poll has the same budget
+ * in vitest.config.ts): a state that comes in a second alone can take tens of seconds on a busy two-core
+ * machine. Tests wait on state, never on time, so a wait that passes returns as soon as it can.
+ */
+export const WAIT_MS = 60_000;
+
+/** Chromium as a hall TV runs it; `unattendedAudio: false` is a TV set up by hand, without the flag. */
+export async function launchBrowser({ unattendedAudio = true } = {}): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+      // The display announces calls unattended (DESIGN §3): no click unlocks audio on a hall TV.
+      `--autoplay-policy=${unattendedAudio ? 'no-user-gesture-required' : 'document-user-activation-required'}`,
+    ],
+  });
+}
+
+/** A browser context per device, as in a real hall: each has its own storage and token. */
+export async function openSurface(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1366, height: 768 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/**
+ * Waits until `selector` matches in the page without giving the page a user gesture. Playwright runs
+ * every locator query and evaluation as one (CDP callFunctionOn with userGesture: true), and a gesture
+ * is exactly what lets a blocked AudioContext start: a test of the blocked-sound notice that polled
+ * with locators unblocked the sound it was waiting to see blocked, whenever its first poll came before
+ * the self-test. This asks the page itself, through a CDP session, with no gesture.
+ */
+export async function waitWithoutGesture(page: Page, selector: string, timeoutMs = WAIT_MS): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const seen = cdp.send('Runtime.evaluate', {
+      expression: `new Promise((resolve) => {
+        const seen = () => document.querySelector(${JSON.stringify(selector)}) !== null && (resolve(true), true);
+        if (!seen()) new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+      })`,
+      awaitPromise: true,
+      userGesture: false,
+    });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${selector} did not appear within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    const { exceptionDetails } = await Promise.race([seen, late]);
+    if (exceptionDetails) throw new Error(`waiting for ${selector}: ${exceptionDetails.text}`);
+  } finally {
+    clearTimeout(timer);
+    await cdp.detach();
+  }
+}
+
+/** axe-core: the violations a public screen must not have (serious or critical). */
+export async function seriousA11yViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Fills a staff sign-in form and submits it (every demo PIN is 123456). */
+export async function signIn(page: Page, staffNo: string): Promise<void> {
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByLabel('密码').fill('123456');
+  await page.keyboard.press('Enter');
+}
+
+/** Signs a clerk in at a counter screen and waits for the workspace. */
+export async function clerkSignIn(page: Page, staffNo: string): Promise<void> {
+  await signIn(page, staffNo);
+  await page.getByText('当前号票').waitFor();
+}
