@@ -1,8 +1,8 @@
 import { DomainError } from '../../shared/errors.ts';
-import { Api as GenericApi, type AccessPolicy } from '../../server/http/route.ts';
+import { Api as GenericApi, type AccessPolicy, type Handlers } from '../../server/http/route.ts';
 import { authenticate } from '../auth/service.ts';
 import * as read from '../../db/read.ts';
-import type { ContractMap } from '../../shared/api/contract.ts';
+import type { Contract, ContractMap } from '../../shared/api/contract.ts';
 import type { HallWho } from '../../shared/api/hall/index.ts';
 import { idempotent, type HallHandlers } from './command.ts';
 
@@ -79,12 +79,12 @@ export class Api extends GenericApi<HallWho, Principal> {
    * implemented as a write procedure) is applied in one commit, once per Idempotency-Key (DESIGN §3).
    */
   override implement<M extends ContractMap<HallWho>>(map: M, handlers: HallHandlers<M>): void {
-    for (const name of Object.keys(map) as (keyof M & string)[]) {
-      const contract = map[name]!;
-      const impl = handlers[name] as unknown;
-      if (typeof impl === 'function') this.add({ ...contract, handler: impl as () => unknown });
-      else this.add(idempotent(this.ctx, contract, impl as Parameters<typeof idempotent>[2]));
-    }
+    super.implement(map, handlers as Handlers<M, Principal>);
+  }
+
+  protected override register(contract: Contract<HallWho>, impl: unknown): void {
+    if (typeof impl === 'function') super.register(contract, impl);
+    else this.add(idempotent(this.ctx, contract, impl as Parameters<typeof idempotent>[2]));
   }
 }
 

@@ -87,10 +87,13 @@ export class Api<Who extends string, Principal> {
 
   /** Registers a handler for every contract of a map, by name: a missing one does not compile. */
   implement<M extends ContractMap<Who>>(map: M, handlers: Handlers<M, Principal>): void {
-    for (const name of Object.keys(map) as (keyof M & string)[]) {
-      const handler = handlers[name] as (call: Call<Principal, unknown, unknown>) => unknown;
-      this.add({ ...map[name]!, handler } as RouteSpec<Who, Principal, z.ZodType, z.ZodType, unknown>);
-    }
+    for (const name of Object.keys(map) as (keyof M & string)[]) this.register(map[name]!, handlers[name]);
+  }
+
+  /** Registers one contract's implementation; a server with other kinds of implementation widens it. */
+  protected register(contract: Contract<Who>, impl: unknown): void {
+    const handler = impl as (call: Call<Principal, unknown, unknown>) => unknown;
+    this.add({ ...contract, handler } as RouteSpec<Who, Principal, z.ZodType, z.ZodType, unknown>);
   }
 
   add<

@@ -1,16 +1,5 @@
 import { test as base } from '../support/fixtures.ts';
-import {
-  CHROMIUM,
-  SCREENSHOTS,
-  WAIT_MS,
-  launchBrowser,
-  openSurface,
-  screenshot,
-  waitWithoutGesture,
-  seriousA11yViolations,
-  signIn,
-  clerkSignIn,
-} from './chromium.ts';
+import { launchBrowser, openSurface } from './chromium.ts';
 
 export {
   CHROMIUM,
@@ -23,7 +12,8 @@ export {
   seriousA11yViolations,
   signIn,
   clerkSignIn,
-};
+} from './chromium.ts';
+
 /** The fixtures of tests/support/fixtures.ts, and Chromium. */
 export const test = base
   /** Debian's Chromium, one per test file. */
