@@ -8,7 +8,8 @@ import { Journal } from '../db/journal.ts';
 import * as read from '../db/read.ts';
 import { backupDatabase, listBackups } from '../db/backup.ts';
 import { verifyJournalInBackground } from '../db/verify.ts';
-import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
+import { systemClock, uuidV7Ids } from '../shared/runtime.ts';
+import type { ServerOptions } from '../server/options.ts';
 import { installErrorHandling, sendError } from '../server/http/errors.ts';
 import { installHostCheck } from '../server/http/host.ts';
 import { openApiDocument } from '../server/http/openapi.ts';
@@ -31,14 +32,8 @@ import { openDemoHall, type DemoDevices } from './demo.ts';
 
 export { VERSION };
 
-export interface HallNodeOptions {
+export interface HallNodeOptions extends ServerOptions {
   dataDir: string;
-  port?: number;
-  host?: string;
-  demo?: boolean;
-  clock?: Clock;
-  ids?: Ids;
-  logLevel?: string;
   /** Background timers (away watchdog, daily backup); tests drive them by hand instead. */
   timers?: boolean;
   /** Join a hub as a station (first start only; the credential is kept). */

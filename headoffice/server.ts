@@ -7,7 +7,8 @@ import { DomainError } from '../shared/errors.ts';
 import { installErrorHandling } from '../server/http/errors.ts';
 import { installHostCheck } from '../server/http/host.ts';
 import { openApiDocument } from '../server/http/openapi.ts';
-import { systemClock, uuidV7Ids, type Clock, type Ids } from '../shared/runtime.ts';
+import { systemClock, uuidV7Ids } from '../shared/runtime.ts';
+import type { ServerOptions } from '../server/options.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite, openPostgres, type Sql } from './db/sql.ts';
 import type { HoContext } from './context.ts';
@@ -17,16 +18,10 @@ import { consoleApiRoutes } from './console/routes.ts';
 import { seedDemoHeadOffice } from './demo.ts';
 import { ROOT, VERSION } from '../server/project.ts';
 
-export interface HeadOfficeOptions {
+export interface HeadOfficeOptions extends ServerOptions {
   /** PostgreSQL URL; when absent, embedded PGlite in dataDir (or in memory when dataDir is null too). */
   databaseUrl?: string | undefined;
   dataDir?: string | null;
-  port?: number;
-  host?: string;
-  demo?: boolean;
-  clock?: Clock;
-  ids?: Ids;
-  logLevel?: string;
   /** Share an already open database (tests that restart the server on the same store). */
   sql?: Sql;
   /**
