@@ -51,6 +51,9 @@ export function seedDemoRecords(ctx: WriteContext, pinHashes: string[]): DemoDev
   DEMO.staff.forEach((s, i) =>
     j.append('staff.enrolled', { staffId: ctx.ids.next(), ...s, pinHash: pinHashes[i]! }, by),
   );
+  // Version 0: the schedule head office sends on the first pull replaces it.
+  for (const { code, ...fee } of DEMO.fees)
+    j.append('reference.updated', { kind: 'fee', key: code, version: 0, data: fee }, by);
   return {
     kiosk: createDevice(ctx, null, { role: 'kiosk', name: '大厅取号机' }).token,
     display: createDevice(ctx, null, { role: 'display', name: '大厅显示屏' }).token,

@@ -29,4 +29,5 @@ async function seedDemoReferenceData(ctx: HoContext): Promise<void> {
   // One hash serves all: every demo PIN is the same, and argon2 is the slow part of a start.
   const pinHash = await argon2.hash(DEMO.pin, { type: argon2.argon2id });
   for (const s of DEMO.staff) await putRef(ctx, 'staff', s.staffNo, { name: s.name, role: s.role, pinHash });
+  for (const { code, ...fee } of DEMO.fees) await putRef(ctx, 'fee', code, fee);
 }

@@ -36,6 +36,14 @@ export const DEMO = {
     { staffNo: '1006', name: '赵磊', role: 'clerk' as const },
   ],
   pin: '123456',
+  /** The fee schedule (R-FEE-1), keyed by code; bill payment by account needs no entry. */
+  fees: [
+    { code: 'F01', name: '电能表校验费', nameEn: 'Meter accuracy test', unit: '次', amountFen: 2_000 },
+    { code: 'F02', name: '复电费', nameEn: 'Reconnection', unit: '次', amountFen: 5_000 },
+    { code: 'F03', name: 'IC 卡补卡费', nameEn: 'Replacement prepaid card', unit: '张', amountFen: 1_000 },
+    { code: 'F04', name: '燃气表安装费', nameEn: 'Gas meter installation', unit: '户', amountFen: 15_000 },
+    { code: 'F05', name: '证明材料打印', nameEn: 'Certificate printout', unit: '份', amountFen: 200 },
+  ],
 };
 
 /** A demo counter's display name, the same in the hall and at head office. */

@@ -173,6 +173,73 @@ export const ERRORS = {
     zh: '记录未保存：存储故障（磁盘读写错误）。请通知管理员检查磁盘；恢复后重试即可',
     en: 'Not saved: storage fault (disk read/write error). Ask the administrator to check the disk; once it works, try again',
   },
+  // Money (issue 11).
+  E_FEE_UNKNOWN: {
+    status: 422,
+    zh: '收费标准中没有此项目：{code}',
+    en: 'Not on the fee schedule: {code}',
+  },
+  E_RECEIPT_EMPTY: { status: 422, zh: '收据金额为零', en: 'The receipt comes to nothing' },
+  E_UNDERPAID: {
+    status: 422,
+    zh: '实收 {paid} 少于应收 {due}',
+    en: 'Received {paid} is less than due {due}',
+  },
+  E_CHANGE_NOT_CASH: {
+    status: 422,
+    zh: '只有现金可以找零：非现金支付超过了应收金额',
+    en: 'Only cash gives change: the non-cash payments exceed the amount due',
+  },
+  E_NO_COUNTER_SESSION: {
+    status: 403,
+    zh: '请先在窗口登录再收款',
+    en: 'Sign in at a counter before taking money',
+  },
+  E_APPROVER: {
+    status: 403,
+    zh: '审批人须为另一位值班经理：{detail}',
+    en: 'The approver must be another duty manager: {detail}',
+  },
+  E_VOIDED: { status: 409, zh: '该收据已作废：{number}', en: 'This receipt is already voided: {number}' },
+  E_VOID_OF_VOID: { status: 409, zh: '作废记录不能再作废', en: 'A void cannot be voided' },
+  E_DRAWER_OPEN: {
+    status: 409,
+    zh: '今日钱箱已开启',
+    en: 'Your drawer for today is already open',
+  },
+  E_NO_DRAWER: { status: 409, zh: '今日尚未开启钱箱', en: 'No drawer is open for you today' },
+  E_DRAWER_CLOSED: {
+    status: 409,
+    zh: '钱箱已结账，不能再记录',
+    en: 'This drawer is closed; nothing more can be recorded in it',
+  },
+  E_WITNESS: {
+    status: 422,
+    zh: '抽查须由值班经理监盘签字',
+    en: 'A spot check needs a duty manager as witness',
+  },
+  E_DAY_CLOSED: { status: 409, zh: '{day} 已日结', en: '{day} is already closed' },
+  E_DAY_OPEN: { status: 409, zh: '{day} 尚未日结', en: '{day} has not been closed' },
+  E_DAY_NOT_ENDED: {
+    status: 409,
+    zh: '只能日结今天或以前的营业日',
+    en: 'Only today or an earlier business day can be closed',
+  },
+  E_REASON_NEEDED: {
+    status: 422,
+    zh: '长短款超过限额，需填写原因代码：{detail}',
+    en: 'Over/short above the limit needs a reason code: {detail}',
+  },
+  E_ALREADY_EXPLAINED: {
+    status: 409,
+    zh: '该差异已说明',
+    en: 'This difference has already been explained',
+  },
+  E_INVOICE_USED: {
+    status: 409,
+    zh: '该发票号已登记：{invoiceNo}',
+    en: 'Invoice number already recorded: {invoiceNo}',
+  },
   E_INTERNAL: {
     status: 500,
     zh: '系统内部错误，已记录；未写入任何数据',

@@ -44,6 +44,10 @@ export const Settings = z.object({
   /** Display: announce in English after Chinese. */
   announceEnglish: z.boolean().default(false),
   backupKeep: z.number().int().min(1).max(365).default(14),
+  /** R-CASH-3: cash on hand in one drawer above this (fen) must be deposited; the counter and manager are told. */
+  cashOnHandLimitFen: z.number().int().min(0).max(100_000_000).default(500_000),
+  /** R-CASH-5: an over/short at close beyond this (fen) needs a reason code and an approver; 0: any. */
+  overShortThresholdFen: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingKey = keyof Settings;

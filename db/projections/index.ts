@@ -5,13 +5,14 @@ import type { Db } from '../open.ts';
 import { hallProjectors } from './hall.ts';
 import { queueProjectors } from './queue.ts';
 import { referenceProjectors } from './reference.ts';
+import { MONEY_TABLES, moneyProjectors } from './money.ts';
 import { ticketTouched } from './callable.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
 export type Projectors = { [K in EventType]?: Projector<K> };
 
-const ALL: Projectors = { ...hallProjectors, ...queueProjectors, ...referenceProjectors };
+const ALL: Projectors = { ...hallProjectors, ...queueProjectors, ...referenceProjectors, ...moneyProjectors };
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
 export const PROJECTION_TABLES = [
@@ -29,6 +30,7 @@ export const PROJECTION_TABLES = [
   'queue_state',
   'alerts',
   'ref_data',
+  ...MONEY_TABLES,
 ] as const;
 
 export function applyEvent(db: Db, row: JournalRow): void {

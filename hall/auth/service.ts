@@ -18,10 +18,7 @@ interface FailureRow {
   locked_until: number | null;
 }
 
-/**
- * Staff sign-in with staff number + PIN (argon2id). After `loginMaxFailures` wrong PINs in a row the
- * staff number is locked for `loginLockMinutes`, also against the right PIN.
- */
+/** Staff sign-in with staff number + PIN (argon2id), at a counter or not. */
 export async function login(
   ctx: HallContext,
   input: { staffNo: string; pin: string; counterNo?: number | undefined },
@@ -30,6 +27,43 @@ export async function login(
   staff: { id: string; staffNo: string; name: string; role: StaffRole };
   counterNo: number | null;
 }> {
+  const staff = await checkPin(ctx, input);
+  if (input.counterNo !== undefined) counterOrThrow(ctx.db, input.counterNo);
+  const token = newToken();
+  const counterNo = input.counterNo ?? null;
+  await ctx.commits.run('startSession', {
+    staffNo: staff.staffNo,
+    staffId: staff.id,
+    tokenHash: hashToken(token),
+    counterNo,
+    expiresAt: ctx.clock.now() + SESSION_MS,
+  });
+  return {
+    token,
+    staff: { id: staff.id, staffNo: staff.staffNo, name: staff.name, role: staff.role },
+    counterNo,
+  };
+}
+
+/**
+ * Someone signing on the spot (an approver, a witness, a companion: DESIGN §6b): the same PIN check
+ * and lock-out as signing in, and no session. Refused unless they hold one of `roles`.
+ */
+export async function countersign(
+  ctx: HallContext,
+  signature: { staffNo: string; pin: string },
+  roles: readonly StaffRole[],
+): Promise<{ id: string; staffNo: string; name: string; role: StaffRole }> {
+  const staff = await checkPin(ctx, signature);
+  if (!roles.includes(staff.role)) throw new DomainError('E_APPROVER', { detail: staff.staffNo });
+  return { id: staff.id, staffNo: staff.staffNo, name: staff.name, role: staff.role };
+}
+
+/**
+ * Staff number + PIN against the argon2id hash. After `loginMaxFailures` wrong PINs in a row the staff
+ * number is locked for `loginLockMinutes`, also against the right PIN.
+ */
+async function checkPin(ctx: HallContext, input: { staffNo: string; pin: string }) {
   const { db, clock } = ctx;
   const s = read.settings(db);
   // Read fresh before and after the (asynchronous) hash check: wrong PINs sent in parallel must each
@@ -52,7 +86,6 @@ export async function login(
     ? await argon2.verify(staff.pinHash, input.pin)
     : (await argon2.verify(await dummyHash(), input.pin), false);
   refuseIfLocked();
-  const now = clock.now();
   if (!ok || !staff) {
     const { value: lockedUntil } = await ctx.commits.run('recordLoginFailure', input.staffNo, {
       maxFailures: s.loginMaxFailures,
@@ -61,21 +94,7 @@ export async function login(
     if (lockedUntil) throw new DomainError('E_LOCKED_OUT', { minutes: s.loginLockMinutes });
     throw new DomainError('E_BAD_CREDENTIALS');
   }
-  if (input.counterNo !== undefined) counterOrThrow(db, input.counterNo);
-  const token = newToken();
-  const counterNo = input.counterNo ?? null;
-  await ctx.commits.run('startSession', {
-    staffNo: staff.staffNo,
-    staffId: staff.id,
-    tokenHash: hashToken(token),
-    counterNo,
-    expiresAt: now + SESSION_MS,
-  });
-  return {
-    token,
-    staff: { id: staff.id, staffNo: staff.staffNo, name: staff.name, role: staff.role },
-    counterNo,
-  };
+  return staff;
 }
 
 let dummy: Promise<string> | null = null;

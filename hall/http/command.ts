@@ -8,15 +8,16 @@ import { recordedBy, type HallContext, type Principal } from '../context.ts';
 import { asJson, type Invocation } from '../writer/invoke.ts';
 
 /**
- * A command's implementation: `invoke` checks what needs no records (who may act at which counter) and
- * names the write procedure, which the writer applies in one transaction; its result is the reply body.
+ * A command's implementation: `invoke` checks what needs no records (who may act at which counter, an
+ * approver's PIN) and names the write procedure, which the writer applies in one transaction; its
+ * result is the reply body.
  */
 export interface Command<Call, R> {
-  invoke: (call: Call) => Invocation<R>;
+  invoke: (call: Call) => Invocation<R> | Promise<Invocation<R>>;
 }
 
 /** Implements an idempotent contract as a write procedure applied once per key. */
-export const command = <Call, R>(invoke: (call: Call) => Invocation<R>): Command<Call, R> => ({ invoke });
+export const command = <Call, R>(invoke: Command<Call, R>['invoke']): Command<Call, R> => ({ invoke });
 
 /** The command implementing contract C. */
 export type CommandFor<C extends Contract> = Command<CallOf<C, Principal>, HandlerResult<C>>;
@@ -43,7 +44,7 @@ export function idempotent(
     headers: IdempotencyHeader,
     handler: async (call) => {
       const key = call.headers['idempotency-key'] ?? null;
-      const inner = toInvocation(call as CallOf<Contract, Principal>);
+      const inner = await toInvocation(call as CallOf<Contract, Principal>);
       if (key === null) return (await ctx.commits.apply(inner)).value;
       const fingerprint = createHash('sha256')
         .update(

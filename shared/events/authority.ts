@@ -29,6 +29,16 @@ export interface Authority {
 }
 
 const HUB: Authority = { writers: ['hub'] };
+/**
+ * Money (issue 11) is written by the node serving the counter: a station for its own counter, signed
+ * by the clerk signed in there and naming them; approvers and witnesses are named in the payload.
+ */
+const MONEY: Authority = {
+  writers: ['hub', 'station'],
+  stationSigner: 'session',
+  ownCounter: true,
+  staffIsSigner: true,
+};
 
 export const AUTHORITY = {
   'hall.configured': HUB,
@@ -68,6 +78,16 @@ export const AUTHORITY = {
   'counter.away': HUB,
   'counter.back': HUB,
   'alert.raised': HUB,
+  'receipt.recorded': MONEY,
+  'receipt.voided': MONEY,
+  'receipt.reprinted': MONEY,
+  'drawer.opened': MONEY,
+  'drawer.cash_moved': MONEY,
+  'drawer.counted': MONEY,
+  'drawer.difference_explained': MONEY,
+  'deposit.recorded': MONEY,
+  'invoice.recorded': MONEY,
+  'day.closed': MONEY,
 } as const satisfies Record<EventType, Authority>;
 
 /** What a receiver knows of the station whose rows it checks. */

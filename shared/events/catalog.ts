@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { AwayOverdue, CounterDefinition, Service, Staff } from '../queue/model.ts';
 import { DayText, DeviceRole, Id, JournalCounterNo as CounterNo, ServiceCode, Text } from '../primitives.ts';
 import { Settings } from '../settings.ts';
+import { DenominationCounts, Fen, PositiveFen } from '../money/amounts.ts';
+import { DifferenceReason } from '../money/cash.ts';
+import { Payment, ReceiptLine } from '../money/receipt.ts';
+import { ZReport } from '../money/zreport.ts';
 import { RefKind } from '../sync/protocol.ts';
 
 /**
@@ -108,6 +112,116 @@ export const EVENTS = {
     message: z.string(),
     /** Kind away_overdue: the facts (added; docs/decisions.md). */
     away: AwayOverdue.optional(),
+  }),
+
+  // Money (issue 11; R-FEE-1, R-CASH-1 … R-CASH-6), written by the node that serves the counter.
+  'receipt.recorded': z.object({
+    receiptId: Id,
+    /** The device's receipt sequence, gapless; `number` is `<deviceCode>-<seq>`. */
+    seq: z.number().int().min(1),
+    number: z.string(),
+    day: DayText,
+    /** Set when the receipt was taken on a day already closed and so counts on this later one. */
+    lateFor: DayText.nullable(),
+    counterNo: CounterNo,
+    staffId: Id,
+    drawerId: Id,
+    ticketId: Id.nullable(),
+    lines: z.array(ReceiptLine).min(1),
+    payments: z.array(Payment).min(1),
+    totalFen: Fen,
+    paidFen: Fen,
+    changeFen: Fen,
+    cashFen: z.number().int(),
+  }),
+  'receipt.voided': z.object({
+    voidId: Id,
+    receiptId: Id,
+    /** The voided receipt's number. */
+    number: z.string(),
+    day: DayText,
+    counterNo: CounterNo,
+    staffId: Id,
+    drawerId: Id,
+    approverId: Id,
+    reason: Text(200),
+    totalFen: Fen,
+    /** The cash handed back: the original's cash less its change. */
+    cashFen: z.number().int(),
+  }),
+  'receipt.reprinted': z.object({
+    receiptId: Id,
+    count: z.number().int().min(1),
+    counterNo: CounterNo,
+    staffId: Id,
+  }),
+  'drawer.opened': z.object({
+    drawerId: Id,
+    day: DayText,
+    counterNo: CounterNo,
+    staffId: Id,
+    floatFen: Fen,
+    /** Opened by a first receipt with no drawer open (zero float). */
+    auto: z.boolean(),
+  }),
+  'drawer.cash_moved': z.object({
+    moveId: Id,
+    drawerId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    direction: z.enum(['in', 'out']),
+    amountFen: PositiveFen,
+    reason: Text(100),
+  }),
+  'drawer.counted': z.object({
+    countId: Id,
+    drawerId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    kind: z.enum(['spot', 'close']),
+    counts: DenominationCounts,
+    countedFen: Fen,
+    expectedFen: z.number().int(),
+    differenceFen: z.number().int(),
+    witnessId: Id.nullable(),
+    note: z.string().nullable(),
+  }),
+  'drawer.difference_explained': z.object({
+    countId: Id,
+    drawerId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    reasonCode: DifferenceReason,
+    approverId: Id,
+    note: z.string().nullable(),
+  }),
+  'deposit.recorded': z.object({
+    depositId: Id,
+    day: DayText,
+    counterNo: CounterNo,
+    staffId: Id,
+    companionId: Id,
+    amountFen: PositiveFen,
+    slipNo: Text(40),
+    drawerId: Id.nullable(),
+  }),
+  'invoice.recorded': z.object({
+    invoiceId: Id,
+    day: DayText,
+    counterNo: CounterNo,
+    staffId: Id,
+    invoiceNo: z.string(),
+    amountFen: PositiveFen,
+    receiptId: Id.nullable(),
+  }),
+  /** The device's day, closed once (R-CASH-2): the Z-report as it was printed, kept for ever. */
+  'day.closed': z.object({
+    day: DayText,
+    counterNo: CounterNo.nullable(),
+    staffId: Id,
+    approverId: Id,
+    reasonCode: DifferenceReason.nullable(),
+    report: ZReport,
   }),
 } as const;
 

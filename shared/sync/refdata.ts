@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CounterDefinition, Service, Staff } from '../queue/model.ts';
 import { SERVICE_CODE_PATTERN, STAFF_NO_PATTERN } from '../primitives.ts';
 import { Settings } from '../settings.ts';
+import { FeeEntry } from '../money/fees.ts';
 import type { RefKind } from './protocol.ts';
 
 /** What each kind of reference data holds, checked at head office on edit and at the hall on pull. */
@@ -24,13 +25,8 @@ export const RefPayloads = {
     })
     .strict(),
   setting: z.object({ value: z.unknown() }).strict(),
-  fee: z
-    .object({
-      name: z.string().trim().min(1).max(60),
-      amountFen: z.number().int().min(0),
-      unit: z.string().max(20).default('项'),
-    })
-    .strict(),
+  // The key names the entry; a price change is a later entry for the same code (shared/money/fees.ts).
+  fee: FeeEntry,
   checklist: z
     .object({
       name: z.string().trim().min(1).max(60),

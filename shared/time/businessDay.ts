@@ -86,3 +86,9 @@ export function isWithinHours(ms: number, timeZone: string, open: string, close:
   const minute = localParts(ms, timeZone).minuteOfDay;
   return minute >= parseHhMm(open) && minute < parseHhMm(close);
 }
+
+/** The calendar day `n` days after `day` (`YYYY-MM-DD`); calendar arithmetic, no time zone involved. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}

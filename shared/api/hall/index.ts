@@ -1,6 +1,7 @@
 import { adminContract, healthContract } from './admin.ts';
 import { authContract } from './auth.ts';
 import { devicesContract } from './devices.ts';
+import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
 import { stationContract } from './station.ts';
 import { hubSyncViewContract } from './sync.ts';
@@ -14,6 +15,7 @@ export const hallApi = {
   ...devicesContract,
   ...stationContract,
   ...hubSyncViewContract,
+  ...moneyContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';

@@ -1,0 +1,162 @@
+import type { Db } from '../../db/open.ts';
+import { stmt } from '../../db/projections/index.ts';
+import * as read from '../../db/read.ts';
+import { feesInForce, type Fee } from '../../shared/money/fees.ts';
+import type { MoneyFacts } from '../../shared/money/zreport.ts';
+import { addDays, businessDay } from '../../shared/time/businessDay.ts';
+
+/** The fee schedule in force on `day` (R-FEE-1), from the reference data this node pulled. */
+export function fees(db: Db, day: string): Fee[] {
+  const rows = stmt(db, "SELECT key, data FROM ref_data WHERE kind = 'fee' AND data IS NOT NULL").all() as {
+    key: string;
+    data: string;
+  }[];
+  return feesInForce(
+    rows.map((r) => ({ key: r.key, data: JSON.parse(r.data) as unknown })),
+    day,
+  );
+}
+
+export function isDayClosed(db: Db, deviceId: string, day: string): boolean {
+  return (
+    stmt(db, 'SELECT 1 FROM day_closes WHERE device_id = ? AND day = ?').get(deviceId, day) !== undefined
+  );
+}
+
+/**
+ * The business day a record taken now belongs to on this device: today, or, when today is already
+ * closed, the first day after it that is not (R-CASH-2: nothing more is recorded in a closed day).
+ */
+export function openDay(db: Db, deviceId: string, now: number): { day: string; lateFor: string | null } {
+  const today = businessDay(now, read.settings(db).timeZone);
+  let day = today;
+  while (isDayClosed(db, deviceId, day)) day = addDays(day, 1);
+  return { day, lateFor: day === today ? null : today };
+}
+
+export interface DrawerRow {
+  id: string;
+  device_id: string;
+  day: string;
+  staff_id: string;
+  counter_no: number;
+  float_fen: number;
+  auto: number;
+  opened_at: number;
+}
+
+export function drawerOf(db: Db, deviceId: string, staffId: string, day: string): DrawerRow | undefined {
+  return stmt(db, 'SELECT * FROM drawers WHERE device_id = ? AND staff_id = ? AND day = ?').get(
+    deviceId,
+    staffId,
+    day,
+  ) as DrawerRow | undefined;
+}
+
+export function drawerClosed(db: Db, drawerId: string): boolean {
+  return (
+    stmt(db, "SELECT 1 FROM drawer_counts WHERE drawer_id = ? AND kind = 'close'").get(drawerId) !== undefined
+  );
+}
+
+/** Cash a drawer should hold now: float, cash taken less change, refunds, moves, deposits out of it. */
+export function expectedCashFen(db: Db, drawerId: string): number {
+  const row = stmt(
+    db,
+    `SELECT d.float_fen
+       + coalesce((SELECT sum(cash_fen) FROM receipts WHERE drawer_id = d.id), 0)
+       - coalesce((SELECT sum(cash_fen) FROM receipt_voids WHERE drawer_id = d.id), 0)
+       + coalesce((SELECT sum(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END)
+                   FROM drawer_moves WHERE drawer_id = d.id), 0)
+       - coalesce((SELECT sum(amount_fen) FROM deposits WHERE drawer_id = d.id), 0) AS fen
+     FROM drawers d WHERE d.id = ?`,
+  ).get(drawerId) as { fen: number } | undefined;
+  return row?.fen ?? 0;
+}
+
+type Json = Record<string, unknown>;
+
+/** A device's money events of one day, read from its journal: the truth the Z-report is made from. */
+export function moneyFactsOfDay(db: Db, deviceId: string, day: string, afterSeq: number): MoneyFacts {
+  const rows = stmt(
+    db,
+    `SELECT type, payload FROM journal
+     WHERE device_id = ? AND device_seq > ? AND type IN ('receipt.recorded', 'receipt.voided', 'drawer.opened',
+       'drawer.cash_moved', 'drawer.counted', 'drawer.difference_explained', 'deposit.recorded', 'invoice.recorded')
+     ORDER BY device_seq`,
+  ).all(deviceId, afterSeq) as { type: string; payload: string }[];
+  const facts: { [K in keyof MoneyFacts]: Json[] } = {
+    receipts: [],
+    voids: [],
+    drawers: [],
+    moves: [],
+    counts: [],
+    explanations: [],
+    deposits: [],
+    invoices: [],
+  };
+  const drawerIds = new Set<string>();
+  const countIds = new Set<string>();
+  for (const { type, payload } of rows) {
+    const p = JSON.parse(payload) as Json;
+    switch (type) {
+      case 'receipt.recorded':
+        if (p.day === day) facts.receipts.push(p);
+        break;
+      case 'receipt.voided':
+        if (p.day === day) facts.voids.push(p);
+        break;
+      case 'drawer.opened':
+        if (p.day === day) {
+          facts.drawers.push(p);
+          drawerIds.add(String(p.drawerId));
+        }
+        break;
+      case 'deposit.recorded':
+        if (p.day === day) facts.deposits.push(p);
+        break;
+      case 'invoice.recorded':
+        if (p.day === day) facts.invoices.push(p);
+        break;
+      case 'drawer.cash_moved':
+        facts.moves.push(p);
+        break;
+      case 'drawer.counted':
+        facts.counts.push(p);
+        break;
+      case 'drawer.difference_explained':
+        facts.explanations.push(p);
+        break;
+    }
+  }
+  // Moves and counts carry no day of their own: they belong to the day of their drawer.
+  facts.moves = facts.moves.filter((m) => drawerIds.has(String(m.drawerId)));
+  facts.counts = facts.counts.filter((c) => drawerIds.has(String(c.drawerId)));
+  for (const c of facts.counts) countIds.add(String(c.countId));
+  facts.explanations = facts.explanations.filter((e) => countIds.has(String(e.countId)));
+  return facts as unknown as MoneyFacts;
+}
+
+/** The journal seq just before the device's first record of `day` (0: none yet), where its day close reads. */
+export function seqBeforeDay(db: Db, deviceId: string, day: string): number {
+  const row = stmt(
+    db,
+    `SELECT min(s) AS s FROM (
+       SELECT min(journal_seq) AS s FROM receipts WHERE device_id = @d AND day = @day
+       UNION ALL SELECT min(journal_seq) FROM receipt_voids WHERE device_id = @d AND day = @day
+       UNION ALL SELECT min(journal_seq) FROM drawers WHERE device_id = @d AND day = @day
+       UNION ALL SELECT min(journal_seq) FROM deposits WHERE device_id = @d AND day = @day
+       UNION ALL SELECT min(journal_seq) FROM manual_invoices WHERE device_id = @d AND day = @day)`,
+  ).get({ d: deviceId, day }) as { s: number | null };
+  return row.s === null ? 0 : row.s - 1;
+}
+
+/** The running total of the device's receipts less voids, on days before `day`. */
+export function grandTotalBefore(db: Db, deviceId: string, day: string): number {
+  const row = stmt(
+    db,
+    `SELECT coalesce((SELECT sum(total_fen) FROM receipts WHERE device_id = @d AND day < @day), 0)
+          - coalesce((SELECT sum(total_fen) FROM receipt_voids WHERE device_id = @d AND day < @day), 0) AS fen`,
+  ).get({ d: deviceId, day }) as { fen: number };
+  return row.fen;
+}

@@ -1,0 +1,309 @@
+import { describe, expect } from 'vitest';
+import { ManualClock } from '../../shared/runtime.ts';
+import type { TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
+import { expectError, journalMark, shanghai, staffOf, type Staff } from '../support/builders.ts';
+import { parseReply } from '../support/http.ts';
+import {
+  CountReply,
+  DrawerView,
+  ReceiptReply,
+  ReceiptSummary,
+  ReceiptView,
+} from '../../shared/api/hall/money.ts';
+import { ZReport } from '../../shared/money/zreport.ts';
+import { Fee } from '../../shared/money/fees.ts';
+import { z } from 'zod';
+
+const HOUR = 3_600_000;
+const MANAGER = { staffNo: '9001', pin: '123456' };
+
+/** A fresh demo hall at 10:00 hall time on a manual clock, with its people. */
+const it = test.extend(
+  'aHall',
+  ({ demoHall }) =>
+    async (): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
+      const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+      const hall = await demoHall({ clock });
+      return { hall, clock, staff: staffOf(hall) };
+    },
+);
+
+const pay = (hall: TestHall, token: string, body: unknown, key?: string) =>
+  hall.request('POST', '/receipts', { token, body, headers: key ? { 'idempotency-key': key } : {} });
+
+/** Nothing changed: the journal holds the same rows after a refusal. */
+async function refusedUnchanged(
+  hall: TestHall,
+  send: () => Promise<{ status: number; body: unknown }>,
+  status: number,
+  code: string,
+) {
+  const before = journalMark(hall.node.ctx.db);
+  expectError(await send(), status, code);
+  expect(journalMark(hall.node.ctx.db)).toEqual(before);
+}
+
+describe('receipts (R-FEE-1, R-CASH-1)', () => {
+  it('R-FEE-1: the fee schedule in force is the demo schedule', async ({ aHall }) => {
+    const { hall, staff } = await aHall();
+    const fees = parseReply(
+      z.array(Fee),
+      await hall.request('GET', '/fees', { token: await staff.clerk(1) }),
+    );
+    expect(fees.map((f) => f.code)).toEqual(['F01', 'F02', 'F03', 'F04', 'F05']);
+    expect(fees[0]).toMatchObject({ priceFen: 2000, unit: '次' });
+  });
+
+  it('R-CASH-1: a cash payment gives change; numbers are gapless per device', async ({ aHall }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const first = parseReply(
+      ReceiptReply,
+      await pay(hall, c1, {
+        lines: [
+          { feeCode: 'F01', qty: 2 },
+          { kind: 'bill', account: 'E-1002003', amountFen: 12_345 },
+        ],
+        payments: [{ method: 'cash', amountFen: 20_000 }],
+      }),
+    );
+    expect(first).toMatchObject({ totalFen: 16_345, paidFen: 20_000, changeFen: 3_655 });
+    const second = parseReply(
+      ReceiptReply,
+      await pay(hall, c1, {
+        lines: [{ feeCode: 'F05', qty: 1 }],
+        payments: [{ method: 'wechat', amountFen: 200, reference: 'WX4200001' }],
+      }),
+    );
+    const n = (r: { number: string }) => Number(r.number.split('-')[1]);
+    expect(n(second)).toBe(n(first) + 1);
+    expect(first.number.split('-')[0]).toBe(second.number.split('-')[0]);
+    const view = parseReply(ReceiptView, await hall.request('GET', `/receipts/${first.id}`, { token: c1 }));
+    expect(view).toMatchObject({ staffNo: '1001', reprints: 0, void: null });
+    expect(view.lines[0]).toMatchObject({ kind: 'fee', unitPriceFen: 2000, qty: 2, amountFen: 4000 });
+  });
+
+  it('R-FEE-1, R-CASH-1: bad money is refused with a clear message and changes nothing', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const line = [{ feeCode: 'F01', qty: 1 }];
+    const cases: [unknown, number, string][] = [
+      [
+        { lines: [{ feeCode: 'F99', qty: 1 }], payments: [{ method: 'cash', amountFen: 5000 }] },
+        422,
+        'E_FEE_UNKNOWN',
+      ],
+      [{ lines: line, payments: [{ method: 'cash', amountFen: 1000 }] }, 422, 'E_UNDERPAID'],
+      [
+        { lines: line, payments: [{ method: 'card', amountFen: 5000, reference: 'C1' }] },
+        422,
+        'E_CHANGE_NOT_CASH',
+      ],
+      [{ lines: line, payments: [{ method: 'card', amountFen: 2000 }] }, 400, 'E_VALIDATION'],
+      [{ lines: line, payments: [{ method: 'cash', amountFen: -2000 }] }, 400, 'E_VALIDATION'],
+      [{ lines: line, payments: [{ method: 'cash', amountFen: 1e12 }] }, 400, 'E_VALIDATION'],
+      [
+        { lines: [{ feeCode: 'F01', qty: 0.5 }], payments: [{ method: 'cash', amountFen: 2000 }] },
+        400,
+        'E_VALIDATION',
+      ],
+      [{ lines: [], payments: [{ method: 'cash', amountFen: 2000 }] }, 400, 'E_VALIDATION'],
+    ];
+    for (const [body, status, code] of cases)
+      await refusedUnchanged(hall, () => pay(hall, c1, body), status, code);
+    // Signed in, but not at a counter: no drawer to take money into.
+    const manager = await staff.manager();
+    await refusedUnchanged(
+      hall,
+      () => pay(hall, manager, { lines: line, payments: [{ method: 'cash', amountFen: 2000 }] }),
+      403,
+      'E_NO_COUNTER_SESSION',
+    );
+  });
+
+  it('R-CASH-1: the same Idempotency-Key records one receipt', async ({ aHall }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const body = { lines: [{ feeCode: 'F03', qty: 1 }], payments: [{ method: 'cash', amountFen: 1000 }] };
+    const a = await pay(hall, c1, body, 'k-1');
+    const b = await pay(hall, c1, body, 'k-1');
+    expect(b.body).toEqual(a.body);
+    const list = parseReply(z.array(ReceiptSummary), await hall.request('GET', '/receipts', { token: c1 }));
+    expect(list).toHaveLength(1);
+  });
+});
+
+describe('voids (DESIGN §5: no self-approval)', () => {
+  it('a void needs another manager; a void of a void and a second void are refused', async ({ aHall }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const r = parseReply(
+      ReceiptReply,
+      await pay(hall, c1, {
+        lines: [{ feeCode: 'F02', qty: 1 }],
+        payments: [{ method: 'cash', amountFen: 5000 }],
+      }),
+    );
+    const voidIt = (id: string, approver: unknown) =>
+      hall.request('POST', `/receipts/${id}/void`, { token: c1, body: { reason: '录入错误', approver } });
+    // A clerk is no approver, nor is the receipt's own clerk.
+    await refusedUnchanged(hall, () => voidIt(r.id, { staffNo: '1002', pin: '123456' }), 403, 'E_APPROVER');
+    await refusedUnchanged(
+      hall,
+      () => voidIt(r.id, { staffNo: '9001', pin: '000000' }),
+      401,
+      'E_BAD_CREDENTIALS',
+    );
+    const v = await voidIt(r.id, MANAGER);
+    expect(v.status).toBe(201);
+    const voidId = (v.body as { id: string }).id;
+    await refusedUnchanged(hall, () => voidIt(r.id, MANAGER), 409, 'E_VOIDED');
+    await refusedUnchanged(hall, () => voidIt(voidId, MANAGER), 409, 'E_VOID_OF_VOID');
+    const view = parseReply(ReceiptView, await hall.request('GET', `/receipts/${r.id}`, { token: c1 }));
+    expect(view.void).toMatchObject({ id: voidId, reason: '录入错误', approverName: '王敏' });
+  });
+
+  it('a manager at a counter cannot approve the void of their own receipt', async ({ aHall }) => {
+    const { hall } = await aHall();
+    const m = await hall.login('9001', 2);
+    const r = parseReply(
+      ReceiptReply,
+      await pay(hall, m, {
+        lines: [{ feeCode: 'F05', qty: 1 }],
+        payments: [{ method: 'cash', amountFen: 200 }],
+      }),
+    );
+    await refusedUnchanged(
+      hall,
+      () =>
+        hall.request('POST', `/receipts/${r.id}/void`, {
+          token: m,
+          body: { reason: 'x', approver: MANAGER },
+        }),
+      403,
+      'E_APPROVER',
+    );
+  });
+
+  it('a clerk reads only their own receipts', async ({ aHall }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const c2 = await staff.clerk(2);
+    const r = parseReply(
+      ReceiptReply,
+      await pay(hall, c1, {
+        lines: [{ feeCode: 'F05', qty: 1 }],
+        payments: [{ method: 'cash', amountFen: 200 }],
+      }),
+    );
+    expectError(await hall.request('GET', `/receipts/${r.id}`, { token: c2 }), 404, 'E_NOT_FOUND');
+    expect(
+      parseReply(z.array(ReceiptSummary), await hall.request('GET', '/receipts', { token: c2 })),
+    ).toEqual([]);
+    const all = await hall.request('GET', '/receipts', { token: await staff.manager() });
+    expect(parseReply(z.array(ReceiptSummary), all)).toHaveLength(1);
+  });
+});
+
+describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
+  it('R-CASH-5: counts are blind; a spot check needs a manager witness; close with an over/short', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    expect(
+      (await hall.request('POST', '/drawer/open', { token: c1, body: { floatFen: 50_000 } })).status,
+    ).toBe(201);
+    expectError(
+      await hall.request('POST', '/drawer/open', { token: c1, body: { floatFen: 0 } }),
+      409,
+      'E_DRAWER_OPEN',
+    );
+    await pay(hall, c1, {
+      lines: [{ feeCode: 'F02', qty: 1 }],
+      payments: [{ method: 'cash', amountFen: 10_000 }],
+    });
+    const drawer = parseReply(DrawerView, await hall.request('GET', '/drawer', { token: c1 }));
+    expect(drawer.expectedFen).toBeUndefined(); // blind
+    await refusedUnchanged(
+      hall,
+      () =>
+        hall.request('POST', '/drawer/counts', { token: c1, body: { kind: 'spot', counts: { '10000': 5 } } }),
+      422,
+      'E_WITNESS',
+    );
+    const spot = parseReply(
+      CountReply,
+      await hall.request('POST', '/drawer/counts', {
+        token: c1,
+        body: { kind: 'spot', counts: { '10000': 5, '5000': 1 }, witness: MANAGER },
+      }),
+    );
+    expect(spot).toMatchObject({
+      expectedFen: 55_000,
+      countedFen: 55_000,
+      differenceFen: 0,
+      needsReason: false,
+    });
+    // ¥10 short at close.
+    const close = parseReply(
+      CountReply,
+      await hall.request('POST', '/drawer/counts', {
+        token: c1,
+        body: { kind: 'close', counts: { '10000': 5, '2000': 2 } },
+      }),
+    );
+    expect(close).toMatchObject({ differenceFen: -1_000, needsReason: true });
+    const m = await staff.manager();
+    const day = '2026-11-25';
+    // Without a reason code the day does not close.
+    await refusedUnchanged(
+      hall,
+      () => hall.request('POST', `/days/${day}/close`, { token: m, body: { approver: MANAGER } }),
+      422,
+      'E_REASON_NEEDED',
+    );
+    const closed = await hall.request('POST', `/days/${day}/close`, {
+      token: m,
+      body: { approver: MANAGER, reasonCode: 'change_error' },
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    const z1 = parseReply(ZReport, closed);
+    expect(z1).toMatchObject({ day, count: 1, overShortFen: -1_000, chainBroken: null });
+    expect(z1.totalsFen.byMethod.cash).toBe(5_000);
+    const again = await hall.request('GET', `/days/${day}/z-report`, { token: m });
+    expect(JSON.stringify(again.body)).toBe(JSON.stringify(closed.body));
+    expectError(
+      await hall.request('POST', `/days/${day}/close`, {
+        token: m,
+        body: { approver: MANAGER, reasonCode: 'unknown' },
+      }),
+      409,
+      'E_DAY_CLOSED',
+    );
+  });
+
+  it('R-CASH-2: a receipt taken after the close counts on the next day, marked late', async ({ aHall }) => {
+    const { hall, clock, staff } = await aHall();
+    const m = await staff.manager();
+    const c2 = await staff.clerk(2);
+    const day = '2026-11-25';
+    expect(
+      (await hall.request('POST', `/days/${day}/close`, { token: m, body: { approver: MANAGER } })).status,
+    ).toBe(201);
+    clock.advance(HOUR);
+    const late = parseReply(
+      ReceiptReply,
+      await pay(hall, c2, {
+        lines: [{ feeCode: 'F05', qty: 1 }],
+        payments: [{ method: 'cash', amountFen: 200 }],
+      }),
+    );
+    expect(late.day).toBe('2026-11-26');
+    const view = parseReply(ReceiptView, await hall.request('GET', `/receipts/${late.id}`, { token: c2 }));
+    expect(view.lateFor).toBe(day);
+  });
+});
