@@ -34,7 +34,8 @@ function toData(f: FieldSpec, v: unknown): unknown {
     if (typeof v !== 'string' || v.trim() === '') return undefined;
     return JSON.parse(v) as unknown;
   }
-  if (v === null || (v === '' && f.kind.type !== 'text')) return undefined;
+  // An optional text left empty is absent (a fee's code or valid-from), not an empty string.
+  if (v === null || (v === '' && (f.kind.type !== 'text' || !f.required))) return undefined;
   return v;
 }
 
