@@ -1,6 +1,5 @@
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { ManualClock } from '../../shared/runtime.ts';
 import {
   DeviceReply,
   HallState,
@@ -11,7 +10,7 @@ import {
 import { CounterState } from '../../shared/queue/model.ts';
 import { parseReply } from '../support/http.ts';
 import type { TestHall } from '../support/hall.ts';
-import { test } from '../support/fixtures.ts';
+import { it } from '../support/clocked.ts';
 import {
   act,
   callNext,
@@ -21,8 +20,6 @@ import {
   journalSentenceAlert,
   journalMark,
   shanghai,
-  staffOf,
-  type Staff,
   type TicketReply,
 } from '../support/builders.ts';
 import { listen } from '../support/live.ts';
@@ -34,17 +31,6 @@ import path from 'node:path';
 
 const MIN = 60_000;
 const Counters = z.array(CounterState);
-
-/** A fresh demo hall on a manual clock, at 10:00 hall time unless told otherwise. */
-const it = test.extend(
-  'aHall',
-  ({ demoHall }) =>
-    async (at = '2026-11-25 10:00'): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
-      const clock = new ManualClock(shanghai(at));
-      const hall = await demoHall({ clock });
-      return { hall, clock, staff: staffOf(hall) };
-    },
-);
 
 /** Calls and finishes at one counter, returning the numbers in the order they were called. */
 async function serveAll(hall: TestHall, token: string, counterNo: number, count: number): Promise<string[]> {
