@@ -232,28 +232,14 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
         payload: { ...samples(6, clerk.id)['walkin.served'], walkinId: crypto.randomUUID(), ...over },
         recorded_by: by,
       });
+    const signIn = (counterNo: number, staffId: string, by: string) =>
+      chain.next({ type: 'counter.signed_in', payload: { counterNo, staffId }, recorded_by: by });
     const rows = [
       walkin({}, clerk.id), // 1: nobody is signed in at the station yet
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 5, staffId: clerk.id },
-        recorded_by: clerk.id,
-      }), // 2: not its counter
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: 'nobody' },
-        recorded_by: 'nobody',
-      }), // 3: no such staff
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: clerk.id },
-        recorded_by: other.id,
-      }), // 4: signed by another
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: clerk.id },
-        recorded_by: clerk.id,
-      }), // 5: ok
+      signIn(5, clerk.id, clerk.id), // 2: not its counter
+      signIn(6, 'nobody', 'nobody'), // 3: no such staff
+      signIn(6, clerk.id, other.id), // 4: signed by another
+      signIn(6, clerk.id, clerk.id), // 5: ok
       walkin({ counterNo: 1 }, clerk.id), // 6: another counter
       walkin({ staffId: other.id }, other.id), // 7: a clerk with no session here
       walkin({ staffId: other.id }, clerk.id), // 8: names someone else
