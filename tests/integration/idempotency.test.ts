@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { ON_BEHALF_HEADER } from '../../hall/http/route.ts';
 import type { TestHall } from '../support/hall.ts';
-import { test, type ClockedHall } from '../support/clocked.ts';
+import { it, type ClockedHall } from '../support/clocked.ts';
 import {
   act,
   callNext,
@@ -26,10 +26,6 @@ const HOUR = 60 * MIN;
 
 /** A demo hall on a manual clock at 10:00 hall time, with clerk 1001 signed in at counter 1. */
 type Env = ClockedHall & { clerk: string };
-const it = test.extend('aHallWithClerk', ({ aHall }) => async (): Promise<Env> => {
-  const e = await aHall();
-  return { ...e, clerk: await e.staff.clerk(1) };
-});
 
 const send = (hall: TestHall, token: string, url: string, key: string, body?: unknown) =>
   hall.request('POST', url, {
