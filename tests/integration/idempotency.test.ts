@@ -1,8 +1,7 @@
 import { describe, expect } from 'vitest';
-import { ManualClock } from '../../shared/runtime.ts';
 import { ON_BEHALF_HEADER } from '../../hall/http/route.ts';
 import type { TestHall } from '../support/hall.ts';
-import { test } from '../support/fixtures.ts';
+import { it, type ClockedHall } from '../support/clocked.ts';
 import {
   act,
   callNext,
@@ -10,9 +9,7 @@ import {
   issue,
   journalEvents,
   journalMark,
-  shanghai,
   staffOf,
-  type Staff,
   type TicketReply,
 } from '../support/builders.ts';
 import { Ticket } from '../../shared/queue/model.ts';
@@ -28,18 +25,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 /** A demo hall on a manual clock at 10:00 hall time, with clerk 1001 signed in at counter 1. */
-interface Env {
-  hall: TestHall;
-  clock: ManualClock;
-  staff: Staff;
-  clerk: string;
-}
-const it = test.extend('aHall', ({ demoHall }) => async (): Promise<Env> => {
-  const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-  const hall = await demoHall({ clock });
-  const staff = staffOf(hall);
-  return { hall, clock, staff, clerk: await staff.clerk(1) };
-});
+type Env = ClockedHall & { clerk: string };
 
 const send = (hall: TestHall, token: string, url: string, key: string, body?: unknown) =>
   hall.request('POST', url, {
@@ -52,6 +38,13 @@ const send = (hall: TestHall, token: string, url: string, key: string, body?: un
 async function called(e: Env): Promise<TicketReply> {
   await issue(e.hall, 'A');
   return (await callNext(e.hall, e.clerk, 1))!;
+}
+
+/** `then` on a called ticket that `first` was applied to. */
+async function calledThen(e: Env, first: string, then: string): Promise<{ url: string }> {
+  const t = await called(e);
+  await act(e.hall, e.clerk, t.id, first);
+  return { url: `/tickets/${t.id}/${then}` };
 }
 
 /** Each queue command, set up so that it applies once; applying it twice would fail or journal twice. */
@@ -68,23 +61,9 @@ const COMMANDS: [name: string, setup: (e: Env) => Promise<{ url: string; body?: 
   ['finish', async (e) => ({ url: `/tickets/${(await called(e)).id}/finish`, body: {} })],
   ['no-show', async (e) => ({ url: `/tickets/${(await called(e)).id}/no-show` })],
   ['park', async (e) => ({ url: `/tickets/${(await called(e)).id}/park` })],
-  [
-    'return',
-    async (e) => {
-      const t = await called(e);
-      await act(e.hall, e.clerk, t.id, 'park');
-      return { url: `/tickets/${t.id}/return` };
-    },
-  ],
+  ['return', (e) => calledThen(e, 'park', 'return')],
   ['cancel', async (e) => ({ url: `/tickets/${(await called(e)).id}/cancel` })],
-  [
-    'reactivate',
-    async (e) => {
-      const t = await called(e);
-      await act(e.hall, e.clerk, t.id, 'no-show');
-      return { url: `/tickets/${t.id}/reactivate` };
-    },
-  ],
+  ['reactivate', (e) => calledThen(e, 'no-show', 'reactivate')],
   [
     'transfer',
     async (e) => ({ url: `/tickets/${(await called(e)).id}/transfer`, body: { serviceCode: 'B' } }),
@@ -108,8 +87,8 @@ const COMMANDS: [name: string, setup: (e: Env) => Promise<{ url: string; body?: 
 describe('retried queue commands (DESIGN §3)', () => {
   it.for(COMMANDS)(
     'DESIGN-3: a retried %s with the same key returns the identical reply and journals nothing',
-    async ([, setup], { aHall }) => {
-      const e = await aHall();
+    async ([, setup], { aHallWithClerk }) => {
+      const e = await aHallWithClerk();
       const { url, body } = await setup(e);
       const first = await send(e.hall, e.clerk, url, 'counter-1:0001', body);
       expect(first.status, JSON.stringify(first.body)).toBe(200);
@@ -122,9 +101,9 @@ describe('retried queue commands (DESIGN §3)', () => {
   );
 
   it('DESIGN-3: a retried call-next with the same key returns the same ticket and journals one call', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     const a1 = await issue(e.hall, 'A');
     await issue(e.hall, 'A');
     const first = await send(e.hall, e.clerk, '/counters/1/call-next', 'call-1');
@@ -137,9 +116,9 @@ describe('retried queue commands (DESIGN §3)', () => {
   });
 
   it('DESIGN-3: a retried call-next that found nobody waiting answers 204 again, even once someone waits', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     expect((await send(e.hall, e.clerk, '/counters/1/call-next', 'empty-1')).status).toBe(204);
     await issue(e.hall, 'A');
     const before = journalMark(e.hall.node.ctx.db);
@@ -151,9 +130,9 @@ describe('retried queue commands (DESIGN §3)', () => {
   });
 
   it('DESIGN-3: a command that failed stores nothing, so its retry with the same key is applied', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     const t = await called(e);
     await act(e.hall, e.clerk, t.id, 'park');
     expectError(await send(e.hall, e.clerk, `/tickets/${t.id}/start`, 'start-1'), 409, 'E_TICKET_STATE');
@@ -164,9 +143,9 @@ describe('retried queue commands (DESIGN §3)', () => {
   });
 
   it('DESIGN-3: concurrent duplicates of a call-next with the same key apply once and all get the same ticket', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     for (const code of ['A', 'A', 'A']) await issue(e.hall, code);
     const replies = await Promise.all(
       [1, 2, 3, 4, 5].map(() => send(e.hall, e.clerk, '/counters/1/call-next', 'race-1')),
@@ -177,9 +156,9 @@ describe('retried queue commands (DESIGN §3)', () => {
   });
 
   it('DESIGN-3: concurrent duplicates of a recall with the same key journal one recall', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     const t = await called(e);
     const replies = await Promise.all(
       [1, 2, 3].map(() => send(e.hall, e.clerk, `/tickets/${t.id}/recall`, 'recall-race')),
@@ -191,9 +170,9 @@ describe('retried queue commands (DESIGN §3)', () => {
 
 describe('the documented contract (DESIGN §6)', () => {
   it('DESIGN-6: openapi.json documents the optional Idempotency-Key header on every queue command', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     const doc = (await (await fetch(`${e.hall.url}/api/v1/openapi.json`)).json()) as {
       paths: Record<
         string,
@@ -219,9 +198,9 @@ describe('the documented contract (DESIGN §6)', () => {
 
 describe('reusing a key for something else (DESIGN §3)', () => {
   it('DESIGN-3: the same key on another route or another ticket is refused with 422 and changes nothing', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     const t = await called(e);
     const other = await issue(e.hall, 'B');
     expect((await send(e.hall, e.clerk, `/tickets/${t.id}/recall`, 'k-1')).status).toBe(200);
@@ -235,8 +214,8 @@ describe('reusing a key for something else (DESIGN §3)', () => {
     expect(journalMark(e.hall.node.ctx.db)).toEqual(before);
   });
 
-  it('DESIGN-3: the same key with another body is refused with 422', async ({ aHall }) => {
-    const e = await aHall();
+  it('DESIGN-3: the same key with another body is refused with 422', async ({ aHallWithClerk }) => {
+    const e = await aHallWithClerk();
     const returnAt = e.clock.now() + 30 * MIN;
     const ok = await send(e.hall, e.clerk, '/counters/1/away', 'away-1', { reason: '午餐', returnAt });
     expect(ok.status).toBe(200);
@@ -245,9 +224,9 @@ describe('reusing a key for something else (DESIGN §3)', () => {
   });
 
   it('DESIGN-3: the same key and request from someone else is never replayed to them: it is their own command', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     const t = await called(e);
     const body = { serviceCode: 'B' };
     const first = await send(e.hall, e.clerk, `/tickets/${t.id}/transfer`, 'move-1', body);
@@ -265,14 +244,13 @@ describe('reusing a key for something else (DESIGN §3)', () => {
 
 describe('how long a key is kept (DESIGN §3)', () => {
   it('DESIGN-3: a key survives a restart of the node on the same data directory', async ({
-    demoHall,
+    aHall,
     testHall,
   }) => {
-    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const first = await demoHall({ clock });
+    const { hall: first, clock, staff } = await aHall();
     const dataDir = first.dataDir;
     await issue(first, 'A');
-    const clerk = await staffOf(first).clerk(1);
+    const clerk = await staff.clerk(1);
     const reply = await send(first, clerk, '/counters/1/call-next', 'before-restart');
     expect(reply.status).toBe(200);
     await first.node.close(); // not stop(): that would delete the data directory
@@ -284,9 +262,9 @@ describe('how long a key is kept (DESIGN §3)', () => {
   });
 
   it('DESIGN-3: after 24 hours a key is forgotten, and the next write clears it from the table', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     await issue(e.hall, 'A');
     const first = await send(e.hall, e.clerk, '/counters/1/call-next', 'old-key');
     expect(first.status).toBe(200);
@@ -316,8 +294,10 @@ describe('a counter PC forwarding for its clerks (DESIGN §5)', () => {
     [ON_BEHALF_HEADER]: JSON.stringify({ staffNo, counterNo }),
   });
 
-  it('DESIGN-5: a counter PC acting for a manager gets only the clerk role at the hub', async ({ aHall }) => {
-    const e = await aHall();
+  it('DESIGN-5: a counter PC acting for a manager gets only the clerk role at the hub', async ({
+    aHallWithClerk,
+  }) => {
+    const e = await aHallWithClerk();
     const device = await counterDevice(e, 1);
     const settings = await e.hall.request('PUT', '/settings', {
       token: device,
@@ -346,9 +326,9 @@ describe('a counter PC forwarding for its clerks (DESIGN §5)', () => {
   });
 
   it('DESIGN-5: a counter PC still forwards its clerk’s commands, recorded as that clerk, with their key', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const e = await aHall();
+    const e = await aHallWithClerk();
     const device = await counterDevice(e, 1);
     await issue(e.hall, 'A');
     const headers = { ...onBehalf('1001', 1), 'idempotency-key': 'station-1:call-1' };

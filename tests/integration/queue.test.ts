@@ -1,6 +1,5 @@
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { ManualClock } from '../../shared/runtime.ts';
 import {
   DeviceReply,
   HallState,
@@ -11,7 +10,7 @@ import {
 import { CounterState } from '../../shared/queue/model.ts';
 import { parseReply } from '../support/http.ts';
 import type { TestHall } from '../support/hall.ts';
-import { test } from '../support/fixtures.ts';
+import { it } from '../support/clocked.ts';
 import {
   act,
   callNext,
@@ -21,8 +20,6 @@ import {
   journalSentenceAlert,
   journalMark,
   shanghai,
-  staffOf,
-  type Staff,
   type TicketReply,
 } from '../support/builders.ts';
 import { listen } from '../support/live.ts';
@@ -34,17 +31,6 @@ import path from 'node:path';
 
 const MIN = 60_000;
 const Counters = z.array(CounterState);
-
-/** A fresh demo hall on a manual clock, at 10:00 hall time unless told otherwise. */
-const it = test.extend(
-  'aHall',
-  ({ demoHall }) =>
-    async (at = '2026-11-25 10:00'): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
-      const clock = new ManualClock(shanghai(at));
-      const hall = await demoHall({ clock });
-      return { hall, clock, staff: staffOf(hall) };
-    },
-);
 
 /** Calls and finishes at one counter, returning the numbers in the order they were called. */
 async function serveAll(hall: TestHall, token: string, counterNo: number, count: number): Promise<string[]> {
@@ -180,10 +166,9 @@ describe('calling order (DESIGN-3)', () => {
   });
 
   it('R-PRI-1: the max-wait guard puts a ticket waiting over 30 min before priority tickets', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clock, clerk: c1 } = await aHallWithClerk();
     await issue(hall, 'A'); // A001 normal
     clock.advance(29 * MIN);
     await issue(hall, 'A', { priority: true }); // A002
@@ -200,10 +185,9 @@ describe('calling order (DESIGN-3)', () => {
 
 describe('recall, no-show, transfer, park (DESIGN-3)', () => {
   it('DESIGN-3: after the recall cap (5) the next recall makes a no-show, which can be reactivated within 30 min', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clock, clerk: c1 } = await aHallWithClerk();
     const a1 = await issue(hall, 'A');
     await issue(hall, 'A');
     await callNext(hall, c1, 1);
@@ -226,9 +210,10 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
     expect((await callNext(hall, c1, 1))!.number).toBe('A001');
   });
 
-  it('DESIGN-3: a no-show older than the reactivation window cannot come back', async ({ aHall }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('DESIGN-3: a no-show older than the reactivation window cannot come back', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clock, clerk: c1 } = await aHallWithClerk();
     const a1 = await issue(hall, 'A');
     await callNext(hall, c1, 1);
     expect((await act(hall, c1, a1.id, 'no-show')).status).toBe('no_show');
@@ -243,9 +228,10 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
     expect((await ticket(hall, a1.id)).status).toBe('no_show');
   });
 
-  it('DESIGN-3: a transfer keeps the number and goes to the head of the target queue', async ({ aHall }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1); // serves A, C
+  it('DESIGN-3: a transfer keeps the number and goes to the head of the target queue', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clock, staff, clerk: c1 } = await aHallWithClerk(); // counter 1 serves A, C
     const c3 = await staff.clerk(3); // serves B, C
     await issue(hall, 'B');
     await issue(hall, 'B');
@@ -261,9 +247,8 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
     expect(await serveAll(hall, c3, 3, 3)).toEqual(['A001', 'B001', 'B002']);
   });
 
-  it('DESIGN-3: a transfer to a counter is called only by that counter', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('DESIGN-3: a transfer to a counter is called only by that counter', async ({ aHallWithClerk }) => {
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const c2 = await staff.clerk(2);
     const a1 = await issue(hall, 'A');
     await issue(hall, 'A');
@@ -274,10 +259,9 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
   });
 
   it('DESIGN-3: a parked ticket is not called by anyone and returns to the counter that parked it', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const c2 = await staff.clerk(2);
     const a1 = await issue(hall, 'A');
     await issue(hall, 'A');
@@ -305,10 +289,9 @@ describe('recall, no-show, transfer, park (DESIGN-3)', () => {
 
 describe('counters and the hall', () => {
   it('R-AWAY-1: away shows reason and return time, blocks calling, and alerts past the maximum', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clock, staff, clerk: c1 } = await aHallWithClerk();
     const returnAt = clock.now() + 10 * MIN;
     const away = await hall.request('POST', '/counters/1/away', {
       token: c1,
@@ -405,10 +388,9 @@ describe('counters and the hall', () => {
   });
 
   it('R-AWAY-1: signing out of an overdue away counter closes its alert (the window is closed, not away)', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clock, staff, clerk: c1 } = await aHallWithClerk();
     await hall.request('POST', '/counters/1/away', {
       token: c1,
       body: { reason: '会议', returnAt: clock.now() + 5 * MIN },
@@ -500,10 +482,9 @@ describe('counters and the hall', () => {
   });
 
   it('R-SLA-1: finishing past the limit without a reason is refused (422); with a reason it is recorded', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clock, clerk: c1 } = await aHallWithClerk();
     const quick = await issue(hall, 'A');
     const slow = await issue(hall, 'A');
     await callNext(hall, c1, 1);
@@ -648,9 +629,8 @@ describe('staff sign-in and roles (DESIGN-5)', () => {
     expect((await pair(await codeFor('TV 3'))).status).toBe(201);
   });
 
-  it('DESIGN-5: a clerk cannot use manager routes; a manager can', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('DESIGN-5: a clerk cannot use manager routes; a manager can', async ({ aHallWithClerk }) => {
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const manager = [
       ['PUT', '/settings', { recallCap: 3 }],
       ['POST', '/hall/close', undefined],

@@ -1,43 +1,42 @@
 import { describe, expect } from 'vitest';
-import { ManualClock } from '../../shared/runtime.ts';
 import { HallState } from '../../shared/api/schemas.ts';
-import type { TestHall } from '../support/hall.ts';
-import { test } from '../support/fixtures.ts';
-import { act, callNext, expectError, issue, shanghai, staffOf, type Staff } from '../support/builders.ts';
-import { drain, startStation } from '../support/sync.ts';
-import { pullOnce } from '../../hall/sync/pull.ts';
+import { it, type ClockedHall } from '../support/clocked.ts';
+import { act, callNext, expectError, issue } from '../support/builders.ts';
+import { drain } from '../support/sync.ts';
 import { parseReply } from '../support/http.ts';
 
 /** The hall-node side of issue 10's screen defects: what the screens are told. */
 const MIN = 60_000;
 
-/** A fresh demo hall on a manual clock at 10:00 hall time. */
-const it = test.extend(
-  'aHall',
-  ({ demoHall }) =>
-    async (): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
-      const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-      const hall = await demoHall({ clock });
-      return { hall, clock, staff: staffOf(hall) };
-    },
-);
+/**
+ * An A ticket (5-minute limit) that clerk 1001 called, served for `servedMin` minutes and parked for
+ * `parkedMin`, and has just returned from the park: what R-SLA-1 counts from here is the test's.
+ */
+async function returnedFromPark(
+  e: ClockedHall,
+  servedMin: number,
+  parkedMin: number,
+): Promise<ClockedHall & { c1: string; ticketId: string }> {
+  const { hall, clock, staff } = e;
+  const c1 = await staff.clerk(1);
+  const t = await issue(hall, 'A');
+  await callNext(hall, c1, 1);
+  await act(hall, c1, t.id, 'start');
+  clock.advance(servedMin * MIN);
+  await act(hall, c1, t.id, 'park');
+  clock.advance(parkedMin * MIN);
+  await act(hall, c1, t.id, 'return');
+  return { ...e, c1, ticketId: t.id };
+}
 
 describe('hold time is not handling time (R-SLA-1)', () => {
   it('R-SLA-1: 2 min serving + 20 min parked finishes without an overrun reason; the hold is recorded', async ({
     aHall,
   }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
-    const t = await issue(hall, 'A'); // A: 5-minute limit
-    await callNext(hall, c1, 1);
-    await act(hall, c1, t.id, 'start');
+    const { hall, clock, c1, ticketId } = await returnedFromPark(await aHall(), 1, 20);
+    await act(hall, c1, ticketId, 'start');
     clock.advance(1 * MIN);
-    await act(hall, c1, t.id, 'park');
-    clock.advance(20 * MIN);
-    await act(hall, c1, t.id, 'return');
-    await act(hall, c1, t.id, 'start');
-    clock.advance(1 * MIN);
-    const done = await act(hall, c1, t.id, 'finish');
+    const done = await act(hall, c1, ticketId, 'finish');
     expect(done.overrunReason).toBeNull();
     const finished = hall.node.ctx.db
       .prepare(`SELECT payload FROM journal WHERE type = 'ticket.finished'`)
@@ -47,18 +46,10 @@ describe('hold time is not handling time (R-SLA-1)', () => {
   });
 
   it('R-SLA-1: serving past the limit is still an overrun after a park', async ({ aHall }) => {
-    const { hall, clock, staff } = await aHall();
-    const c1 = await staff.clerk(1);
-    const t = await issue(hall, 'A');
-    await callNext(hall, c1, 1);
-    await act(hall, c1, t.id, 'start');
-    clock.advance(3 * MIN);
-    await act(hall, c1, t.id, 'park');
-    clock.advance(10 * MIN);
-    await act(hall, c1, t.id, 'return');
+    const { hall, clock, c1, ticketId } = await returnedFromPark(await aHall(), 3, 10);
     clock.advance(3 * MIN);
     expectError(
-      await hall.request('POST', `/tickets/${t.id}/finish`, { token: c1 }),
+      await hall.request('POST', `/tickets/${ticketId}/finish`, { token: c1 }),
       422,
       'E_OVERRUN_REASON_REQUIRED',
     );
@@ -101,12 +92,11 @@ describe('who is at a counter (R-DUTY-1)', () => {
   });
 
   it('R-DUTY-1: a clerk signed in at a station shows by name in the hub manager’s live view', async ({
-    later,
+    pulledStation,
     aHall,
   }) => {
     const { hall } = await aHall();
-    const station = later(await startStation(hall, 2, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const station = await pulledStation(hall, 2);
     await station.login('1002', 2);
     await drain(station.node);
     const manager = await hall.login('9001');

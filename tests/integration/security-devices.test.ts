@@ -10,7 +10,9 @@ import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '
 import { it } from '../support/fixtures.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, expectSameJournal, hubToken, issueTickets, startStation } from '../support/sync.ts';
-import { ErrorReply, Health } from '../../shared/api/schemas.ts';
+import { Health } from '../../shared/api/schemas.ts';
+import { expectError } from '../support/builders.ts';
+import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 
 /** Issue 9, item 1: a device belongs to the hall that paired it, for ever (DESIGN §5). */
@@ -27,7 +29,19 @@ async function hoState(tho: TestHeadOffice): Promise<string> {
   return JSON.stringify({ journal, cursors, quarantine, devices, stations });
 }
 
-const errorCode = (body: unknown) => ErrorReply.safeParse(body).data?.error.code;
+/** Runs what head office must refuse, then checks it holds exactly what it held before. */
+async function expectUnchanged(tho: TestHeadOffice, refused: () => Promise<void>): Promise<void> {
+  const before = await hoState(tho);
+  await refused();
+  expect(await hoState(tho)).toBe(before);
+}
+
+/** The hub's next `tickets` tickets reach head office, whose journal of the hall then matches the hub's. */
+async function nextTicketsArrive(tho: TestHeadOffice, hub: TestHall, tickets: number): Promise<void> {
+  await issueTickets(hub, tickets);
+  await drain(hub.node);
+  await expectSameJournal(tho, hub);
+}
 
 describe(`device ownership at head office on ${BACKEND}`, () => {
   it('security: a hub pushing rows under another hall’s hub device id is refused whole (403) and changes nothing', async ({
@@ -38,7 +52,6 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     const two = await pairedHub();
     await issueTickets(one, 3);
     await drain(one.node);
-    const before = await hoState(tho);
 
     // Hall Two's hub forges the rows Hall One's hub will write next, under Hall One's hub device id.
     const forged = new RowChain(one.node.ctx.deviceId, two.node.ctx.hallId);
@@ -50,18 +63,16 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
         [one.node.ctx.deviceId],
       )
     )[0]!.last_hash;
-    const res = await pushRaw(tho.url, hubToken(two), {
-      deviceId: one.node.ctx.deviceId,
-      rows: forged.take(3),
+    await expectUnchanged(tho, async () => {
+      const res = await pushRaw(tho.url, hubToken(two), {
+        deviceId: one.node.ctx.deviceId,
+        rows: forged.take(3),
+      });
+      expectError(res, 403, 'E_DEVICE_NOT_OWNED');
     });
-    expect(res.status).toBe(403);
-    expect(errorCode(res.body)).toBe('E_DEVICE_NOT_OWNED');
-    expect(await hoState(tho)).toBe(before);
 
     // Hall One's own next rows land at those sequence numbers, nothing quarantined, and it says all is well.
-    await issueTickets(one, 3);
-    await drain(one.node);
-    await expectSameJournal(tho, one);
+    await nextTicketsArrive(tho, one, 3);
     const quarantined = await tho.sql.query('SELECT 1 FROM quarantine WHERE device_id = $1', [
       one.node.ctx.deviceId,
     ]);
@@ -76,18 +87,15 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
   }) => {
     const one = await pairedHub();
     const { pairingCode } = await tho.newHall('Other hall');
-    const before = await hoState(tho);
-    const res = await tho.request('POST', '/sync/v1/pair', {
-      token: null,
-      body: { code: pairingCode, deviceId: one.node.ctx.deviceId, hallId: 'elsewhere' },
+    await expectUnchanged(tho, async () => {
+      const res = await tho.request('POST', '/sync/v1/pair', {
+        token: null,
+        body: { code: pairingCode, deviceId: one.node.ctx.deviceId, hallId: 'elsewhere' },
+      });
+      expectError(res, 409, 'E_DEVICE_BOUND');
     });
-    expect(res.status).toBe(409);
-    expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
-    expect(await hoState(tho)).toBe(before);
     // Hall One's hub keeps its hall and its token; the refused code is still good for a new hub.
-    await issueTickets(one, 1);
-    await drain(one.node);
-    await expectSameJournal(tho, one);
+    await nextTicketsArrive(tho, one, 1);
     const fresh = await tho.request('POST', '/sync/v1/pair', {
       token: null,
       body: { code: pairingCode, deviceId: 'a-new-hub', hallId: 'h-new' },
@@ -106,11 +114,10 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     const rows = chain.take(2);
 
     // Not registered yet: refused whole.
-    let before = await hoState(tho);
-    let res = await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows });
-    expect(res.status).toBe(403);
-    expect(errorCode(res.body)).toBe('E_DEVICE_NOT_OWNED');
-    expect(await hoState(tho)).toBe(before);
+    await expectUnchanged(tho, async () => {
+      const res = await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows });
+      expectError(res, 403, 'E_DEVICE_NOT_OWNED');
+    });
 
     const register = (token: string | null, deviceId = stationId) =>
       tho.request('POST', '/sync/v1/devices', {
@@ -118,13 +125,12 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
         body: { deviceId, role: 'counter', name: 'Counter 1', counterNo: 1 },
       });
     // A console user (even the admin) and an anonymous caller may not register stations.
-    before = await hoState(tho);
-    expect((await register(tho.adminToken)).status).toBe(403);
-    expect((await register(null)).status).toBe(401);
-    expect(await hoState(tho)).toBe(before);
+    await expectUnchanged(tho, async () => {
+      expect((await register(tho.adminToken)).status).toBe(403);
+      expect((await register(null)).status).toBe(401);
+    });
 
-    res = await register(hubToken(one));
-    expect(res.status).toBe(201);
+    expect((await register(hubToken(one))).status).toBe(201);
     // Registering again from its own hub is harmless.
     expect((await register(hubToken(one))).status).toBe(201);
     expect(await deviceOwner(tho.sql, stationId)).toEqual({
@@ -142,23 +148,16 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
     expect(await deviceOwner(tho.sql, 'nobody')).toBeNull();
 
     // Another hall's hub can neither take the station nor register a hub's id as its station.
-    before = await hoState(tho);
-    res = await register(hubToken(two));
-    expect(res.status).toBe(409);
-    expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
-    res = await register(hubToken(two), one.node.ctx.deviceId);
-    expect(res.status).toBe(409);
-    expect(errorCode(res.body)).toBe('E_DEVICE_BOUND');
-    res = await register(hubToken(one), two.node.ctx.deviceId);
-    expect(res.status).toBe(409);
-    // Nor push the station's rows.
-    res = await pushRaw(tho.url, hubToken(two), { deviceId: stationId, rows });
-    expect(res.status).toBe(403);
-    expect(await hoState(tho)).toBe(before);
+    await expectUnchanged(tho, async () => {
+      expectError(await register(hubToken(two)), 409, 'E_DEVICE_BOUND');
+      expectError(await register(hubToken(two), one.node.ctx.deviceId), 409, 'E_DEVICE_BOUND');
+      expect((await register(hubToken(one), two.node.ctx.deviceId)).status).toBe(409);
+      // Nor push the station's rows.
+      expect((await pushRaw(tho.url, hubToken(two), { deviceId: stationId, rows })).status).toBe(403);
+    });
 
     // Its own hub's push lands.
-    res = await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows });
-    expect(res.status).toBe(200);
+    expect((await pushRaw(tho.url, hubToken(one), { deviceId: stationId, rows })).status).toBe(200);
     expect((await hoCursors(tho.sql)).get(stationId)).toBe(2);
     const stored = await tho.sql.query<{ registered_by: string; hall_id: string; name: string }>(
       'SELECT hall_id, registered_by, name FROM hall_stations WHERE device_id = $1',

@@ -11,7 +11,6 @@ import {
 } from '../../shared/pairingCode.ts';
 import type { TestHall } from '../support/hall.ts';
 import { BACKEND, startTestHeadOffice, type TestHeadOffice } from '../support/headoffice.ts';
-import { startStation } from '../support/sync.ts';
 import { test } from '../support/fixtures.ts';
 import { ErrorReply, PairingCodeReply } from '../../shared/api/schemas.ts';
 import { parseReply } from '../support/http.ts';
@@ -70,12 +69,14 @@ function typedSloppily(code: string): string {
   return ` ${code.toLowerCase().replace('-', ' ').replace(/0/g, 'o').replace(/1/g, 'l')} `;
 }
 
-/** Head office on its own clock, stopped after the test. */
+/** Head office on a manual clock of its own (the lockout windows are minutes long), stopped after the test. */
 const it = test.extend(
   'headOffice',
   ({ later }) =>
-    async (clock: ManualClock): Promise<TestHeadOffice> =>
-      later(await startTestHeadOffice({ clock })),
+    async (): Promise<{ tho: TestHeadOffice; clock: ManualClock }> => {
+      const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
+      return { tho: later(await startTestHeadOffice({ clock })), clock };
+    },
 );
 
 describe(`guessing at head office on ${BACKEND}`, () => {
@@ -83,8 +84,7 @@ describe(`guessing at head office on ${BACKEND}`, () => {
     'security: head-office staff lock out after 5 wrong PINs, also against the right PIN (429 E_LOCKED_OUT), for 15 minutes',
     { timeout: 120_000 },
     async ({ headOffice }) => {
-      const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
-      const tho = await headOffice(clock);
+      const { tho, clock } = await headOffice();
       const login = (pin: string) =>
         tho.request('POST', '/auth/login', { token: null, body: { staffNo: '0001', pin } });
       for (let i = 0; i < 4; i++) expect(errorCode((await login('999999')).body)).toBe('E_BAD_CREDENTIALS');
@@ -116,8 +116,7 @@ describe(`guessing at head office on ${BACKEND}`, () => {
     'security: wrong /sync/v1/pair codes are limited per source address and in all (429 with Retry-After); even the right code then waits',
     { timeout: 120_000 },
     async ({ headOffice }) => {
-      const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
-      const tho = await headOffice(clock);
+      const { tho, clock } = await headOffice();
       const { pairingCode } = await tho.newHall('Target');
       const pair = (source: string, code: string, deviceId = `guesser-${source}`) =>
         postFrom(source, `${tho.url}/sync/v1/pair`, { code, deviceId, hallId: 'h' });
@@ -156,8 +155,7 @@ describe(`guessing at head office on ${BACKEND}`, () => {
   it('security: wrong pairing codes sent all at once cannot slip past the limit while the first are checked', async ({
     headOffice,
   }) => {
-    const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
-    const tho = await headOffice(clock);
+    const { tho } = await headOffice();
     const { pairingCode } = await tho.newHall('Target');
     const burst = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -176,8 +174,7 @@ describe(`guessing at head office on ${BACKEND}`, () => {
   it('security: hall pairing codes are grouped Crockford base-32, typed any sloppy way, and guessing one is below one in a million', async ({
     headOffice,
   }) => {
-    const clock = new ManualClock(Date.UTC(2026, 10, 25, 2));
-    const tho = await headOffice(clock);
+    const { tho } = await headOffice();
     const codes = await Promise.all(Array.from({ length: 5 }, (_, i) => tho.newHall(`Hall ${i}`)));
     for (const { pairingCode } of codes) expect(pairingCode).toMatch(CROCKFORD_GROUPED);
     expect(new Set(codes.map((c) => c.pairingCode)).size).toBe(5);
@@ -245,12 +242,11 @@ describe('guessing at the hub', () => {
   });
 
   it('security: a staff number locked at the hub is locked at its stations too', async ({
-    later,
+    pulledStation,
     demoHall,
   }) => {
     const hub = await demoHall();
-    const station = later(await startStation(hub, 1, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const station = await pulledStation(hub, 1);
     const wrong = (hall: TestHall) =>
       hall.request('POST', '/auth/login', { body: { staffNo: '1001', pin: '999999' } });
     for (let i = 0; i < 4; i++) expect((await wrong(hub)).status).toBe(401);

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { verifyJournal } from '../../db/verify.ts';
+import { parseStoredRow } from '../../db/journal.ts';
 import { rowHash } from '../../shared/journal/hash.ts';
 import { canonicalJson } from '../../shared/journal/canonical.ts';
 import { checkAgainstHeadOffice } from '../../hall/sync/integrity.ts';
@@ -21,44 +22,21 @@ const Halls = z.array(HallStatus);
 
 /** Issue 9, item 3: a hall cannot rewrite what head office already acknowledged (DESIGN §2, §4). */
 
-type StoredRow = {
-  id: string;
-  device_id: string;
-  device_seq: number;
-  hall_id: string;
-  type: string;
-  schema_ver: number;
-  payload: string;
-  occurred_at: number;
-  recorded_by: string;
-  prev_hash: string;
-  hash: string;
-};
-
 /** Edits one row's payload and re-hashes it and every later row of the device: the chain verifies. */
 function rewriteHistory(hub: TestHall, seq: number): void {
   const db = hub.node.ctx.db;
   const device = hub.node.ctx.deviceId;
-  const rows = db
-    .prepare('SELECT * FROM journal WHERE device_id = ? AND device_seq >= ? ORDER BY device_seq')
-    .all(device, seq) as StoredRow[];
+  const rows = (
+    db
+      .prepare('SELECT * FROM journal WHERE device_id = ? AND device_seq >= ? ORDER BY device_seq')
+      .all(device, seq) as Parameters<typeof parseStoredRow>[0][]
+  ).map(parseStoredRow);
   let prev = rows[0]!.prev_hash;
   withJournalGuardsLifted(db, () => {
     for (const [i, r] of rows.entries()) {
-      const payload = JSON.parse(r.payload) as Record<string, unknown>;
-      if (i === 0) payload.forged = true;
-      const hash = rowHash({
-        id: r.id,
-        device_id: r.device_id,
-        device_seq: r.device_seq,
-        hall_id: r.hall_id,
-        type: r.type,
-        schema_ver: r.schema_ver,
-        payload,
-        occurred_at: r.occurred_at,
-        recorded_by: r.recorded_by,
-        prev_hash: prev,
-      });
+      const payload = i === 0 ? { ...r.payload, forged: true } : r.payload;
+      // rowHash leaves out the row's own hash, so the stored row re-hashes with its new fields as it is.
+      const hash = rowHash({ ...r, payload, prev_hash: prev });
       db.prepare('UPDATE journal SET payload = ?, prev_hash = ?, hash = ? WHERE id = ?').run(
         canonicalJson(payload),
         prev,

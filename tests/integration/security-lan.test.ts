@@ -1,8 +1,5 @@
 import { describe, expect } from 'vitest';
-import { ManualClock } from '../../shared/runtime.ts';
-import type { HallNodeOptions } from '../../hall/node.ts';
-import type { TestHall } from '../support/hall.ts';
-import { test } from '../support/fixtures.ts';
+import { it } from '../support/clocked.ts';
 import http from 'node:http';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -12,7 +9,7 @@ import { asBeforeMigration0011 } from '../support/handling.ts';
 import { listen } from '../support/live.ts';
 import { startStation } from '../support/sync.ts';
 import { startTestHeadOffice } from '../support/headoffice.ts';
-import { act, callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
+import { act, callNext, expectError, issue, journalMark, shanghai } from '../support/builders.ts';
 import { CounterState, Ticket } from '../../shared/queue/model.ts';
 import { parseReply } from '../support/http.ts';
 
@@ -20,24 +17,11 @@ import { parseReply } from '../support/http.ts';
  * Issue 9, the security review of the hall node's LAN write path: what the hostile table
  * (hostile.test.ts) cannot say in one request.
  */
-const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-
-/** A demo hall on the file's clock, set back to 10:00 hall time. */
-const it = test.extend(
-  'aHall',
-  ({ demoHall }) =>
-    (opts: Partial<HallNodeOptions> = {}): Promise<TestHall> => {
-      clock.set(shanghai('2026-11-25 10:00'));
-      return demoHall({ clock, ...opts });
-    },
-);
-
 describe('security: who may act on a ticket no counter holds (DESIGN §6)', () => {
   it('security: a clerk at a counter that serves the service cancels a waiting ticket; a manager cancels any', async ({
     aHall,
   }) => {
-    const h = await aHall();
-    const staff = staffOf(h);
+    const { hall: h, staff } = await aHall();
     const a = await issue(h, 'A');
     const b = await issue(h, 'B');
     // Counter 1 serves A and C.
@@ -51,7 +35,7 @@ describe('security: who may act on a ticket no counter holds (DESIGN §6)', () =
   it('security: a clerk who signed in at no counter cannot act on the ticket they held before', async ({
     aHall,
   }) => {
-    const h = await aHall();
+    const { hall: h } = await aHall();
     const a = await issue(h, 'A');
     const atCounter = await h.login('1001', 1);
     expect((await callNext(h, atCounter, 1))?.id).toBe(a.id);
@@ -67,8 +51,8 @@ describe('security: R-AWAY-1 return times', () => {
   it('security: R-AWAY-1 a return time later the same business day is accepted and shown', async ({
     aHall,
   }) => {
-    const h = await aHall();
-    const clerk = await staffOf(h).clerk(3);
+    const { hall: h, staff } = await aHall();
+    const clerk = await staff.clerk(3);
     const returnAt = shanghai('2026-11-25 23:30');
     const res = await h.request('POST', '/counters/3/away', {
       token: clerk,
@@ -83,7 +67,7 @@ describe('security: every time a person enters has a sane range', () => {
   it('security: a walk-in that started in 1970 (or two days ago) is refused at the station and changes nothing', async ({
     aHall,
   }) => {
-    const hub = await aHall();
+    const { hall: hub, clock } = await aHall();
     const station = await startStation(hub, 1, { clock });
     try {
       const clerk = await station.login('1001', 1);
@@ -122,8 +106,8 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
   it("security: a clerk reusing a kiosk's Idempotency-Key gets a ticket of their own, and the projection still rebuilds exactly", async ({
     aHall,
   }) => {
-    const h = await aHall();
-    const clerk = await staffOf(h).clerk(1);
+    const { hall: h, staff } = await aHall();
+    const clerk = await staff.clerk(1);
     const kiosk = await issue(h, 'A', { key: 'shared-key-1' });
     const mine = await issue(h, 'A', { key: 'shared-key-1', token: clerk });
     expect(mine.id).not.toBe(kiosk.id);
@@ -137,9 +121,9 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
   it('security: migration 0011 gives the keys of a database made before it their senders, as a rebuild would', async ({
     aHall,
   }) => {
-    const h = await aHall();
+    const { hall: h, staff } = await aHall();
     await issue(h, 'A', { key: 'old-key-1' });
-    await issue(h, 'B', { key: 'old-key-2', token: await staffOf(h).clerk(3) });
+    await issue(h, 'B', { key: 'old-key-2', token: await staff.clerk(3) });
     const file = path.join(h.dataDir, 'old.sqlite');
     await h.node.ctx.db.backup(file);
     asBeforeMigration0011(file);
@@ -159,8 +143,7 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
   it('security: two clerks sending the same Idempotency-Key to their own counters each get their own call', async ({
     aHall,
   }) => {
-    const h = await aHall();
-    const staff = staffOf(h);
+    const { hall: h, staff } = await aHall();
     const first = await issue(h, 'A');
     const second = await issue(h, 'A');
     const call = async (token: string, no: number) =>
@@ -181,8 +164,7 @@ describe('security: signing out ends the live connection too (DESIGN §5)', () =
   it("security: logout closes that session's WebSockets with 4401; other sessions and screens keep theirs", async ({
     aHall,
   }) => {
-    const h = await aHall();
-    const staff = staffOf(h);
+    const { hall: h, staff } = await aHall();
     const clerk = await staff.clerk(1);
     const other = await staff.clerk(2);
     const mine = await listen(h.url, clerk);
@@ -247,7 +229,7 @@ describe('security: DNS rebinding — the node answers only to its own names (DE
   it('security: a request naming another host is refused with 421 {error} and changes nothing; the API, pages and WebSocket alike', async ({
     aHall,
   }) => {
-    const h = await aHall();
+    const { hall: h } = await aHall();
     const port = new URL(h.url).port;
     const before = journalMark(h.node.ctx.db);
     const evil = `rebind.attacker.example:${port}`;
@@ -274,9 +256,9 @@ describe('security: DNS rebinding — the node answers only to its own names (DE
   });
 
   it('security: localhost, 127.0.0.1, [::1] and the names given with allowHosts are answered', async ({
-    aHall,
+    demoHall,
   }) => {
-    const hall = await aHall({ allowHosts: ['hall-7.example'] });
+    const hall = await demoHall({ allowHosts: ['hall-7.example'] });
     const port = new URL(hall.url).port;
     for (const host of ['localhost', '127.0.0.1', '[::1]', 'hall-7.example', 'HALL-7.example.']) {
       const res = await withHost(hall.url, `${host}:${port}`, 'GET', '/api/v1/health');
@@ -305,7 +287,7 @@ describe('security: a station serves nothing of the hub anonymously (DESIGN §5)
     later,
     aHall,
   }) => {
-    const hub = await aHall();
+    const { hall: hub } = await aHall();
     const station = later(await startStation(hub, 1));
     expectError(await station.request('GET', '/hall'), 401, 'E_UNAUTHENTICATED');
     const clerk = await station.login('1001', 1);

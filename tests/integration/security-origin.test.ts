@@ -1,17 +1,18 @@
 import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
-import { pullOnce } from '../../hall/sync/pull.ts';
 import { dumpProjections } from '../../db/rebuild.ts';
 import * as read from '../../db/read.ts';
+import type { StaffRow } from '../../db/read.ts';
 import { AUTHORITY } from '../../shared/events/authority.ts';
 import { EVENTS, type EventPayload, type EventType } from '../../shared/events/catalog.ts';
 import { PushReply } from '../../shared/sync/protocol.ts';
 import type { TestHall } from '../support/hall.ts';
 import { journalMark } from '../support/builders.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
-import { drain, hubToken, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, hubToken, startPairedHub } from '../support/sync.ts';
 import { BACKEND } from '../support/headoffice.ts';
-import { it } from '../support/fixtures.ts';
+import { test } from '../support/fixtures.ts';
+import type { Db } from '../../db/open.ts';
 import { DeviceReply } from '../../shared/api/schemas.ts';
 import { parseReply } from '../support/http.ts';
 
@@ -112,19 +113,41 @@ async function pairCounterDevice(
   return parseReply(DeviceReply, res);
 }
 
+/** A demo hub with a counter device paired at counter 6 (clerk 1006's), and that device's own row chain. */
+interface CounterSix {
+  hub: TestHall;
+  db: Db;
+  device: { deviceId: string; token: string };
+  clerk: StaffRow;
+  chain: RowChain;
+  /** Pushes rows to the hub as the device, with its token. */
+  push(rows: unknown[]): Promise<{ status: number; body: unknown }>;
+}
+
+const it = test.extend('counterSix', ({ demoHall }) => async (): Promise<CounterSix> => {
+  const hub = await demoHall();
+  const db = hub.node.ctx.db;
+  const device = await pairCounterDevice(hub, 6);
+  return {
+    hub,
+    db,
+    device,
+    clerk: read.staffByNo(db, '1006')!,
+    chain: new RowChain(device.deviceId, hub.node.ctx.hallId),
+    push: (rows) => pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows }),
+  };
+});
+
 const quarantineCount = (hub: TestHall) =>
   (stmt(hub.node.ctx.db, 'SELECT count(*) AS n FROM local_quarantine').get() as { n: number }).n;
 
 describe('security: origin rules on the hub (issue 9, critical)', () => {
   it('security: a counter device pushing staff.enrolled for 9001, a new manager 6666 and device.revoked for the kiosk changes nothing', async ({
-    demoHall,
+    counterSix,
   }) => {
-    const hub = await demoHall();
-    const db = hub.node.ctx.db;
-    const device = await pairCounterDevice(hub, 6);
+    const { hub, db, chain, push } = await counterSix();
     const kioskId = read.devices(db).find((d) => d.role === 'kiosk')!.deviceId;
     const before = { journal: journalMark(db), projections: dumpProjections(db) };
-    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
     const nineOhOhOne = read.staffByNo(db, '9001')!;
     const rows = [
       chain.next({
@@ -134,7 +157,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       chain.next({ type: 'staff.enrolled', payload: samples(6, 'x')['staff.enrolled'] }),
       chain.next({ type: 'device.revoked', payload: { deviceId: kioskId } }),
     ];
-    const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
+    const res = await push(rows);
     expect(res.status).toBe(200);
     const reply = parseReply(PushReply, res);
     // Acknowledged (the station's chain moves on) but every row is quarantined, naming the rule.
@@ -154,23 +177,17 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
   });
 
   it('security: every event type pushed from a station token — only the station types it may write change anything', async ({
-    demoHall,
+    counterSix,
   }) => {
-    const hub = await demoHall();
-    const db = hub.node.ctx.db;
-    const device = await pairCounterDevice(hub, 6);
-    const clerk = read.staffByNo(db, '1006')!;
+    const { db, device, clerk, chain, push } = await counterSix();
     const payloads = samples(6, clerk.id);
-    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
     // The station's clerk signs in first (a station signs its clerks in locally), as a real one does.
     const signIn = chain.next({
       type: 'counter.signed_in',
       payload: payloads['counter.signed_in'],
       recorded_by: clerk.id,
     });
-    expect(
-      (await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows: [signIn] })).body,
-    ).toEqual({
+    expect((await push([signIn])).body).toEqual({
       ackedSeq: 1,
       rejected: [],
     });
@@ -182,7 +199,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       const signer = AUTHORITY[type].stationSigner === 'device' ? `device:${device.deviceId}` : clerk.id;
       const row = chain.next({ type, payload: payloads[type], recorded_by: signer });
       const before = { journal: journalMark(db), projections: dumpProjections(db) };
-      const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows: [row] });
+      const res = await push([row]);
       expect(res.status, type).toBe(200);
       const reply = parseReply(PushReply, res);
       expect(reply.ackedSeq, type).toBe(row.device_seq);
@@ -205,42 +222,24 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
   });
 
   it('security: a station writes only for its own counter, signed by the clerk signed in there', async ({
-    demoHall,
+    counterSix,
   }) => {
-    const hub = await demoHall();
-    const db = hub.node.ctx.db;
-    const device = await pairCounterDevice(hub, 6);
-    const clerk = read.staffByNo(db, '1006')!;
+    const { hub, db, clerk, chain, push } = await counterSix();
     const other = read.staffByNo(db, '1001')!;
-    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
     const walkin = (over: Partial<EventPayload<'walkin.served'>>, by: string) =>
       chain.next({
         type: 'walkin.served',
         payload: { ...samples(6, clerk.id)['walkin.served'], walkinId: crypto.randomUUID(), ...over },
         recorded_by: by,
       });
+    const signIn = (counterNo: number, staffId: string, by: string) =>
+      chain.next({ type: 'counter.signed_in', payload: { counterNo, staffId }, recorded_by: by });
     const rows = [
       walkin({}, clerk.id), // 1: nobody is signed in at the station yet
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 5, staffId: clerk.id },
-        recorded_by: clerk.id,
-      }), // 2: not its counter
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: 'nobody' },
-        recorded_by: 'nobody',
-      }), // 3: no such staff
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: clerk.id },
-        recorded_by: other.id,
-      }), // 4: signed by another
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: clerk.id },
-        recorded_by: clerk.id,
-      }), // 5: ok
+      signIn(5, clerk.id, clerk.id), // 2: not its counter
+      signIn(6, 'nobody', 'nobody'), // 3: no such staff
+      signIn(6, clerk.id, other.id), // 4: signed by another
+      signIn(6, clerk.id, clerk.id), // 5: ok
       walkin({ counterNo: 1 }, clerk.id), // 6: another counter
       walkin({ staffId: other.id }, other.id), // 7: a clerk with no session here
       walkin({ staffId: other.id }, clerk.id), // 8: names someone else
@@ -251,7 +250,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       }), // 9: a pull is the station's own doing
       walkin({}, clerk.id), // 10: ok
     ];
-    const res = await pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows });
+    const res = await push(rows);
     const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(10);
     expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
@@ -262,13 +261,9 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
   });
 
   it('security: a 10,000-level nested payload is quarantined (row bounds), the rows after it land, the hub keeps answering', async ({
-    demoHall,
+    counterSix,
   }) => {
-    const hub = await demoHall();
-    const db = hub.node.ctx.db;
-    const device = await pairCounterDevice(hub, 6);
-    const clerk = read.staffByNo(db, '1006')!;
-    const chain = new RowChain(device.deviceId, hub.node.ctx.hallId);
+    const { hub, db, device, clerk, chain } = await counterSix();
     const deep: Record<string, unknown> = {};
     let cursor = deep;
     for (let i = 0; i < 10_000; i++) cursor = cursor.a = {} as Record<string, unknown>;
@@ -316,12 +311,11 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
 
 describe('security: a real station through its hub (issue 9)', () => {
   it('security: a station clerk’s walk-in and sign-in pass the origin rule and name the hub’s own staff member', async ({
-    later,
+    pulledStation,
     demoHall,
   }) => {
     const hub = await demoHall();
-    const station = later(await startStation(hub, 2, { sync: false }));
-    await pullOnce(station.node.ctx, 'hub');
+    const station = await pulledStation(hub, 2);
     const clerk = await station.login('1002', 2);
     const res = await station.request('POST', '/walkins', {
       token: clerk,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
-import { startHallNode } from '../../hall/node.ts';
+import { startHallNode, type HallNode } from '../../hall/node.ts';
+import type { Db } from '../../db/open.ts';
 import type { TestHall } from '../support/hall.ts';
 import { test } from '../support/fixtures.ts';
 import { drain, startStation } from '../support/sync.ts';
@@ -15,34 +16,42 @@ import { upstreams } from '../../hall/sync/upstreams.ts';
  * in the OS key store, the token is sealed at rest: the database file and its backups give it away no more.
  */
 
-/** A demo hub and a station paired with it whose hub token is sealed with `key`. */
+/** The station's hub token as it is stored in SQLite: sealed or in clear. */
+function storedHubToken(db: Db): string {
+  return (stmt(db, "SELECT token FROM local_upstreams WHERE name = 'hub'").get() as { token: string }).token;
+}
+
+/** The station on its data directory again, as the shell starts it: with its key, another or none. */
+function restart(dataDir: string, secretKey?: Buffer): Promise<HallNode> {
+  return startHallNode({
+    dataDir,
+    port: 0,
+    logLevel: 'silent',
+    timers: false,
+    sync: false,
+    ...(secretKey ? { secretKey } : {}),
+  });
+}
+
+/** A demo hub and a station paired with it, its hub token sealed with `key` when there is one. */
 const it = test.extend(
-  'stationWithKey',
+  'pairedStation',
   ({ demoHall, later }) =>
-    async (key: Buffer): Promise<{ hub: TestHall; station: TestHall; token: string }> => {
+    async (key?: Buffer): Promise<{ station: TestHall; token: string }> => {
       const hub = await demoHall();
-      const station = later(await startStation(hub, 3, { sync: false, secretKey: key }));
-      const stored = stmt(
-        station.node.ctx.db,
-        "SELECT token FROM local_upstreams WHERE name = 'hub'",
-      ).get() as {
-        token: string;
-      };
-      return { hub, station, token: stored.token };
+      const station = later(await startStation(hub, 3, { sync: false, ...(key ? { secretKey: key } : {}) }));
+      return { station, token: storedHubToken(station.node.ctx.db) };
     },
 );
 
 describe('security: upstream token at rest (issue 9)', () => {
   it('security: with the shell’s key a station’s hub token is sealed in SQLite and still works', async ({
-    stationWithKey,
+    pairedStation,
   }) => {
     const key = randomBytes(32);
-    const { station } = await stationWithKey(key);
+    const { station, token } = await pairedStation(key);
     const db = station.node.ctx.db;
-    const stored = stmt(db, "SELECT token FROM local_upstreams WHERE name = 'hub'").get() as {
-      token: string;
-    };
-    expect(stored.token).toMatch(/^sealed:v1:/);
+    expect(token).toMatch(/^sealed:v1:/);
     // The real token is what the hub hashed; it appears nowhere in the database file.
     db.pragma('wal_checkpoint(TRUNCATE)');
     const file = readFileSync(path.join(station.dataDir, 'hall.sqlite')).toString('latin1');
@@ -65,64 +74,30 @@ describe('security: upstream token at rest (issue 9)', () => {
   });
 
   it('security: a sealed token without the key (or with another) refuses to start with one clear line', async ({
-    stationWithKey,
+    pairedStation,
   }) => {
     const key = randomBytes(32);
-    const { station } = await stationWithKey(key);
+    const { station } = await pairedStation(key);
     const dataDir = station.dataDir;
     await station.node.close();
-    await expect(
-      startHallNode({ dataDir, port: 0, logLevel: 'silent', timers: false, sync: false }),
-    ).rejects.toThrow(/sealed with the desktop shell's key/);
-    await expect(
-      startHallNode({
-        dataDir,
-        port: 0,
-        logLevel: 'silent',
-        timers: false,
-        sync: false,
-        secretKey: randomBytes(32),
-      }),
-    ).rejects.toThrow(/not the key/);
-    const again = await startHallNode({
-      dataDir,
-      port: 0,
-      logLevel: 'silent',
-      timers: false,
-      sync: false,
-      secretKey: key,
-    });
+    await expect(restart(dataDir)).rejects.toThrow(/sealed with the desktop shell's key/);
+    await expect(restart(dataDir, randomBytes(32))).rejects.toThrow(/not the key/);
+    const again = await restart(dataDir, key);
     await again.close();
   });
 
   it('security: a token stored in clear before the shell had a key is sealed on the first start with one', async ({
     later,
-    demoHall,
+    pairedStation,
   }) => {
-    const hub = await demoHall();
-    const plain = later(await startStation(hub, 4, { sync: false }));
+    const { station: plain, token: before } = await pairedStation();
     const dataDir = plain.dataDir;
-    const before = stmt(plain.node.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'hub'").get() as {
-      token: string;
-    };
-    expect(before.token).not.toMatch(/^sealed:/);
+    expect(before).not.toMatch(/^sealed:/);
     await plain.node.close();
-    const key = randomBytes(32);
-    const sealed = await startHallNode({
-      dataDir,
-      port: 0,
-      logLevel: 'silent',
-      timers: false,
-      sync: false,
-      secretKey: key,
-    });
-    later(sealed);
-    const after = stmt(sealed.ctx.db, "SELECT token FROM local_upstreams WHERE name = 'hub'").get() as {
-      token: string;
-    };
-    expect(after.token).toMatch(/^sealed:v1:/);
+    const sealed = later(await restart(dataDir, randomBytes(32)));
+    expect(storedHubToken(sealed.ctx.db)).toMatch(/^sealed:v1:/);
     const file = readFileSync(path.join(dataDir, 'hall.sqlite')).toString('latin1');
-    expect(file.includes(before.token)).toBe(false);
+    expect(file.includes(before)).toBe(false);
     await expect(pullOnce(sealed.ctx, 'hub')).resolves.toMatchObject({
       version: expect.any(Number) as unknown,
     });

@@ -6,10 +6,9 @@ import { DatabaseTooNewError, knownMigrations, openDatabase } from '../../db/ope
 import { backupDatabase, listBackups } from '../../db/backup.ts';
 import { verifyJournal } from '../../db/verify.ts';
 import { startHallNode } from '../../hall/node.ts';
-import { ManualClock } from '../../shared/runtime.ts';
-import { test } from '../support/fixtures.ts';
+import { test } from '../support/clocked.ts';
 import { rebuildProjections } from '../../db/rebuild.ts';
-import { act, callNext, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
+import { act, callNext, issue, journalMark, staffOf } from '../support/builders.ts';
 import { runCli } from '../support/child.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
 
@@ -113,9 +112,9 @@ describe('migrations (DESIGN-2)', () => {
 
 describe('journal and projections (DESIGN-2)', () => {
   it('DESIGN-2: a row and its projection commit together or not at all, and a failed command in a group commit leaves no gap', async ({
-    demoHall,
+    aHall,
   }) => {
-    const hall = await demoHall({ clock: new ManualClock(shanghai('2026-11-25 10:00')) });
+    const { hall } = await aHall();
     const ctx = hall.node.ctx;
     const a1 = await issue(hall, 'A');
     const before = journalMark(ctx.db);
@@ -153,11 +152,10 @@ describe('journal and projections (DESIGN-2)', () => {
 
 describe('the day’s handling figures (DESIGN-2)', () => {
   it('R-SLA-1: the per-service served count and handling time kept for the wait estimate always equal the tickets, also after a rebuild and a migration', async ({
-    demoHall,
+    aHall,
     aDir,
   }) => {
-    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const hall = await demoHall({ clock });
+    const { hall, clock } = await aHall();
     const { db } = hall.node.ctx;
     const clerk = await hall.login('1005', 5); // counter 5 serves A, B and C
     // Finished after starting, finished straight from called (no handling time), parked, transferred.
@@ -204,13 +202,11 @@ describe('the day’s handling figures (DESIGN-2)', () => {
 
 describe('backup and restore (DESIGN-2)', () => {
   it('DESIGN-2: an online backup restored over the node gives the journal exactly as it was at backup time', async ({
-    demoHall,
+    aHall,
     testHall,
   }) => {
-    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const hall = await demoHall({ clock });
+    const { hall, clock, staff } = await aHall();
     for (const code of ['A', 'B', 'A']) await issue(hall, code);
-    const staff = staffOf(hall);
     await hall.request('POST', '/counters/1/call-next', { token: await staff.clerk(1) });
     // Online: the node keeps running and writing while the backup is taken.
     const backupsDir = path.join(hall.dataDir, 'backups');
@@ -287,11 +283,10 @@ describe('backup and restore (DESIGN-2)', () => {
   });
 
   it('DESIGN-2: restore after a crash keeps the replaced database whole, including what was still in its WAL', async ({
-    demoHall,
+    aHall,
     aDir,
   }) => {
-    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const hall = await demoHall({ clock });
+    const { hall, clock } = await aHall();
     await issue(hall, 'A');
     const file = await backupDatabase(hall.node.ctx.db, path.join(aDir(), 'b'), clock.now(), 5);
     await issue(hall, 'A');

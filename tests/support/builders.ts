@@ -102,8 +102,7 @@ export async function callNext(
 ): Promise<TicketReply | null> {
   const res = await hall.request('POST', `/counters/${counterNo}/call-next`, { token });
   if (res.status === 204) return null;
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return parseReply(Ticket, res);
+  return ticketReply('call-next', res);
 }
 
 /** A ticket command that must succeed. */
@@ -118,7 +117,12 @@ export async function act(
     token,
     ...(body === undefined ? {} : { body }),
   });
-  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+  return ticketReply(action, res);
+}
+
+/** The ticket a command replied with, failing the test (naming the command) on anything but 200. */
+function ticketReply(command: string, res: { status: number; body: unknown }): TicketReply {
+  expect(res.status, `${command}: ${JSON.stringify(res.body)}`).toBe(200);
   return parseReply(Ticket, res);
 }
 
