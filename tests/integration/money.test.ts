@@ -1,8 +1,7 @@
 import { describe, expect } from 'vitest';
-import { ManualClock } from '../../shared/runtime.ts';
 import type { TestHall } from '../support/hall.ts';
-import { test } from '../support/fixtures.ts';
-import { expectError, journalMark, shanghai, staffOf, type Staff } from '../support/builders.ts';
+import { it } from '../support/clocked.ts';
+import { expectError, journalMark } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
 import {
   CountReply,
@@ -18,12 +17,6 @@ import { z } from 'zod';
 const HOUR = 3_600_000;
 const MANAGER = { staffNo: '9001', pin: '123456' };
 
-/** A fresh demo hall at 10:00 hall time on a manual clock, with its people. */
-const it = test.extend(
-  'aHall',
-  ({ demoHall }) =>
-    async (): Promise<{ hall: TestHall; clock: ManualClock; staff: Staff }> => {
-      const clock = new ManualClock(shanghai('2026-11-25 10:00'));
       const hall = await demoHall({ clock });
       return { hall, clock, staff: staffOf(hall) };
     },

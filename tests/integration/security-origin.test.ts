@@ -96,8 +96,128 @@ function samples(counterNo: number, staffId: string): { [K in EventType]: EventP
     'counter.away': { counterNo, reason: 'rogue', returnAt: Date.UTC(2026, 0, 5, 2, 0, 0) },
     'counter.back': { counterNo },
     'alert.raised': { alertId: 'rogue-alert', kind: 'away_overdue', counterNo, message: 'rogue' },
+    ...moneySamples(counterNo, staffId),
   };
 }
+
+/** Every event type, the clerk's sign-out last: the station's records after it would have no session. */
+const inStationOrder = (): EventType[] =>
+  (Object.keys(EVENTS) as EventType[]).sort(
+    (a, b) => Number(a === 'counter.signed_out') - Number(b === 'counter.signed_out'),
+  );
+
+const RECEIPT = '0190f0c0-0000-7000-8000-0000000000cc';
+const DRAWER = '0190f0c0-0000-7000-8000-0000000000dd';
+
+/** Issue 11's money events, each naming the station's counter and clerk. */
+function moneySamples(counterNo: number, staffId: string): { [K in MoneyEvent]: EventPayload<K> } {
+  const day = '2026-01-05';
+  const who = { counterNo, staffId };
+  return {
+    'drawer.opened': { drawerId: DRAWER, day, ...who, floatFen: 0, auto: false },
+    'receipt.recorded': {
+      receiptId: RECEIPT,
+      seq: 1,
+      number: 'ROGUE1-000001',
+      day,
+      lateFor: null,
+      ...who,
+      drawerId: DRAWER,
+      ticketId: null,
+      lines: [{ kind: 'bill', account: 'E-1000', amountFen: 100 }],
+      payments: [{ method: 'cash', amountFen: 100, reference: null }],
+      totalFen: 100,
+      paidFen: 100,
+      changeFen: 0,
+      cashFen: 100,
+    },
+    'receipt.voided': {
+      voidId: '0190f0c0-0000-7000-8000-0000000000ce',
+      receiptId: RECEIPT,
+      number: 'ROGUE1-000001',
+      day,
+      ...who,
+      drawerId: DRAWER,
+      approverId: 'rogue-approver',
+      reason: 'rogue',
+      totalFen: 100,
+      cashFen: 100,
+    },
+    'receipt.reprinted': { receiptId: RECEIPT, count: 1, ...who },
+    'drawer.cash_moved': {
+      moveId: 'm1',
+      drawerId: DRAWER,
+      ...who,
+      direction: 'in',
+      amountFen: 1,
+      reason: 'rogue',
+    },
+    'drawer.counted': {
+      countId: 'c1',
+      drawerId: DRAWER,
+      ...who,
+      kind: 'spot',
+      counts: { '10': 1 },
+      countedFen: 10,
+      expectedFen: 10,
+      differenceFen: 0,
+      witnessId: null,
+      note: null,
+    },
+    'drawer.difference_explained': {
+      countId: 'c1',
+      drawerId: DRAWER,
+      ...who,
+      reasonCode: 'unknown',
+      approverId: 'rogue-approver',
+      note: null,
+    },
+    'deposit.recorded': {
+      depositId: 'd1',
+      day,
+      ...who,
+      companionId: 'rogue-companion',
+      amountFen: 1,
+      slipNo: 'S1',
+      drawerId: null,
+    },
+    'invoice.recorded': {
+      invoiceId: 'i1',
+      day,
+      ...who,
+      invoiceNo: '00000001',
+      amountFen: 1,
+      receiptId: null,
+    },
+    'day.closed': {
+      day,
+      ...who,
+      approverId: 'rogue-approver',
+      reasonCode: null,
+      report: {
+        day,
+        deviceCode: 'ROGUE1',
+        first: null,
+        last: null,
+        count: 0,
+        lateCount: 0,
+        totalsFen: { gross: 0, net: 0, byMethod: {}, byFee: {}, byClerk: {} },
+        voids: { count: 0, totalFen: 0, numbers: [] },
+        cashMovesFen: { in: 0, out: 0 },
+        depositsFen: 0,
+        overShortFen: 0,
+        drawers: [],
+        invoices: { count: 0, totalFen: 0, gaps: [], mismatches: [] },
+        grandTotalFen: 0,
+        unsyncedRows: 0,
+        chainHash: '',
+        chainBroken: null,
+        closedAt: Date.UTC(2026, 0, 5, 10, 0, 0),
+      },
+    },
+  };
+}
+type MoneyEvent = Extract<EventType, `${'receipt' | 'drawer' | 'deposit' | 'invoice' | 'day'}.${string}`>;
 
 /** A counter device paired on the hub by its manager, as a station would be, with its raw token. */
 async function pairCounterDevice(
@@ -191,7 +311,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
       ackedSeq: 1,
       rejected: [],
     });
-    const types = Object.keys(EVENTS) as EventType[];
+    const types = inStationOrder();
     const allowed: string[] = [];
     for (const type of types) {
       if (type === 'counter.signed_in') continue;
@@ -216,7 +336,14 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
         expect(dumpProjections(db), `${type} changed a projection`).toBe(before.projections);
       }
     }
-    expect(allowed.sort()).toEqual(['counter.signed_out', 'reference.updated', 'walkin.served']);
+    expect(allowed.sort()).toEqual(
+      [
+        'counter.signed_out',
+        'reference.updated',
+        'walkin.served',
+        ...Object.keys(moneySamples(6, clerk.id)),
+      ].sort(),
+    );
     // A station's copy of reference data is kept as a record but never changes the hub's settings.
     expect(read.settings(db).recallCap).not.toBe(1);
   });
@@ -254,7 +381,7 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
     const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(10);
     expect(reply.rejected.map((r) => r.seq)).toEqual([1, 2, 3, 4, 6, 7, 8, 9]);
-    for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
+    for (const r of reply.rejected) expect(r.reason, JSON.stringify(reply.rejected)).toMatch(/^origin rule/);
     expect(read.counterByNo(db, 6)?.staffId).toBe(clerk.id);
     expect(stmt(db, "SELECT count(*) AS n FROM tickets WHERE number LIKE 'W-%'").get()).toEqual({ n: 1 });
     expect(quarantineCount(hub)).toBe(8);
@@ -349,7 +476,7 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
     const clerk = read.staffByNo(hub.node.ctx.db, '1006')!;
     const payloads = samples(6, clerk.id);
     const chain = new RowChain(stationId, hallId);
-    const types = Object.keys(EVENTS) as EventType[];
+    const types = inStationOrder();
     const rows = types.map((type) =>
       chain.next({
         type,
@@ -362,12 +489,16 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
     const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(rows.length);
     const accepted = rows.filter((r) => !reply.rejected.some((x) => x.id === r.id)).map((r) => r.type);
-    expect(accepted.sort()).toEqual([
-      'counter.signed_in',
-      'counter.signed_out',
-      'reference.updated',
-      'walkin.served',
-    ]);
+    expect(accepted.sort(), JSON.stringify(reply.rejected)).toEqual(
+      [
+        'counter.signed_in',
+        'counter.signed_out',
+        'reference.updated',
+        'walkin.served',
+        // Issue 11: money is written by the node serving the counter.
+        ...Object.keys(moneySamples(6, clerk.id)),
+      ].sort(),
+    );
     for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
     const stored = await tho.sql.query<{ type: string }>('SELECT type FROM journal WHERE device_id = $1', [
       stationId,
