@@ -17,11 +17,6 @@ import { z } from 'zod';
 const HOUR = 3_600_000;
 const MANAGER = { staffNo: '9001', pin: '123456' };
 
-      const hall = await demoHall({ clock });
-      return { hall, clock, staff: staffOf(hall) };
-    },
-);
-
 const pay = (hall: TestHall, token: string, body: unknown, key?: string) =>
   hall.request('POST', '/receipts', { token, body, headers: key ? { 'idempotency-key': key } : {} });
 
