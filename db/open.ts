@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
+import { MONEY_TABLES } from './moneyTables.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { faultPoint } from '../server/fault.ts';
@@ -50,11 +51,27 @@ export function openDatabase(file: string, migrations = knownMigrations()): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, file, migrations);
+    refuseUpdates(db, MONEY_TABLES);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * Records written once (money, issue 11): a trigger per table refuses UPDATE, so a correction is a new
+ * record that refers to the old one. Made from the tables' list at every open, so a table added to it
+ * is covered without a migration of its own.
+ */
+function refuseUpdates(db: Db, tables: readonly string[]): void {
+  const existing = new Set(
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  );
+  for (const table of tables)
+    if (existing.has(table))
+      db.exec(`CREATE TRIGGER IF NOT EXISTS ${table}_written_once BEFORE UPDATE ON ${table}
+                 BEGIN SELECT RAISE(ABORT, 'money records are written once'); END`);
 }
 
 function migrate(db: Db, file: string, migrations: Migration[]): void {

@@ -1,5 +1,6 @@
 -- Money (issue 11; R-FEE-1, R-CASH-1 … R-CASH-6). Projections of the journal's money events, written
--- once: every table refuses UPDATE (a trigger), so a correction is always a new record. Rebuild and
+-- once: every table refuses UPDATE (triggers made from MONEY_TABLES at open, db/open.ts), so a
+-- correction is always a new record. Rebuild and
 -- retention clear them only to replay or archive the journal. `journal_seq` is where each day's records
 -- start in the writing device's chain, so a day close reads and verifies only from there.
 CREATE TABLE receipts (
@@ -136,24 +137,3 @@ CREATE TABLE day_closes (
   recorded_at INTEGER NOT NULL,
   PRIMARY KEY (device_id, day)
 );
-
-CREATE TRIGGER receipts_written_once BEFORE UPDATE ON receipts
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER receipt_voids_written_once BEFORE UPDATE ON receipt_voids
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER receipt_reprints_written_once BEFORE UPDATE ON receipt_reprints
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER drawers_written_once BEFORE UPDATE ON drawers
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER drawer_moves_written_once BEFORE UPDATE ON drawer_moves
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER drawer_counts_written_once BEFORE UPDATE ON drawer_counts
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER drawer_explanations_written_once BEFORE UPDATE ON drawer_explanations
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER deposits_written_once BEFORE UPDATE ON deposits
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER manual_invoices_written_once BEFORE UPDATE ON manual_invoices
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;
-CREATE TRIGGER day_closes_written_once BEFORE UPDATE ON day_closes
-  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END;

@@ -1,23 +1,13 @@
 import type { Projectors } from './index.ts';
 import { stmt } from './index.ts';
+import { MONEY_TABLES } from '../moneyTables.ts';
 
 /**
  * Money records (migration 0013), each an INSERT and nothing else: the tables refuse UPDATE, and a
  * void, a reprint or a difference's explanation is a row of its own. Rows are keyed by the device that
  * wrote them, so a hub holds its stations' money beside its own.
  */
-export const MONEY_TABLES = [
-  'receipts',
-  'receipt_voids',
-  'receipt_reprints',
-  'drawers',
-  'drawer_moves',
-  'drawer_counts',
-  'drawer_explanations',
-  'deposits',
-  'manual_invoices',
-  'day_closes',
-] as const;
+export { MONEY_TABLES };
 
 export const moneyProjectors: Projectors = {
   'receipt.recorded': (db, p, row) => {

@@ -76,64 +76,40 @@ export function expectedCashFen(db: Db, drawerId: string): number {
 
 type Json = Record<string, unknown>;
 
+/** Where each money event goes in MoneyFacts; `dated`: it carries its own business day. */
+const FACT_OF: Record<string, { key: keyof MoneyFacts; dated: boolean }> = {
+  'receipt.recorded': { key: 'receipts', dated: true },
+  'receipt.voided': { key: 'voids', dated: true },
+  'drawer.opened': { key: 'drawers', dated: true },
+  'deposit.recorded': { key: 'deposits', dated: true },
+  'invoice.recorded': { key: 'invoices', dated: true },
+  'drawer.cash_moved': { key: 'moves', dated: false },
+  'drawer.counted': { key: 'counts', dated: false },
+  'drawer.difference_explained': { key: 'explanations', dated: false },
+};
+
 /** A device's money events of one day, read from its journal: the truth the Z-report is made from. */
 export function moneyFactsOfDay(db: Db, deviceId: string, day: string, afterSeq: number): MoneyFacts {
   const rows = stmt(
     db,
     `SELECT type, payload FROM journal
-     WHERE device_id = ? AND device_seq > ? AND type IN ('receipt.recorded', 'receipt.voided', 'drawer.opened',
-       'drawer.cash_moved', 'drawer.counted', 'drawer.difference_explained', 'deposit.recorded', 'invoice.recorded')
-     ORDER BY device_seq`,
-  ).all(deviceId, afterSeq) as { type: string; payload: string }[];
-  const facts: { [K in keyof MoneyFacts]: Json[] } = {
-    receipts: [],
-    voids: [],
-    drawers: [],
-    moves: [],
-    counts: [],
-    explanations: [],
-    deposits: [],
-    invoices: [],
-  };
-  const drawerIds = new Set<string>();
-  const countIds = new Set<string>();
+     WHERE device_id = ? AND device_seq > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY device_seq`,
+  ).all(deviceId, afterSeq, JSON.stringify(Object.keys(FACT_OF))) as { type: string; payload: string }[];
+  const facts = Object.fromEntries(Object.values(FACT_OF).map((f) => [f.key, [] as Json[]])) as Record<
+    keyof MoneyFacts,
+    Json[]
+  >;
   for (const { type, payload } of rows) {
     const p = JSON.parse(payload) as Json;
-    switch (type) {
-      case 'receipt.recorded':
-        if (p.day === day) facts.receipts.push(p);
-        break;
-      case 'receipt.voided':
-        if (p.day === day) facts.voids.push(p);
-        break;
-      case 'drawer.opened':
-        if (p.day === day) {
-          facts.drawers.push(p);
-          drawerIds.add(String(p.drawerId));
-        }
-        break;
-      case 'deposit.recorded':
-        if (p.day === day) facts.deposits.push(p);
-        break;
-      case 'invoice.recorded':
-        if (p.day === day) facts.invoices.push(p);
-        break;
-      case 'drawer.cash_moved':
-        facts.moves.push(p);
-        break;
-      case 'drawer.counted':
-        facts.counts.push(p);
-        break;
-      case 'drawer.difference_explained':
-        facts.explanations.push(p);
-        break;
-    }
+    const fact = FACT_OF[type];
+    if (fact && (!fact.dated || p.day === day)) facts[fact.key].push(p);
   }
-  // Moves and counts carry no day of their own: they belong to the day of their drawer.
-  facts.moves = facts.moves.filter((m) => drawerIds.has(String(m.drawerId)));
-  facts.counts = facts.counts.filter((c) => drawerIds.has(String(c.drawerId)));
-  for (const c of facts.counts) countIds.add(String(c.countId));
-  facts.explanations = facts.explanations.filter((e) => countIds.has(String(e.countId)));
+  // Moves, counts and explanations carry no day of their own: they belong to the day of their drawer.
+  const drawerIds = new Set(facts.drawers.map((d) => d.drawerId));
+  facts.moves = facts.moves.filter((m) => drawerIds.has(m.drawerId));
+  facts.counts = facts.counts.filter((c) => drawerIds.has(c.drawerId));
+  const countIds = new Set(facts.counts.map((c) => c.countId));
+  facts.explanations = facts.explanations.filter((e) => countIds.has(e.countId));
   return facts as unknown as MoneyFacts;
 }
 
