@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { HallNode } from '../../hall/node.ts';
 import { stmt } from '../../db/projections/index.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
 import { upstreams } from '../../hall/sync/upstreams.ts';
 import { startTestHall, type TestHall } from './hall.ts';
 import { diffJournals, NO_DIFF, type TestHeadOffice } from './headoffice.ts';
@@ -53,6 +54,34 @@ export async function issueTickets(hall: TestHall, n: number, serviceCode = 'A')
   for (let i = 0; i < n; i++) {
     const res = await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode } });
     expect(res.status).toBe(201);
+  }
+}
+
+/** Records n walk-ins at a station's counter, each started `agoMs` before now; each must succeed. */
+export async function recordWalkins(
+  station: TestHall,
+  clerk: string,
+  n: number,
+  { serviceCode = 'A', agoMs = 1000 } = {},
+): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const res = await station.request('POST', '/walkins', {
+      token: clerk,
+      body: { serviceCode, startedAt: Date.now() - agoMs },
+    });
+    expect(res.status).toBe(201);
+  }
+}
+
+/** Pulls from an upstream until one pull gets through a faulty link (bounded so a dead link fails). */
+export async function pullThrough(node: HallNode, upstream: 'hub' | 'headoffice', tries = 20): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await pullOnce(node.ctx, upstream);
+      return;
+    } catch (error) {
+      if (i >= tries) throw error;
+    }
   }
 }
 
