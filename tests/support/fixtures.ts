@@ -136,11 +136,21 @@ export const test = base
     await pullOnce(station.node.ctx, 'hub');
     return station;
   })
-  /** A paired hub and its counter station `counterNo`, which has pulled the hub's reference data. */
-  .extend('hubWithStation', ({ pairedHub, pulledStation }) => async (counterNo: number) => {
-    const hub = await pairedHub();
-    return { hub, station: await pulledStation(hub, counterNo) };
-  })
+  /**
+   * A paired hub and its counter station `counterNo` (sync by hand), which has pulled the hub's
+   * reference data unless `pull: false`.
+   */
+  .extend(
+    'hubWithStation',
+    ({ later, pairedHub, pulledStation }) =>
+      async (counterNo: number, { pull = true } = {}) => {
+        const hub = await pairedHub();
+        const station = pull
+          ? await pulledStation(hub, counterNo)
+          : later(await startStation(hub, counterNo, { sync: false }));
+        return { hub, station };
+      },
+  )
   /**
    * Station → hub → head office with a fault proxy on each leg (sync by hand); the station has pulled
    * the hub's reference data through its proxy.

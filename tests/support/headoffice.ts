@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import type { z } from 'zod';
 import type { Db } from '../../db/open.ts';
 import { openPglite, openPostgres, type Sql } from '../../headoffice/db/sql.ts';
 import { startHeadOffice, type HeadOffice, type HeadOfficeOptions } from '../../headoffice/server.ts';
@@ -8,6 +9,7 @@ import { tempDir } from './hall.ts';
 import { createHoStore, withAdminClient as withServerAdmin, type HoStore } from './hostore.ts';
 import { jsonRequest, parseReply } from './http.ts';
 import { NewHallReply, type NewHallReplyT } from '../../shared/api/console.ts';
+import { consoleContract } from '../../shared/api/headoffice/console.ts';
 
 /**
  * Head office for tests (DESIGN §7): real PostgreSQL when TEST_DATABASE_URL is set, each store its own
@@ -52,6 +54,10 @@ export interface HoClient {
   ): Promise<{ status: number; body: unknown }>;
   /** A new hall and its one-time pairing code. */
   newHall(name?: string): Promise<NewHallReplyT>;
+  /** Every hall's status, as the console reads it. */
+  halls(): Promise<z.output<typeof consoleContract.halls.reply>>;
+  /** Every quarantined row, as the console reads it. */
+  quarantine(): Promise<z.output<typeof consoleContract.quarantine.reply>>;
 }
 
 export async function connectHeadOffice(url: string): Promise<HoClient> {
@@ -76,6 +82,8 @@ export async function connectHeadOffice(url: string): Promise<HoClient> {
       if (res.status !== 201) throw new Error(`create hall failed: ${JSON.stringify(res.body)}`);
       return parseReply(NewHallReply, res);
     },
+    halls: async () => parseReply(consoleContract.halls.reply, await request('GET', '/halls')),
+    quarantine: async () => parseReply(consoleContract.quarantine.reply, await request('GET', '/quarantine')),
   };
 }
 

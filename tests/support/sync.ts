@@ -90,6 +90,12 @@ export async function expectSameJournal(tho: TestHeadOffice, hall: TestHall): Pr
   expect(await diffJournals(hall.node.ctx.db, tho.sql, { hallId: hall.node.ctx.hallId })).toEqual(NO_DIFF);
 }
 
+/** Pushes the hall's whole backlog by hand; head office then holds exactly the hall's journal. */
+export async function expectPushedToHeadOffice(tho: TestHeadOffice, hall: TestHall): Promise<void> {
+  await drain(hall.node);
+  await expectSameJournal(tho, hall);
+}
+
 /** Pushes every sender's backlog by hand until nothing is left (bounded so a stuck sender fails). */
 export async function drain(node: HallNode, maxBatches = 10_000): Promise<number> {
   let batches = 0;
