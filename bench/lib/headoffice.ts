@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { DEMO } from '../../hall/demo.ts';
 import { Client } from './http.ts';
 import { scratchDir } from './dirs.ts';
 import type { Started } from '../../tests/support/child.ts';
+import { createHoStore, type HoStore } from '../../tests/support/hostore.ts';
 import { startBenchChild } from './proc.ts';
 
 /**
@@ -15,46 +14,11 @@ export const BENCH_DATABASE_URL =
   process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 export const HO_BACKEND: 'postgres' | 'pglite' = BENCH_DATABASE_URL ? 'postgres' : 'pglite';
 
-export interface HoStore {
-  kind: 'postgres' | 'pglite';
-  databaseUrl: string | undefined;
-  /** PGlite: the head office's data directory. PostgreSQL: a scratch directory for the baseline. */
-  dataDir: string;
-  drop(): Promise<void>;
-}
+export type { HoStore };
 
-async function asAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: BENCH_DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-export async function createStore(): Promise<HoStore> {
-  const scratch = scratchDir('ho');
-  if (!BENCH_DATABASE_URL)
-    return {
-      kind: 'pglite',
-      databaseUrl: undefined,
-      dataDir: scratch.dir,
-      drop: () => Promise.resolve(scratch.remove()),
-    };
-  const name = `servicehall_bench_${randomBytes(5).toString('hex')}`;
-  await asAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(BENCH_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    kind: 'postgres',
-    databaseUrl: url.toString(),
-    dataDir: scratch.dir,
-    drop: async () => {
-      await asAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      scratch.remove();
-    },
-  };
+/** A fresh store for one figure; its caller drops it. */
+export function createStore(): Promise<HoStore> {
+  return createHoStore(BENCH_DATABASE_URL, scratchDir('ho'), 'servicehall_bench_');
 }
 
 export interface RunningHo {

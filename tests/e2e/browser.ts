@@ -1,5 +1,7 @@
-import { test as base } from '../support/fixtures.ts';
-import { launchBrowser, openSurface } from './chromium.ts';
+import type { ManualClock } from '../../shared/runtime.ts';
+import { startTestHall, type TestHall } from '../support/hall.ts';
+import { startedPerFile, test as base } from '../support/fixtures.ts';
+import { clerkSignIn, launchBrowser, openSurface, signIn } from './chromium.ts';
 
 export {
   CHROMIUM,
@@ -12,16 +14,25 @@ export {
   seriousA11yViolations,
   signIn,
   clerkSignIn,
+  callNext,
+  currentNumber,
 } from './chromium.ts';
+
+/** The hall's TV. */
+export const TV = { width: 1920, height: 1080 };
+/** The kiosk's portrait touch screen. */
+export const PORTRAIT_KIOSK = { width: 1080, height: 1920 };
+
+export const displayUrl = (hall: TestHall): string => `${hall.url}/display#token=${hall.displayToken}`;
 
 /** The fixtures of tests/support/fixtures.ts, and Chromium. */
 export const test = base
   /** Debian's Chromium, one per test file. */
-  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const browser = await launchBrowser();
-    onCleanup(() => browser.close());
-    return browser;
-  })
+  .extend(
+    'browser',
+    { scope: 'file' },
+    startedPerFile(() => launchBrowser()),
+  )
   /** Opens a surface at a URL in a browser context of its own; every one is closed after the test. */
   .extend(
     'open',
@@ -31,4 +42,45 @@ export const test = base
         defer(() => surface.context.close());
         return surface;
       },
+  )
+  /** The hall's kiosk, on its portrait touch screen unless told otherwise. */
+  .extend(
+    'kioskAt',
+    ({ open }) =>
+      (hall: TestHall, viewport = PORTRAIT_KIOSK) =>
+        open(`${hall.url}/kiosk#token=${hall.kioskToken}`, viewport),
+  )
+  /** The hall's display on its TV, once it shows the counters' board. */
+  .extend('displayAt', ({ open }) => async (hall: TestHall) => {
+    const display = await open(displayUrl(hall), TV);
+    await display.page.locator('.counter-list').waitFor();
+    return display;
+  })
+  /** A counter's screen, nobody signed in. */
+  .extend(
+    'counterAt',
+    ({ open }) =>
+      (hall: TestHall, counterNo: number) =>
+        open(`${hall.url}/counter?counter=${counterNo}`),
+  )
+  /** A counter's screen with its demo clerk (staff 100N at counter N) signed in. */
+  .extend('clerkAt', ({ counterAt }) => async (hall: TestHall, counterNo: number) => {
+    const counter = await counterAt(hall, counterNo);
+    await clerkSignIn(counter.page, `100${counterNo}`);
+    return counter;
+  })
+  /** The manager's screen with the demo duty manager (9001) signed in. */
+  .extend('managerAt', ({ open }) => async (hall: TestHall) => {
+    const manager = await open(`${hall.url}/manager`);
+    await signIn(manager.page, '9001');
+    return manager;
+  });
+
+/** These fixtures, and one hall on `clock` for the whole file: its tests follow one another through it. */
+export function withHallPerFile(clock: ManualClock) {
+  return test.extend(
+    'hall',
+    { scope: 'file' },
+    startedPerFile(() => startTestHall({ clock })),
   );
+}

@@ -107,3 +107,16 @@ export async function clerkSignIn(page: Page, staffNo: string): Promise<void> {
   await signIn(page, staffNo);
   await page.getByText('当前号票').waitFor();
 }
+
+/** Presses a counter screen's 叫号 (call next). */
+export async function callNext(page: Page): Promise<void> {
+  await page
+    .getByRole('button', { name: /叫\s*号/ })
+    .first()
+    .click();
+}
+
+/** The ticket number a counter screen is serving or calling. */
+export function currentNumber(page: Page): Promise<string | null> {
+  return page.getByLabel('当前号码').textContent();
+}

@@ -1,7 +1,13 @@
 import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startTestHall } from '../support/hall.ts';
-import { clerkSignIn, screenshot, seriousA11yViolations, test } from './browser.ts';
+import {
+  callNext,
+  clerkSignIn,
+  currentNumber,
+  screenshot,
+  seriousA11yViolations,
+  withHallPerFile,
+} from './browser.ts';
 import { QueueReply } from '../../shared/api/schemas.ts';
 import { parseReply } from '../support/http.ts';
 
@@ -10,39 +16,30 @@ import { parseReply } from '../support/http.ts';
  * two counters, the display. Screenshots are kept in test-results/e2e.
  */
 const clock = new ManualClock(Date.now());
+/** The kiosk of this hall stands on a landscape screen. */
+const KIOSK = { width: 1280, height: 1024 };
 
-/** One hall for the file: the tests follow one another through its morning. */
-const it = test.extend('hall', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const hall = await startTestHall({ clock });
-  onCleanup(() => hall.stop());
-  return hall;
-});
+/** The tests follow one another through this hall's morning. */
+const it = withHallPerFile(clock);
 
 describe('a morning in the hall (end to end)', () => {
   it('DESIGN-3: the kiosk issues, a counter calls, the display shows and announces it, the counter finishes', async ({
     hall,
-    open,
+    kioskAt,
+    displayAt,
+    counterAt,
   }) => {
-    const kiosk = await open(`${hall.url}/kiosk#token=${hall.kioskToken}`, {
-      width: 1280,
-      height: 1024,
-    });
-    const display = await open(`${hall.url}/display#token=${hall.displayToken}`, {
-      width: 1920,
-      height: 1080,
-    });
-    const counter = await open(`${hall.url}/counter?counter=1`);
+    const kiosk = await kioskAt(hall, KIOSK);
+    const display = await displayAt(hall);
+    const counter = await counterAt(hall, 1);
 
     await kiosk.page.getByRole('button', { name: /缴费/ }).click();
     await expect.poll(() => kiosk.page.locator('.slip-number').textContent()).toBe('A001');
     await screenshot(kiosk.page, 'kiosk-ticket');
 
     await clerkSignIn(counter.page, '1001');
-    await counter.page
-      .getByRole('button', { name: /叫\s*号/ })
-      .first()
-      .click();
-    await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('A001');
+    await callNext(counter.page);
+    await expect.poll(() => currentNumber(counter.page)).toBe('A001');
 
     await expect.poll(() => display.page.locator('.latest-number').textContent()).toBe('A001');
     await expect(display.page.locator('.latest-arrow').textContent()).resolves.toContain('1');
@@ -69,20 +66,11 @@ describe('a morning in the hall (end to end)', () => {
     expect(parseReply(QueueReply, queue).serving).toHaveLength(0);
   });
 
-  it('DESIGN-3: two counters racing for one ticket — exactly one gets it', async ({ hall, open }) => {
+  it('DESIGN-3: two counters racing for one ticket — exactly one gets it', async ({ hall, clerkAt }) => {
     await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode: 'C' } });
-    const a = await open(`${hall.url}/counter?counter=3`);
-    const b = await open(`${hall.url}/counter?counter=4`);
-    await clerkSignIn(a.page, '1003');
-    await clerkSignIn(b.page, '1004');
-    await Promise.all(
-      [a.page, b.page].map((p) =>
-        p
-          .getByRole('button', { name: /叫\s*号/ })
-          .first()
-          .click(),
-      ),
-    );
+    const a = await clerkAt(hall, 3);
+    const b = await clerkAt(hall, 4);
+    await Promise.all([a.page, b.page].map(callNext));
     await expect
       .poll(async () =>
         (await Promise.all([a.page, b.page].map((p) => p.getByLabel('当前号码').count()))).reduce(
@@ -97,10 +85,9 @@ describe('a morning in the hall (end to end)', () => {
 
   it('R-PRI-1: a priority ticket is called first; past the max-wait guard an old ticket goes before it', async ({
     hall,
-    open,
+    clerkAt,
   }) => {
-    const counter = await open(`${hall.url}/counter?counter=5`);
-    await clerkSignIn(counter.page, '1005');
+    const counter = await clerkAt(hall, 5);
     const issue = (serviceCode: string, priority = false) =>
       hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode, priority } });
     await issue('B');
@@ -110,41 +97,29 @@ describe('a morning in the hall (end to end)', () => {
     // The waiting list shows the calling order: the priority ticket B002 first.
     await expect.poll(() => counter.page.locator('tbody tr').first().textContent()).toContain('B002');
     await screenshot(counter.page, 'priority-order');
-    await counter.page
-      .getByRole('button', { name: /叫\s*号/ })
-      .first()
-      .click();
-    await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('B002');
+    await callNext(counter.page);
+    await expect.poll(() => currentNumber(counter.page)).toBe('B002');
     await counter.page.getByRole('button', { name: /办\s*结/ }).click();
     await counter.page.getByText('当前没有号票').waitFor();
 
     // B001 has now waited past the guard (30 min); a new priority ticket must not overtake it.
     clock.advance(31 * 60_000);
     await issue('B', true);
-    await counter.page
-      .getByRole('button', { name: /叫\s*号/ })
-      .first()
-      .click();
-    await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('B001');
+    await callNext(counter.page);
+    await expect.poll(() => currentNumber(counter.page)).toBe('B001');
     await screenshot(counter.page, 'max-wait-order');
   });
 
   it('DESIGN-5: kiosk, display and counter have no serious or critical accessibility violations', async ({
     hall,
-    open,
+    kioskAt,
+    displayAt,
+    clerkAt,
   }) => {
-    const kiosk = await open(`${hall.url}/kiosk#token=${hall.kioskToken}`, {
-      width: 1280,
-      height: 1024,
-    });
+    const kiosk = await kioskAt(hall, KIOSK);
     await kiosk.page.getByRole('button', { name: /缴费/ }).waitFor();
-    const display = await open(`${hall.url}/display#token=${hall.displayToken}`, {
-      width: 1920,
-      height: 1080,
-    });
-    await display.page.locator('.counter-list').waitFor();
-    const counter = await open(`${hall.url}/counter?counter=2`);
-    await clerkSignIn(counter.page, '1002');
+    const display = await displayAt(hall);
+    const counter = await clerkAt(hall, 2);
     await screenshot(kiosk.page, 'kiosk-services');
     for (const [name, page] of [
       ['kiosk', kiosk.page],
@@ -155,12 +130,12 @@ describe('a morning in the hall (end to end)', () => {
     }
   });
 
-  it('DESIGN-1: a screen says plainly when its node is unreachable', async ({ hall, open, testHall }) => {
-    const display = await open(`${hall.url}/display#token=${hall.displayToken}`, {
-      width: 1920,
-      height: 1080,
-    });
-    await display.page.locator('.counter-list').waitFor();
+  it('DESIGN-1: a screen says plainly when its node is unreachable', async ({
+    hall,
+    displayAt,
+    testHall,
+  }) => {
+    const display = await displayAt(hall);
     const banner = display.page.getByRole('alert').filter({ hasText: '无法连接' });
     expect(await banner.count()).toBe(0);
     // The node stops: the display's socket drops and every reconnection is refused.

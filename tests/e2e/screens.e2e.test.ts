@@ -4,13 +4,16 @@ import { ManualClock } from '../../shared/runtime.ts';
 import type { TestHall } from '../support/hall.ts';
 import { journalSentenceAlert } from '../support/builders.ts';
 import {
+  callNext,
   clerkSignIn,
+  currentNumber,
+  displayUrl,
   launchBrowser,
   openSurface,
   screenshot,
   seriousA11yViolations,
-  signIn,
   test,
+  TV,
   waitWithoutGesture,
 } from './browser.ts';
 import { Ticket } from '../../shared/queue/model.ts';
@@ -21,31 +24,9 @@ import { parseReply } from '../support/http.ts';
  * hall (its own queue), so no test depends on another's tickets.
  */
 const MIN = 60_000;
-const DISPLAY = { width: 1920, height: 1080 };
-const displayUrl = (hall: TestHall) => `${hall.url}/display#token=${hall.displayToken}`;
 
-const it = test
-  /** A hall of the test's own (its own queue), optionally on a clock of its own. */
-  .extend(
-    'aHall',
-    ({ testHall }) =>
-      (clock?: ManualClock) =>
-        testHall(clock ? { clock } : {}),
-  )
-  /** The hall's kiosk on its 1080×1920 portrait touch screen. */
-  .extend(
-    'kioskAt',
-    ({ open }) =>
-      (hall: TestHall) =>
-        open(`${hall.url}/kiosk#token=${hall.kioskToken}`, { width: 1080, height: 1920 }),
-  )
-  /** The hall's display on a 1920×1080 TV. */
-  .extend(
-    'displayAt',
-    ({ open }) =>
-      (hall: TestHall) =>
-        open(displayUrl(hall), DISPLAY),
-  );
+/** A hall of the test's own (its own queue); a test on a clock of its own starts its hall with testHall. */
+const it = test.extend('hall', ({ testHall }) => testHall());
 
 const issue = (hall: TestHall, serviceCode: string) =>
   hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode } });
@@ -53,11 +34,10 @@ const lang = (page: Page) => page.locator('html').getAttribute('lang');
 
 describe('public screens start every customer in the default language', () => {
   it('ISSUE-10: the kiosk is back in zh-CN after a ticket and after a reload; the display starts in zh-CN', async ({
-    aHall,
+    hall,
     kioskAt,
     displayAt,
   }) => {
-    const hall = await aHall();
     const kiosk = await kioskAt(hall);
     await kiosk.page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => lang(kiosk.page)).toBe('en');
@@ -75,18 +55,16 @@ describe('public screens start every customer in the default language', () => {
 
     // The display shares the origin's storage: a language someone chose elsewhere is not its language.
     const display = await displayAt(hall);
-    await display.page.locator('.counter-list').waitFor();
     expect(await lang(display.page)).toBe('zh-CN');
   });
 });
 
 describe('a service no staffed counter serves', () => {
   it('R-DUTY-1: the kiosk says 暂无窗口办理此业务 and the duty manager is alerted at once', async ({
-    open,
-    aHall,
+    managerAt,
+    hall,
     kioskAt,
   }) => {
-    const hall = await aHall();
     const kiosk = await kioskAt(hall);
     const d = kiosk.page.getByRole('button', { name: /投诉/ });
     await expect.poll(() => d.textContent()).toContain('暂无窗口办理此业务');
@@ -95,8 +73,7 @@ describe('a service no staffed counter serves', () => {
     await expect(kiosk.page.locator('.ticket-done-hint').textContent()).resolves.toContain(
       '暂无窗口办理此业务',
     );
-    const manager = await open(`${hall.url}/manager`);
-    await signIn(manager.page, '9001');
+    const manager = await managerAt(hall);
     await manager.page.getByRole('alert').filter({ hasText: '暂无窗口办理此业务' }).waitFor();
     await screenshot(manager.page, 'manager-no-counter-alert');
   });
@@ -104,11 +81,11 @@ describe('a service no staffed counter serves', () => {
 
 describe('the manager’s alerts', () => {
   it('R-AWAY-1: an overdue away sign is worded in the manager’s language; an alert journaled as a sentence shows it', async ({
-    aHall,
-    open,
+    testHall,
+    managerAt,
   }) => {
     const clock = new ManualClock(Date.UTC(2026, 10, 25, 2)); // 10:00 in Shanghai
-    const hall = await aHall(clock);
+    const hall = await testHall({ clock });
     const { ctx } = hall.node;
     const sentence = '2 号窗口暂离已 20 分钟（上限 15 分钟）：会议';
     journalSentenceAlert(hall, 2, sentence);
@@ -120,8 +97,7 @@ describe('the manager’s alerts', () => {
     clock.advance(16 * MIN);
     expect((await ctx.commits.run('raiseOverdueAwayAlerts')).value).toBe(1);
 
-    const manager = await open(`${hall.url}/manager`);
-    await signIn(manager.page, '9001');
+    const manager = await managerAt(hall);
     await manager.page.getByText('1 号窗口暂离已 16 分钟（上限 15 分钟）：取资料').waitFor();
     await manager.page.getByText(sentence).waitFor();
     await manager.page.getByRole('button', { name: 'English' }).click();
@@ -132,12 +108,10 @@ describe('the manager’s alerts', () => {
 
 describe('the display shows only real calls', () => {
   it('ISSUE-10: a no-show leaves the big call; a transferred ticket is not kept under its old counter', async ({
-    aHall,
+    hall,
     displayAt,
   }) => {
-    const hall = await aHall();
     const display = await displayAt(hall);
-    await display.page.locator('.counter-list').waitFor();
     const c1 = await hall.login('1001', 1);
     await issue(hall, 'A');
     await issue(hall, 'A');
@@ -160,19 +134,14 @@ describe('the display shows only real calls', () => {
 });
 
 describe('the counter', () => {
-  it('ISSUE-10: 过号 asks for confirmation before the customer is sent away', async ({ open, aHall }) => {
-    const hall = await aHall();
-    const counter = await open(`${hall.url}/counter?counter=2`);
-    await clerkSignIn(counter.page, '1002');
+  it('ISSUE-10: 过号 asks for confirmation before the customer is sent away', async ({ hall, clerkAt }) => {
+    const counter = await clerkAt(hall, 2);
     await issue(hall, 'A');
-    await counter.page
-      .getByRole('button', { name: /叫\s*号/ })
-      .first()
-      .click();
-    await expect.poll(() => counter.page.getByLabel('当前号码').textContent()).toBe('A001');
+    await callNext(counter.page);
+    await expect.poll(() => currentNumber(counter.page)).toBe('A001');
     await counter.page.getByRole('button', { name: /过\s*号/ }).click();
     await counter.page.getByText('确认 A001 过号？').waitFor();
-    expect(await counter.page.getByLabel('当前号码').textContent()).toBe('A001');
+    expect(await currentNumber(counter.page)).toBe('A001');
     await screenshot(counter.page, 'counter-no-show-confirm');
     await counter.page
       .locator('.ant-popconfirm')
@@ -182,11 +151,10 @@ describe('the counter', () => {
   });
 
   it('ISSUE-10: until the first queue reply the counter shows it is loading, not "共 0 人"', async ({
-    open,
-    aHall,
+    counterAt,
+    hall,
   }) => {
-    const hall = await aHall();
-    const counter = await open(`${hall.url}/counter?counter=2`);
+    const counter = await counterAt(hall, 2);
     await issue(hall, 'A');
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
@@ -204,10 +172,8 @@ describe('the counter', () => {
     await counter.page.getByText(/共 1 人/).waitFor();
   });
 
-  it('ISSUE-10: English counter texts: "1 person", no "Counter · Counter 1"', async ({ open, aHall }) => {
-    const hall = await aHall();
-    const counter = await open(`${hall.url}/counter?counter=3`);
-    await clerkSignIn(counter.page, '1003');
+  it('ISSUE-10: English counter texts: "1 person", no "Counter · Counter 1"', async ({ hall, clerkAt }) => {
+    const counter = await clerkAt(hall, 3);
     await issue(hall, 'B');
     await counter.page.getByRole('button', { name: 'English' }).click();
     await counter.page.getByText(/calling order, 1 person\)/).waitFor();
@@ -215,20 +181,17 @@ describe('the counter', () => {
   });
 
   it('R-SLA-1: an empty overrun reason is refused on the form, with no page error', async ({
-    open,
-    aHall,
+    counterAt,
+    testHall,
   }) => {
     // The hall's clock runs 10 minutes behind the browser's, so a ticket just started is 10 min in.
-    const hall = await aHall(new ManualClock(Date.now() - 10 * MIN));
-    const counter = await open(`${hall.url}/counter?counter=1`);
+    const hall = await testHall({ clock: new ManualClock(Date.now() - 10 * MIN) });
+    const counter = await counterAt(hall, 1);
     const errors: string[] = [];
     counter.page.on('pageerror', (e) => errors.push(e.message));
     await clerkSignIn(counter.page, '1001');
     await issue(hall, 'A');
-    await counter.page
-      .getByRole('button', { name: /叫\s*号/ })
-      .first()
-      .click();
+    await callNext(counter.page);
     await counter.page.getByRole('button', { name: /开始办理/ }).click();
     await counter.page.locator('[data-sla="over"]').waitFor();
     await counter.page.getByRole('button', { name: /办\s*结/ }).click();
@@ -243,10 +206,9 @@ describe('the counter', () => {
 
 describe('the kiosk on its 1080×1920 touch screen', () => {
   it('R-PRI-1: the priority choice comes first, the services fill the screen, in large targets', async ({
-    aHall,
+    hall,
     kioskAt,
   }) => {
-    const hall = await aHall();
     const kiosk = await kioskAt(hall);
     const buttons = kiosk.page.locator('.service-button');
     await buttons.first().waitFor();
@@ -260,8 +222,7 @@ describe('the kiosk on its 1080×1920 touch screen', () => {
     expect(await seriousA11yViolations(kiosk.page)).toEqual([]);
   });
 
-  it('ISSUE-10: nobody ahead — the ticket says so, never "约 0 分钟"', async ({ aHall, kioskAt }) => {
-    const hall = await aHall();
+  it('ISSUE-10: nobody ahead — the ticket says so, never "约 0 分钟"', async ({ hall, kioskAt }) => {
     await hall.login('1006', 6); // counter 6 serves D
     const kiosk = await kioskAt(hall);
     await kiosk.page.getByRole('button', { name: /投诉/ }).click();
@@ -275,12 +236,11 @@ describe('the kiosk on its 1080×1920 touch screen', () => {
 describe('the display when the browser blocks sound', () => {
   it('ISSUE-10: customers see a calm hint, staff a short line, nobody a command-line flag', async ({
     later,
-    aHall,
+    hall,
   }) => {
-    const hall = await aHall();
     // A browser started without the unattended-autoplay flag, as a TV set up by hand would be.
     const plain = later(await launchBrowser({ unattendedAudio: false }));
-    const display = await openSurface(plain, displayUrl(hall), DISPLAY);
+    const display = await openSurface(plain, displayUrl(hall), TV);
     // The self-test loads and decodes every voice clip first. Nothing may touch the page before the
     // notice shows: a Playwright query is a user gesture, and a gesture unblocks the sound.
     await waitWithoutGesture(display.page, '.sound-notice');
@@ -296,12 +256,10 @@ describe('the display when the browser blocks sound', () => {
 
 describe('device pairing', () => {
   it('ISSUE-10: the manager is not offered the rating pad while /pad does not exist', async ({
-    open,
-    aHall,
+    managerAt,
+    hall,
   }) => {
-    const hall = await aHall();
-    const manager = await open(`${hall.url}/manager`);
-    await signIn(manager.page, '9001');
+    const manager = await managerAt(hall);
     await manager.page.getByRole('tab', { name: '设备配对' }).click();
     await manager.page.getByLabel('设备类型').click();
     const options = manager.page.locator('.ant-select-item-option');

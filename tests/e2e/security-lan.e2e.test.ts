@@ -1,26 +1,18 @@
 import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import { startTestHall } from '../support/hall.ts';
-import { screenshot, signIn, test } from './browser.ts';
+import { screenshot, withHallPerFile } from './browser.ts';
 
 /** Issue 9 on the screens: one bad value never blanks a public screen; storage faults are shown. */
 const clock = new ManualClock(Date.now());
 
-const it = test.extend('hall', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const hall = await startTestHall({ clock });
-  onCleanup(() => hall.stop());
-  return hall;
-});
+const it = withHallPerFile(clock);
 
 describe('security: screens survive bad values and say what is wrong', () => {
   it('security: a return time no clock can show (stored by an older build) gives the display a calm notice, and it recovers', async ({
     hall,
-    open,
+    displayAt,
   }) => {
-    const display = await open(`${hall.url}/display#token=${hall.displayToken}`, {
-      width: 1920,
-      height: 1080,
-    });
+    const display = await displayAt(hall);
     const rows = display.page.locator('.counter-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     // The value of the incident, journaled as the older build did before the API refused it.
@@ -43,10 +35,9 @@ describe('security: screens survive bad values and say what is wrong', () => {
 
   it('security: the manager screen shows a full disk as a banner, and it clears once a record is saved again', async ({
     hall,
-    open,
+    managerAt,
   }) => {
-    const manager = await open(`${hall.url}/manager`);
-    await signIn(manager.page, '9001');
+    const manager = await managerAt(hall);
     await manager.page.getByRole('tab', { name: '同步' }).waitFor();
     const { db } = hall.node.ctx;
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);

@@ -12,19 +12,19 @@ import {
   hallLastSeqs,
   hoCursors,
   NO_DIFF,
-  createTestStore,
   startTestHeadOffice,
 } from '../support/headoffice.ts';
 import { it } from '../support/fixtures.ts';
 import { counterBacks, pushRaw, RowChain, stationFiller, withJournalGuardsLifted } from '../support/rows.ts';
-import { drain, eventually, expectSameJournal, hubToken, startPairedHub } from '../support/sync.ts';
-import { z } from 'zod';
-import { HallStatus, QuarantineRow } from '../../shared/api/console.ts';
+import {
+  drain,
+  eventually,
+  expectPushedToHeadOffice,
+  expectSameJournal,
+  startPairedHub,
+} from '../support/sync.ts';
 import { PushReply } from '../../shared/sync/protocol.ts';
 import { parseReply } from '../support/http.ts';
-
-const Halls = z.array(HallStatus);
-const Quarantine = z.array(QuarantineRow);
 
 const DAY = 24 * 60 * 60_000;
 
@@ -34,14 +34,31 @@ async function bulk(hub: TestHall, n: number): Promise<void> {
   await ctx.commits.run('appendEvents', counterBacks(5, n));
 }
 
+/** Ends every backend connected to `database` (an administrator's pg_terminate_backend); their pids. */
+async function terminateBackendsOf(database: string): Promise<number[]> {
+  const { rows } = await withAdminClient((c) =>
+    c.query<{ pid: number; ended: boolean }>(
+      'SELECT pid, pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1',
+      [database],
+    ),
+  );
+  return rows.filter((r) => r.ended).map((r) => r.pid);
+}
+
+async function backendsGone(pids: number[]): Promise<boolean> {
+  const { rows } = await withAdminClient((c) =>
+    c.query('SELECT pid FROM pg_stat_activity WHERE pid = ANY($1)', [pids]),
+  );
+  return rows.length === 0;
+}
+
 describe(`head-office faults on ${BACKEND}`, () => {
   it('DESIGN-4: head office restarted in the middle of an ingest: the sender backs off and every row lands once', async ({
     later,
     defer,
+    testStore: store,
   }) => {
     // Its own head office: this test stops and restarts it on the same store and port.
-    const store = await createTestStore();
-    defer(() => store.drop());
     const first = later(await startTestHeadOffice({ store }));
     const hub = later(await startPairedHub(first));
     await bulk(hub, 6_000);
@@ -83,10 +100,10 @@ describe(`head-office faults on ${BACKEND}`, () => {
       await drain(hub.node);
       // What a database restart or an administrator's pg_terminate_backend does to a pool's idle clients.
       const name = new URL(tho.store.databaseUrl!).pathname.slice(1);
-      await withAdminClient((c) =>
-        c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]),
-      );
-      await new Promise((r) => setTimeout(r, 200));
+      const terminated = await terminateBackendsOf(name);
+      expect(terminated.length).toBeGreaterThan(0);
+      // The pool hears of it as each backend exits: wait for that, not for a time.
+      await eventually(() => backendsGone(terminated), 'the terminated backends exit');
       await bulk(hub, 50);
       await drain(hub.node);
       expect((await tho.request('GET', '/halls')).status).toBe(200);
@@ -103,10 +120,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
     const right = await pairedHub();
     for (const hub of [ahead, behind, right]) {
       await bulk(hub, 3);
-      await drain(hub.node);
-      await expectSameJournal(tho, hub);
+      await expectPushedToHeadOffice(tho, hub);
     }
-    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
+    const halls = await tho.halls();
     const skew = (hub: TestHall & { hoHallId: string }) =>
       halls.find((h) => h.hallId === hub.hoHallId)!.devices.find((d) => d.deviceId === hub.node.ctx.deviceId)!
         .skewMs;
@@ -131,11 +147,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
   it('DESIGN-2: poison rows (bad schema, broken chain, altered contents, foreign hall) are quarantined and the rows after them land', async ({
     tho,
-    pairedHub,
+    pushingHub,
   }) => {
-    const hub = await pairedHub();
-    const token = hubToken(hub);
-    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const { token, chain } = await pushingHub();
     const rows: unknown[] = [];
     const bad: Record<string, RegExp> = {};
     rows.push(chain.next());
@@ -175,7 +189,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
       [chain.deviceId],
     );
     expect(landed.map((r) => Number(r.device_seq))).toEqual([1, 3, 5, 7, 9]);
-    const quarantine = parseReply(Quarantine, await tho.request('GET', '/quarantine'));
+    const quarantine = await tho.quarantine();
     for (const id of Object.keys(bad))
       expect(quarantine.find((q) => q.rowId === id)?.reason).toMatch(bad[id]!);
     // The same batch again (a lost reply) changes nothing; the chain continues after the last row.
@@ -221,11 +235,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
   it('DESIGN-2: a station’s poison row is quarantined at the hub, reaches head office’s quarantine, and never blocks the rows after it', async ({
     tho,
-    pairedHub,
-    pulledStation,
+    hubWithStation,
   }) => {
-    const hub = await pairedHub();
-    const station = await pulledStation(hub, 5);
+    const { hub, station } = await hubWithStation(5);
     const sctx = station.node.ctx;
     await sctx.commits.run('appendEvents', stationFiller(sctx.deviceId, 10));
     const db = sctx.db;
@@ -283,11 +295,9 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
   it('DESIGN-4: a sender that lost rows the receiver expects says so and backs off, and its other devices keep flowing', async ({
     tho,
-    pairedHub,
-    pulledStation,
+    hubWithStation,
   }) => {
-    const hub = await pairedHub();
-    const station = await pulledStation(hub, 6);
+    const { hub, station } = await hubWithStation(6);
     await bulk(hub, 10);
     const db = hub.node.ctx.db;
     const self = hub.node.ctx.deviceId;
@@ -318,17 +328,16 @@ describe(`head-office faults on ${BACKEND}`, () => {
 
   it('DESIGN-4: a sender one schema version newer: its new rows are quarantined as "upgrade the receiver", the rest land', async ({
     tho,
-    pairedHub,
+    pushingHub,
   }) => {
-    const hub = await pairedHub();
-    const chain = new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId);
+    const { token, chain } = await pushingHub();
     const rows = [
       chain.next(),
       chain.next({ schema_ver: 2 }),
       chain.next({ type: 'receipt.recorded', payload: { amountFen: 100 } }),
       chain.next(),
     ];
-    const res = await pushRaw(tho.url, hubToken(hub), { deviceId: chain.deviceId, rows });
+    const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows });
     expect(res.status).toBe(200);
     const reply = parseReply(PushReply, res);
     expect(reply.ackedSeq).toBe(4);

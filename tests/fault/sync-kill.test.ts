@@ -22,7 +22,7 @@ import {
   type TestStore,
 } from '../support/headoffice.ts';
 import { ROOT, spawnHall, spawnHeadOffice, type Child } from '../support/child.ts';
-import { drain, eventually, issueTickets } from '../support/sync.ts';
+import { drain, eventually, issueTickets, recordWalkins } from '../support/sync.ts';
 
 /**
  * kill -9 of the sender (hall node) and of the receiver (head office) at each fault point of
@@ -111,16 +111,23 @@ const it = test
     await hub.node.close();
     return out;
   })
-  /** Kills a hub with a backlog at `fault`, checks `before` on its file, restarts it and checks it synced. */
+  /**
+   * Kills a hub with a backlog at `fault`, checks what the kill left (the hub's file, and the hall's rows
+   * at head office), restarts it and checks it synced.
+   */
   .extend(
     'killThenHeal',
     ({ tho, hubWithBacklog, hallAt, readonlyDb }) =>
-      async (fault: string, before: (db: Db) => Promise<void>): Promise<void> => {
+      async (
+        fault: string,
+        checkLeft: (left: { db: Db; atHeadOffice: unknown[] }) => void,
+      ): Promise<void> => {
         const { dataDir, hallId } = await hubWithBacklog();
         const doomed = hallAt(dataDir, { SERVICEHALL_FAULT: fault });
         expect((await doomed.exited).signal).toBe('SIGKILL');
         const db = readonlyDb(dataDir);
-        await before(db);
+        const atHeadOffice = await tho.sql.query('SELECT id FROM journal WHERE hall_id = $1', [hallId]);
+        checkLeft({ db, atHeadOffice });
         const healed = hallAt(dataDir);
         await healed.ready;
         await eventually(() => synced(db, tho.sql), 'the restarted hall drains its backlog');
@@ -160,29 +167,17 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
   });
 
   it('DESIGN-4: killed before send, the restarted hall sends every row exactly once', async ({
-    tho,
     killThenHeal,
   }) => {
-    await killThenHeal('sender-before-send', async (db) => {
-      const hallId = (
-        db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }
-      ).value;
-      const rows = await tho.sql.query('SELECT id FROM journal WHERE hall_id = $1', [hallId]);
-      expect(rows).toEqual([]);
-    });
+    await killThenHeal('sender-before-send', ({ atHeadOffice }) => expect(atHeadOffice).toEqual([]));
   });
 
   it('DESIGN-4: killed after head office committed but before it read the reply, no row is duplicated', async ({
-    tho,
     killThenHeal,
   }) => {
-    await killThenHeal('sender-after-reply', async (db) => {
-      const hallId = (
-        db.prepare("SELECT value FROM node_meta WHERE key = 'hall_id'").get() as { value: string }
-      ).value;
+    await killThenHeal('sender-after-reply', ({ db, atHeadOffice }) => {
       // Head office holds the batch; the hall never recorded the acknowledgement.
-      const rows = await tho.sql.query('SELECT id FROM journal WHERE hall_id = $1', [hallId]);
-      expect(rows.length).toBeGreaterThan(0);
+      expect(atHeadOffice.length).toBeGreaterThan(0);
       const acked = db.prepare('SELECT count(*) AS n FROM local_sync_cursors WHERE acked_seq > 0').get() as {
         n: number;
       };
@@ -197,7 +192,7 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
     const key = `K${Date.now() % 100000}`;
     await tho.request('PUT', `/ref/fee/${key}`, { body: { name: '表计校验费', amountFen: 2000 } });
     await tho.request('PUT', '/ref/setting/recallCap', { body: { value: 4 } });
-    await killThenHeal('pull-apply', (db) => {
+    await killThenHeal('pull-apply', ({ db }) => {
       const ref = db.prepare("SELECT count(*) AS n FROM journal WHERE type = 'reference.updated'").get() as {
         n: number;
       };
@@ -208,7 +203,6 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
         v: number;
       };
       expect(v.v).toBe(0);
-      return Promise.resolve();
     });
   });
 });
@@ -322,14 +316,7 @@ describe('kill -9 of the hub as its stations’ receiver', () => {
     const { code } = PairingCodeReply.parse(await codeRes.json());
     const station = await testHall({ demo: false, sync: false, hub: { url: hubUrl, code } });
     await pullOnce(station.node.ctx, 'hub');
-    const clerk = await station.login('1002', 2);
-    for (let i = 0; i < 5; i++) {
-      const w = await station.request('POST', '/walkins', {
-        token: clerk,
-        body: { serviceCode: 'A', startedAt: Date.now() - 1000 },
-      });
-      expect(w.status).toBe(201);
-    }
+    await recordWalkins(station, await station.login('1002', 2), 5);
     await expect(drain(station.node)).rejects.toThrow();
     expect((await hub.exited).signal).toBe('SIGKILL');
     const deviceId = station.node.ctx.deviceId;

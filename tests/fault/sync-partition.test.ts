@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
-import {
-  BACKEND,
-  diffJournals,
-  hallLastSeqs,
-  hoCursors,
-  NO_DIFF,
-  startTestHeadOffice,
-  type TestHeadOffice,
-} from '../support/headoffice.ts';
-import { startProxy, type Proxy } from '../support/proxy.ts';
-import { drain, startPairedHub } from '../support/sync.ts';
-import type { TestHall } from '../support/hall.ts';
+import { BACKEND, diffJournals, hallLastSeqs, hoCursors, NO_DIFF } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
+import { drain } from '../support/sync.ts';
 import { Ticket } from '../../shared/queue/model.ts';
 import { parseReply } from '../support/http.ts';
 
@@ -33,27 +24,13 @@ const DAY = 24 * 60 * 60_000;
 const DRAIN_LIMIT_MS = 120_000;
 
 describe(`a 30-day partition on ${BACKEND}`, () => {
-  let tho: TestHeadOffice;
-  let proxy: Proxy;
-  let hub: TestHall;
-  const clock = new ManualClock(Date.UTC(2026, 2, 1, 0, 30));
-
-  beforeAll(async () => {
-    tho = await startTestHeadOffice();
-    proxy = await startProxy(tho.url);
-    hub = await startPairedHub(tho, { via: proxy.url, clock });
-    await drain(hub.node);
-  });
-  afterAll(async () => {
-    await hub?.stop();
-    await proxy?.close();
-    await tho?.stop();
-  });
-
   it(
     'DESIGN-4: the hall keeps serving for 30 days offline, then every row arrives once, in order, fast',
     { timeout: 480_000 },
-    async () => {
+    async ({ tho, proxiedHub }) => {
+      const clock = new ManualClock(Date.UTC(2026, 2, 1, 0, 30));
+      const { hub, proxy } = await proxiedHub({}, { clock });
+      await drain(hub.node);
       proxy.setDown(true);
       const ctx = hub.node.ctx;
       let served = 0;

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import type { TestHall } from '../support/hall.ts';
-import {
-  BACKEND,
-  hallJournalIds,
-  hallLastSeqs,
-  hoCursors,
-  startTestHeadOffice,
-  type TestHeadOffice,
-} from '../support/headoffice.ts';
-import { startProxy, type Proxy, type ProxyFaults } from '../support/proxy.ts';
-import { expectSameJournal, setUpstreamUrl, startPairedHub, startStation } from '../support/sync.ts';
+import { BACKEND, hallJournalIds, hallLastSeqs, hoCursors } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
+import type { ProxyFaults } from '../support/proxy.ts';
+import { expectSameJournal } from '../support/sync.ts';
 import { counterBacks } from '../support/rows.ts';
 
 /**
@@ -45,42 +39,12 @@ async function drainThrough(hall: TestHall): Promise<void> {
 }
 
 describe(`a lossy, duplicating, reordering link on ${BACKEND}`, () => {
-  let tho: TestHeadOffice;
-  let upper: Proxy;
-  let lower: Proxy;
-  let hub: TestHall;
-  let station: TestHall;
-
-  beforeAll(async () => {
-    tho = await startTestHeadOffice();
-    upper = await startProxy(tho.url, { ...FAULTS, seed: 7 });
-    hub = await startPairedHub(tho, { via: upper.url });
-    lower = await startProxy(hub.url, { ...FAULTS, seed: 11 });
-    station = await startStation(hub, 2, { sync: false });
-    setUpstreamUrl(station.node, 'hub', lower.url);
-    // The station needs the hall's staff before its clerk can sign in.
-    for (
-      let i = 0;
-      i < 20 &&
-      !(await pullOnce(station.node.ctx, 'hub').then(
-        () => true,
-        () => false,
-      ));
-      i++
-    );
-  });
-  afterAll(async () => {
-    await station?.stop();
-    await lower?.close();
-    await hub?.stop();
-    await upper?.close();
-    await tho?.stop();
-  });
-
   it(
     'DESIGN-4: every row arrives exactly once, in sequence, on both legs',
     { timeout: 180_000 },
-    async () => {
+    async ({ tho, proxiedLegs }) => {
+      const legs = { toHo: { ...FAULTS, seed: 7 }, toHub: { ...FAULTS, seed: 11 }, counterNo: 2 };
+      const { hub, station, toHo, toHub } = await proxiedLegs(legs);
       const clerk = await station.login('1002', 2);
       await tho.request('PUT', '/ref/fee/P1', { body: { name: '复印费', amountFen: 50 } });
       for (let round = 0; round < ROUNDS; round++) {
@@ -108,7 +72,7 @@ describe(`a lossy, duplicating, reordering link on ${BACKEND}`, () => {
         }
       }
       // The faults did happen, on both legs, so the test cannot pass on a clean link.
-      for (const p of [upper, lower]) {
+      for (const p of [toHo, toHub]) {
         expect(p.stats.droppedRequests).toBeGreaterThan(0);
         expect(p.stats.droppedReplies).toBeGreaterThan(0);
         expect(p.stats.duplicated).toBeGreaterThan(0);
@@ -125,7 +89,7 @@ describe(`a lossy, duplicating, reordering link on ${BACKEND}`, () => {
       await expectSameJournal(tho, hub);
       expect(await hoCursors(tho.sql)).toEqual(hallLastSeqs(hub.node.ctx.db));
       console.log(
-        `proxy faults: hub→HO ${JSON.stringify(upper.stats)}, station→hub ${JSON.stringify(lower.stats)}; ${atStation.size} station rows, ${hallLastSeqs(hub.node.ctx.db).get(hub.node.ctx.deviceId)} hub rows`,
+        `proxy faults: hub→HO ${JSON.stringify(toHo.stats)}, station→hub ${JSON.stringify(toHub.stats)}; ${atStation.size} station rows, ${hallLastSeqs(hub.node.ctx.db).get(hub.node.ctx.deviceId)} hub rows`,
       );
     },
   );

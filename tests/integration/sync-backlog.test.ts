@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { parseStoredRow } from '../../db/journal.ts';
 import { stmt } from '../../db/projections/index.ts';
-import { pullOnce } from '../../hall/sync/pull.ts';
 import { ackedSeq } from '../../hall/sync/upstreams.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import { MAX_BATCH_ROWS } from '../../shared/sync/protocol.ts';
-import type { TestHall } from '../support/hall.ts';
-import {
-  BACKEND,
-  hallJournalIds,
-  hoCursors,
-  startTestHeadOffice,
-  type TestHeadOffice,
-} from '../support/headoffice.ts';
-import { startProxy, type Proxy } from '../support/proxy.ts';
+import { BACKEND, hallJournalIds, hoCursors } from '../support/headoffice.ts';
+import { it } from '../support/fixtures.ts';
 import { stationChecklistCopies } from '../support/rows.ts';
-import { drain, expectSameJournal, setUpstreamUrl, startPairedHub, startStation } from '../support/sync.ts';
+import { drain, expectSameJournal } from '../support/sync.ts';
 
 /**
  * A counter PC cut off from its hub for 30 days, then back (DESIGN §4): about 9,000 rows of ~750 bytes,
@@ -29,34 +21,12 @@ const DAY = 24 * 60 * 60_000;
 const LAN_BODY_LIMIT = 256 * 1024;
 
 describe(`a station's 30-day backlog on ${BACKEND}`, () => {
-  let tho: TestHeadOffice;
-  let hub: TestHall & { hoHallId: string };
-  let station: TestHall;
-  let toHub: Proxy;
-  let toHo: Proxy;
-  const clock = new ManualClock(Date.now() - DAYS * DAY);
-
-  beforeAll(async () => {
-    tho = await startTestHeadOffice();
-    toHo = await startProxy(tho.url);
-    hub = await startPairedHub(tho, { via: toHo.url });
-    toHub = await startProxy(hub.url);
-    station = await startStation(hub, 1, { sync: false, clock });
-    setUpstreamUrl(station.node, 'hub', toHub.url);
-    await pullOnce(station.node.ctx, 'hub');
-  });
-  afterAll(async () => {
-    await station?.stop();
-    await toHub?.close();
-    await hub?.stop();
-    await toHo?.close();
-    await tho?.stop();
-  });
-
   it(
     'DESIGN-4: a station’s 30-day backlog drains to the hub and on to head office with no 413',
     { timeout: 240_000 },
-    async () => {
+    async ({ tho, proxiedLegs }) => {
+      const clock = new ManualClock(Date.now() - DAYS * DAY);
+      const { hub, station, toHo, toHub } = await proxiedLegs({ counterNo: 1, station: { clock } });
       const sctx = station.node.ctx;
       for (let day = 0; day < DAYS; day++) {
         clock.set(Date.now() - (DAYS - day) * DAY);

@@ -3,28 +3,23 @@ import { stmt } from '../../db/projections/index.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { SyncSender } from '../../hall/sync/sender.ts';
 import { ackedSeq, setAckedSeq } from '../../hall/sync/upstreams.ts';
-import { z } from 'zod';
-import { ErrorReply, Health, ServiceView } from '../../shared/api/schemas.ts';
-import { HallStatus, QuarantineRow } from '../../shared/api/console.ts';
+import { ErrorReply, Health } from '../../shared/api/schemas.ts';
+import { adminContract } from '../../shared/api/hall/admin.ts';
 import { WalkinList } from '../../shared/api/walkins.ts';
 import { PullReply, PushReply, SYNC_PROTOCOL_HEADER } from '../../shared/sync/protocol.ts';
 import { parseReply } from '../support/http.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { BACKEND, diffJournals, hoCursors } from '../support/headoffice.ts';
-import { test } from '../support/fixtures.ts';
-
-const Halls = z.array(HallStatus);
-const Quarantine = z.array(QuarantineRow);
-const Services = z.array(ServiceView);
-import { startProxy } from '../support/proxy.ts';
+import { it } from '../support/fixtures.ts';
 import { counterBacks, pushRaw, RowChain } from '../support/rows.ts';
-import { drain, expectSameJournal, hubToken, issueTickets, startStation } from '../support/sync.ts';
-
-/** A paired hub with its head-office token and a chain of rows in its name, for pushing by hand. */
-const it = test.extend('pushingHub', ({ pairedHub }) => async () => {
-  const hub = await pairedHub();
-  return { hub, token: hubToken(hub), chain: new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId) };
-});
+import {
+  drain,
+  expectPushedToHeadOffice,
+  expectSameJournal,
+  hubToken,
+  issueTickets,
+  recordWalkins,
+} from '../support/sync.ts';
 
 describe(`sync with head office on ${BACKEND}`, () => {
   it('DESIGN-7: a hub pairs with a one-time code, and a revoked hub gets 401 at once', async ({
@@ -34,7 +29,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     const hub = await syncedHub(3);
     await expectSameJournal(tho, hub);
     const token = await hubToken(hub);
-    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
+    const halls = await tho.halls();
     const mine = halls.find((h) => h.hallId === hub.hoHallId)!;
     expect(mine.hubs.map((d) => d.deviceId)).toEqual([hub.node.ctx.deviceId]);
 
@@ -64,22 +59,13 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-4: station rows flow station → hub → head office unchanged, exactly once', async ({
     tho,
-    later,
-    pairedHub,
+    hubWithStation,
   }) => {
-    const hub = await pairedHub();
-    const station = later(await startStation(hub, 1, { sync: false }));
+    const { hub, station } = await hubWithStation(1, { pull: false });
     // The station has no hall record of its own; it kept at pairing that its hub's hall is the demo.
     expect(parseReply(Health, await station.request('GET', '/health')).demo).toBe(true);
     await pullOnce(station.node.ctx, 'hub');
-    const clerk = await station.login('1001', 1);
-    for (let i = 0; i < 3; i++) {
-      const res = await station.request('POST', '/walkins', {
-        token: clerk,
-        body: { serviceCode: 'A', startedAt: Date.now() - 60_000 },
-      });
-      expect(res.status).toBe(201);
-    }
+    await recordWalkins(station, await station.login('1001', 1), 3, { agoMs: 60_000 });
     await issueTickets(hub, 2);
     await drain(station.node);
     await drain(hub.node);
@@ -129,8 +115,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     setAckedSeq(hub.node.ctx.db, 'headoffice', deviceId, 0);
     expect(await hub.node.senders[0]!.pushOnce()).toBe(true);
     expect(ackedSeq(hub.node.ctx.db, 'headoffice', deviceId)).toBe(seq);
-    await drain(hub.node);
-    await expectSameJournal(tho, hub);
+    await expectPushedToHeadOffice(tho, hub);
     // A receiver that lost its tail (restored) makes the sender go back, and the rows come again once.
     await tho.sql.query('DELETE FROM journal WHERE device_id = $1 AND device_seq > 2', [deviceId]);
     await tho.sql.query(
@@ -138,8 +123,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
       [deviceId],
     );
     await issueTickets(hub, 1);
-    await drain(hub.node);
-    await expectSameJournal(tho, hub);
+    await expectPushedToHeadOffice(tho, hub);
   });
 
   it('DESIGN-4: an invalid row is quarantined with its reason and the rows after it land', async ({
@@ -157,7 +141,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     expect(reply.rejected).toHaveLength(1);
     expect(reply.rejected[0]!.id).toBe(bad.id);
     expect(reply.rejected[0]!.reason).toMatch(/ticket\.called/);
-    const quarantine = parseReply(Quarantine, await tho.request('GET', '/quarantine'));
+    const quarantine = await tho.quarantine();
     const q = quarantine.find((x) => x.rowId === bad.id);
     expect(q?.reason).toMatch(/ticket\.called/);
     expect(JSON.parse(q!.raw)).toEqual(bad);
@@ -167,7 +151,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
       ])
     ).map((r) => r.id);
     expect(ids).toEqual([good1.id, good2.id]);
-    const halls = parseReply(Halls, await tho.request('GET', '/halls'));
+    const halls = await tho.halls();
     expect(halls.find((h) => h.hallId === hub.hoHallId)?.quarantined).toBe(1);
   });
 
@@ -196,11 +180,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-4: after a 413 the sender keeps below the size that was refused: no 413 once a batch fitted', async ({
     tho,
-    later,
-    pairedHub,
+    proxiedHub,
   }) => {
-    const proxy = later(await startProxy(tho.url, { maxBodyBytes: 60_000 }));
-    const hub = await pairedHub({ via: proxy.url });
+    const { hub, proxy } = await proxiedHub({ maxBodyBytes: 60_000 });
     // ~3,000 rows of ~330 bytes: full 500-row batches of ~165 kB do not fit 60 kB; halving gets there.
     await hub.node.ctx.commits.run('appendEvents', counterBacks(5, 3_000));
     const logged: object[] = [];
@@ -227,12 +209,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
   });
 
   it('DESIGN-4: a row larger than the upstream takes fails the push (the sender backs off) and is said in lastError', async ({
-    tho,
-    later,
-    pairedHub,
+    proxiedHub,
   }) => {
-    const proxy = later(await startProxy(tho.url, { maxBodyBytes: 200 }));
-    const hub = await pairedHub({ via: proxy.url });
+    const { hub, proxy } = await proxiedHub({ maxBodyBytes: 200 });
     const sender = hub.node.senders[0]!;
     // Halving goes down to one row; that one still does not fit, so the sender stops retrying at once.
     let error: unknown = null;
@@ -245,8 +224,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-4: a receiver on another protocol version answers 426, and the sender stops and says so', async ({
     tho,
-    later,
-    pairedHub,
+    proxiedHub,
     pushingHub,
   }) => {
     const { token, chain } = await pushingHub();
@@ -262,8 +240,7 @@ describe(`sync with head office on ${BACKEND}`, () => {
     });
     expect(pull.status).toBe(426);
     // A sender told 426 stops pushing and reports it instead of hammering the receiver.
-    const proxy = later(await startProxy(tho.url, { answer: () => 426 }));
-    const via = await pairedHub({ via: proxy.url });
+    const { hub: via } = await proxiedHub({ answer: () => 426 });
     await issueTickets(via, 1);
     await expect(via.node.senders[0]!.pushOnce()).rejects.toThrow();
     expect(await via.node.senders[0]!.pushOnce()).toBe(false);
@@ -274,11 +251,9 @@ describe(`sync with head office on ${BACKEND}`, () => {
 
   it('DESIGN-7: health shows per-upstream sync status: backlog, oldest unsent, connected, last error', async ({
     tho,
-    later,
-    pairedHub,
+    proxiedHub,
   }) => {
-    const proxy = later(await startProxy(tho.url));
-    const hub = await pairedHub({ via: proxy.url });
+    const { hub, proxy } = await proxiedHub();
     await drain(hub.node);
     await issueTickets(hub, 4);
     const firstUnsent = (
@@ -366,11 +341,9 @@ describe(`reference data on ${BACKEND}`, () => {
   });
 
   it('DESIGN-1: a walk-in recorded after it finished keeps its own finish time, at the station and the hub', async ({
-    pairedHub,
-    pulledStation,
+    hubWithStation,
   }) => {
-    const hub = await pairedHub();
-    const station = await pulledStation(hub, 2);
+    const { hub, station } = await hubWithStation(2);
     const clerk = await station.login('1002', 2);
     const startedAt = Date.now() - 30 * 60_000;
     const finishedAt = startedAt + 7 * 60_000;
@@ -402,16 +375,14 @@ describe(`reference data on ${BACKEND}`, () => {
 
   it('DESIGN-4: a head-office edit reaches the hub on its next pull and is relayed to its station', async ({
     tho,
-    pairedHub,
-    pulledStation,
+    hubWithStation,
   }) => {
-    const hub = await pairedHub();
-    const station = await pulledStation(hub, 2);
+    const { hub, station } = await hubWithStation(2);
     const put = await tho.request('PUT', '/ref/service/E', { body: service('电动车') });
     expect(put.status).toBe(200);
     const services = async (h: TestHall) =>
       parseReply(
-        Services,
+        adminContract.services.reply,
         await h.request('GET', '/services', { token: h.kioskToken || (await h.login('1001')) }),
       );
     expect((await services(hub)).map((s) => s.code)).not.toContain('E');
@@ -437,11 +408,9 @@ describe(`reference data on ${BACKEND}`, () => {
 
   it('DESIGN-4: a station’s copy of the reference data, carried by the hub, never changes the hub’s own', async ({
     tho,
-    later,
-    pairedHub,
+    hubWithStation,
   }) => {
-    const hub = await pairedHub();
-    const station = later(await startStation(hub, 4, { sync: false }));
+    const { hub, station } = await hubWithStation(4, { pull: false });
     await tho.request('PUT', '/ref/fee/S1', { body: { name: '补证费', amountFen: 300 } });
     await pullOnce(station.node.ctx, 'hub');
     await drain(station.node);
@@ -452,13 +421,13 @@ describe(`reference data on ${BACKEND}`, () => {
     ).get(station.node.ctx.deviceId) as { n: number };
     expect(carried.n).toBeGreaterThan(0);
     await pullOnce(hub.node.ctx, 'headoffice');
-    const codes = parseReply(Services, await hub.request('GET', '/services', { token: hub.kioskToken })).map(
-      (s) => s.code,
-    );
+    const codes = parseReply(
+      adminContract.services.reply,
+      await hub.request('GET', '/services', { token: hub.kioskToken }),
+    ).map((s) => s.code);
     expect(codes).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
     expect(await hub.login('1004', 4)).toBeTruthy();
-    await drain(hub.node);
-    await expectSameJournal(tho, hub);
+    await expectPushedToHeadOffice(tho, hub);
   });
 
   it('DESIGN-4: a reset reply replaces everything: items missing from the snapshot are tombstoned', async ({

@@ -2,8 +2,18 @@ import { rmSync } from 'node:fs';
 import { test as base } from 'vitest';
 import type { HallNodeOptions } from '../../hall/node.ts';
 import { startDemoHall, startTestHall, tempDir as makeTempDir, type TestHall } from './hall.ts';
-import { startTestHeadOffice } from './headoffice.ts';
-import { drain, issueTickets, startPairedHub, startStation } from './sync.ts';
+import { createTestStore, startTestHeadOffice } from './headoffice.ts';
+import { startProxy, type ProxyFaults } from './proxy.ts';
+import { RowChain } from './rows.ts';
+import {
+  drain,
+  hubToken,
+  issueTickets,
+  pullThrough,
+  setUpstreamUrl,
+  startPairedHub,
+  startStation,
+} from './sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 
 /**
@@ -18,6 +28,25 @@ import { pullOnce } from '../../hall/sync/pull.ts';
 
 /** Something a test started: a node, a child process, a proxy. */
 export type Stoppable = { stop(): Promise<unknown> } | { close(): Promise<unknown> };
+
+/** Stops x, whichever of stop() and close() it has. */
+async function stop(x: Stoppable): Promise<void> {
+  await ('stop' in x ? x.stop() : x.close());
+}
+
+/**
+ * The body of a file-scoped fixture for something slow to start (head office, a browser, a hall the
+ * tests share): started when a test first asks for it, stopped after the file.
+ *
+ *   test.extend('hall', { scope: 'file' }, startedPerFile(() => startTestHall({ clock })))
+ */
+export function startedPerFile<T extends Stoppable>(start: () => Promise<T>) {
+  return async ({}, { onCleanup }: { onCleanup(step: () => Promise<void>): void }): Promise<T> => {
+    const x = await start();
+    onCleanup(() => stop(x));
+    return x;
+  };
+}
 
 /** Runs every step, last first, each even when an earlier one failed; then throws what failed. */
 async function unwind(steps: (() => unknown)[]): Promise<void> {
@@ -42,7 +71,7 @@ export const test = base
   })
   /** `later(x)`: stops x after the test; returns x, so `const hub = later(await startPairedHub(tho))`. */
   .extend('later', ({ defer }) => <T extends Stoppable>(x: T): T => {
-    defer(() => ('stop' in x ? x.stop() : x.close()));
+    defer(() => stop(x));
     return x;
   })
   /** A fresh temporary directory per call, removed after the test. */
@@ -66,10 +95,12 @@ export const test = base
         later(await startTestHall(opts)),
   )
   /** Head office on a fresh store, one per test file (it is slow to start; tests make their own halls). */
-  .extend('tho', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const tho = await startTestHeadOffice();
-    onCleanup(() => tho.stop());
-    return tho;
+  .extend('tho', { scope: 'file' }, startedPerFile(startTestHeadOffice))
+  /** A head-office store of the test's own (for a head office it stops and restarts), dropped after it. */
+  .extend('testStore', async ({ defer }) => {
+    const store = await createTestStore();
+    defer(() => store.drop());
+    return store;
   })
   /** A demo hub paired with this file's head office (sync driven by hand unless `sync` is set). */
   .extend(
@@ -78,6 +109,20 @@ export const test = base
       async (opts: Parameters<typeof startPairedHub>[1] = {}): Promise<TestHall & { hoHallId: string }> =>
         later(await startPairedHub(tho, opts)),
   )
+  /** A paired hub whose link to head office runs through a fault proxy, to cut, slow or refuse. */
+  .extend(
+    'proxiedHub',
+    ({ tho, later, pairedHub }) =>
+      async (faults: ProxyFaults = {}, opts: Partial<HallNodeOptions> = {}) => {
+        const proxy = later(await startProxy(tho.url, faults));
+        return { proxy, hub: await pairedHub({ ...opts, via: proxy.url }) };
+      },
+  )
+  /** A paired hub, its head-office token and a chain of rows in its name, for pushing by hand. */
+  .extend('pushingHub', ({ pairedHub }) => async () => {
+    const hub = await pairedHub();
+    return { hub, token: hubToken(hub), chain: new RowChain(hub.node.ctx.deviceId, hub.node.ctx.hallId) };
+  })
   /** A paired hub that has pushed the rows of `tickets` tickets to head office. */
   .extend('syncedHub', ({ pairedHub }) => async (tickets = 4): Promise<TestHall & { hoHallId: string }> => {
     const hub = await pairedHub();
@@ -90,7 +135,43 @@ export const test = base
     const station = later(await startStation(hub, counterNo, { sync: false }));
     await pullOnce(station.node.ctx, 'hub');
     return station;
-  });
+  })
+  /**
+   * A paired hub and its counter station `counterNo` (sync by hand), which has pulled the hub's
+   * reference data unless `pull: false`.
+   */
+  .extend(
+    'hubWithStation',
+    ({ later, pairedHub, pulledStation }) =>
+      async (counterNo: number, { pull = true } = {}) => {
+        const hub = await pairedHub();
+        const station = pull
+          ? await pulledStation(hub, counterNo)
+          : later(await startStation(hub, counterNo, { sync: false }));
+        return { hub, station };
+      },
+  )
+  /**
+   * Station → hub → head office with a fault proxy on each leg (sync by hand); the station has pulled
+   * the hub's reference data through its proxy.
+   */
+  .extend(
+    'proxiedLegs',
+    ({ later, proxiedHub }) =>
+      async (legs: {
+        toHo?: ProxyFaults;
+        toHub?: ProxyFaults;
+        counterNo: number;
+        station?: Partial<HallNodeOptions>;
+      }) => {
+        const { hub, proxy: toHo } = await proxiedHub(legs.toHo);
+        const toHub = later(await startProxy(hub.url, legs.toHub));
+        const station = later(await startStation(hub, legs.counterNo, { ...legs.station, sync: false }));
+        setUpstreamUrl(station.node, 'hub', toHub.url);
+        await pullThrough(station.node, 'hub');
+        return { hub, station, toHo, toHub };
+      },
+  );
 
 export const it = test;
 export { describe, expect } from 'vitest';

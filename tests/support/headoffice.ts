@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import type { z } from 'zod';
 import type { Db } from '../../db/open.ts';
 import { openPglite, openPostgres, type Sql } from '../../headoffice/db/sql.ts';
 import { startHeadOffice, type HeadOffice, type HeadOfficeOptions } from '../../headoffice/server.ts';
 import { tempDir } from './hall.ts';
+import { createHoStore, withAdminClient as withServerAdmin, type HoStore } from './hostore.ts';
 import { jsonRequest, parseReply } from './http.ts';
 import { NewHallReply, type NewHallReplyT } from '../../shared/api/console.ts';
+import { consoleContract } from '../../shared/api/headoffice/console.ts';
 
 /**
  * Head office for tests (DESIGN §7): real PostgreSQL when TEST_DATABASE_URL is set, each store its own
@@ -17,53 +19,21 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 export const BACKEND: 'postgres' | 'pglite' = TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 /** A fresh, empty head-office store that outlives head-office restarts until `drop()`. */
-export interface TestStore {
-  kind: 'postgres' | 'pglite';
-  /** PostgreSQL: the URL of this store's own database. PGlite: undefined. */
-  databaseUrl: string | undefined;
-  /** PGlite: the data directory (for a child process). PostgreSQL: a scratch directory. */
-  dataDir: string;
-  drop(): Promise<void>;
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+export type TestStore = HoStore;
 
 /** Runs fn on a connection to the server's own database (TEST_DATABASE_URL), as its administrator. */
-export async function withAdminClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
+export function withAdminClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  if (!TEST_DATABASE_URL) throw new Error('withAdminClient: TEST_DATABASE_URL is not set');
+  return withServerAdmin(TEST_DATABASE_URL, fn);
 }
 
-export async function createTestStore(): Promise<TestStore> {
+export function createTestStore(): Promise<TestStore> {
   const dir = tempDir('servicehall-ho-');
-  if (!TEST_DATABASE_URL) {
-    return {
-      kind: 'pglite',
-      databaseUrl: undefined,
-      dataDir: dir,
-      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
-    };
-  }
-  const name = `sh_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((c) => c.query(`CREATE DATABASE ${name}`));
-  return {
-    kind: 'postgres',
-    databaseUrl: withDatabase(TEST_DATABASE_URL, name),
-    dataDir: dir,
-    drop: async () => {
-      await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return createHoStore(
+    TEST_DATABASE_URL,
+    { dir, remove: () => rmSync(dir, { recursive: true, force: true }) },
+    'sh_test_',
+  );
 }
 
 /** Opens the store from the test process (PGlite: only while no other process holds it). */
@@ -84,6 +54,10 @@ export interface HoClient {
   ): Promise<{ status: number; body: unknown }>;
   /** A new hall and its one-time pairing code. */
   newHall(name?: string): Promise<NewHallReplyT>;
+  /** Every hall's status, as the console reads it. */
+  halls(): Promise<z.output<typeof consoleContract.halls.reply>>;
+  /** Every quarantined row, as the console reads it. */
+  quarantine(): Promise<z.output<typeof consoleContract.quarantine.reply>>;
 }
 
 export async function connectHeadOffice(url: string): Promise<HoClient> {
@@ -108,6 +82,8 @@ export async function connectHeadOffice(url: string): Promise<HoClient> {
       if (res.status !== 201) throw new Error(`create hall failed: ${JSON.stringify(res.body)}`);
       return parseReply(NewHallReply, res);
     },
+    halls: async () => parseReply(consoleContract.halls.reply, await request('GET', '/halls')),
+    quarantine: async () => parseReply(consoleContract.quarantine.reply, await request('GET', '/quarantine')),
   };
 }
 

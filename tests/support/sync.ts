@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { HallNode } from '../../hall/node.ts';
 import { stmt } from '../../db/projections/index.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
 import { upstreams } from '../../hall/sync/upstreams.ts';
 import { startTestHall, type TestHall } from './hall.ts';
 import { diffJournals, NO_DIFF, type TestHeadOffice } from './headoffice.ts';
@@ -56,9 +57,43 @@ export async function issueTickets(hall: TestHall, n: number, serviceCode = 'A')
   }
 }
 
+/** Records n walk-ins at a station's counter, each started `agoMs` before now; each must succeed. */
+export async function recordWalkins(
+  station: TestHall,
+  clerk: string,
+  n: number,
+  { serviceCode = 'A', agoMs = 1000 } = {},
+): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const res = await station.request('POST', '/walkins', {
+      token: clerk,
+      body: { serviceCode, startedAt: Date.now() - agoMs },
+    });
+    expect(res.status).toBe(201);
+  }
+}
+
+/** Pulls from an upstream until one pull gets through a faulty link (bounded so a dead link fails). */
+export async function pullThrough(node: HallNode, upstream: 'hub' | 'headoffice', tries = 20): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await pullOnce(node.ctx, upstream);
+      return;
+    } catch (error) {
+      if (i >= tries) throw error;
+    }
+  }
+}
+
 /** Head office holds exactly the hall's journal: nothing missing, extra or different. */
 export async function expectSameJournal(tho: TestHeadOffice, hall: TestHall): Promise<void> {
   expect(await diffJournals(hall.node.ctx.db, tho.sql, { hallId: hall.node.ctx.hallId })).toEqual(NO_DIFF);
+}
+
+/** Pushes the hall's whole backlog by hand; head office then holds exactly the hall's journal. */
+export async function expectPushedToHeadOffice(tho: TestHeadOffice, hall: TestHall): Promise<void> {
+  await drain(hall.node);
+  await expectSameJournal(tho, hall);
 }
 
 /** Pushes every sender's backlog by hand until nothing is left (bounded so a stuck sender fails). */
