@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import i18n from '../i18n/index.ts';
 import type { z } from 'zod';
 import type {
   DeviceInfo,
@@ -37,6 +38,8 @@ interface ManagerState {
     cash: z.infer<typeof CashOverview>;
     invoices: Reply<(typeof moneyContract)['invoices']>;
     zReport: ZReport | null;
+    /** The fee schedule's names, for the Z-report's totals by fee. */
+    feeNames: Map<string, string>;
   } | null;
   /** Reads a day's cash (today's: no day). */
   loadMoney(day?: string): Promise<void>;
@@ -66,7 +69,9 @@ export const useManager = create<ManagerState>((set, get) => {
     money: null,
     loadMoney: async (day) => {
       const query = day ? { day } : {};
-      const [cash, invoices] = await Promise.all([api.cash(query), api.invoices(query)]);
+      const [cash, invoices, fees] = await Promise.all([api.cash(query), api.invoices(query), api.fees()]);
+      const en = i18n.language === 'en';
+      const feeNames = new Map(fees.map((f) => [f.code, en ? f.nameEn : f.name]));
       const zReport = cash.closed
         ? await api.zReport({ day: cash.day }).catch((e: unknown) => {
             // A hub's day closes per device; this node may not have closed its own yet.
@@ -74,7 +79,7 @@ export const useManager = create<ManagerState>((set, get) => {
             throw e;
           })
         : null;
-      set({ money: { day: cash.day, cash, invoices, zReport } });
+      set({ money: { day: cash.day, cash, invoices, zReport, feeNames } });
     },
     login: async (staffNo, pin) => {
       const reply = await api.login({ body: { staffNo, pin } });

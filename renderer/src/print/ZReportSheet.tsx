@@ -105,18 +105,18 @@ export function ZReportSheet({
           </Row>
         </section>
         <TotalsTable
-          title={t('byMethod')}
+          title={`${t('byMethod')}${t('beforeVoids')}`}
           rows={Object.entries(z.totalsFen.byMethod).map(([m, fen]) => [t(`method_${m}`), fen])}
         />
         <TotalsTable
-          title={t('byFee')}
+          title={`${t('byFee')}${t('beforeVoids')}`}
           rows={Object.entries(z.totalsFen.byFee).map(([code, fen]) => [
             code === 'BILL' ? t('billPayment') : `${code} ${names.fees.get(code) ?? ''}`,
             fen,
           ])}
         />
         <TotalsTable
-          title={t('byClerk')}
+          title={`${t('byClerk')}${t('beforeVoids')}`}
           rows={Object.entries(z.totalsFen.byClerk).map(([id, fen]) => [clerk(id), fen])}
         />
         <section>

@@ -58,6 +58,8 @@ body .print-doc, body .print-doc * { visibility: visible; }
 .print-doc table { width: 100%; border-collapse: collapse; }
 .print-doc th, .print-doc td { text-align: left; padding: 0.6mm 1mm; border-bottom: 0.2mm solid #999; vertical-align: top; }
 .print-doc th { border-bottom: 0.3mm solid #000; }
+.print-doc td:first-child, .print-doc th:first-child { padding-left: 0; }
+.print-doc td:last-child, .print-doc th:last-child { padding-right: 0; }
 .print-doc td.num, .print-doc th.num { text-align: right; white-space: nowrap; }
 .print-doc .neg { color: #c00; font-weight: 700; }
 .print-doc .cols { display: grid; grid-template-columns: ${roll ? '1fr' : '1fr 1fr'}; column-gap: 8mm; }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { yuan } from '../../../../shared/money/amounts.ts';
 import { YuanField } from '../../lib/YuanInput.tsx';
@@ -62,10 +62,15 @@ export function CashierCard() {
             size="large"
             block
             style={{ height: 56, fontSize: 22 }}
+            disabled={drawer?.closed ?? false}
             onClick={() => setDialog('pay')}
           >
             {t('takePayment')}
           </Button>
+          {drawer?.closed ? (
+            // The server refuses money into a counted-out drawer (E_DRAWER_CLOSED): say so before.
+            <Typography.Text type="secondary">{t('drawerClosedHint')}</Typography.Text>
+          ) : null}
           {drawer ? (
             <Descriptions column={2} size="small">
               <Descriptions.Item label={t('float')}>{yuan(drawer.floatFen)}</Descriptions.Item>

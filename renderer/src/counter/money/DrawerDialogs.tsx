@@ -128,7 +128,7 @@ export function DepositDialog({ onClose }: { onClose: () => void }) {
 export function InvoiceDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('money');
   const run = useMoneyRun();
-  const receipts = useCounter((s) => s.money?.receipts ?? []);
+  const receipts = useCounter((s) => s.money?.receipts) ?? [];
   return (
     <FormDialog<{ invoiceNo: string; amount: string; receiptId?: string }>
       title={t('invoiceTitle')}

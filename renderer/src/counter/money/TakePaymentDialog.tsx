@@ -20,6 +20,9 @@ interface PaymentForm {
   onTicket?: boolean;
 }
 
+/** Kept outside the selector: a fresh [] on every read would re-render for ever. */
+const NO_FEES: Fee[] = [];
+
 const fenOf = (text: string | undefined) => (text ? (parseYuan(text) ?? 0) : 0);
 
 /** What the form adds up to as it is typed (R-CASH-1: the figures the clerk reads out). */
@@ -57,7 +60,7 @@ function receiptBody(v: PaymentForm, ticketId: string | null): ReceiptBody {
 export function TakePaymentDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation(['money', 'common']);
   const run = useMoneyRun();
-  const fees = useCounter((s) => s.money?.fees ?? []);
+  const fees = useCounter((s) => s.money?.fees) ?? NO_FEES;
   const ticket = useCounter((s) => heldTicket(s));
   const [form] = Form.useForm<PaymentForm>();
   const values = Form.useWatch([], form) ?? {};

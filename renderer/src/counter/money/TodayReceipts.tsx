@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { ReceiptSummary } from '../../../../shared/api/hall/money.ts';
 import { yuan } from '../../../../shared/money/amounts.ts';
@@ -14,7 +15,7 @@ type Row = z.infer<typeof ReceiptSummary>;
 /** Today's receipts at this counter: each can be reprinted (marked 重打 ×n) or voided with approval. */
 export function TodayReceipts() {
   const { t, i18n } = useTranslation('money');
-  const receipts = useCounter((s) => s.money?.receipts ?? []);
+  const receipts = useCounter((s) => s.money?.receipts) ?? [];
   const timeZone = useCounter((s) => s.hall?.settings.timeZone);
   const [voiding, setVoiding] = useState<Row | null>(null);
   return (
@@ -24,7 +25,7 @@ export function TodayReceipts() {
         size="small"
         dataSource={receipts}
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
-        locale={{ emptyText: t('noReceipts') }}
+        locale={{ emptyText: <EmptyNote>{t('noReceipts')}</EmptyNote> }}
         columns={[
           { title: t('receiptNo'), dataIndex: 'number' },
           {

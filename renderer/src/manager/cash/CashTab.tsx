@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Input, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import { PaymentMethod, yuan } from '../../../../shared/money/amounts.ts';
 import { useManager } from '../store.ts';
 import { DayCloseCard } from './DayCloseCard.tsx';
@@ -66,7 +67,7 @@ export function CashTab() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={t('byMethod')} size="small">
+          <Card title={`${t('byMethod')}${t('beforeVoids')}`} size="small">
             <Descriptions size="small" column={1}>
               {PaymentMethod.options.map((m) => (
                 <Descriptions.Item key={m} label={t(`method_${m}`)}>
@@ -81,7 +82,7 @@ export function CashTab() {
             <List
               size="small"
               dataSource={cash.deposits}
-              locale={{ emptyText: t('noDeposits') }}
+              locale={{ emptyText: <EmptyNote>{t('noDeposits')}</EmptyNote> }}
               renderItem={(d) => (
                 <List.Item>
                   {t('depositLine', {

@@ -1,5 +1,6 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { CashOverview } from '../../../../shared/api/hall/money.ts';
 import { yuan } from '../../../../shared/money/amounts.ts';
@@ -17,7 +18,7 @@ export function DrawersTable({ drawers }: { drawers: Drawer[] }) {
       size="small"
       pagination={false}
       dataSource={drawers}
-      locale={{ emptyText: t('noDrawers') }}
+      locale={{ emptyText: <EmptyNote>{t('noDrawers')}</EmptyNote> }}
       rowClassName={(d) => (d.overLimit ? 'over-limit-row' : '')}
       columns={[
         { title: t('counter'), dataIndex: 'counterNo' },
@@ -25,7 +26,7 @@ export function DrawersTable({ drawers }: { drawers: Drawer[] }) {
         { title: t('deviceCol'), dataIndex: 'deviceCode' },
         { title: t('float'), dataIndex: 'floatFen', align: 'right', render: yuan },
         { title: t('receiptCount'), dataIndex: 'receipts', align: 'right' },
-        { title: t('takings'), dataIndex: 'totalFen', align: 'right', render: yuan },
+        { title: `${t('takings')}${t('beforeVoids')}`, dataIndex: 'totalFen', align: 'right', render: yuan },
         {
           title: t('expected'),
           dataIndex: 'expectedFen',

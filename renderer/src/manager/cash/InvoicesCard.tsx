@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { Reply } from '../../../../shared/api/contract.ts';
 import type { moneyContract } from '../../../../shared/api/hall/money.ts';
 import { yuan } from '../../../../shared/money/amounts.ts';
@@ -38,7 +39,7 @@ export function InvoicesCard({ invoices }: { invoices: Invoices }) {
         size="small"
         pagination={false}
         dataSource={invoices.invoices}
-        locale={{ emptyText: t('noInvoices') }}
+        locale={{ emptyText: <EmptyNote>{t('noInvoices')}</EmptyNote> }}
         columns={[
           { title: t('invoiceNo'), dataIndex: 'invoiceNo' },
           { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },

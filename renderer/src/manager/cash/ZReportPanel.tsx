@@ -7,12 +7,14 @@ import { ZReportSheet } from '../../print/ZReportSheet.tsx';
 import { useManager } from '../store.ts';
 
 const PAPERS: Paper[] = ['a4', '80'];
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /** A closed day's Z-report on screen as it prints, with 打印 on A4 or an 80 mm roll (and so to PDF). */
 export function ZReportPanel({ report }: { report: ZReport }) {
   const { t } = useTranslation('money');
   const hall = useManager((s) => s.hall);
   const cash = useManager((s) => s.money?.cash);
+  const feeNames = useManager((s) => s.money?.feeNames) ?? NO_NAMES;
   const clerks = new Map((cash?.drawers ?? []).map((d) => [d.staffId, d.staffName]));
   return (
     <Card
@@ -41,7 +43,7 @@ export function ZReportPanel({ report }: { report: ZReport }) {
           report={report}
           hallName={hall?.name ?? ''}
           timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
-          names={{ clerks, fees: new Map() }}
+          names={{ clerks, fees: feeNames }}
           roll={false}
         />
       </div>
