@@ -127,6 +127,22 @@ describe('money at the counter and the day close (issue 11)', () => {
       expect(slipText.replace(/ +/g, ' '), text).toContain(text);
     await printToPdf(c, `${hall.url}/print?receipt=${receiptId}&paper=58&as=counter`, 'receipt-58mm');
 
+    // 重打 records the reprint, then prints from a hidden frame: the slip says 重打 ×1.
+    const printed = c.waitForEvent('frameattached');
+    await c
+      .getByRole('row')
+      .filter({ hasText: '-000001' })
+      .getByRole('button', { name: /^重\s*打$/ })
+      .click();
+    await printed;
+    await expect.poll(() => c.locator('iframe[title="print"]').count()).toBe(0);
+    const reprintText = await printToPdf(
+      c,
+      `${hall.url}/print?receipt=${receiptId}&paper=80&as=counter`,
+      'receipt-80mm-reprint',
+    );
+    expect(reprintText).toContain('重打 ×1');
+
     // 作废 with the duty manager's PIN typed at the counter; the receipt stays, marked.
     const row = c.getByRole('row').filter({ hasText: '-000001' });
     await row.getByRole('button', { name: /^作\s*废$/ }).click();
