@@ -14,8 +14,15 @@ const SURFACES = {
   '/setup': lazy(() => import('./setup/SetupApp.tsx')),
 } as const;
 
-/** Head office serves the console; a hall node does not, so the index does not offer it. */
-const ROUTES = { ...SURFACES, '/console': lazy(() => import('./console/ConsoleApp.tsx')) } as const;
+/**
+ * Head office serves the console; a hall node does not, so the index does not offer it. Nor does it
+ * offer /print, the page a receipt or a Z-report prints from (opened by the counter and the manager).
+ */
+const ROUTES = {
+  ...SURFACES,
+  '/console': lazy(() => import('./console/ConsoleApp.tsx')),
+  '/print': lazy(() => import('./print/PrintApp.tsx')),
+} as const;
 
 function NotFound() {
   const { t } = useTranslation('common');

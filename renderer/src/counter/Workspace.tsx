@@ -25,6 +25,8 @@ import { heldTicket, hubUnreachable, useCounter } from './store.ts';
 import { WaitingList } from './WaitingList.tsx';
 import { WalkinForm, WalkinList } from './Walkins.tsx';
 import { AwayDialog, OverrunDialog, TransferDialog } from './Dialogs.tsx';
+import { CashierCard } from './money/CashierCard.tsx';
+import { TodayReceipts } from './money/TodayReceipts.tsx';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
 
@@ -60,6 +62,7 @@ export function Workspace() {
         <Col xs={24} lg={10}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <CurrentTicket />
+            <CashierCard />
             {down ? <WalkinForm /> : null}
           </Space>
         </Col>
@@ -67,6 +70,7 @@ export function Workspace() {
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <WaitingList stale={down !== null} />
             {station ? <WalkinList /> : null}
+            <TodayReceipts />
           </Space>
         </Col>
       </Row>

@@ -1,10 +1,13 @@
 import { create } from 'zustand';
+import type { z } from 'zod';
 import type { HallStateT, LoginReplyT, QueueReplyT } from '../../../shared/api/schemas.ts';
 import type { Ticket } from '../../../shared/queue/model.ts';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
 import { ApiError, createClient, thenRefresh, type Client } from '../lib/client.ts';
 import { hallApi, type HallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
+import type { DrawerView, ReceiptSummary } from '../../../shared/api/hall/money.ts';
+import type { Fee } from '../../../shared/money/fees.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
 const SESSION = 'servicehall.counter.session';
@@ -27,14 +30,23 @@ interface CounterState {
   /** The station's own reply when its hub could not be reached (E_HUB_UNREACHABLE), else null. */
   hubDown: string | null;
   walkins: WalkinListT | null;
+  /** The counter's money (issue 11): the schedule in force, today's receipts, and the drawer (null: none open). */
+  money: {
+    fees: Fee[];
+    receipts: z.infer<typeof ReceiptSummary>[];
+    drawer: z.infer<typeof DrawerView> | null;
+  } | null;
   login(staffNo: string, pin: string, counterNo: number): Promise<void>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
   /** Re-reads /health: whether this node is a station and whether its hub link is up. */
   refreshNode(): Promise<void>;
   refreshWalkins(): Promise<void>;
+  refreshMoney(): Promise<void>;
   /** Runs a command against the node and refreshes; errors propagate to the caller to show. */
   act<R>(call: (api: Client<HallApi>) => Promise<R>): Promise<R>;
+  /** A money command (written on this node, hub or not), then the money read again. */
+  moneyAct<R>(call: (api: Client<HallApi>) => Promise<R>): Promise<R>;
   remember(t: Ticket): void;
 }
 
@@ -54,6 +66,7 @@ export const useCounter = create<CounterState>((set, get) => {
     node: null,
     hubDown: null,
     walkins: null,
+    money: null,
     login: async (staffNo, pin, counterNo) => {
       const reply = await api.login({ body: { staffNo, pin, counterNo } });
       const session = { token: reply.token, staff: reply.staff, counterNo };
@@ -67,7 +80,7 @@ export const useCounter = create<CounterState>((set, get) => {
       await api.logout({}, { token }).catch(() => undefined);
       setToken('counter', null);
       localStorage.removeItem(SESSION);
-      set({ session: null, hall: null, queue: null, recent: [], walkins: null, hubDown: null });
+      set({ session: null, hall: null, queue: null, recent: [], walkins: null, hubDown: null, money: null });
     },
     refresh: async () => {
       const token = get().session?.token;
@@ -101,7 +114,13 @@ export const useCounter = create<CounterState>((set, get) => {
       if (!token || get().node?.role !== 'station') return;
       set({ walkins: await api.walkins() });
     },
+    refreshMoney: async () => {
+      if (!get().session) return;
+      const [fees, receipts, drawer] = await Promise.all([api.fees(), api.receipts({}), api.drawer()]);
+      set({ money: { fees, receipts, drawer: drawer ?? null } });
+    },
     act: thenRefresh(api, () => get().refresh()),
+    moneyAct: thenRefresh(api, () => get().refreshMoney()),
     remember: (t) => set({ recent: [t, ...get().recent.filter((x) => x.id !== t.id)].slice(0, 10) }),
   };
 });

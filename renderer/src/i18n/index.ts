@@ -7,6 +7,7 @@ import zhCounter from './zh-CN/counter.json';
 import zhManager from './zh-CN/manager.json';
 import zhSetup from './zh-CN/setup.json';
 import zhConsole from './zh-CN/console.json';
+import zhMoney from './zh-CN/money.json';
 import enCommon from './en/common.json';
 import enKiosk from './en/kiosk.json';
 import enDisplay from './en/display.json';
@@ -14,6 +15,7 @@ import enCounter from './en/counter.json';
 import enManager from './en/manager.json';
 import enSetup from './en/setup.json';
 import enConsole from './en/console.json';
+import enMoney from './en/money.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
@@ -35,6 +37,7 @@ export const resources = {
     manager: zhManager,
     setup: zhSetup,
     console: zhConsole,
+    money: zhMoney,
   },
   en: {
     common: enCommon,
@@ -44,6 +47,7 @@ export const resources = {
     manager: enManager,
     setup: enSetup,
     console: enConsole,
+    money: enMoney,
   },
 } as const;
 

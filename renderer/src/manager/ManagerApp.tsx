@@ -13,6 +13,7 @@ import { SettingsForm } from './SettingsForm.tsx';
 import { Devices } from './Devices.tsx';
 import { HEALTH_POLL_MS, SyncPanel } from './SyncPanel.tsx';
 import { StaffSignIn } from '../lib/StaffSignIn.tsx';
+import { CashTab } from './cash/CashTab.tsx';
 
 export default function ManagerApp() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -75,6 +76,7 @@ export default function ManagerApp() {
               <Tabs
                 items={[
                   { key: 'live', label: t('tabLive'), children: <HallLive /> },
+                  { key: 'cash', label: t('tabCash'), children: <CashTab /> },
                   { key: 'settings', label: t('tabSettings'), children: <SettingsForm /> },
                   { key: 'devices', label: t('tabDevices'), children: <Devices /> },
                   { key: 'sync', label: t('tabSync'), children: <SyncPanel /> },

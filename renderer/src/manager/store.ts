@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import i18n from '../i18n/index.ts';
 import type { z } from 'zod';
 import type {
   DeviceInfo,
@@ -7,9 +8,12 @@ import type {
   LoginReplyT,
   StationQuarantineRowT,
 } from '../../../shared/api/schemas.ts';
-import { createClient, thenRefresh, type Client } from '../lib/client.ts';
+import { ApiError, createClient, thenRefresh, type Client } from '../lib/client.ts';
 import { hallApi, type HallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
+import type { CashOverview, moneyContract } from '../../../shared/api/hall/money.ts';
+import type { Reply } from '../../../shared/api/contract.ts';
+import type { ZReport } from '../../../shared/money/zreport.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
 export type DeviceRow = z.infer<typeof DeviceInfo>;
@@ -28,6 +32,17 @@ interface ManagerState {
   /** A hub's quarantined station rows, newest first (read while the Sync tab shows them). */
   quarantine: StationQuarantineRowT[];
   status: LiveStatus;
+  /** A day's cash (issue 11): drawers, deposits, takings, manual invoices, and its Z-report once closed. */
+  money: {
+    day: string;
+    cash: z.infer<typeof CashOverview>;
+    invoices: Reply<(typeof moneyContract)['invoices']>;
+    zReport: ZReport | null;
+    /** The fee schedule's names, for the Z-report's totals by fee. */
+    feeNames: Map<string, string>;
+  } | null;
+  /** Reads a day's cash (today's: no day). */
+  loadMoney(day?: string): Promise<void>;
   login(staffNo: string, pin: string): Promise<void>;
   logout(): void;
   refresh(): Promise<void>;
@@ -51,6 +66,21 @@ export const useManager = create<ManagerState>((set, get) => {
     healthAt: null,
     quarantine: [],
     status: 'connecting',
+    money: null,
+    loadMoney: async (day) => {
+      const query = day ? { day } : {};
+      const [cash, invoices, fees] = await Promise.all([api.cash(query), api.invoices(query), api.fees()]);
+      const en = i18n.language === 'en';
+      const feeNames = new Map(fees.map((f) => [f.code, en ? f.nameEn : f.name]));
+      const zReport = cash.closed
+        ? await api.zReport({ day: cash.day }).catch((e: unknown) => {
+            // A hub's day closes per device; this node may not have closed its own yet.
+            if (e instanceof ApiError && e.code === 'E_DAY_OPEN') return null;
+            throw e;
+          })
+        : null;
+      set({ money: { day: cash.day, cash, invoices, zReport, feeNames } });
+    },
     login: async (staffNo, pin) => {
       const reply = await api.login({ body: { staffNo, pin } });
       if (reply.staff.role === 'clerk') throw new Error('E_MANAGER_ONLY');
@@ -62,7 +92,7 @@ export const useManager = create<ManagerState>((set, get) => {
       void api.logout().catch(() => undefined);
       setToken('manager', null);
       localStorage.removeItem(STAFF);
-      set({ token: null, staff: null, hall: null });
+      set({ token: null, staff: null, hall: null, money: null });
     },
     refresh: async () => {
       const [hall, devices, health] = await Promise.all([api.hall(), api.devices(), api.health()]);

@@ -1,0 +1,52 @@
+import { Button, Card, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ZReport } from '../../../../shared/money/zreport.ts';
+import { sheetCss } from '../../print/printCss.ts';
+import { printPage, printUrl, type Paper } from '../../print/printFrame.ts';
+import { ZReportSheet } from '../../print/ZReportSheet.tsx';
+import { useManager } from '../store.ts';
+
+const PAPERS: Paper[] = ['a4', '80'];
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/** A closed day's Z-report on screen as it prints, with 打印 on A4 or an 80 mm roll (and so to PDF). */
+export function ZReportPanel({ report }: { report: ZReport }) {
+  const { t } = useTranslation('money');
+  const hall = useManager((s) => s.hall);
+  const cash = useManager((s) => s.money?.cash);
+  const feeNames = useManager((s) => s.money?.feeNames) ?? NO_NAMES;
+  const clerks = new Map((cash?.drawers ?? []).map((d) => [d.staffId, d.staffName]));
+  return (
+    <Card
+      title={t('zReportOf', { day: report.day })}
+      size="small"
+      extra={
+        <Space>
+          {PAPERS.map((paper) => (
+            <Button
+              key={paper}
+              type={paper === 'a4' ? 'primary' : 'default'}
+              onClick={() => void printPage(printUrl({ zReport: report.day }, paper, 'manager'))}
+            >
+              {t('printOn', { paper: paper === 'a4' ? 'A4' : paper })}
+            </Button>
+          ))}
+          <Button href={printUrl({ zReport: report.day }, 'a4', 'manager')} target="_blank">
+            {t('openPage')}
+          </Button>
+        </Space>
+      }
+    >
+      <div className="z-preview" style={{ overflowX: 'auto' }}>
+        <style>{sheetCss('a4')}</style>
+        <ZReportSheet
+          report={report}
+          hallName={hall?.name ?? ''}
+          timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
+          names={{ clerks, fees: feeNames }}
+          roll={false}
+        />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,207 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browser.ts';
+
+/**
+ * Issue 11 as a clerk and a duty manager live it, in Debian Chromium against a demo hall: take cash
+ * with change, print it, void it with a manager's PIN, close the drawer ¥10 short, close the day with
+ * a reason, print the Z-report. The PDFs are rendered as pages (pdftoppm) next to screenshots in
+ * tests/e2e/artifacts (git-ignored) to be looked at.
+ */
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+const STAFF = { staffNo: '9001', pin: '123456' };
+
+/** A full-page screenshot once antd's dialogs and messages have finished moving in. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    `!document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')`,
+  );
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The print page as Chromium prints it (CDP Page.printToPDF at its own @page size), opened beside the
+ * screen with the screen's token, then as PNG pages; returns the PDF's text. The screen comes back to
+ * the front after (a background tab runs no animation frames, so its dialogs never finish opening).
+ */
+async function printToPdf(screen: Page, url: string, name: string): Promise<string> {
+  const page = await screen.context().newPage();
+  await page.goto(url);
+  await page.locator('body[data-print-ready="1"]').waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  const { data } = (await cdp.send('Page.printToPDF', {
+    preferCSSPageSize: true,
+    printBackground: true,
+  })) as {
+    data: string;
+  };
+  await cdp.detach();
+  await page.close();
+  await screen.bringToFront();
+  const pdf = path.join(ARTIFACTS, `${name}.pdf`);
+  writeFileSync(pdf, Buffer.from(data, 'base64'));
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(ARTIFACTS, name)]);
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+/** Picks an option of an antd Select by its label text. */
+async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+async function sign(scope: Locator, who: string, s = STAFF): Promise<void> {
+  await scope.getByLabel(`${who} 工号`).fill(s.staffNo);
+  await scope.getByLabel(`${who} 密码`).fill(s.pin);
+}
+
+describe('money at the counter and the day close (issue 11)', () => {
+  it('R-CASH-1, R-CASH-2, R-CASH-5: a clerk takes cash with change, prints, voids with approval, counts ¥10 short; the manager closes the day and prints the Z-report', async ({
+    demoHall,
+    open,
+  }) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const hall = await demoHall();
+    const counter = await open(`${hall.url}/counter?counter=1`, { width: 1366, height: 900 });
+    const c = counter.page;
+    await clerkSignIn(c, '1001');
+
+    // The drawer opens with a ¥500 float.
+    await c.getByLabel('备用金').fill('500');
+    await c.getByRole('button', { name: /^开\s*箱$/ }).click();
+    await c.getByText('钱箱使用中').waitFor();
+
+    // R-CASH-1: two meter tests (¥40) and a bill of ¥123.45, paid with ¥200 in cash: ¥36.55 change.
+    await c.getByRole('button', { name: /^收\s*款$/ }).click();
+    const pay = c.getByRole('dialog', { name: '收款' });
+    await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
+    await choose(c, pay.getByLabel('收费项目 1'), 'F01 电能表校验费');
+    await pay.getByLabel('第 1 项数量').fill('2');
+    await pay.getByRole('button', { name: /添加账单缴费/ }).click();
+    await pay.getByLabel('第 1 笔缴费户号').fill('E-1002003');
+    await pay.getByLabel('第 1 笔缴费金额').fill('123.45');
+    await pay.getByLabel('第 1 种支付金额').fill('200');
+    await expect.poll(() => pay.locator('[data-amount="due"]').textContent()).toContain('¥163.45');
+    await expect.poll(() => pay.locator('[data-amount="change"]').textContent()).toContain('¥36.55');
+    await shot(c, 'counter-take-payment');
+    await pay.getByRole('button', { name: '确认收款' }).click();
+    const done = c.getByRole('dialog', { name: '收款成功' });
+    await done.getByText(/收据号 \w+-000001/).waitFor();
+    expect(await done.locator('[data-amount="change"]').textContent()).toContain('¥36.55');
+    const slipHref = await done.getByRole('link', { name: '在新窗口查看收据' }).getAttribute('href');
+    const receiptId = new URLSearchParams(slipHref!.split('?')[1]).get('receipt')!;
+    await done.getByRole('button', { name: '关闭', exact: true }).click();
+
+    // A second payment by WeChat, with its scan reference: it stays valid.
+    await c.getByRole('button', { name: /^收\s*款$/ }).click();
+    await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
+    await choose(c, pay.getByLabel('收费项目 1'), 'F02 复电费');
+    await choose(c, pay.getByLabel('第 1 种支付方式'), '微信支付');
+    await pay.getByLabel('第 1 种支付金额').fill('50');
+    await pay.getByLabel('第 1 种支付参考号').fill('WX4200001');
+    await pay.getByRole('button', { name: '确认收款' }).click();
+    await done.getByText(/收据号 \w+-000002/).waitFor();
+    await done.getByRole('button', { name: '关闭', exact: true }).click();
+
+    // The receipt as it prints on an 80 mm roll (and on 58 mm).
+    const slipText = await printToPdf(
+      c,
+      `${hall.url}/print?receipt=${receiptId}&paper=80&as=counter`,
+      'receipt-80mm',
+    );
+    for (const text of [
+      '收款收据',
+      '演示营业厅',
+      '李娜（1001）',
+      'E-1002003',
+      '¥163.45',
+      '¥36.55',
+      '人民币壹佰陆拾叁元肆角伍分',
+    ])
+      expect(slipText.replace(/ +/g, ' '), text).toContain(text);
+    await printToPdf(c, `${hall.url}/print?receipt=${receiptId}&paper=58&as=counter`, 'receipt-58mm');
+
+    // 重打 records the reprint, then prints from a hidden frame: the slip says 重打 ×1.
+    const printed = c.waitForEvent('frameattached');
+    await c
+      .getByRole('row')
+      .filter({ hasText: '-000001' })
+      .getByRole('button', { name: /^重\s*打$/ })
+      .click();
+    await printed;
+    await expect.poll(() => c.locator('iframe[title="print"]').count()).toBe(0);
+    const reprintText = await printToPdf(
+      c,
+      `${hall.url}/print?receipt=${receiptId}&paper=80&as=counter`,
+      'receipt-80mm-reprint',
+    );
+    expect(reprintText).toContain('重打 ×1');
+
+    // 作废 with the duty manager's PIN typed at the counter; the receipt stays, marked.
+    const row = c.getByRole('row').filter({ hasText: '-000001' });
+    await row.getByRole('button', { name: /^作\s*废$/ }).click();
+    const voiding = c.getByRole('dialog', { name: /作废收据/ });
+    await voiding.getByLabel('作废原因').fill('金额录入错误');
+    await sign(voiding, '批准主管');
+    await voiding.getByRole('button', { name: /作\s*废/ }).click();
+    await row.getByText('作废').first().waitFor();
+    const voidedText = await printToPdf(
+      c,
+      `${hall.url}/print?receipt=${receiptId}&paper=80&as=counter`,
+      'receipt-80mm-voided',
+    );
+    expect(voidedText).toContain('作废');
+    expect(voidedText).toContain('王敏');
+
+    // R-CASH-5: a blind close count, ¥10 short of the ¥500 the drawer should hold.
+    await c.getByRole('button', { name: '交班点钞' }).click();
+    const count = c.getByRole('dialog', { name: /交班点钞/ });
+    // Blind: the ¥500.00 the drawer should hold is nowhere in the count dialog.
+    expect(await count.textContent()).not.toContain('¥500.00');
+    await count.getByLabel('¥100 数量').fill('4');
+    await count.getByLabel('¥50 数量').fill('1');
+    await count.getByLabel('¥20 数量').fill('2');
+    await expect.poll(() => count.locator('[data-amount="counted"]').textContent()).toBe('¥490.00');
+    await shot(c, 'counter-blind-count');
+    await count.getByRole('button', { name: '提交点钞' }).click();
+    const result = c.getByRole('dialog', { name: '点钞结果' });
+    await expect.poll(() => result.locator('[data-amount="difference"]').textContent()).toBe('短款 ¥10.00');
+    await result.getByText('¥500.00').waitFor();
+    await shot(c, 'counter-count-result');
+    await result.getByRole('button', { name: '稍后登记' }).click();
+    await c.getByText('钱箱已结').waitFor();
+    await shot(c, 'counter-after-close');
+    expect(await seriousA11yViolations(c)).toEqual([]);
+
+    // The manager's 现金/日结: the drawer ¥10 short; the day closes only with a reason.
+    const manager = await open(`${hall.url}/manager`, { width: 1366, height: 900 });
+    const m = manager.page;
+    await signIn(m, '9001');
+    await m.getByRole('tab', { name: '现金/日结' }).click();
+    const drawer = m.getByRole('row').filter({ hasText: '李娜' });
+    await expect.poll(() => drawer.textContent()).toContain('-¥10.00');
+    await shot(m, 'manager-cash');
+    expect(await seriousA11yViolations(m)).toEqual([]);
+    const day = await m.getByLabel('营业日').inputValue();
+    await sign(m.locator('form').filter({ hasText: '批准主管' }), '批准主管');
+    await m.getByRole('button', { name: /^日\s*结$/ }).click();
+    await m
+      .getByRole('alert')
+      .filter({ hasText: /原因|reason/i })
+      .waitFor();
+    await choose(m, m.getByLabel(/长短款原因/), '找零差错');
+    await m.getByRole('button', { name: /^日\s*结$/ }).click();
+    const z = m.locator('.z-report');
+    await z.waitFor();
+    await expect.poll(() => z.textContent()).toContain('-¥10.00');
+    await shot(m, 'manager-z-report');
+
+    const zText = await printToPdf(m, `${hall.url}/print?z=${day}&paper=a4&as=manager`, 'z-report-a4');
+    for (const text of ['日结报表', '演示营业厅', '李娜', '找零差错', '-¥10.00', '¥50.00', '完整'])
+      expect(zText, text).toContain(text);
+    await printToPdf(m, `${hall.url}/print?z=${day}&paper=80&as=manager`, 'z-report-80mm');
+  });
+});
