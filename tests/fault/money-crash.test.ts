@@ -114,7 +114,7 @@ describe('kill -9 during a burst of receipts (issue 11, DESIGN-2)', () => {
         .all()
         .map((r) => {
           const row = r as { device_id: string; payload: string };
-          return { deviceId: row.device_id, ...(JSON.parse(row.payload) as Json) };
+          return { ...(JSON.parse(row.payload) as Json), deviceId: row.device_id } as Json;
         });
     } finally {
       db.close();
