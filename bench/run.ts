@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- name…]`: runs the figures of issues 3 and 4 (DESIGN §8), prints the table and
+ * `npm run bench [-- name…]`: runs the figures of issues 3, 4 and 11 (DESIGN §8), prints the table and
  * writes bench/results/latest.json. Every figure is compared with a baseline measured in the same run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ const MODULES: Record<string, () => Promise<Module>> = {
   backlog: () => import('./backlog.ts'),
   'station-latency': () => import('./station-latency.ts'),
   'ho-memory': () => import('./ho-memory.ts'),
+  money: () => import('./money.ts'),
 };
 
 const log = (line: string) => console.log(line);

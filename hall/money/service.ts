@@ -3,8 +3,14 @@ import * as read from '../../db/read.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { countedFen, type DenominationCounts } from '../../shared/money/amounts.ts';
 import type { DifferenceReason } from '../../shared/money/cash.ts';
-import { deviceCode, priceReceipt, receiptNumber, type ReceiptBody } from '../../shared/money/receipt.ts';
-import { computeZReport, type ZReport } from '../../shared/money/zreport.ts';
+import {
+  deviceCode,
+  priceReceipt,
+  receiptNumber,
+  sum,
+  type ReceiptBody,
+} from '../../shared/money/receipt.ts';
+import { computeZReport, type MoneyFacts, type ZReport } from '../../shared/money/zreport.ts';
 import { businessDay } from '../../shared/time/businessDay.ts';
 import { verifySteps } from '../../db/verify.ts';
 import type { WriteContext } from '../context.ts';
@@ -322,22 +328,28 @@ function firstBreak(ctx: WriteContext, afterSeq: number): { seq: number; reason:
 }
 
 /**
- * Where the receipts table disagrees with the journal it was projected from (a row edited by hand
- * in the store): the journal is the truth the report uses; the difference is flagged.
+ * Where the tables disagree with the journal they were projected from (a row edited by hand in the
+ * store): the journal is the truth the report uses; the difference is flagged. Besides the receipts'
+ * count and total, each drawer's expected cash (what a blind count is checked against) must be the
+ * journal's, and so must the expected figure its close count recorded: a receipt's cash lowered in
+ * the table would otherwise make a short drawer count even.
  */
-function projectionDrift(
-  ctx: WriteContext,
-  day: string,
-  journalReceipts: ZReport['count'],
-  totalFen: number,
-) {
+function projectionDrift(ctx: WriteContext, day: string, report: ZReport, facts: MoneyFacts) {
   const row = stmt(
     ctx.db,
-    'SELECT count(*) AS n, coalesce(sum(total_fen), 0) AS fen FROM receipts WHERE device_id = ? AND day = ?',
-  ).get(ctx.deviceId, day) as { n: number; fen: number };
-  return row.n === journalReceipts && row.fen === totalFen
-    ? null
-    : `receipts table differs from the journal (${row.n} rows, ${row.fen} fen; journal ${journalReceipts}, ${totalFen} fen)`;
+    `SELECT count(*) AS n, coalesce(sum(total_fen), 0) AS fen, coalesce(sum(cash_fen), 0) AS cash
+     FROM receipts WHERE device_id = ? AND day = ?`,
+  ).get(ctx.deviceId, day) as { n: number; fen: number; cash: number };
+  const cash = sum(facts.receipts.map((r) => r.cashFen));
+  if (row.n !== report.count || row.fen !== report.totalsFen.gross || row.cash !== cash)
+    return `receipts table differs from the journal (${row.n} rows, ${row.fen} fen, ${row.cash} fen cash; journal ${report.count}, ${report.totalsFen.gross} fen, ${cash} fen cash)`;
+  for (const d of report.drawers) {
+    const held = expectedCashFen(ctx.db, d.drawerId);
+    const close = facts.counts.filter((c) => c.drawerId === d.drawerId && c.kind === 'close').at(-1);
+    if (held !== d.expectedFen || (close && close.expectedFen !== d.expectedFen))
+      return `counter ${d.counterNo}’s drawer differs from the journal (tables ${held} fen expected, close count ${close?.expectedFen ?? '-'} fen; journal ${d.expectedFen} fen)`;
+  }
+  return null;
 }
 
 /**
@@ -401,7 +413,7 @@ export function closeDay(
     reasonCode: c.reasonCode,
     threshold,
   });
-  const drift = projectionDrift(ctx, c.day, report.count, report.totalsFen.gross);
+  const drift = projectionDrift(ctx, c.day, report, facts);
   if (drift && !report.chainBroken) report.chainBroken = { seq: 0, reason: drift };
   ctx.journal.append(
     'day.closed',

@@ -155,6 +155,18 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
       version: v,
       data: { value },
     })),
+    // The fee schedule (R-FEE-1): a station charges by it, so it must have it to take money at all.
+    ...(
+      stmt(ctx.db, "SELECT key, data FROM ref_data WHERE kind = 'fee' AND data IS NOT NULL").all() as {
+        key: string;
+        data: string;
+      }[]
+    ).map((r) => ({
+      kind: 'fee' as const,
+      key: r.key,
+      version: v,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    })),
   ];
   return { version: v, reset: true, changes, locks };
 }

@@ -1,0 +1,284 @@
+import path from 'node:path';
+import type { Figure } from './lib/figure.ts';
+import { figure } from './lib/figure.ts';
+import { Client } from './lib/http.ts';
+import { DEMO_PIN, startDemoHub } from './lib/hub.ts';
+import { startBenchChild } from './lib/proc.ts';
+import { durableCommits } from './lib/sqlite.ts';
+import { scratchDir } from './lib/dirs.ts';
+import { envSeconds } from './lib/env.ts';
+import { percentile } from './lib/stats.ts';
+import { startHallNode, type HallNode } from '../hall/node.ts';
+import { verifyJournal } from '../db/verify.ts';
+import * as read from '../db/read.ts';
+import { ManualClock } from '../shared/runtime.ts';
+import { addDays } from '../shared/time/businessDay.ts';
+
+/**
+ * Issue 11's figures:
+ * - a receipt recorded over HTTP on a station (one clerk, one request after another, as a counter
+ *   works), as receipts/s against raw durable SQLite single-row commits/s in the same run (≥ 0.5),
+ *   and its p99 (< 20 ms);
+ * - the day close with its Z-report for a day of 5,000 receipts (< 200 ms), on a device with a long
+ *   history, against reading that day's journal rows (the least a close must do);
+ * - `verify` of 100,000 journal records (< 5 s), against reading and parsing the same rows.
+ * The days are seeded through the node's writer (the real procedures, batched by group commit), not
+ * HTTP, to keep the run short.
+ */
+
+const DAY_RECEIPTS = Number(process.env.BENCH_MONEY_DAY_RECEIPTS) || 5_000;
+const VERIFY_ROWS = Number(process.env.BENCH_MONEY_VERIFY_ROWS) || 100_000;
+/** Days closed and timed, after the history. */
+const CLOSED_DAYS = 3;
+/** Receipts handed to the writer at once: one group commit. */
+const CHUNK = 1_000;
+const MANAGER_NO = '9001';
+const REASON = 'counting_error';
+
+/** The i-th receipt of a busy day: a fee and a bill, mostly cash with change, some paid by scan or card. */
+function receiptBody(i: number) {
+  const bill = 5_000 + ((i * 7_919) % 200_000);
+  const fee = { feeCode: `F0${1 + (i % 5)}`, qty: 1 + (i % 2) };
+  const lines = [fee, { kind: 'bill' as const, account: `E-${100_000 + (i % 90_000)}`, amountFen: bill }];
+  // The bill by scan one time in four, the rest in cash with change.
+  const payments =
+    i % 4 === 3
+      ? [
+          { method: 'wechat' as const, amountFen: bill, reference: `WX${i}` },
+          { method: 'cash' as const, amountFen: 40_000 },
+        ]
+      : [{ method: 'cash' as const, amountFen: bill + 40_000 }];
+  return { lines, payments };
+}
+
+async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
+  const hub = await startDemoHub();
+  const stationDir = scratchDir('station');
+  let station: Awaited<ReturnType<typeof startBenchChild>> | null = null;
+  const clients: Client[] = [];
+  try {
+    const manager = new Client(hub.url);
+    clients.push(manager);
+    const login = (c: Client, staffNo: string, counterNo?: number) =>
+      c.expect<{ token: string }>(200, 'POST', '/api/v1/auth/login', { staffNo, pin: DEMO_PIN, counterNo });
+    manager.setToken((await login(manager, MANAGER_NO)).token);
+    const { code } = await manager.expect<{ code: string }>(201, 'POST', '/api/v1/devices/pairing-codes', {
+      role: 'counter',
+      name: 'Counter 1 PC',
+      counterNo: 1,
+    });
+    station = await startBenchChild('hall', { dataDir: stationDir.dir, hub: { url: hub.url, code } });
+    const clerk = new Client(station.url);
+    clients.push(clerk);
+    clerk.setToken((await login(clerk, '1001', 1)).token);
+    const bodies = Array.from({ length: 500 }, (_, i) => JSON.stringify(receiptBody(i)));
+    const once = async (i: number) => {
+      const t0 = performance.now();
+      const r = await clerk.send('POST', '/api/v1/receipts', bodies[i % bodies.length], {
+        'idempotency-key': `bench-${i}`,
+      });
+      if (r.status !== 201) throw new Error(`receipt ${i}: ${r.status} ${JSON.stringify(r.body)}`);
+      return performance.now() - t0;
+    };
+    let i = 0;
+    const warm = performance.now() + 1_000;
+    while (performance.now() < warm) await once(i++);
+    // Receipts and raw commits in alternating slices, so both meet the same load on a shared machine.
+    const latencies: number[] = [];
+    let receiptMs = 0;
+    const rawRates: number[] = [];
+    const rawP99s: number[] = [];
+    const rounds = Math.max(1, Math.round(envSeconds('BENCH_MONEY_SECONDS', 8)));
+    for (let round = 0; round < rounds; round++) {
+      const started = performance.now();
+      while (performance.now() < started + 1_000) latencies.push(await once(i++));
+      receiptMs += performance.now() - started;
+      const slice = durableCommits(envSeconds('BENCH_SQLITE_SECONDS', 3) / rounds);
+      rawRates.push(slice.perSecond);
+      rawP99s.push(slice.p99Ms);
+    }
+    const perSecond = latencies.length / (receiptMs / 1000);
+    const raw = { perSecond: rawRates.reduce((a, b) => a + b, 0) / rounds, p99Ms: Math.max(...rawP99s) };
+    const p99 = percentile(latencies, 99);
+    log(
+      `  ${latencies.length} receipts on a station, one after another: ${perSecond.toFixed(0)}/s, ` +
+        `p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; ` +
+        `raw durable commits ${raw.perSecond.toFixed(0)}/s (p99 ${raw.p99Ms.toFixed(2)} ms)`,
+    );
+    const note = `${latencies.length} receipts over HTTP by one clerk at a station (child process), each with an Idempotency-Key; ${rounds} alternating 1 s slices with the raw commits`;
+    return [
+      figure({
+        name: 'Station receipt over HTTP ÷ raw durable commit',
+        unit: 'receipts/s',
+        value: perSecond,
+        baseline: raw.perSecond,
+        baselineName: 'raw durable commits/s',
+        target: { on: 'ratio', op: '>=', limit: 0.5 },
+        note,
+      }),
+      figure({
+        name: 'Station receipt over HTTP, p99',
+        unit: 'ms',
+        value: p99,
+        baseline: raw.p99Ms,
+        baselineName: 'raw durable commit p99 ms',
+        target: { on: 'value', op: '<', limit: 20 },
+        note,
+      }),
+    ];
+  } finally {
+    for (const c of clients) c.close();
+    await station?.stop();
+    await hub.stop();
+    stationDir.remove();
+  }
+}
+
+/** One business day of `n` receipts by the six demo clerks, 1 % voided, every drawer counted at close. */
+async function seedDay(node: HallNode, clock: ManualClock, day: string, n: number, counted: boolean) {
+  const { ctx } = node;
+  clock.set(Date.parse(`${day}T08:30:00+08:00`));
+  const clerks = [1, 2, 3, 4, 5, 6].map((k) => ({
+    staffId: read.staffByNo(ctx.db, `100${k}`)!.id,
+    counterNo: k,
+  }));
+  const manager = read.staffByNo(ctx.db, MANAGER_NO)!.id;
+  for (const t of clerks) await ctx.commits.run('openDrawer', { ...t, floatFen: 50_000 });
+  const ids: { id: string; k: number }[] = [];
+  for (let i = 0; i < n; i += CHUNK) {
+    clock.advance(60_000);
+    const batch = Array.from({ length: Math.min(CHUNK, n - i) }, (_, j) => i + j);
+    const done = await Promise.all(
+      batch.map((j) =>
+        ctx.commits.run('recordReceipt', { ...clerks[j % 6]!, ticketId: null, ...receiptBody(j) }),
+      ),
+    );
+    done.forEach((d, j) => ids.push({ id: d.value.id, k: (i + j) % 6 }));
+  }
+  await Promise.all(
+    ids
+      .filter((_, j) => j % 100 === 50)
+      .map(({ id, k }) =>
+        ctx.commits.run('voidReceipt', {
+          ...clerks[k]!,
+          receiptId: id,
+          approverId: manager,
+          reason: '录入错误',
+        }),
+      ),
+  );
+  if (counted)
+    for (const t of clerks)
+      await ctx.commits.run('countDrawer', {
+        ...t,
+        kind: 'close',
+        counts: { '10000': 300, '5000': 7, '100': 3 },
+        witnessId: null,
+        note: null,
+      });
+}
+
+async function dayCloseAndVerify(log: (line: string) => void): Promise<Figure[]> {
+  const scratch = scratchDir('money');
+  const clock = new ManualClock(Date.parse('2026-10-01T08:30:00+08:00'));
+  const node = await startHallNode({
+    dataDir: scratch.dir,
+    port: 0,
+    demo: true,
+    timers: false,
+    sync: false,
+    logLevel: 'warn',
+    clock,
+    chainCheckDelayMs: 60 * 60_000,
+  });
+  try {
+    const { ctx } = node;
+    const manager = read.staffByNo(ctx.db, MANAGER_NO)!.id;
+    // History first (unclosed days), so the timed closes run on a device with a long journal.
+    const seeding = performance.now();
+    let day = '2026-10-01';
+    const historyRows = VERIFY_ROWS - CLOSED_DAYS * (DAY_RECEIPTS * 1.01 + 12);
+    while (ctx.journal.lastSeq() < historyRows) {
+      await seedDay(node, clock, day, Math.min(DAY_RECEIPTS, historyRows - ctx.journal.lastSeq()), false);
+      day = addDays(day, 1);
+    }
+    const closes: number[] = [];
+    const reads: number[] = [];
+    const readDay = ctx.db.prepare(
+      `SELECT payload FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq`,
+    );
+    for (let d = 0; d < CLOSED_DAYS; d++) {
+      const from = ctx.journal.lastSeq();
+      await seedDay(node, clock, day, DAY_RECEIPTS, true);
+      clock.set(Date.parse(`${day}T17:30:00+08:00`));
+      let t0 = performance.now();
+      const rows = readDay.all(ctx.deviceId, from) as { payload: string }[];
+      for (const r of rows) JSON.parse(r.payload);
+      reads.push(performance.now() - t0);
+      t0 = performance.now();
+      const { value: report } = await ctx.commits.run('closeDay', {
+        day,
+        staffId: manager,
+        counterNo: null,
+        approverId: manager,
+        reasonCode: REASON,
+      });
+      closes.push(performance.now() - t0);
+      if (report.count !== DAY_RECEIPTS || report.chainBroken)
+        throw new Error(
+          `Z-report of ${day}: ${report.count} receipts, chain ${JSON.stringify(report.chainBroken)}`,
+        );
+      day = addDays(day, 1);
+    }
+    log(
+      `  seeded ${ctx.journal.lastSeq()} journal rows in ${((performance.now() - seeding) / 1000).toFixed(1)} s; ` +
+        `day close of ${DAY_RECEIPTS} receipts: ${closes.map((c) => c.toFixed(0)).join(', ')} ms ` +
+        `(reading the day's rows: ${reads.map((c) => c.toFixed(0)).join(', ')} ms)`,
+    );
+
+    // verify: the whole journal (the demo's seed and the history included), then the plain read.
+    let t0 = performance.now();
+    const report = verifyJournal(ctx.db);
+    const verifyMs = performance.now() - t0;
+    const rows = report.devices.reduce((s, d) => s + d.rows, 0);
+    if (report.breaks.length > 0) throw new Error(`verify found ${report.breaks.length} breaks`);
+    t0 = performance.now();
+    let n = 0;
+    for (const r of ctx.db.prepare('SELECT * FROM journal ORDER BY device_id, device_seq').iterate()) {
+      JSON.parse((r as { payload: string }).payload);
+      n++;
+    }
+    const readMs = performance.now() - t0;
+    log(
+      `  verify of ${rows} rows: ${verifyMs.toFixed(0)} ms (reading and parsing ${n} rows: ${readMs.toFixed(0)} ms)`,
+    );
+    const worst = Math.max(...closes);
+    return [
+      figure({
+        name: `Day close + Z-report, ${DAY_RECEIPTS.toLocaleString('en-US')} receipts (worst of ${CLOSED_DAYS})`,
+        unit: 'ms',
+        value: worst,
+        baseline: Math.max(...reads),
+        baselineName: "read + parse the day's journal rows, ms",
+        target: { on: 'value', op: '<', limit: 200 },
+        note: `writer procedure incl. its durable commit, on a ${ctx.journal.lastSeq()}-row journal; the approver's PIN (argon2, at the route) is not in it`,
+      }),
+      figure({
+        name: `verify, ${rows.toLocaleString('en-US')} journal records`,
+        unit: 'ms',
+        value: verifyMs,
+        baseline: readMs,
+        baselineName: 'read + parse the same rows, ms',
+        target: { on: 'value', op: '<', limit: 5_000 },
+        note: `db/verify.ts verifyJournal in process (the CLI adds its start-up); ${path.basename(scratch.dir)}`,
+      }),
+    ];
+  } finally {
+    await node.close();
+    scratch.remove();
+  }
+}
+
+export async function run(log: (line: string) => void): Promise<Figure[]> {
+  return [...(await stationReceipts(log)), ...(await dayCloseAndVerify(log))];
+}
