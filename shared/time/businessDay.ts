@@ -16,6 +16,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
@@ -56,6 +57,16 @@ export function localParts(ms: number, timeZone: string): LocalParts {
   };
   lastByZone.set(timeZone, { minute, parts: local });
   return local;
+}
+
+/** `2026-11-25 10:23:45` in the hall's time zone: how a receipt and a Z-report print a moment. */
+export function localStamp(ms: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 /** The business day of an instant: the calendar day in the hall's time zone. */

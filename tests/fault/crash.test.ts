@@ -8,11 +8,12 @@ import { rowHash } from '../../shared/journal/hash.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
 import { demoDevices, tempDir as makeTempDir } from '../support/hall.ts';
 import { test } from '../support/fixtures.ts';
-import { jsonRequest, parseReply } from '../support/http.ts';
+import { apiCall, parseReply } from '../support/http.ts';
 import { IssueReply, LoginReply } from '../../shared/api/schemas.ts';
 import { Ticket } from '../../shared/queue/model.ts';
 import { act, callNext, issue } from '../support/builders.ts';
 import { asBeforeMigration0007, handlingFromTickets, handlingKept } from '../support/handling.ts';
+import { expectVerifiesAndRebuilds } from '../support/afterCrash.ts';
 import { runCli, spawnHall, startHall, type Started } from '../support/child.ts';
 
 /**
@@ -23,20 +24,7 @@ import { runCli, spawnHall, startHall, type Started } from '../support/child.ts'
 
 type Json = Record<string, unknown>;
 
-/** One request to the node in its child process, with an Idempotency-Key when given. */
-const call = (
-  base: string,
-  method: string,
-  url: string,
-  token: string | null,
-  body?: unknown,
-  key?: string,
-) =>
-  jsonRequest(method, `${base}/api/v1${url}`, {
-    token,
-    body,
-    headers: key ? { 'idempotency-key': key } : {},
-  });
+const call = apiCall;
 
 const it = test
   /** A small closed demo hall whose journal a test may edit as an attacker with the file would. */
@@ -210,13 +198,7 @@ describe('kill -9 mid-flight (DESIGN-2 durability)', () => {
     await node.stop();
     // DESIGN §6: a clean stop on SIGTERM.
     expect(await node.exited).toEqual({ code: 0, signal: null });
-    const verify = await runCli('hall', ['verify', '--data', dataDir]);
-    expect(verify.stdout).toContain('every hash chain verifies');
-    expect(verify.code).toBe(0);
-    const rebuild = await runCli('hall', ['rebuild', '--data', dataDir]);
-    expect(rebuild.stdout).toMatch(/replayed \d+ journal rows/);
-    expect(rebuild.stdout).toContain('projections reproduced exactly');
-    expect(rebuild.code).toBe(0);
+    await expectVerifiesAndRebuilds(dataDir);
   });
 
   it('DESIGN-2: a payload changed in SQLite directly is reported as the first broken link, with its device and seq', async () => {

@@ -4,11 +4,12 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir as makeTempDir } from '../support/hall.ts';
 import { test as it } from '../support/fixtures.ts';
-import { jsonRequest, parseReply } from '../support/http.ts';
+import { apiCall, parseReply } from '../support/http.ts';
 import { LoginReply } from '../../shared/api/schemas.ts';
 import { ReceiptReply } from '../../shared/api/hall/money.ts';
 import { ZReport } from '../../shared/money/zreport.ts';
-import { runCli, startHall, type Started } from '../support/child.ts';
+import { expectVerifiesAndRebuilds } from '../support/afterCrash.ts';
+import { startHall, type Started } from '../support/child.ts';
 
 /**
  * Issue 11, crash: a hall node in its own process takes a burst of receipts from two counters and is
@@ -22,19 +23,7 @@ const MANAGER = { staffNo: '9001', pin: '123456' };
 /** Receipts acknowledged before the kill. */
 const ENOUGH = 150;
 
-const call = (
-  base: string,
-  method: string,
-  url: string,
-  token: string | null,
-  body?: unknown,
-  key?: string,
-) =>
-  jsonRequest(method, `${base}/api/v1${url}`, {
-    token,
-    body,
-    headers: key ? { 'idempotency-key': key } : {},
-  });
+const call = apiCall;
 
 const login = async (base: string, staffNo: string, counterNo?: number) => {
   const r = await call(base, 'POST', '/auth/login', null, { staffNo, pin: '123456', counterNo });
@@ -191,11 +180,6 @@ describe('kill -9 during a burst of receipts (issue 11, DESIGN-2)', () => {
   it('DESIGN-2: after the crash `verify` says every hash chain verifies and `rebuild` reproduces the projections', async () => {
     await node.stop();
     expect(await node.exited).toEqual({ code: 0, signal: null });
-    const verify = await runCli('hall', ['verify', '--data', dataDir]);
-    expect(verify.stdout).toContain('every hash chain verifies');
-    expect(verify.code).toBe(0);
-    const rebuild = await runCli('hall', ['rebuild', '--data', dataDir]);
-    expect(rebuild.stdout).toContain('projections reproduced exactly');
-    expect(rebuild.code).toBe(0);
+    await expectVerifiesAndRebuilds(dataDir);
   });
 });

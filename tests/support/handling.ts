@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { MONEY_TABLES } from '../../db/moneyTables.ts';
 
 /** Each day's served count and handling time per service, worked out from the tickets themselves. */
 export const handlingFromTickets = (db: Database.Database) =>
@@ -27,8 +28,17 @@ function execOn(file: string, sql: string): void {
   }
 }
 
+/** Turns a closed hall database back into one made before migration 0013 (no money tables). */
+export function asBeforeMigration0013(file: string): void {
+  execOn(
+    file,
+    `${MONEY_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 13;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0012 (alerts without their facts). */
 export function asBeforeMigration0012(file: string): void {
+  asBeforeMigration0013(file);
   execOn(file, 'ALTER TABLE alerts DROP COLUMN away; DELETE FROM schema_migrations WHERE version = 12;');
 }
 

@@ -38,3 +38,18 @@ export function parseReply<S extends z.ZodType>(
     );
   return parsed.data;
 }
+
+/** One LAN API request to a node by its base URL (a node in a child process), with an Idempotency-Key when given. */
+export const apiCall = (
+  base: string,
+  method: string,
+  url: string,
+  token: string | null,
+  body?: unknown,
+  key?: string,
+): Promise<{ status: number; body: unknown }> =>
+  jsonRequest(method, `${base}/api/v1${url}`, {
+    token,
+    body,
+    headers: key ? { 'idempotency-key': key } : {},
+  });

@@ -10,6 +10,7 @@ import { connectLive } from '../lib/live.ts';
 import { useCounter } from './store.ts';
 import { LoginForm } from './LoginForm.tsx';
 import { Workspace } from './Workspace.tsx';
+import { usePolling } from '../lib/usePolling.ts';
 
 export default function CounterApp() {
   const { t, i18n } = useTranslation(['counter', 'common']);
@@ -17,17 +18,8 @@ export default function CounterApp() {
   const status = useCounter((s) => s.status);
   const demo = useCounter((s) => s.hall?.demo);
 
-  useEffect(() => {
-    // Whether this counter runs on a station and can reach its hub; cheap, so read every few seconds.
-    const poll = () =>
-      void useCounter
-        .getState()
-        .refreshNode()
-        .catch(() => undefined);
-    poll();
-    const timer = setInterval(poll, 5_000);
-    return () => clearInterval(timer);
-  }, [session]);
+  // Whether this counter runs on a station and can reach its hub; cheap, so read every few seconds.
+  usePolling(() => useCounter.getState().refreshNode(), 5_000, session);
 
   useEffect(() => {
     if (!session) return;

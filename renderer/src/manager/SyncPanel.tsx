@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
@@ -6,6 +6,7 @@ import { describeMismatches } from '../lib/integrity.ts';
 import { RawRowDrawer } from '../lib/RawRowDrawer.tsx';
 import type { StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { useManager, type SyncRow } from './store.ts';
+import { usePolling } from '../lib/usePolling.ts';
 
 /** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
 export const HEALTH_POLL_MS = 5_000;
@@ -120,16 +121,7 @@ function StationQuarantine() {
   const { t, i18n } = useTranslation(['manager', 'common']);
   const rows = useManager((s) => s.quarantine);
   // Read only while this table is on screen, at the health poll's pace (not with every health poll).
-  useEffect(() => {
-    const load = () =>
-      void useManager
-        .getState()
-        .loadQuarantine()
-        .catch(() => undefined);
-    load();
-    const timer = setInterval(load, HEALTH_POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
+  usePolling(() => useManager.getState().loadQuarantine(), HEALTH_POLL_MS);
   const [open, setOpen] = useState<StationQuarantineRowT | null>(null);
   const station = (r: StationQuarantineRowT) =>
     r.deviceName

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ReceiptView } from '../../../shared/api/hall/money.ts';
 import { amountInWords, yuan } from '../../../shared/money/amounts.ts';
 import type { ReceiptLine } from '../../../shared/money/receipt.ts';
-import { printStamp } from './stamp.ts';
+import { localStamp } from '../../../shared/time/businessDay.ts';
 
 export type ReceiptViewT = z.infer<typeof ReceiptView>;
 
@@ -30,7 +30,7 @@ export function ReceiptSlip({ receipt: r, timeZone }: { receipt: ReceiptViewT; t
       </div>
       <div className="row">
         <span>{t('time')}</span>
-        <span>{printStamp(r.recordedAt, timeZone)}</span>
+        <span>{localStamp(r.recordedAt, timeZone)}</span>
       </div>
       <div className="row">
         <span>{t('clerk')}</span>
@@ -82,7 +82,7 @@ export function ReceiptSlip({ receipt: r, timeZone }: { receipt: ReceiptViewT; t
             {t('voidedNote', {
               reason: r.void.reason,
               approver: r.void.approverName,
-              at: printStamp(r.void.recordedAt, timeZone),
+              at: localStamp(r.void.recordedAt, timeZone),
             })}
           </div>
         </>

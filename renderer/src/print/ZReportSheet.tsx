@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yuan } from '../../../shared/money/amounts.ts';
 import type { DrawerSummary, ZReport } from '../../../shared/money/zreport.ts';
-import { printStamp } from './stamp.ts';
+import { localStamp } from '../../../shared/time/businessDay.ts';
 
 export interface ZReportNames {
   /** staffId → name (the report keys clerks by id). */
@@ -75,7 +75,7 @@ export function ZReportSheet({
       <div className="center">
         {t('zDay', { day: z.day })} · {t('device', { code: z.deviceCode })}
       </div>
-      <div className="center muted">{t('closedAt', { at: printStamp(z.closedAt, timeZone) })}</div>
+      <div className="center muted">{t('closedAt', { at: localStamp(z.closedAt, timeZone) })}</div>
       {z.chainBroken ? (
         <div className="alarm" role="alert">
           {t('chainBroken', { seq: z.chainBroken.seq, reason: z.chainBroken.reason })}

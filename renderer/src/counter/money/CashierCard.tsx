@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { yuan } from '../../../../shared/money/amounts.ts';
@@ -9,6 +9,7 @@ import { CountDialog } from './CountDialog.tsx';
 import { CashMoveDialog, DepositDialog, InvoiceDialog } from './DrawerDialogs.tsx';
 import { TakePaymentDialog } from './TakePaymentDialog.tsx';
 import { useMoneyRun } from './useMoneyRun.ts';
+import { usePolling } from '../../lib/usePolling.ts';
 
 type Dialog = 'pay' | 'move' | 'spot' | 'close' | 'deposit' | 'invoice';
 
@@ -18,17 +19,8 @@ export function CashierCard() {
   const money = useCounter((s) => s.money);
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  useEffect(() => {
-    // The money lives on this node, hub or station: it is read even while the queue cannot be.
-    const load = () =>
-      void useCounter
-        .getState()
-        .refreshMoney()
-        .catch(() => undefined);
-    load();
-    const timer = setInterval(load, 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  // The money lives on this node, hub or station: it is read even while the queue cannot be.
+  usePolling(() => useCounter.getState().refreshMoney(), 30_000);
 
   const drawer = money?.drawer ?? null;
   const close = () => setDialog(null);
