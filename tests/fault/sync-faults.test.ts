@@ -334,7 +334,7 @@ describe(`head-office faults on ${BACKEND}`, () => {
     const rows = [
       chain.next(),
       chain.next({ schema_ver: 2 }),
-      chain.next({ type: 'receipt.recorded', payload: { amountFen: 100 } }),
+      chain.next({ type: 'future.unknown_type', payload: { amountFen: 100 } }),
       chain.next(),
     ];
     const res = await pushRaw(tho.url, token, { deviceId: chain.deviceId, rows });

@@ -193,7 +193,12 @@ describe(`kill -9 of the sender (hall node) on ${BACKEND}`, () => {
     await tho.request('PUT', `/ref/fee/${key}`, { body: { name: '表计校验费', amountFen: 2000 } });
     await tho.request('PUT', '/ref/setting/recallCap', { body: { value: 4 } });
     await killThenHeal('pull-apply', ({ db }) => {
-      const ref = db.prepare("SELECT count(*) AS n FROM journal WHERE type = 'reference.updated'").get() as {
+      // The demo hall's own fee schedule is reference data at version 0; a pull brings versions above it.
+      const ref = db
+        .prepare(
+          "SELECT count(*) AS n FROM journal WHERE type = 'reference.updated' AND json_extract(payload, '$.version') > 0",
+        )
+        .get() as {
         n: number;
       };
       expect(ref.n).toBe(0);
