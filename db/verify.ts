@@ -35,8 +35,6 @@ export function* verifySteps(
   db: Db,
   /** Only these devices, each up to this seq (what an upstream acknowledged); absent: all of every device. */
   upTo?: ReadonlyMap<string, number>,
-  /** Where a device's walk starts: after this row, trusted (a day close sealed it); absent: its first row. */
-  startAfter?: ReadonlyMap<string, { seq: number; hash: string }>,
 ): Generator<void, VerifyReport> {
   const devices = upTo
     ? [...upTo.keys()].sort()
@@ -68,8 +66,8 @@ export function* verifySteps(
       ]),
     );
     const report: DeviceReport = { deviceId, rows: 0, quarantined: quarantine.size, breaks: 0 };
-    let seq = startAfter?.get(deviceId)?.seq ?? 0;
-    let hash = startAfter?.get(deviceId)?.hash ?? GENESIS_HASH;
+    let seq = 0;
+    let hash = GENESIS_HASH;
     const broken = (row: JournalRow, reason: string) => {
       report.breaks++;
       if (report.breaks <= LISTED_PER_DEVICE)

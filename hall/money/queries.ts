@@ -1,4 +1,8 @@
+import { parseStoredRow } from '../../db/journal.ts';
 import type { Db } from '../../db/open.ts';
+import { rowHash } from '../../server/sha256.ts';
+import { findChainBreak } from '../../shared/journal/hash.ts';
+import { GENESIS_HASH } from '../../shared/journal/row.ts';
 import { stmt } from '../../db/projections/index.ts';
 import * as read from '../../db/read.ts';
 import { feesInForce, type Fee } from '../../shared/money/fees.ts';
@@ -88,19 +92,32 @@ const FACT_OF: Record<string, { key: keyof MoneyFacts; dated: boolean }> = {
   'drawer.difference_explained': { key: 'explanations', dated: false },
 };
 
-/** A device's money events of one day, read from its journal: the truth the Z-report is made from. */
-export function moneyFactsOfDay(db: Db, deviceId: string, day: string, afterSeq: number): MoneyFacts {
-  const rows = stmt(
-    db,
-    `SELECT type, payload FROM journal
-     WHERE device_id = ? AND device_seq > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY device_seq`,
-  ).all(deviceId, afterSeq, JSON.stringify(Object.keys(FACT_OF))) as { type: string; payload: string }[];
+/**
+ * A device's journal from `afterSeq` on, read and parsed once: its money events of `day` (the truth
+ * the Z-report is made from) and the first broken link of its chain, if any.
+ */
+export function readDayFromJournal(
+  db: Db,
+  deviceId: string,
+  day: string,
+  afterSeq: number,
+): { facts: MoneyFacts; chainBroken: { seq: number; reason: string } | null } {
+  const start = stmt(db, 'SELECT hash FROM journal WHERE device_id = ? AND device_seq = ?').get(
+    deviceId,
+    afterSeq,
+  ) as { hash: string } | undefined;
+  const rows = (
+    stmt(db, 'SELECT * FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq').all(
+      deviceId,
+      afterSeq,
+    ) as Parameters<typeof parseStoredRow>[0][]
+  ).map(parseStoredRow);
+  const broken = findChainBreak(rows, { seq: afterSeq, hash: start?.hash ?? GENESIS_HASH }, rowHash);
   const facts = Object.fromEntries(Object.values(FACT_OF).map((f) => [f.key, [] as Json[]])) as Record<
     keyof MoneyFacts,
     Json[]
   >;
-  for (const { type, payload } of rows) {
-    const p = JSON.parse(payload) as Json;
+  for (const { type, payload: p } of rows) {
     const fact = FACT_OF[type];
     if (fact && (!fact.dated || p.day === day)) facts[fact.key].push(p);
   }
@@ -110,7 +127,10 @@ export function moneyFactsOfDay(db: Db, deviceId: string, day: string, afterSeq:
   facts.counts = facts.counts.filter((c) => drawerIds.has(c.drawerId));
   const countIds = new Set(facts.counts.map((c) => c.countId));
   facts.explanations = facts.explanations.filter((e) => countIds.has(e.countId));
-  return facts as unknown as MoneyFacts;
+  return {
+    facts: facts as unknown as MoneyFacts,
+    chainBroken: broken ? { seq: broken.device_seq, reason: broken.reason } : null,
+  };
 }
 
 /** The journal seq just before the device's first record of `day` (0: none yet), where its day close reads. */

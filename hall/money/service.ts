@@ -12,7 +12,6 @@ import {
 } from '../../shared/money/receipt.ts';
 import { computeZReport, type MoneyFacts, type ZReport } from '../../shared/money/zreport.ts';
 import { businessDay } from '../../shared/time/businessDay.ts';
-import { verifySteps } from '../../db/verify.ts';
 import type { WriteContext } from '../context.ts';
 import {
   drawerClosed,
@@ -21,7 +20,7 @@ import {
   fees,
   grandTotalBefore,
   isDayClosed,
-  moneyFactsOfDay,
+  readDayFromJournal,
   openDay,
   seqBeforeDay,
   type DrawerRow,
@@ -310,23 +309,6 @@ function unsyncedRows(ctx: WriteContext): number {
   return ctx.journal.lastSeq() - (acked?.acked_seq ?? 0);
 }
 
-/** The device's chain from `afterSeq` on: the first broken link, if any. */
-function firstBreak(ctx: WriteContext, afterSeq: number): { seq: number; reason: string } | null {
-  const start = stmt(ctx.db, 'SELECT hash FROM journal WHERE device_id = ? AND device_seq = ?').get(
-    ctx.deviceId,
-    afterSeq,
-  ) as { hash: string } | undefined;
-  const steps = verifySteps(
-    ctx.db,
-    new Map([[ctx.deviceId, Number.MAX_SAFE_INTEGER]]),
-    start ? new Map([[ctx.deviceId, { seq: afterSeq, hash: start.hash }]]) : undefined,
-  );
-  let next = steps.next();
-  while (!next.done) next = steps.next();
-  const b = next.value.firstBreak;
-  return b ? { seq: b.device_seq, reason: b.reason } : null;
-}
-
 /**
  * Where the tables disagree with the journal they were projected from (a row edited by hand in the
  * store): the journal is the truth the report uses; the difference is flagged. Besides the receipts'
@@ -372,7 +354,7 @@ export function closeDay(
   if (c.day > businessDay(ctx.clock.now(), settings.timeZone)) throw new DomainError('E_DAY_NOT_ENDED');
   if (isDayClosed(ctx.db, ctx.deviceId, c.day)) throw new DomainError('E_DAY_CLOSED', { day: c.day });
   const afterSeq = seqBeforeDay(ctx.db, ctx.deviceId, c.day);
-  const facts = moneyFactsOfDay(ctx.db, ctx.deviceId, c.day, afterSeq);
+  const { facts, chainBroken } = readDayFromJournal(ctx.db, ctx.deviceId, c.day, afterSeq);
   const threshold = settings.overShortThresholdFen;
   for (const d of facts.drawers) {
     const close = facts.counts.filter((x) => x.drawerId === d.drawerId && x.kind === 'close').at(-1);
@@ -408,7 +390,7 @@ export function closeDay(
     // The close row itself is not yet written: it is the one more row the upstream has not seen.
     unsyncedRows: unsyncedRows(ctx) + 1,
     chainHash: head?.hash ?? '',
-    chainBroken: firstBreak(ctx, afterSeq),
+    chainBroken,
     closedAt: ctx.clock.now(),
     reasonCode: c.reasonCode,
     threshold,
