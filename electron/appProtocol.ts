@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './security.ts';
+import { resolveAppFile } from './appFiles.ts';
 
 /**
  * The shell's own pages (first-run setup, the node's start-up status) come from the built renderer
@@ -15,24 +15,6 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
-}
-
-/**
- * The file of the renderer's build a request names: an asset by its path, any route (no extension)
- * as index.html, which picks the page by its path. Null for anything outside the build folder.
- */
-export function resolveAppFile(distDir: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const root = path.resolve(distDir);
-  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  if (file !== root && !file.startsWith(`${root}${path.sep}`)) return null;
-  return path.extname(file) ? file : path.join(root, 'index.html');
 }
 
 export function serveRenderer(distDir: string): void {
