@@ -1,26 +1,10 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  ConfigProvider,
-  Form,
-  Input,
-  InputNumber,
-  Layout,
-  Radio,
-  Select,
-  Typography,
-} from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../shared/ipc.ts';
 import { ShellConfig, WindowRole, type ShellConfigInput } from '../../../shared/shell/config.ts';
 import { normalizePairingCode } from '../../../shared/pairingCode.ts';
-import { staffTheme } from '../lib/staffTheme.ts';
-import { setLanguage } from '../i18n/index.ts';
+import { SetupPage } from '../setup/SetupPage.tsx';
 import './bridge.ts';
 
 /** The form's flat values; `toConfig` turns them into the settings the shell stores. */
@@ -88,7 +72,7 @@ function toValues(c: ShellConfig | null): Values {
 
 /** First-run setup of a hall PC (shell only): its node, its windows and displays, its printer. */
 export default function ShellSetupApp() {
-  const { t, i18n } = useTranslation(['shell', 'common']);
+  const { t } = useTranslation(['shell', 'common']);
   const [state, setState] = useState<SetupState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -134,137 +118,122 @@ export default function ShellSetupApp() {
     })),
   ];
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={staffTheme}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Content style={{ padding: 24 }}>
-          <Card
-            title={t('setupTitle')}
-            style={{ maxWidth: 720, margin: '24px auto' }}
-            extra={
-              <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-                {t('common:language')}
-              </Button>
-            }
-          >
-            <Typography.Paragraph>{t('setupExplain')}</Typography.Paragraph>
-            {state.problem ? (
-              <Alert
-                type="warning"
-                showIcon
-                message={t('problem', { problem: state.problem })}
-                style={{ marginBottom: 16 }}
-              />
-            ) : null}
-            {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
-            {saved ? <Alert type="success" showIcon message={t('saved')} /> : null}
-            <Form
-              form={form}
-              layout="vertical"
-              initialValues={toValues(state.config)}
-              onFinish={(v) => void save(v)}
-              disabled={saved}
+    <SetupPage title={t('setupTitle')} explain={t('setupExplain')} width={720}>
+      {state.problem ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('problem', { problem: state.problem })}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+      {saved ? <Alert type="success" showIcon message={t('saved')} /> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={toValues(state.config)}
+        onFinish={(v) => void save(v)}
+        disabled={saved}
+      >
+        <Typography.Title level={5}>{t('windows')}</Typography.Title>
+        <Form.Item name="kiosk" valuePropName="checked" noStyle>
+          <Checkbox>{t('kiosk')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="display" valuePropName="checked" noStyle>
+          <Checkbox>{t('display')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="counter" valuePropName="checked">
+          <Checkbox>{t('counter')}</Checkbox>
+        </Form.Item>
+        {counter ? (
+          <>
+            <Alert type="info" message={t('counterIsStation')} style={{ marginBottom: 16 }} />
+            <Form.Item name="counterNo" label={t('counterNo')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={99} />
+            </Form.Item>
+            <Form.Item name="customerScreen" valuePropName="checked">
+              <Checkbox>{t('customerScreen')}</Checkbox>
+            </Form.Item>
+          </>
+        ) : null}
+        <Typography.Title level={5}>{t('nodeMode')}</Typography.Title>
+        <Form.Item name="mode">
+          <Radio.Group>
+            <Radio value="hub" disabled={counter}>
+              {t('hub')}
+            </Radio>
+            <Radio value="station">{t('station')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {mode === 'station' ? (
+          <>
+            <Form.Item
+              name="hubUrl"
+              label={t('hubUrl')}
+              rules={[{ required: true, type: 'url', message: t('hubUrlRule') }]}
             >
-              <Typography.Title level={5}>{t('windows')}</Typography.Title>
-              <Form.Item name="kiosk" valuePropName="checked" noStyle>
-                <Checkbox>{t('kiosk')}</Checkbox>
-              </Form.Item>
-              <Form.Item name="display" valuePropName="checked" noStyle>
-                <Checkbox>{t('display')}</Checkbox>
-              </Form.Item>
-              <Form.Item name="counter" valuePropName="checked">
-                <Checkbox>{t('counter')}</Checkbox>
-              </Form.Item>
-              {counter ? (
-                <>
-                  <Alert type="info" message={t('counterIsStation')} style={{ marginBottom: 16 }} />
-                  <Form.Item name="counterNo" label={t('counterNo')} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={99} />
-                  </Form.Item>
-                  <Form.Item name="customerScreen" valuePropName="checked">
-                    <Checkbox>{t('customerScreen')}</Checkbox>
-                  </Form.Item>
-                </>
-              ) : null}
-              <Typography.Title level={5}>{t('nodeMode')}</Typography.Title>
-              <Form.Item name="mode">
-                <Radio.Group>
-                  <Radio value="hub" disabled={counter}>
-                    {t('hub')}
-                  </Radio>
-                  <Radio value="station">{t('station')}</Radio>
-                </Radio.Group>
-              </Form.Item>
-              {mode === 'station' ? (
-                <>
-                  <Form.Item
-                    name="hubUrl"
-                    label={t('hubUrl')}
-                    rules={[{ required: true, type: 'url', message: t('hubUrlRule') }]}
-                  >
-                    <Input placeholder="http://192.168.1.10:8360" />
-                  </Form.Item>
-                  <Form.Item
-                    name="pairingCode"
-                    label={t('pairingCode')}
-                    rules={[
-                      {
-                        validator: (_r, v: string | undefined) =>
-                          v && normalizePairingCode(v) !== null
-                            ? Promise.resolve()
-                            : Promise.reject(new Error(t('pairingCodeRule'))),
-                      },
-                    ]}
-                  >
-                    <Input
-                      autoComplete="off"
-                      placeholder="K7QM-2XHD"
-                      style={{ fontFamily: 'monospace', width: 200 }}
-                    />
-                  </Form.Item>
-                </>
-              ) : (
-                <Form.Item name="demo" valuePropName="checked">
-                  <Checkbox>{t('demo')}</Checkbox>
-                </Form.Item>
-              )}
-              <Form.Item name="port" label={t('port')}>
-                <InputNumber min={1024} max={65535} />
-              </Form.Item>
-              <Typography.Title level={5}>{t('screens')}</Typography.Title>
-              {WindowRole.options.map((role) => (
-                <Form.Item
-                  key={role}
-                  name={['displays', role]}
-                  label={t(role === 'customer' ? 'customerScreen' : role)}
-                >
-                  <Select options={screenOptions} placeholder={t('auto')} allowClear />
-                </Form.Item>
-              ))}
-              <Typography.Title level={5}>{t('printer')}</Typography.Title>
-              <Form.Item name="printer" label={t('printer')}>
-                <Select
-                  options={[
-                    { value: 'default', label: t('defaultPrinter') },
-                    ...state.printers.map((p) => ({ value: p, label: p })),
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="paper" label={t('paper')}>
-                <Radio.Group>
-                  <Radio value="80">{t('paper80')}</Radio>
-                  <Radio value="58">{t('paper58')}</Radio>
-                </Radio.Group>
-              </Form.Item>
-              <Form.Item name="lockdown" valuePropName="checked">
-                <Checkbox>{t('lockdown')}</Checkbox>
-              </Form.Item>
-              <Button type="primary" htmlType="submit" size="large">
-                {t('save')}
-              </Button>
-            </Form>
-          </Card>
-        </Layout.Content>
-      </Layout>
-    </ConfigProvider>
+              <Input placeholder="http://192.168.1.10:8360" />
+            </Form.Item>
+            <Form.Item
+              name="pairingCode"
+              label={t('pairingCode')}
+              rules={[
+                {
+                  validator: (_r, v: string | undefined) =>
+                    v && normalizePairingCode(v) !== null
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('pairingCodeRule'))),
+                },
+              ]}
+            >
+              <Input
+                autoComplete="off"
+                placeholder="K7QM-2XHD"
+                style={{ fontFamily: 'monospace', width: 200 }}
+              />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item name="demo" valuePropName="checked">
+            <Checkbox>{t('demo')}</Checkbox>
+          </Form.Item>
+        )}
+        <Form.Item name="port" label={t('port')}>
+          <InputNumber min={1024} max={65535} />
+        </Form.Item>
+        <Typography.Title level={5}>{t('screens')}</Typography.Title>
+        {WindowRole.options.map((role) => (
+          <Form.Item
+            key={role}
+            name={['displays', role]}
+            label={t(role === 'customer' ? 'customerScreen' : role)}
+          >
+            <Select options={screenOptions} placeholder={t('auto')} allowClear />
+          </Form.Item>
+        ))}
+        <Typography.Title level={5}>{t('printer')}</Typography.Title>
+        <Form.Item name="printer" label={t('printer')}>
+          <Select
+            options={[
+              { value: 'default', label: t('defaultPrinter') },
+              ...state.printers.map((p) => ({ value: p, label: p })),
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="paper" label={t('paper')}>
+          <Radio.Group>
+            <Radio value="80">{t('paper80')}</Radio>
+            <Radio value="58">{t('paper58')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="lockdown" valuePropName="checked">
+          <Checkbox>{t('lockdown')}</Checkbox>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large">
+          {t('save')}
+        </Button>
+      </Form>
+    </SetupPage>
   );
 }
