@@ -11,6 +11,8 @@ import { upstreams, type UpstreamName } from '../hall/sync/upstreams.ts';
 import { startHeadOffice } from '../headoffice/server.ts';
 import { createHall } from '../headoffice/halls/service.ts';
 import { electronBinary } from './electron-binary.ts';
+import { windowsFor, type WindowSpec } from '../electron/roles.ts';
+import { ShellConfig } from '../shared/shell/config.ts';
 
 const DATA = path.resolve(process.env.SERVICEHALL_DATA_ROOT ?? '.data');
 const dirs = {
@@ -25,6 +27,13 @@ const ports = {
 };
 const STATION_COUNTER = 1;
 const DEMO_PIN = '123456';
+
+/** Counter 1 and its customer screen side by side, as on the counter PC's two displays. */
+function chromiumPlace(name: string): string[] {
+  if (name === 'counter (station)') return ['--window-position=0,0', '--window-size=960,800'];
+  if (name === 'customer (station)') return ['--window-position=960,0', '--window-size=960,800'];
+  return [];
+}
 
 function chromiumBinary(): string | null {
   for (const bin of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'])
@@ -105,11 +114,30 @@ const stop = async () => {
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 const devices = hub.demoDevices;
-const urls = {
-  kiosk: `${hub.url}/kiosk${devices ? `#token=${devices.kiosk}` : ''}`,
-  display: `${hub.url}/display${devices ? `#token=${devices.display}` : ''}`,
+// The demo's two PCs, as the shell's setup would save them: their windows come from the same role logic.
+const kioskPc = ShellConfig.parse({
+  version: 1,
+  node: { mode: 'hub' },
+  roles: { kiosk: true, display: true },
+});
+const counterPc = ShellConfig.parse({
+  version: 1,
+  // Already paired by startDemo; the shell attached to a running node never uses the code.
+  node: { mode: 'station', hubUrl: hub.url, pairingCode: 'PAIRED' },
+  roles: { counter: { counterNo: STATION_COUNTER, customerScreen: true } },
+});
+const pcWindows: WindowSpec[] = [
+  ...windowsFor(kioskPc, hub.url, { packaged: false, demoDevices: devices ?? {} }),
+  ...windowsFor(counterPc, station.url, { packaged: false }),
+];
+const urls: Record<string, string> = {
+  ...Object.fromEntries(
+    pcWindows.map((w) => [
+      w.role === 'counter' || w.role === 'customer' ? `${w.role} (station)` : w.role,
+      w.url,
+    ]),
+  ),
   'counter (hub)': `${hub.url}/counter?counter=2`,
-  'counter (station)': `${station.url}/counter?counter=${STATION_COUNTER}`,
   manager: `${hub.url}/manager`,
   console: `${ho.url}/console`,
 };
@@ -126,13 +154,13 @@ console.log(
   'A service recorded at the station reaches the hub, then head office (console → overview, halls).',
 );
 if (electron) {
-  // The shell opens its own PC role's window on the demo hub; the other surfaces are the URLs above.
+  // The shell is the counter PC on the demo station; the other surfaces are the URLs above.
   const shell = spawn(electron, ['.'], {
     stdio: 'inherit',
     env: {
       ...process.env,
-      SERVICEHALL_DEMO: '1',
-      SERVICEHALL_NODE_URL: hub.url,
+      SERVICEHALL_NODE_URL: station.url,
+      SERVICEHALL_SHELL_CONFIG: JSON.stringify(counterPc),
       SERVICEHALL_DEMO_DEVICES: JSON.stringify(devices ?? {}),
     },
   });
@@ -142,11 +170,12 @@ if (electron) {
   if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
     const profile = path.join(dirs.hub, 'chromium-profile');
     mkdirSync(profile, { recursive: true });
-    for (const url of Object.values(urls)) {
+    for (const [name, url] of Object.entries(urls)) {
       spawn(
         chromium,
         [
           `--app=${url}`,
+          ...chromiumPlace(name),
           `--user-data-dir=${profile}`,
           '--no-first-run',
           '--disable-background-networking',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import './i18n/index.ts';
 import './styles/public.css';
 import { ErrorBoundary } from './lib/ErrorBoundary.tsx';
+import { ShellOverlay } from './shell/ShellOverlay.tsx';
 
 /** The hall node's surfaces, listed on its index page. */
 const SURFACES = {
@@ -22,6 +23,9 @@ const ROUTES = {
   ...SURFACES,
   '/console': lazy(() => import('./console/ConsoleApp.tsx')),
   '/print': lazy(() => import('./print/PrintApp.tsx')),
+  // The Electron shell's own pages (servicehall://app): this PC's setup and its node's start-up.
+  '/shell-setup': lazy(() => import('./shell/ShellSetupApp.tsx')),
+  '/shell-status': lazy(() => import('./shell/ShellStatusApp.tsx')),
 } as const;
 
 function NotFound() {
@@ -63,6 +67,7 @@ createRoot(document.getElementById('root')!).render(
       <Suspense fallback={null}>
         <Surface />
       </Suspense>
+      {window.servicehall && path !== '/print' ? <ShellOverlay /> : null}
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -33,9 +35,11 @@ describe('Electron shell security (DESIGN §5)', () => {
   });
 
   it('STYLE-1: the main process registers exactly the channels of shared/ipc.ts, with no bare strings elsewhere', () => {
+    const ipc = readFileSync(new URL('../../electron/ipc.ts', import.meta.url), 'utf8');
     const main = readFileSync(new URL('../../electron/main.ts', import.meta.url), 'utf8');
-    expect(main).toContain('for (const channel of IPC_CHANNELS)');
-    expect(main).not.toMatch(/ipcMain\.handle\('/);
+    expect(ipc).toContain('for (const channel of IPC_CHANNELS)');
+    expect(ipc).toContain('checkIpcCall(');
+    for (const source of [ipc, main]) expect(source).not.toMatch(/ipcMain\.handle\('/);
     expect(new Set(IPC_CHANNELS).size).toBe(IPC_CHANNELS.length);
   });
 
@@ -57,18 +61,45 @@ if (!binary) {
   );
 }
 
+/** The shell on a user-data folder of its own (the built shell: `npm run build:web && npm run build:electron`). */
+async function launch(userData: string) {
+  const { _electron } = await import('playwright-core');
+  return _electron.launch({
+    args: ['.', `--user-data-dir=${userData}`],
+    executablePath: binary!,
+    env: { ...process.env, SERVICEHALL_NODE_URL: '', SERVICEHALL_SHELL_CONFIG: '' },
+  });
+}
+
 describe.skipIf(!binary)('Electron shell launch (_electron)', () => {
-  it('DESIGN-5: the kiosk window reads back its security settings', async () => {
-    const { _electron } = await import('playwright-core');
-    const app = await _electron.launch({ args: ['.'], executablePath: binary! });
+  it('DESIGN-5: a first run opens the setup, isolated from Node, with the narrow preload API only', async () => {
+    const userData = mkdtempSync(path.join(tmpdir(), 'shell-e2e-'));
+    const app = await launch(userData);
     try {
       const win = await app.firstWindow();
-      const isolated = await win.evaluate(
-        () => typeof (globalThis as { require?: unknown }).require === 'undefined',
-      );
-      expect(isolated).toBe(true);
+      await win.waitForURL(/shell-setup/);
+      const seen = await win.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        api: Object.keys((globalThis as { servicehall?: object }).servicehall ?? {}).sort(),
+      }));
+      expect(seen).toEqual({ require: 'undefined', api: ['invoke', 'on'] });
     } finally {
       await app.close();
+      rmSync(userData, { recursive: true, force: true });
+    }
+  });
+
+  it('a bad settings file shows the setup again with the problem, and the shell does not crash', async () => {
+    const userData = mkdtempSync(path.join(tmpdir(), 'shell-e2e-'));
+    writeFileSync(path.join(userData, 'servicehall.json'), '{"version": 1, "node": ');
+    const app = await launch(userData);
+    try {
+      const win = await app.firstWindow();
+      await win.waitForURL(/shell-setup/);
+      await win.getByText('servicehall.json').first().waitFor();
+    } finally {
+      await app.close();
+      rmSync(userData, { recursive: true, force: true });
     }
   });
 });

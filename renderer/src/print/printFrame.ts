@@ -1,10 +1,6 @@
-import type { PreloadApi } from '../../../shared/ipc.ts';
-
-declare global {
-  interface Window {
-    servicehall?: PreloadApi;
-  }
-}
+import type { PrintResult } from '../../../shared/ipc.ts';
+import i18n from '../i18n/index.ts';
+import '../shell/bridge.ts';
 
 /** What a print page posts to the screen that opened it once its content is laid out. */
 export const PRINT_READY = 'servicehall:print-ready';
@@ -24,11 +20,14 @@ export function printUrl(
 }
 
 /**
- * Prints a print page without leaving the screen: it loads in a hidden frame, says when it is laid out,
- * and then prints — silently through the shell on a roll printer (as the kiosk's ticket), with the
- * browser's dialog otherwise. The page carries its own CSS inline, so its HTML prints as it is.
+ * Prints a print page without leaving the screen: silently through the shell on this PC's roll printer
+ * (the shell loads the page itself, waits for it to be laid out and prints it with its inline CSS), or
+ * in a hidden frame that says when it is laid out and then opens the browser's dialog.
  */
 export function printPage(url: string, { silent = false } = {}): Promise<void> {
+  // The shell loads the page itself, in this screen's session, and prints it on this PC's roll.
+  if (silent && window.servicehall)
+    return window.servicehall.invoke('print:page', { path: url }).then(throwUnlessPrinted);
   const frame = document.createElement('iframe');
   frame.title = 'print';
   frame.setAttribute('aria-hidden', 'true');
@@ -43,21 +42,24 @@ export function printPage(url: string, { silent = false } = {}): Promise<void> {
     const ready = (e: MessageEvent) => {
       if (e.source !== frame.contentWindow || e.data !== PRINT_READY) return;
       window.removeEventListener('message', ready);
-      void send()
-        .then(resolve, reject)
-        .finally(() => frame.remove());
-    };
-    const send = async () => {
-      const doc = frame.contentDocument;
-      if (silent && window.servicehall && doc) {
-        const result = await window.servicehall.invoke('print:ticket', doc.documentElement.outerHTML);
-        if (!result.ok) throw new Error(result.error ?? 'print failed');
-        return;
+      try {
+        frame.contentWindow?.print();
+        resolve();
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      } finally {
+        frame.remove();
       }
-      frame.contentWindow?.print();
     };
     window.addEventListener('message', ready);
     frame.src = url;
     document.body.appendChild(frame);
   });
+}
+
+/** A print that did not reach the paper: the record is kept, the screen says why and offers a reprint. */
+export function throwUnlessPrinted(result: PrintResult): void {
+  if (result.ok) return;
+  const message = i18n.t(`shell:print.${result.code}`, { error: result.error });
+  throw new Error(result.pdf ? `${message} ${i18n.t('shell:print.pdf', { pdf: result.pdf })}` : message);
 }

@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, ConfigProvider, Form, Input, Layout, Typography } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
-import { staffTheme } from '../lib/staffTheme.ts';
+import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hallClient } from '../lib/client.ts';
 import { setToken, type Surface } from '../lib/token.ts';
-import { setLanguage } from '../i18n/index.ts';
+import { SetupPage } from './SetupPage.tsx';
 import { normalizePairingCode } from '../../../shared/pairingCode.ts';
 
 const SURFACE_OF: Record<string, Surface> = {
@@ -18,7 +15,7 @@ const SURFACE_OF: Record<string, Surface> = {
 
 /** Pairs this browser as a kiosk, display or counter screen with a one-time code from the manager. */
 export default function SetupApp() {
-  const { t, i18n } = useTranslation(['setup', 'common']);
+  const { t } = useTranslation(['setup', 'common']);
   const [error, setError] = useState<string | null>(null);
   const [paired, setPaired] = useState<{ role: string; name: string } | null>(null);
   const pair = async (v: { code: string }) => {
@@ -34,61 +31,46 @@ export default function SetupApp() {
     }
   };
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={staffTheme}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Content style={{ padding: 24 }}>
-          <Card
-            title={t('title')}
-            style={{ maxWidth: 520, margin: '48px auto' }}
-            extra={
-              <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-                {t('common:language')}
-              </Button>
-            }
+    <SetupPage title={t('title')} explain={t('explain')} width={520}>
+      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+      {paired ? (
+        <Alert
+          type="success"
+          showIcon
+          message={t('paired', { name: paired.name })}
+          description={<a href={`/${SURFACE_OF[paired.role] ?? 'kiosk'}`}>{t('open')}</a>}
+        />
+      ) : (
+        <Form layout="vertical" onFinish={(v) => void pair(v as { code: string })}>
+          <Form.Item
+            label={t('code')}
+            name="code"
+            rules={[
+              { required: true, message: t('codeRule') },
+              {
+                // Lower case, spaces and O/I/L are forgiven, as the hub forgives them.
+                validator: (_r, v: string | undefined) =>
+                  !v || normalizePairingCode(v) !== null
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('codeRule'))),
+              },
+            ]}
           >
-            <Typography.Paragraph>{t('explain')}</Typography.Paragraph>
-            {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
-            {paired ? (
-              <Alert
-                type="success"
-                showIcon
-                message={t('paired', { name: paired.name })}
-                description={<a href={`/${SURFACE_OF[paired.role] ?? 'kiosk'}`}>{t('open')}</a>}
-              />
-            ) : (
-              <Form layout="vertical" onFinish={(v) => void pair(v as { code: string })}>
-                <Form.Item
-                  label={t('code')}
-                  name="code"
-                  rules={[
-                    { required: true, message: t('codeRule') },
-                    {
-                      // Lower case, spaces and O/I/L are forgiven, as the hub forgives them.
-                      validator: (_r, v: string | undefined) =>
-                        !v || normalizePairingCode(v) !== null
-                          ? Promise.resolve()
-                          : Promise.reject(new Error(t('codeRule'))),
-                    },
-                  ]}
-                >
-                  <Input
-                    size="large"
-                    autoCapitalize="characters"
-                    autoComplete="off"
-                    spellCheck={false}
-                    maxLength={16}
-                    placeholder="K7QM-2XHD"
-                    style={{ fontSize: 32, letterSpacing: 4, width: 320, fontFamily: 'monospace' }}
-                  />
-                </Form.Item>
-                <Button type="primary" htmlType="submit" size="large">
-                  {t('pair')}
-                </Button>
-              </Form>
-            )}
-          </Card>
-        </Layout.Content>
-      </Layout>
-    </ConfigProvider>
+            <Input
+              size="large"
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={16}
+              placeholder="K7QM-2XHD"
+              style={{ fontSize: 32, letterSpacing: 4, width: 320, fontFamily: 'monospace' }}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large">
+            {t('pair')}
+          </Button>
+        </Form>
+      )}
+    </SetupPage>
   );
 }
