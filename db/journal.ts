@@ -1,6 +1,7 @@
 import { EVENTS, CURRENT_SCHEMA_VER, type EventPayload, type EventType } from '../shared/events/catalog.ts';
 import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
-import { rowHash } from '../server/sha256.ts';
+import { nodeSha256 } from '../server/sha256.ts';
+import { canonicalRowText } from '../shared/journal/hash.ts';
 import { canonicalJson } from '../shared/journal/canonical.ts';
 import type { Clock, Ids } from '../shared/runtime.ts';
 import type { Db } from './open.ts';
@@ -70,9 +71,16 @@ export class Journal {
       recorded_by: recordedBy,
       prev_hash: previous?.hash ?? GENESIS_HASH,
     };
-    const row: JournalRow = { ...unsigned, hash: rowHash(unsigned) };
-    this.insert.run({ ...row, payload: JSON.stringify(row.payload) });
-    applyEvent(this.db, row);
+    // The payload is stored as its canonical text, the very text the hash covers, so a chain walk can
+    // re-hash the stored row without parsing it (db/verify.ts).
+    const payloadJson = canonicalJson(parsed);
+    const row: JournalRow = {
+      ...unsigned,
+      hash: nodeSha256(unsigned.prev_hash + canonicalRowText(unsigned, payloadJson)),
+    };
+    this.insert.run({ ...row, payload: payloadJson });
+    // Projected as a rebuild will read it back (canonical key order), so both store the same text.
+    applyEvent(this.db, { ...row, payload: JSON.parse(payloadJson) as Record<string, unknown> });
     for (const listener of this.listeners) listener(row);
     return row;
   }
@@ -84,8 +92,9 @@ export class Journal {
    */
   adopt(row: JournalRow): boolean {
     if (!this.db.inTransaction) throw new Error('Journal.adopt must run inside a transaction');
-    if (this.insertIfNew.run({ ...row, payload: canonicalJson(row.payload) }).changes === 0) return false;
-    applyEvent(this.db, row);
+    const payloadJson = canonicalJson(row.payload);
+    if (this.insertIfNew.run({ ...row, payload: payloadJson }).changes === 0) return false;
+    applyEvent(this.db, { ...row, payload: JSON.parse(payloadJson) as Record<string, unknown> });
     for (const listener of this.listeners) listener(row);
     return true;
   }

@@ -1,5 +1,5 @@
 import type { ChainBreak } from '../shared/journal/hash.ts';
-import { rowHash } from '../server/sha256.ts';
+import { rowHash, storedRowMatches } from '../server/sha256.ts';
 import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
 import type { DeviceAckT, IntegrityMismatchT } from '../shared/sync/protocol.ts';
 import type { Db } from './open.ts';
@@ -68,7 +68,7 @@ export function* verifySteps(
     const report: DeviceReport = { deviceId, rows: 0, quarantined: quarantine.size, breaks: 0 };
     let seq = 0;
     let hash = GENESIS_HASH;
-    const broken = (row: JournalRow, reason: string) => {
+    const broken = (row: Pick<JournalRow, 'device_seq' | 'id'>, reason: string) => {
       report.breaks++;
       if (report.breaks <= LISTED_PER_DEVICE)
         breaks.push({ device_id: deviceId, device_seq: row.device_seq, id: row.id, reason });
@@ -89,14 +89,15 @@ export function* verifySteps(
       ) as Parameters<typeof parseStoredRow>[0][];
       if (rows.length === 0) break;
       for (const stored of rows) {
-        const row = parseStoredRow(stored);
         report.rows++;
-        skipQuarantined(row.device_seq);
-        if (row.device_seq !== seq + 1) broken(row, `sequence gap: expected ${seq + 1}`);
-        else if (row.prev_hash !== hash) broken(row, 'prev_hash does not match the previous row');
-        else if (rowHash(row) !== row.hash) broken(row, 'hash does not match the row contents');
-        seq = row.device_seq;
-        hash = row.hash;
+        skipQuarantined(stored.device_seq);
+        if (stored.device_seq !== seq + 1) broken(stored, `sequence gap: expected ${seq + 1}`);
+        else if (stored.prev_hash !== hash) broken(stored, 'prev_hash does not match the previous row');
+        // The stored text re-hashed as it is; only a row stored in another form is parsed to be sure.
+        else if (!storedRowMatches(stored) && rowHash(parseStoredRow(stored)) !== stored.hash)
+          broken(stored, 'hash does not match the row contents');
+        seq = stored.device_seq;
+        hash = stored.hash;
       }
       yield;
     }

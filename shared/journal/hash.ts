@@ -26,6 +26,24 @@ export function rowHasher(sha256Hex: Sha256Hex): RowHasher {
   };
 }
 
+/**
+ * The text a row's hash covers (after its prev_hash), built from its fields and its payload's
+ * canonical JSON text: exactly `canonicalJson` of the row without prev_hash and hash, whose keys sort
+ * as written here. A node stores that payload text, so a chain walk can re-hash a stored row as it
+ * was stored, without parsing and re-canonicalising its payload.
+ */
+export function canonicalRowText(
+  row: Omit<UnsignedRow, 'payload' | 'prev_hash'>,
+  payloadJson: string,
+): string {
+  const j = JSON.stringify;
+  return (
+    `{"device_id":${j(row.device_id)},"device_seq":${j(row.device_seq)},"hall_id":${j(row.hall_id)},` +
+    `"id":${j(row.id)},"occurred_at":${j(row.occurred_at)},"payload":${payloadJson},` +
+    `"recorded_by":${j(row.recorded_by)},"schema_ver":${j(row.schema_ver)},"type":${j(row.type)}}`
+  );
+}
+
 /** The pure-JS row hash, for callers without a platform hasher (the renderer, tests). */
 export const rowHash: RowHasher = rowHasher(pureSha256);
 
