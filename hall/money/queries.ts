@@ -160,12 +160,22 @@ export function seqBeforeDay(db: Db, deviceId: string, day: string): number {
   return row.s === null ? 0 : row.s - 1;
 }
 
-/** The running total of the device's receipts less voids, on days before `day`. */
+/**
+ * The running total of the device's receipts less voids, on days before `day`: the last closed day's
+ * grand total (as its Z-report sealed it) plus what came after it, so a close reads only the days
+ * since the last one instead of the device's whole history.
+ */
 export function grandTotalBefore(db: Db, deviceId: string, day: string): number {
+  const last = stmt(
+    db,
+    `SELECT day, json_extract(report, '$.grandTotalFen') AS fen FROM day_closes
+     WHERE device_id = ? AND day < ? ORDER BY day DESC LIMIT 1`,
+  ).get(deviceId, day) as { day: string; fen: number } | undefined;
   const row = stmt(
     db,
-    `SELECT coalesce((SELECT sum(total_fen) FROM receipts WHERE device_id = @d AND day < @day), 0)
-          - coalesce((SELECT sum(total_fen) FROM receipt_voids WHERE device_id = @d AND day < @day), 0) AS fen`,
-  ).get({ d: deviceId, day }) as { fen: number };
-  return row.fen;
+    `SELECT coalesce((SELECT sum(total_fen) FROM receipts WHERE device_id = @d AND day > @from AND day < @day), 0)
+          - coalesce((SELECT sum(total_fen) FROM receipt_voids WHERE device_id = @d AND day > @from AND day < @day), 0)
+       AS fen`,
+  ).get({ d: deviceId, from: last?.day ?? '', day }) as { fen: number };
+  return (last?.fen ?? 0) + row.fen;
 }

@@ -91,6 +91,9 @@ export function expectedCash(drawerId: string, facts: MoneyFacts): number {
   );
 }
 
+const sortedKeys = (map: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 const add = (map: Record<string, number>, key: string, fen: number) => {
   map[key] = (map[key] ?? 0) + fen;
 };
@@ -151,7 +154,15 @@ export function computeZReport(input: {
     last: receipts.at(-1)?.number ?? null,
     count: receipts.length,
     lateCount: receipts.filter((r) => r.lateFor !== null).length,
-    totalsFen: { gross, net: gross - voidTotal, byMethod, byFee, byClerk },
+    // Keys in code-unit order, as the journal stores the report: the close's reply and every later read
+    // of the stored report are then the same text.
+    totalsFen: {
+      gross,
+      net: gross - voidTotal,
+      byMethod: sortedKeys(byMethod),
+      byFee: sortedKeys(byFee),
+      byClerk: sortedKeys(byClerk),
+    },
     voids: {
       count: facts.voids.length,
       totalFen: voidTotal,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { yuan } from '../../../shared/money/amounts.ts';
 import type { DrawerSummary, ZReport } from '../../../shared/money/zreport.ts';
 import { localStamp } from '../../../shared/time/businessDay.ts';
+import { PaymentMethod } from '../../../shared/money/amounts.ts';
 
 export interface ZReportNames {
   /** staffId → name (the report keys clerks by id). */
@@ -106,7 +107,7 @@ export function ZReportSheet({
         </section>
         <TotalsTable
           title={`${t('byMethod')}${t('beforeVoids')}`}
-          rows={Object.entries(z.totalsFen.byMethod).map(([m, fen]) => [t(`method_${m}`), fen])}
+          rows={PaymentMethod.options.map((m) => [t(`method_${m}`), z.totalsFen.byMethod[m] ?? 0])}
         />
         <TotalsTable
           title={`${t('byFee')}${t('beforeVoids')}`}
