@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { yuan } from '../../../shared/money/amounts.ts';
+import { PaymentMethod, yuan } from '../../../shared/money/amounts.ts';
 import type { DrawerSummary, ZReport } from '../../../shared/money/zreport.ts';
 import { localStamp } from '../../../shared/time/businessDay.ts';
-import { PaymentMethod } from '../../../shared/money/amounts.ts';
 
 export interface ZReportNames {
   /** staffId → name (the report keys clerks by id). */
