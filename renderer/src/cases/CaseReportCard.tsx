@@ -82,8 +82,8 @@ export function CaseReportCard({ api, token, month: first }: { api: CaseApi; tok
                   key: 'flags',
                   render: (_: unknown, c) => (
                     <>
-                      {c.overdue ? <Tag color="red">{t('overdue')}</Tag> : null}
-                      {c.stalled ? <Tag color="orange">{t('stalledTag')}</Tag> : null}
+                      {c.overdue ? <Tag color="#a8071a">{t('overdue')}</Tag> : null}
+                      {c.stalled ? <Tag color="#ad4e00">{t('stalledTag')}</Tag> : null}
                     </>
                   ),
                 },

@@ -9,8 +9,9 @@ export function DueTag({ c }: { c: CaseRowT }) {
   if (c.status === 'closed') return <Tag>{t('closed')}</Tag>;
   if (c.nextDueAt === null) return <Tag>{t('noDeadline')}</Tag>;
   const at = shortTime(c.nextDueAt, i18n.language);
-  if (c.overdue) return <Tag color="red">{t('overdueSince', { at })}</Tag>;
-  if (c.remind) return <Tag color="orange">{t('dueSoon', { at })}</Tag>;
+  // Solid dark tags: white text on them passes contrast (antd's light red and orange tags do not).
+  if (c.overdue) return <Tag color="#a8071a">{t('overdueSince', { at })}</Tag>;
+  if (c.remind) return <Tag color="#ad4e00">{t('dueSoon', { at })}</Tag>;
   return <Tag color="blue">{t('dueAt', { at })}</Tag>;
 }
 
@@ -39,13 +40,13 @@ export function CaseTable({
         'data-case-no': c.no,
       })}
       columns={[
-        { title: t('no'), dataIndex: 'no', width: 64, render: (no: number) => `#${no}` },
+        { title: t('no'), dataIndex: 'no', width: 76, render: (no: number) => `#${no}` },
         {
           title: t('kind'),
           dataIndex: 'kind',
           width: 96,
           render: (k: CaseRowT['kind']) => (
-            <Tag color={k === 'complaint' ? 'volcano' : 'default'}>{t(`kind_${k}`)}</Tag>
+            <Tag color={k === 'complaint' ? '#722ed1' : 'default'}>{t(`kind_${k}`)}</Tag>
           ),
         },
         {
