@@ -1,6 +1,8 @@
 -- Cases (issue 12; R-FR-1, R-FR-2, R-CMP-1, R-CMP-2, R-DUTY-1): projections of case.opened and case.acted.
 -- `next_due_at` is the earliest deadline still to meet (NULL: none), kept by the projection so the
--- duty manager's overdue list is one range scan of a partial index over the open cases.
+-- duty manager's overdue list is one range scan of a partial index over the open cases. That index
+-- covers every column a case list shows (hall/cases/queries.ts LIST_COLUMNS): open cases are few and
+-- scattered through years of closed ones, and reading each from the table cost a page read a row.
 CREATE TABLE cases (
   id TEXT PRIMARY KEY,
   no INTEGER NOT NULL UNIQUE,
@@ -24,7 +26,10 @@ CREATE TABLE cases (
   resolution TEXT,
   told_via TEXT
 );
-CREATE INDEX cases_open_due ON cases (next_due_at) WHERE closed_at IS NULL AND next_due_at IS NOT NULL;
+CREATE INDEX cases_open_due ON cases (
+  next_due_at, no, id, kind, summary, phone, opened_by, owner_id, counter_no, ticket_id, rating_id, opened_at,
+  promised_at, reply_due_at, opinion_due_at, replied_at, opinion_at, last_action_at, closed_at
+) WHERE closed_at IS NULL;
 CREATE INDEX cases_open_owner ON cases (owner_id, next_due_at) WHERE closed_at IS NULL;
 CREATE INDEX cases_by_opened ON cases (opened_at);
 CREATE INDEX cases_by_closed ON cases (closed_at) WHERE closed_at IS NOT NULL;

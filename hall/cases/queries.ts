@@ -35,8 +35,18 @@ export interface CaseRow {
   told_via: ToldVia | null;
 }
 
-const SELECT = `SELECT c.*, o.staff_no AS owner_no, o.name AS owner_name, b.staff_no AS opener_no
+/** What a case list shows: every one is in the covering index cases_open_due (migration 0014). */
+const LIST_COLUMNS = `c.id, c.no, c.kind, c.summary, c.phone, c.opened_by, c.owner_id, c.counter_no, c.ticket_id,
+  c.rating_id, c.opened_at, c.promised_at, c.reply_due_at, c.opinion_due_at, c.replied_at, c.opinion_at,
+  c.next_due_at, c.last_action_at, c.closed_at`;
+const STAFF_JOIN = `o.staff_no AS owner_no, o.name AS owner_name, b.staff_no AS opener_no
   FROM cases c LEFT JOIN staff o ON o.id = c.owner_id LEFT JOIN staff b ON b.id = c.opened_by`;
+const SELECT = `SELECT c.*, ${STAFF_JOIN}`;
+/** A case list's rows (no resolution: lists show open cases). */
+export const LIST_SELECT = `SELECT ${LIST_COLUMNS}, NULL AS resolution, NULL AS told_via, ${STAFF_JOIN}`;
+/** R-DUTY-1: the overdue list's SQL, also what the bench times directly. */
+export const OVERDUE_SQL = `${LIST_SELECT}
+  WHERE c.closed_at IS NULL AND c.next_due_at IS NOT NULL AND c.next_due_at < ? ORDER BY c.next_due_at`;
 
 /** Where a reader stands at `now`: the reminder lead is a setting (R-FR-2). */
 export interface ReadAt {
@@ -120,17 +130,14 @@ export function caseView(db: Db, r: CaseRow, reader: Actor, at: ReadAt): z.input
 
 /** R-DUTY-1: the open cases with a deadline passed unmet at `now`, most overdue first (index cases_open_due). */
 export function overdueRows(db: Db, now: number): CaseRow[] {
-  return stmt(
-    db,
-    `${SELECT} WHERE c.closed_at IS NULL AND c.next_due_at IS NOT NULL AND c.next_due_at < ? ORDER BY c.next_due_at`,
-  ).all(now) as CaseRow[];
+  return stmt(db, OVERDUE_SQL).all(now) as CaseRow[];
 }
 
 /** The open cases one clerk owns, earliest deadline first (index cases_open_owner). */
 export function openRowsOf(db: Db, ownerId: string): CaseRow[] {
   return stmt(
     db,
-    `${SELECT} WHERE c.closed_at IS NULL AND c.owner_id = ? ORDER BY c.next_due_at IS NULL, c.next_due_at, c.no`,
+    `${LIST_SELECT} WHERE c.closed_at IS NULL AND c.owner_id = ? ORDER BY c.next_due_at IS NULL, c.next_due_at, c.no`,
   ).all(ownerId) as CaseRow[];
 }
 
@@ -138,7 +145,7 @@ export function openRowsOf(db: Db, ownerId: string): CaseRow[] {
 export function openRows(db: Db): CaseRow[] {
   return stmt(
     db,
-    `${SELECT} WHERE c.closed_at IS NULL ORDER BY c.next_due_at IS NULL, c.next_due_at, c.no`,
+    `${LIST_SELECT} WHERE c.closed_at IS NULL ORDER BY c.next_due_at IS NULL, c.next_due_at, c.no`,
   ).all() as CaseRow[];
 }
 

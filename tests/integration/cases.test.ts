@@ -2,6 +2,8 @@ import { describe, expect } from 'vitest';
 import { z } from 'zod';
 import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
+import { it as itWithStation } from '../support/fixtures.ts';
+import { setUpstreamUrl } from '../support/sync.ts';
 import { expectError, journalMark, shanghai } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
 import { CaseSummary, CaseView, OpenCaseReply } from '../../shared/cases/model.ts';
@@ -298,4 +300,31 @@ describe('cases (首问负责制)', () => {
     const view = parseReply(CaseView, await hall.request('GET', `/cases/${fromRating.id}`, { token: c1 }));
     expect(view.ratingId).toBe('rating-1');
   });
+
+  itWithStation(
+    'R-FR-1: a station forwards case routes to its hub (one owner across counters); hub unreachable → 503, nothing written',
+    async ({ pairedHub, pulledStation }) => {
+      const hub = await pairedHub();
+      const station = await pulledStation(hub, 2);
+      const clerk = await station.login('1002', 2);
+      const { id, ownerStaffNo } = await opened(station, clerk, { kind: 'flow', summary: '过户跟踪' });
+      expect(ownerStaffNo).toBe('1002');
+      // The case is the hub's record; the station's journal holds none of it.
+      expect(hub.node.ctx.db.prepare('SELECT owner_id FROM cases WHERE id = ?').get(id)).toBeTruthy();
+      expect(
+        station.node.ctx.db.prepare("SELECT count(*) AS n FROM journal WHERE type LIKE 'case.%'").get(),
+      ).toEqual({
+        n: 0,
+      });
+      setUpstreamUrl(station.node, 'hub', 'http://127.0.0.1:9');
+      const hubMark = journalMark(hub.node.ctx.db);
+      await refusedUnchanged(
+        station,
+        () => open(station, clerk, { kind: 'flow', summary: '离线' }),
+        503,
+        'E_HUB_UNREACHABLE',
+      );
+      expect(journalMark(hub.node.ctx.db)).toEqual(hubMark);
+    },
+  );
 });
