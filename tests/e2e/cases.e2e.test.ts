@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect } from 'vitest';
-import type { Page } from 'playwright-core';
 import { ManualClock } from '../../shared/runtime.ts';
 import { shanghai } from '../support/builders.ts';
 import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browser.ts';
+import { ARTIFACTS, artifactShot } from './chromium.ts';
 
 /**
  * Issue 12's cases as a clerk and the duty manager live them, in Debian Chromium against a demo hall
@@ -12,15 +11,8 @@ import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browse
  * manager's 逾期事项 shows it in red, and the manager reassigns it. Screenshots go to
  * tests/e2e/artifacts (git-ignored) to be looked at.
  */
-const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 const DAY = 86_400_000;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(
-    `!document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')`,
-  );
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
+const shot = artifactShot;
 
 describe('cases at the counter and on the duty manager’s list (issue 12)', () => {
   it('R-FR-1, R-CMP-1, R-DUTY-1: the counter opens a complaint; past its reply deadline the manager sees it overdue and reassigns it', async ({
