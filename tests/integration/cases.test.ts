@@ -4,7 +4,8 @@ import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithStation } from '../support/fixtures.ts';
 import { setUpstreamUrl } from '../support/sync.ts';
-import { expectError, journalMark, shanghai } from '../support/builders.ts';
+import { expectError, issue, journalMark, shanghai } from '../support/builders.ts';
+import { rebuildProjections } from '../../db/rebuild.ts';
 import { parseReply } from '../support/http.ts';
 import { CaseSummary, CaseView, OpenCaseReply } from '../../shared/cases/model.ts';
 import { CaseReport } from '../../shared/cases/report.ts';
@@ -58,7 +59,13 @@ describe('cases (首问负责制)', () => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const c2 = await staff.clerk(2);
-    const { id, ownerStaffNo } = await opened(hall, c1, { kind: 'flow', summary: '新装表计跟踪' });
+    // Opened during a visit: the case names the ticket at the counter.
+    const ticket = await issue(hall, 'B');
+    const { id, ownerStaffNo } = await opened(hall, c1, {
+      kind: 'flow',
+      summary: '新装表计跟踪',
+      ticketId: ticket.id,
+    });
     expect(ownerStaffNo).toBe('1001');
     const afterAssist = await acted(hall, c2, id, { kind: 'assist', text: '帮忙查询了档案' });
     expect(afterAssist.ownerStaffNo).toBe('1001');
@@ -66,6 +73,7 @@ describe('cases (首问负责制)', () => {
       ['open', '1001'],
       ['assist', '1002'],
     ]);
+    expect(afterAssist.ticketId).toBe(ticket.id);
     expect((await list(hall, c1)).map((c) => c.id)).toEqual([id]);
     expect(await list(hall, c2)).toEqual([]);
   });
@@ -94,6 +102,9 @@ describe('cases (首问负责制)', () => {
     );
     const closed = await acted(hall, c2, id, { kind: 'close', text: '已退还多收电费', toldVia: 'phone' });
     expect(closed).toMatchObject({ status: 'closed', resolution: '已退还多收电费', toldVia: 'phone' });
+    // DESIGN §2: the case tables are projections; a rebuild from the journal gives them byte for byte.
+    const { before, after } = rebuildProjections(hall.node.ctx.db);
+    expect(after).toBe(before);
   });
 
   it("R-FR-1: a clerk cannot close, reply to or reassign another owner's case (403, nothing changed)", async ({
