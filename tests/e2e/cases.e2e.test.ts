@@ -84,5 +84,10 @@ describe('cases at the counter and on the duty manager’s list (issue 12)', () 
     await expect(report.textContent()).resolves.toContain('（1002）');
     await expect(report.textContent()).resolves.toContain('138****5678');
     await shot(m, 'cases-manager-report');
+
+    // The same screen in English.
+    await m.getByRole('button', { name: 'English' }).click();
+    await m.getByText('Overdue cases (1)').waitFor();
+    await shot(m, 'cases-manager-en');
   });
 });
