@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { Figure } from './lib/figure.ts';
 import { figure } from './lib/figure.ts';
 import { Client } from './lib/http.ts';
-import { DEMO_PIN, startDemoHub } from './lib/hub.ts';
+import { DEMO_PIN, inProcessDemoHall, startDemoHub } from './lib/hub.ts';
 import { startBenchChild } from './lib/proc.ts';
 import { durableCommits } from './lib/sqlite.ts';
 import { scratchDir } from './lib/dirs.ts';
 import { envSeconds } from './lib/env.ts';
 import { percentile } from './lib/stats.ts';
-import { startHallNode, type HallNode } from '../hall/node.ts';
+import type { HallNode } from '../hall/node.ts';
 import { verifyJournal } from '../db/verify.ts';
 import * as read from '../db/read.ts';
 import { ManualClock } from '../shared/runtime.ts';
@@ -194,16 +194,7 @@ async function seedDay(node: HallNode, clock: ManualClock, day: string, n: numbe
 async function dayCloseAndVerify(log: (line: string) => void): Promise<Figure[]> {
   const scratch = scratchDir('money');
   const clock = new ManualClock(Date.parse('2026-10-01T08:30:00+08:00'));
-  const node = await startHallNode({
-    dataDir: scratch.dir,
-    port: 0,
-    demo: true,
-    timers: false,
-    sync: false,
-    logLevel: 'warn',
-    clock,
-    chainCheckDelayMs: 60 * 60_000,
-  });
+  const node = await inProcessDemoHall(scratch.dir, clock);
   try {
     const { ctx } = node;
     const manager = read.staffByNo(ctx.db, MANAGER_NO)!.id;

@@ -240,6 +240,19 @@ export const ERRORS = {
     zh: '该发票号已登记：{invoiceNo}',
     en: 'Invoice number already recorded: {invoiceNo}',
   },
+  E_UNKNOWN_CASE: { status: 404, zh: '没有此事项', en: 'No such case' },
+  E_NOT_CASE_OWNER: {
+    status: 403,
+    zh: '该事项由 {owner} 负责，只有负责人或值班经理可以办理',
+    en: 'This case is owned by {owner}; only the owner or a duty manager may act on it',
+  },
+  E_CASE_CLOSED: { status: 409, zh: '该事项已办结', en: 'This case is already closed' },
+  E_CASE_NEEDS_CONTACT: {
+    status: 422,
+    zh: '未能当场答复的咨询须登记客户电话和承诺答复时间',
+    en: "An enquiry not answered on the spot needs the customer's phone and a promised reply time",
+  },
+  E_UNKNOWN_STAFF: { status: 404, zh: '没有此工号：{staffNo}', en: 'No such staff number: {staffNo}' },
   E_INTERNAL: {
     status: 500,
     zh: '系统内部错误，已记录；未写入任何数据',

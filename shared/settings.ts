@@ -48,6 +48,15 @@ export const Settings = z.object({
   cashOnHandLimitFen: z.number().int().min(0).max(100_000_000).default(500_000),
   /** R-CASH-5: an over/short at close beyond this (fen) needs a reason code and an approver; 0: any. */
   overShortThresholdFen: z.number().int().min(0).max(1_000_000).default(0),
+  /** R-CMP-1: a complaint's days count as calendar days or as working days (the State Council's calendar). */
+  complaintDayCount: z.enum(['calendar', 'working']).default('calendar'),
+  /** R-CMP-1: a complaint's reply is due within this many days, its handling opinion within the next. */
+  complaintReplyDays: z.number().int().min(1).max(30).default(3),
+  complaintOpinionDays: z.number().int().min(1).max(60).default(5),
+  /** R-FR-2: the owner is reminded this long before a case's deadline. */
+  caseRemindMinutes: z.number().int().min(5).max(4_320).default(240),
+  /** R-CMP-2: an open case with no action for this many days is stalled in the month report. */
+  caseStalledDays: z.number().int().min(1).max(60).default(3),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingKey = keyof Settings;

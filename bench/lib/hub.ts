@@ -4,6 +4,8 @@ import { scratchDir } from './dirs.ts';
 import type { Started } from '../../tests/support/child.ts';
 import type { ReadyLine } from '../../shared/readyLine.ts';
 import { startBenchChild } from './proc.ts';
+import { startHallNode, type HallNode } from '../../hall/node.ts';
+import type { ManualClock } from '../../shared/runtime.ts';
 
 export const DEMO_PIN = '123456';
 
@@ -69,5 +71,22 @@ export function freePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * A demo hall node in the bench's own process on a manual clock, with no timers and no sync, for
+ * figures that seed a long history through the writer and then time one thing (issues 11 and 12).
+ */
+export function inProcessDemoHall(dataDir: string, clock: ManualClock): Promise<HallNode> {
+  return startHallNode({
+    dataDir,
+    port: 0,
+    demo: true,
+    timers: false,
+    sync: false,
+    logLevel: 'warn',
+    clock,
+    chainCheckDelayMs: 60 * 60_000,
   });
 }

@@ -7,12 +7,19 @@ import { queueProjectors } from './queue.ts';
 import { referenceProjectors } from './reference.ts';
 import { MONEY_TABLES, moneyProjectors } from './money.ts';
 import { ticketTouched } from './callable.ts';
+import { CASE_TABLES, caseProjectors } from './cases.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
 export type Projectors = { [K in EventType]?: Projector<K> };
 
-const ALL: Projectors = { ...hallProjectors, ...queueProjectors, ...referenceProjectors, ...moneyProjectors };
+const ALL: Projectors = {
+  ...hallProjectors,
+  ...queueProjectors,
+  ...referenceProjectors,
+  ...moneyProjectors,
+  ...caseProjectors,
+};
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
 export const PROJECTION_TABLES = [
@@ -31,6 +38,7 @@ export const PROJECTION_TABLES = [
   'alerts',
   'ref_data',
   ...MONEY_TABLES,
+  ...CASE_TABLES,
 ] as const;
 
 export function applyEvent(db: Db, row: JournalRow): void {

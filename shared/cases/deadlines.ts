@@ -1,4 +1,4 @@
-import { isWorkday as chineseWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { addDays, businessDay, startOfDay } from '../time/businessDay.ts';
 
 /**
@@ -9,6 +9,9 @@ import { addDays, businessDay, startOfDay } from '../time/businessDay.ts';
 export type DayCount = 'calendar' | 'working';
 
 const DAY_MS = 86_400_000;
+
+// chinese-days is CommonJS without named exports Node can see: take its functions from the default.
+const chineseWorkday = (day: string): boolean => chineseDays.isWorkday(day);
 
 /** The first instant of a calendar day in a time zone. */
 export function startOfLocalDay(day: string, timeZone: string): number {

@@ -88,6 +88,10 @@ export const AUTHORITY = {
   'deposit.recorded': MONEY,
   'invoice.recorded': MONEY,
   'day.closed': MONEY,
+  // Cases are the hall's, not a counter's: one owner across counters, and reassignment and escalation
+  // need one authority, so stations forward case routes to the hub (docs/decisions.md).
+  'case.opened': HUB,
+  'case.acted': HUB,
 } as const satisfies Record<EventType, Authority>;
 
 /** What a receiver knows of the station whose rows it checks. */

@@ -7,6 +7,7 @@ import { DifferenceReason } from '../money/cash.ts';
 import { Payment, ReceiptLine } from '../money/receipt.ts';
 import { ZReport } from '../money/zreport.ts';
 import { RefKind } from '../sync/protocol.ts';
+import { ActionKind, CaseKind, ToldVia } from '../cases/model.ts';
 
 /**
  * Every journal event type with its payload schema. Schemas only grow (STYLE.md practice 3):
@@ -222,6 +223,34 @@ export const EVENTS = {
     approverId: Id,
     reasonCode: DifferenceReason.nullable(),
     report: ZReport,
+  }),
+  // Cases (issue 12; R-FR-1, R-FR-2, R-CMP-1, R-DUTY-1), written by the hub: one owner across counters.
+  /** The opener owns the case (R-FR-1); the deadlines are computed once, here, with the settings then. */
+  'case.opened': z.object({
+    caseId: Id,
+    no: z.number().int().positive(),
+    kind: CaseKind,
+    staffId: Id,
+    counterNo: CounterNo.nullable(),
+    ticketId: Id.nullable(),
+    ratingId: Id.nullable(),
+    summary: z.string(),
+    /** The record keeps the phone (R-FR-2 needs it to reply); screens and exports mask it. */
+    phone: z.string().nullable(),
+    promisedAt: z.number().int().nullable(),
+    replyDueAt: z.number().int().nullable(),
+    opinionDueAt: z.number().int().nullable(),
+  }),
+  /** Every action on a case, by whom (`staffId`, the signer): assist, reply, opinion, note, reassign, close. */
+  'case.acted': z.object({
+    caseId: Id,
+    actionId: Id,
+    kind: ActionKind,
+    staffId: Id,
+    text: z.string(),
+    /** reassign: the new owner; assist: who helped. */
+    toStaffId: Id.nullable(),
+    toldVia: ToldVia.nullable(),
   }),
 } as const;
 

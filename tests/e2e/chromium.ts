@@ -7,6 +7,16 @@ import { AxeBuilder } from '@axe-core/playwright';
 /** Debian's Chromium, with the flags this machine needs (no network beyond loopback, no GPU). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-results/e2e');
+/** Screenshots and PDFs kept to be looked at (git-ignored). */
+export const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+
+/** A full-page screenshot in ARTIFACTS once antd's dialogs and messages have finished moving in. */
+export async function artifactShot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    `!document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')`,
+  );
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
 /**
  * How long any one wait on a page may take (locator waits and actions; expect.poll has the same budget
  * in vitest.config.ts): a state that comes in a second alone can take tens of seconds on a busy two-core

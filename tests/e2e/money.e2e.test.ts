@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browser.ts';
+import { ARTIFACTS, artifactShot } from './chromium.ts';
 
 /**
  * Issue 11 as a clerk and a duty manager live it, in Debian Chromium against a demo hall: take cash
@@ -11,16 +12,8 @@ import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browse
  * a reason, print the Z-report. The PDFs are rendered as pages (pdftoppm) next to screenshots in
  * tests/e2e/artifacts (git-ignored) to be looked at.
  */
-const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 const STAFF = { staffNo: '9001', pin: '123456' };
-
-/** A full-page screenshot once antd's dialogs and messages have finished moving in. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(
-    `!document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')`,
-  );
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
+const shot = artifactShot;
 
 /**
  * The print page as Chromium prints it (CDP Page.printToPDF at its own @page size), opened beside the

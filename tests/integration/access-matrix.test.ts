@@ -284,7 +284,7 @@ const it = test.extend('env', { scope: 'file' }, async ({ tho }, { onCleanup }):
         ':day': today,
         ':occurrenceId': randomUUID(),
       },
-      query: { counter: '2', day: today, since: '0' },
+      query: { counter: '2', day: today, since: '0', month: today.slice(0, 7) },
       header,
     },
     ho: {

@@ -97,6 +97,7 @@ function samples(counterNo: number, staffId: string): { [K in EventType]: EventP
     'counter.back': { counterNo },
     'alert.raised': { alertId: 'rogue-alert', kind: 'away_overdue', counterNo, message: 'rogue' },
     ...moneySamples(counterNo, staffId),
+    ...caseSamples(counterNo, staffId),
   };
 }
 
@@ -218,6 +219,38 @@ function moneySamples(counterNo: number, staffId: string): { [K in MoneyEvent]: 
   };
 }
 type MoneyEvent = Extract<EventType, `${'receipt' | 'drawer' | 'deposit' | 'invoice' | 'day'}.${string}`>;
+
+const CASE = '0190f0c0-0000-7000-8000-0000000000ca';
+
+/** Issue 12's case events: the hub's alone (one owner across counters), so a station's are refused. */
+function caseSamples(counterNo: number, staffId: string): { [K in CaseEvent]: EventPayload<K> } {
+  return {
+    'case.opened': {
+      caseId: CASE,
+      no: 1,
+      kind: 'complaint',
+      staffId,
+      counterNo,
+      ticketId: null,
+      ratingId: null,
+      summary: 'rogue',
+      phone: null,
+      promisedAt: null,
+      replyDueAt: null,
+      opinionDueAt: null,
+    },
+    'case.acted': {
+      caseId: CASE,
+      actionId: 'a1',
+      kind: 'close',
+      staffId,
+      text: 'rogue',
+      toStaffId: null,
+      toldVia: 'phone',
+    },
+  };
+}
+type CaseEvent = Extract<EventType, `case.${string}`>;
 
 /** A counter device paired on the hub by its manager, as a station would be, with its raw token. */
 async function pairCounterDevice(

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { MONEY_TABLES } from '../../db/moneyTables.ts';
+import { CASE_TABLES } from '../../db/projections/cases.ts';
 
 /** Each day's served count and handling time per service, worked out from the tickets themselves. */
 export const handlingFromTickets = (db: Database.Database) =>
@@ -28,8 +29,17 @@ function execOn(file: string, sql: string): void {
   }
 }
 
+/** Turns a closed hall database back into one made before migration 0014 (no case tables). */
+export function asBeforeMigration0014(file: string): void {
+  execOn(
+    file,
+    `${CASE_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 14;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0013 (no money tables). */
 export function asBeforeMigration0013(file: string): void {
+  asBeforeMigration0014(file);
   execOn(
     file,
     `${MONEY_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 13;`,

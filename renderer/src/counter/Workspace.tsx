@@ -26,6 +26,7 @@ import { WaitingList } from './WaitingList.tsx';
 import { WalkinForm, WalkinList } from './Walkins.tsx';
 import { AwayDialog, OverrunDialog, TransferDialog } from './Dialogs.tsx';
 import { CashierCard } from './money/CashierCard.tsx';
+import { MyCases } from './MyCases.tsx';
 import { TodayReceipts } from './money/TodayReceipts.tsx';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
@@ -71,6 +72,7 @@ export function Workspace() {
             <WaitingList stale={down !== null} />
             {station ? <WalkinList /> : null}
             <TodayReceipts />
+            <MyCases />
           </Space>
         </Col>
       </Row>

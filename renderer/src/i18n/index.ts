@@ -9,6 +9,7 @@ import zhSetup from './zh-CN/setup.json';
 import zhConsole from './zh-CN/console.json';
 import zhMoney from './zh-CN/money.json';
 import zhShell from './zh-CN/shell.json';
+import zhCases from './zh-CN/cases.json';
 import enCommon from './en/common.json';
 import enKiosk from './en/kiosk.json';
 import enDisplay from './en/display.json';
@@ -18,6 +19,7 @@ import enSetup from './en/setup.json';
 import enConsole from './en/console.json';
 import enMoney from './en/money.json';
 import enShell from './en/shell.json';
+import enCases from './en/cases.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
@@ -41,6 +43,7 @@ export const resources = {
     console: zhConsole,
     money: zhMoney,
     shell: zhShell,
+    cases: zhCases,
   },
   en: {
     common: enCommon,
@@ -52,6 +55,7 @@ export const resources = {
     console: enConsole,
     money: enMoney,
     shell: enShell,
+    cases: enCases,
   },
 } as const;
 

@@ -14,6 +14,7 @@ import { Devices } from './Devices.tsx';
 import { HEALTH_POLL_MS, SyncPanel } from './SyncPanel.tsx';
 import { StaffSignIn } from '../lib/StaffSignIn.tsx';
 import { CashTab } from './cash/CashTab.tsx';
+import { CasesTab } from './CasesTab.tsx';
 
 export default function ManagerApp() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -77,6 +78,7 @@ export default function ManagerApp() {
                 items={[
                   { key: 'live', label: t('tabLive'), children: <HallLive /> },
                   { key: 'cash', label: t('tabCash'), children: <CashTab /> },
+                  { key: 'cases', label: t('cases:tab'), children: <CasesTab /> },
                   { key: 'settings', label: t('tabSettings'), children: <SettingsForm /> },
                   { key: 'devices', label: t('tabDevices'), children: <Devices /> },
                   { key: 'sync', label: t('tabSync'), children: <SyncPanel /> },

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Form, Input, InputNumber, Switch } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Switch, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Settings, SettingsPatch } from '../../../shared/settings.ts';
 import { useManager } from './store.ts';
@@ -15,6 +15,11 @@ const FIELDS = [
   ['closingTime', 'time'],
   ['enforceOpeningHours', 'bool'],
   ['announceEnglish', 'bool'],
+  ['complaintDayCount', 'dayCount'],
+  ['complaintReplyDays', 'number'],
+  ['complaintOpinionDays', 'number'],
+  ['caseRemindMinutes', 'number'],
+  ['caseStalledDays', 'number'],
 ] as const;
 
 export function SettingsForm() {
@@ -62,6 +67,14 @@ export function SettingsForm() {
           >
             {kind === 'bool' ? (
               <Switch />
+            ) : kind === 'dayCount' ? (
+              <Select
+                style={{ width: 160 }}
+                options={(['calendar', 'working'] as const).map((v) => ({
+                  value: v,
+                  label: t(`dayCount_${v}`),
+                }))}
+              />
             ) : kind === 'time' ? (
               <Input style={{ width: 120 }} />
             ) : (

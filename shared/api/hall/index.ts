@@ -1,5 +1,6 @@
 import { adminContract, healthContract } from './admin.ts';
 import { authContract } from './auth.ts';
+import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
 import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
@@ -16,6 +17,7 @@ export const hallApi = {
   ...stationContract,
   ...hubSyncViewContract,
   ...moneyContract,
+  ...casesContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';

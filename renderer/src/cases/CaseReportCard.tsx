@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { hallApi } from '../../../shared/api/hall/index.ts';
+import type { CaseReport } from '../../../shared/cases/report.ts';
+import { EmptyNote } from '../lib/EmptyNote.tsx';
+import { shortTime, type CaseApi } from './caseClient.ts';
+import { downloadText } from './download.ts';
+
+type Report = z.infer<typeof CaseReport>;
+
+/** R-CMP-2: the month-end flow report per clerk, with the unfinished and stalled cases and a CSV export. */
+export function CaseReportCard({ api, token, month: first }: { api: CaseApi; token: string; month: string }) {
+  const { t, i18n } = useTranslation('cases');
+  const [month, setMonth] = useState(first);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = () => {
+    setError(null);
+    api
+      .caseReport({ month })
+      .then(setReport)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  const csv = () =>
+    void downloadText(hallApi.caseReportCsv, { month }, token, `cases-${month}.csv`).catch((e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
+  return (
+    <Card title={t('report')} size="small">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Input
+            type="month"
+            aria-label={t('month')}
+            value={month}
+            onChange={(e) => setMonth(e.target.value)}
+            style={{ width: 180 }}
+          />
+          <Button onClick={show}>{t('showReport')}</Button>
+          <Button onClick={csv}>{t('downloadCsv')}</Button>
+        </Space>
+        {error ? <Alert type="error" showIcon message={error} /> : null}
+        {report ? (
+          <>
+            <Table
+              size="small"
+              rowKey="staffId"
+              pagination={false}
+              dataSource={report.rows}
+              locale={{ emptyText: <EmptyNote>{t('noCasesInMonth')}</EmptyNote> }}
+              columns={[
+                { title: t('clerk'), key: 'clerk', render: (_: unknown, r) => `${r.name}（${r.staffNo}）` },
+                { title: t('accepted'), dataIndex: 'accepted' },
+                { title: t('finished'), dataIndex: 'finished' },
+                { title: t('unfinished'), dataIndex: 'unfinished' },
+                { title: t('stalled', { days: report.stalledDays }), dataIndex: 'stalled' },
+                { title: t('overdue'), dataIndex: 'overdue' },
+              ]}
+            />
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={report.unfinished}
+              title={() => t('unfinishedCases')}
+              locale={{ emptyText: <EmptyNote>{t('noUnfinished')}</EmptyNote> }}
+              columns={[
+                { title: t('no'), dataIndex: 'no', render: (no: number) => `#${no}` },
+                { title: t('kind'), dataIndex: 'kind', render: (k: string) => t(`kind_${k}`) },
+                { title: t('owner'), dataIndex: 'staffNo' },
+                { title: t('summary'), dataIndex: 'summary' },
+                { title: t('phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+                {
+                  title: t('lastAction'),
+                  dataIndex: 'lastActionAt',
+                  render: (at: number) => shortTime(at, i18n.language),
+                },
+                {
+                  title: t('status'),
+                  key: 'flags',
+                  render: (_: unknown, c) => (
+                    <>
+                      {c.overdue ? <Tag color="#a8071a">{t('overdue')}</Tag> : null}
+                      {c.stalled ? <Tag color="#ad4e00">{t('stalledTag')}</Tag> : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
+          </>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}

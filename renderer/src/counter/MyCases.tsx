@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Alert, Button, Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { usePolling } from '../lib/usePolling.ts';
+import { CaseDrawer } from '../cases/CaseDrawer.tsx';
+import { CaseTable } from '../cases/CaseTable.tsx';
+import { OpenCaseDialog } from '../cases/OpenCaseDialog.tsx';
+import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { heldTicket, useCounter } from './store.ts';
+
+/** Cases change seldom and are not broadcast: the list is read again this often (reminders move with time). */
+const CASES_POLL_MS = 30_000;
+
+/**
+ * 我的事项: the cases this clerk owns, due soonest first, with reminders (orange) and overdue ones (red),
+ * and 登记事项 to open one, linked to the ticket at the counter when there is one (R-FR-1, R-FR-2).
+ */
+export function MyCases() {
+  const { t } = useTranslation('cases');
+  const token = useCounter((s) => s.session?.token);
+  const ticket = useCounter(heldTicket);
+  const api = useCaseApi(token);
+  const [rows, setRows] = useState<CaseRowT[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
+  const load = () =>
+    api.cases({}).then(
+      (r) => {
+        setRows(r);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  usePolling(load, CASES_POLL_MS, token);
+  const reminders = rows?.filter((c) => c.remind || c.overdue).length ?? 0;
+  return (
+    <Card
+      title={t('myCases')}
+      extra={
+        <Button type="primary" onClick={() => setOpening(true)}>
+          {t('openCase')}
+        </Button>
+      }
+    >
+      {reminders ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          message={t('remindBanner', { count: reminders })}
+        />
+      ) : null}
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <CaseTable rows={rows ?? []} onOpen={setShown} empty={t('noCases')} />
+      {opening ? (
+        <OpenCaseDialog
+          ticket={ticket ? { id: ticket.id, number: ticket.number } : null}
+          onClose={() => setOpening(false)}
+          onSubmit={async (body) => {
+            await api.openCase({ body });
+            await load();
+          }}
+        />
+      ) : null}
+      {shown ? (
+        <CaseDrawer
+          api={api}
+          id={shown}
+          manager={false}
+          onClose={() => setShown(null)}
+          onChanged={() => void load()}
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Alert, Card, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { usePolling } from '../lib/usePolling.ts';
+import { CaseDrawer } from '../cases/CaseDrawer.tsx';
+import { CaseReportCard } from '../cases/CaseReportCard.tsx';
+import { CaseTable } from '../cases/CaseTable.tsx';
+import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { useManager } from './store.ts';
+
+const CASES_POLL_MS = 30_000;
+
+/** The month a report opens on: this one, in the screen's clock. */
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+
+/**
+ * 事项: the duty manager's overdue list (R-DUTY-1, red), every open case, reassignment from a case's
+ * drawer (R-FR-1), and the month-end report (R-CMP-2).
+ */
+export function CasesTab() {
+  const { t } = useTranslation('cases');
+  const token = useManager((s) => s.token);
+  const api = useCaseApi(token);
+  const [overdue, setOverdue] = useState<CaseRowT[]>([]);
+  const [open, setOpen] = useState<CaseRowT[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  const load = () =>
+    Promise.all([api.cases({ overdue: true }), api.cases({ scope: 'all' })]).then(
+      ([o, a]) => {
+        setOverdue(o);
+        setOpen(a);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  usePolling(load, CASES_POLL_MS, token);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      {error ? <Alert type="error" showIcon message={error} /> : null}
+      <Card
+        size="small"
+        title={
+          <span style={{ color: overdue.length ? '#cf1322' : undefined }}>
+            {t('overdueList', { count: overdue.length })}
+          </span>
+        }
+        styles={overdue.length ? { header: { background: '#fff1f0' } } : {}}
+      >
+        <CaseTable rows={overdue} onOpen={setShown} showOwner empty={t('noOverdue')} />
+      </Card>
+      <Card size="small" title={t('allOpen', { count: open.length })}>
+        <CaseTable rows={open} onOpen={setShown} showOwner empty={t('noCases')} />
+      </Card>
+      {token ? <CaseReportCard api={api} token={token} month={thisMonth()} /> : null}
+      {shown ? (
+        <CaseDrawer
+          api={api}
+          id={shown}
+          manager
+          onClose={() => setShown(null)}
+          onChanged={() => void load()}
+        />
+      ) : null}
+    </Space>
+  );
+}
