@@ -3,8 +3,9 @@ import { auth } from './auth/index.ts';
 import { devices } from './devices/index.ts';
 import { money } from './money/index.ts';
 import { queue } from './queue/index.ts';
+import { ratings } from './ratings/index.ts';
 import { station } from './station/index.ts';
 import { sync } from './sync/index.ts';
 
 /** Every domain of the hall node: the one list a new domain joins. */
-export const domains = { auth, admin, devices, queue, station, sync, money };
+export const domains = { auth, admin, devices, queue, station, sync, money, ratings };

@@ -7,12 +7,13 @@ import { queueProjectors } from './queue.ts';
 import { referenceProjectors } from './reference.ts';
 import { MONEY_TABLES, moneyProjectors } from './money.ts';
 import { ticketTouched } from './callable.ts';
+import { RATING_TABLES, ratingProjectors } from './ratings.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
 export type Projectors = { [K in EventType]?: Projector<K> };
 
-const ALL: Projectors = { ...hallProjectors, ...queueProjectors, ...referenceProjectors, ...moneyProjectors };
+const ALL: Projectors = { ...hallProjectors, ...queueProjectors, ...referenceProjectors, ...moneyProjectors, ...ratingProjectors };
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
 export const PROJECTION_TABLES = [
@@ -31,6 +32,7 @@ export const PROJECTION_TABLES = [
   'alerts',
   'ref_data',
   ...MONEY_TABLES,
+  ...RATING_TABLES,
 ] as const;
 
 export function applyEvent(db: Db, row: JournalRow): void {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { MONEY_TABLES } from '../../db/moneyTables.ts';
+import { RATING_TABLES } from '../../db/projections/ratings.ts';
 
 /** Each day's served count and handling time per service, worked out from the tickets themselves. */
 export const handlingFromTickets = (db: Database.Database) =>
@@ -29,7 +30,17 @@ function execOn(file: string, sql: string): void {
 }
 
 /** Turns a closed hall database back into one made before migration 0013 (no money tables). */
+/** Turns a closed hall database back into one made before migration 0015 (no ratings yet). */
+export function asBeforeMigration0015(file: string): void {
+  execOn(
+    file,
+    `${[...RATING_TABLES, 'local_screen_codes', 'local_screen_tokens'].map((t) => `DROP TABLE ${t};`).join(' ')}
+      DELETE FROM schema_migrations WHERE version = 15;`,
+  );
+}
+
 export function asBeforeMigration0013(file: string): void {
+  asBeforeMigration0015(file);
   execOn(
     file,
     `${MONEY_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 13;`,

@@ -3,6 +3,7 @@ import { authContract } from './auth.ts';
 import { devicesContract } from './devices.ts';
 import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
+import { ratingsContract } from './ratings.ts';
 import { stationContract } from './station.ts';
 import { hubSyncViewContract } from './sync.ts';
 
@@ -16,6 +17,7 @@ export const hallApi = {
   ...stationContract,
   ...hubSyncViewContract,
   ...moneyContract,
+  ...ratingsContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';
