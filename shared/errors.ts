@@ -266,7 +266,11 @@ export const ERRORS = {
     zh: '本厅评价器不设此档：{detail}',
     en: 'This hall’s pads do not have this level: {detail}',
   },
-  E_SCREEN_CODE: { status: 401, zh: '客户屏配对码无效或已过期', en: 'The screen pairing code is invalid or expired' },
+  E_SCREEN_CODE: {
+    status: 401,
+    zh: '客户屏配对码无效或已过期',
+    en: 'The screen pairing code is invalid or expired',
+  },
   E_NOT_THIS_SCREEN: {
     status: 403,
     zh: '此评价器只属于 {counterNo} 号窗口',

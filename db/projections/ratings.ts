@@ -10,7 +10,16 @@ export const ratingProjectors: Projectors = {
       db,
       `INSERT INTO rating_requests (id, device_id, counter_no, staff_id, ticket_id, ticket_number, requested_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(p.requestId, row.device_id, p.counterNo, p.staffId, p.ticketId, p.ticketNumber, row.occurred_at, p.expiresAt);
+    ).run(
+      p.requestId,
+      row.device_id,
+      p.counterNo,
+      p.staffId,
+      p.ticketId,
+      p.ticketNumber,
+      row.occurred_at,
+      p.expiresAt,
+    );
   },
   'rating.recorded': (db, p, row) => {
     stmt(

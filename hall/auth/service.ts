@@ -211,9 +211,10 @@ export function authenticate(ctx: HallContext, token: string): Principal | null 
  * as that counter's pad, on this node only.
  */
 function screenPrincipal(ctx: HallContext, tokenHash: string): Principal | null {
-  const screen = stmt(ctx.db, 'SELECT screen_id, counter_no, kind FROM local_screen_tokens WHERE token_hash = ?').get(
-    tokenHash,
-  ) as { screen_id: string; counter_no: number; kind: string } | undefined;
+  const screen = stmt(
+    ctx.db,
+    'SELECT screen_id, counter_no, kind FROM local_screen_tokens WHERE token_hash = ?',
+  ).get(tokenHash) as { screen_id: string; counter_no: number; kind: string } | undefined;
   if (!screen) return null;
   return {
     kind: 'device',

@@ -22,9 +22,10 @@ export const requestById = (db: Db, id: string): RequestRow | null =>
 
 /** The counter's latest request, answered or not. */
 export const latestRequest = (db: Db, counterNo: number): RequestRow | null =>
-  (stmt(db, `${REQUEST_SELECT} WHERE r.counter_no = ? ORDER BY r.requested_at DESC, r.rowid DESC LIMIT 1`).get(
-    counterNo,
-  ) as RequestRow | undefined) ?? null;
+  (stmt(
+    db,
+    `${REQUEST_SELECT} WHERE r.counter_no = ? ORDER BY r.requested_at DESC, r.rowid DESC LIMIT 1`,
+  ).get(counterNo) as RequestRow | undefined) ?? null;
 
 export const requestForTicket = (db: Db, ticketId: string): RequestRow | null =>
   (stmt(db, `${REQUEST_SELECT} WHERE r.ticket_id = ?`).get(ticketId) as RequestRow | undefined) ?? null;

@@ -14,7 +14,8 @@ import { customerView, openRequest, publish } from './screen.ts';
 /** A screen or pad speaks for its own counter only; a clerk for the counter they are signed in at. */
 function requireCounter(p: Principal, counterNo: number): void {
   if (p.kind === 'device') {
-    if (p.counterNo !== counterNo) throw new DomainError('E_NOT_THIS_SCREEN', { counterNo: p.counterNo ?? 0 });
+    if (p.counterNo !== counterNo)
+      throw new DomainError('E_NOT_THIS_SCREEN', { counterNo: p.counterNo ?? 0 });
   } else if (!isManager(p)) requireAtCounter(p, counterNo);
 }
 

@@ -37,7 +37,7 @@ export function openRequest(ctx: HallContext, counterNo: number): OpenRatingRequ
 /** Initials for the clerk's picture: the reference data holds no photos. */
 const initials = (name: string): string =>
   /^[\p{Script=Han}]/u.test(name)
-    ? [...name][0] ?? '?'
+    ? ([...name][0] ?? '?')
     : name
         .split(/\s+/)
         .map((w) => w[0] ?? '')

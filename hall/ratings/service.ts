@@ -110,7 +110,12 @@ export function pressRating(
     if (row && row.outcome === null && now >= row.expires_at) recordNoRating(ctx, row);
     ctx.journal.append(
       'rating.misuse',
-      { counterNo: press.counterNo, requestId: row?.id ?? null, reason: verdict.misuse, source: press.source },
+      {
+        counterNo: press.counterNo,
+        requestId: row?.id ?? null,
+        reason: verdict.misuse,
+        source: press.source,
+      },
       by,
     );
     return { accepted: false, misuse: verdict.misuse };
@@ -180,9 +185,10 @@ export function pairScreen(
   code: string,
 ): { token: string; counterNo: number; kind: 'customer' | 'pad'; screenId: string } {
   const h = hashToken(code);
-  const row = stmt(ctx.db, 'SELECT counter_no, kind, expires_at FROM local_screen_codes WHERE code_hash = ?').get(
-    h,
-  ) as { counter_no: number; kind: 'customer' | 'pad'; expires_at: number } | undefined;
+  const row = stmt(
+    ctx.db,
+    'SELECT counter_no, kind, expires_at FROM local_screen_codes WHERE code_hash = ?',
+  ).get(h) as { counter_no: number; kind: 'customer' | 'pad'; expires_at: number } | undefined;
   if (!row || row.expires_at <= ctx.clock.now()) throw new DomainError('E_SCREEN_CODE');
   stmt(ctx.db, 'DELETE FROM local_screen_codes WHERE code_hash = ?').run(h);
   const token = newToken();

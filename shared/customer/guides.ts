@@ -25,7 +25,11 @@ const t = (zh: string, en: string) => ({ zh, en });
 /** The demo hall's services A–D (DESIGN §6), with the steps and materials a utility hall asks for. */
 export const DEMO_GUIDES: z.infer<typeof ServiceGuides> = {
   A: {
-    steps: [t('核对户号', 'Check the account'), t('确认金额', 'Confirm the amount'), t('收款开票', 'Payment and receipt')],
+    steps: [
+      t('核对户号', 'Check the account'),
+      t('确认金额', 'Confirm the amount'),
+      t('收款开票', 'Payment and receipt'),
+    ],
     materials: [t('缴费通知单或户号', 'Bill or account number')],
     promisedDays: 0,
   },
@@ -50,7 +54,11 @@ export const DEMO_GUIDES: z.infer<typeof ServiceGuides> = {
     promisedDays: 0,
   },
   D: {
-    steps: [t('记录诉求', 'Record the complaint'), t('调查核实', 'Investigate'), t('答复处理意见', 'Reply with the handling opinion')],
+    steps: [
+      t('记录诉求', 'Record the complaint'),
+      t('调查核实', 'Investigate'),
+      t('答复处理意见', 'Reply with the handling opinion'),
+    ],
     materials: [t('身份证件', 'ID card'), t('相关票据或照片（如有）', 'Related receipts or photos (if any)')],
     promisedDays: 5,
   },

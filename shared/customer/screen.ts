@@ -11,7 +11,10 @@ import { ServiceGuide } from './guides.ts';
  */
 export const CounterScreenState = z
   .object({
-    ticket: z.object({ id: Id, number: z.string().max(16), serviceCode: ServiceCode }).strict().nullable(),
+    ticket: z
+      .object({ id: Id, number: z.string().max(16), serviceCode: ServiceCode })
+      .strict()
+      .nullable(),
     /** Which of the service's steps the customer is at (0-based). */
     step: z.number().int().min(0).max(9).default(0),
     /** R-FR-3: indexes of the required materials the customer did not bring; null: not checked yet. */
@@ -21,7 +24,11 @@ export const CounterScreenState = z
     /** R-CASH-1: the figures of the payment being taken (唱收唱付). */
     cash: z.object({ dueFen: Fen, receivedFen: Fen, changeFen: Fen }).strict().nullable().default(null),
     /** R-AWAY-1: the away sign. */
-    away: z.object({ reason: z.string().trim().min(1).max(100), returnAt: z.number().int() }).strict().nullable().default(null),
+    away: z
+      .object({ reason: z.string().trim().min(1).max(100), returnAt: z.number().int() })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 export type CounterScreenState = z.infer<typeof CounterScreenState>;

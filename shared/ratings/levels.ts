@@ -4,7 +4,13 @@ import { z } from 'zod';
  * R-EVAL-1: the evaluation levels. The four of the hall's pads are fixed; `very_dissatisfied` is an
  * optional fifth (a five-level setting). The enum only grows: a level is never renamed or removed.
  */
-export const RatingLevel = z.enum(['very_satisfied', 'satisfied', 'fair', 'dissatisfied', 'very_dissatisfied']);
+export const RatingLevel = z.enum([
+  'very_satisfied',
+  'satisfied',
+  'fair',
+  'dissatisfied',
+  'very_dissatisfied',
+]);
 export type RatingLevel = z.infer<typeof RatingLevel>;
 
 /** What a rating request ended as: a level, or no press before it expired (never counted as satisfied). */

@@ -40,7 +40,8 @@ export function judgePress(
   const burst = recentPresses.filter((t) => now - t < BURST_WINDOW_MS).length + 1 >= BURST_PRESSES;
   if (request === null) return { accept: false, misuse: burst ? 'burst' : 'no_request' };
   if (request.outcome === 'rated') return { accept: false, misuse: burst ? 'burst' : 'duplicate' };
-  if (request.outcome === 'no_rating' || now >= request.expiresAt) return { accept: false, misuse: 'expired' };
+  if (request.outcome === 'no_rating' || now >= request.expiresAt)
+    return { accept: false, misuse: 'expired' };
   if (burst) return { accept: false, misuse: 'burst' };
   return { accept: true };
 }

@@ -7,7 +7,6 @@ import { SafeText } from '../../text.ts';
 import { IdempotencyHeader } from '../contract.ts';
 import { hallRoutes } from './access.ts';
 
-
 export const RatingRequestBody = z
   .object({ ticketId: Id, ticketNumber: z.string().trim().min(1).max(16).optional() })
   .strict();
@@ -27,7 +26,10 @@ export const FeedbackBody = z
     source: z.enum(['paper', 'qr']),
     text: SafeText(2000),
     level: RatingLevel.optional(),
-    aboutStaffNo: z.string().regex(/^\d{3,8}$/).optional(),
+    aboutStaffNo: z
+      .string()
+      .regex(/^\d{3,8}$/)
+      .optional(),
     ticketId: Id.optional(),
   })
   .strict();
@@ -167,12 +169,11 @@ export const ratingsContract = hallRoutes({
   publishScreen: {
     method: 'PUT',
     url: '/counters/:no/screen',
-    summary: "What the clerk shows the customer now (steps, materials, amounts, away); kept in memory, not journaled",
+    summary:
+      'What the clerk shows the customer now (steps, materials, amounts, away); kept in memory, not journaled',
     tag: 'ratings',
     access: ['clerk'],
     params: CounterParams,
     body: CounterScreenState,
   },
 });
-
-
