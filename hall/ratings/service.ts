@@ -12,6 +12,7 @@ import { judgePress } from '../../shared/ratings/machine.ts';
 import { recordedByDevice, type WriteContext } from '../context.ts';
 import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
 import { counterOrThrow } from '../queue/counters.ts';
+import { checkPairingThrottle } from '../devices/service.ts';
 import {
   dueRequests,
   latestRequest,
@@ -189,7 +190,10 @@ export function pairScreen(
     ctx.db,
     'SELECT counter_no, kind, expires_at FROM local_screen_codes WHERE code_hash = ?',
   ).get(h) as { counter_no: number; kind: 'customer' | 'pad'; expires_at: number } | undefined;
-  if (!row || row.expires_at <= ctx.clock.now()) throw new DomainError('E_SCREEN_CODE');
+  if (!row || row.expires_at <= ctx.clock.now()) {
+    throttle.failures++;
+    throw new DomainError('E_SCREEN_CODE');
+  }
   stmt(ctx.db, 'DELETE FROM local_screen_codes WHERE code_hash = ?').run(h);
   const token = newToken();
   const screenId = `screen-${ctx.ids.next()}`;

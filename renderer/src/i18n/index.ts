@@ -8,6 +8,7 @@ import zhManager from './zh-CN/manager.json';
 import zhSetup from './zh-CN/setup.json';
 import zhConsole from './zh-CN/console.json';
 import zhMoney from './zh-CN/money.json';
+import zhCustomer from './zh-CN/customer.json';
 import enCommon from './en/common.json';
 import enKiosk from './en/kiosk.json';
 import enDisplay from './en/display.json';
@@ -16,6 +17,7 @@ import enManager from './en/manager.json';
 import enSetup from './en/setup.json';
 import enConsole from './en/console.json';
 import enMoney from './en/money.json';
+import enCustomer from './en/customer.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
@@ -38,6 +40,7 @@ export const resources = {
     setup: zhSetup,
     console: zhConsole,
     money: zhMoney,
+    customer: zhCustomer,
   },
   en: {
     common: enCommon,
@@ -48,6 +51,7 @@ export const resources = {
     setup: enSetup,
     console: enConsole,
     money: enMoney,
+    customer: enCustomer,
   },
 } as const;
 
