@@ -185,6 +185,8 @@ export function pairScreen(
   ctx: WriteContext,
   code: string,
 ): { token: string; counterNo: number; kind: 'customer' | 'pad'; screenId: string } {
+  // The same guessing limit as device pairing (issue 9): wrong codes of either kind count together.
+  const throttle = checkPairingThrottle(ctx);
   const h = hashToken(code);
   const row = stmt(
     ctx.db,
