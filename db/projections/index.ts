@@ -13,7 +13,13 @@ import { RATING_TABLES, ratingProjectors } from './ratings.ts';
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
 export type Projectors = { [K in EventType]?: Projector<K> };
 
-const ALL: Projectors = { ...hallProjectors, ...queueProjectors, ...referenceProjectors, ...moneyProjectors, ...ratingProjectors };
+const ALL: Projectors = {
+  ...hallProjectors,
+  ...queueProjectors,
+  ...referenceProjectors,
+  ...moneyProjectors,
+  ...ratingProjectors,
+};
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
 export const PROJECTION_TABLES = [

@@ -25,9 +25,7 @@ export function RatingButtons({
           disabled={disabled}
           onClick={() => onPress(level)}
         >
-          <span className="rating-face" aria-hidden="true">
-            {FACES[level]}
-          </span>
+          <Face level={level} />
           <span>{t(`level_${level}`)}</span>
           {keys?.[i] ? <span className="rating-key">{t('keyHint', { key: keys[i] })}</span> : null}
         </button>
@@ -36,10 +34,22 @@ export function RatingButtons({
   );
 }
 
-const FACES: Record<RatingLevel, string> = {
-  very_satisfied: '😄',
-  satisfied: '🙂',
-  fair: '😐',
-  dissatisfied: '🙁',
-  very_dissatisfied: '😣',
+/** Faces drawn, not emoji: a hall PC may have no emoji font (they showed as empty boxes). */
+const MOUTHS: Record<RatingLevel, string> = {
+  very_satisfied: 'M7 13.5 Q12 20 17 13.5',
+  satisfied: 'M8 14.5 Q12 17.5 16 14.5',
+  fair: 'M8 15.5 H16',
+  dissatisfied: 'M8 17 Q12 13.5 16 17',
+  very_dissatisfied: 'M7 18 Q12 11.5 17 18',
 };
+
+function Face({ level }: { level: RatingLevel }) {
+  return (
+    <svg className="rating-face" viewBox="0 0 24 24" width="80" height="80" aria-hidden="true">
+      <circle cx="12" cy="12" r="10.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <circle cx="8.5" cy="9.5" r="1.3" fill="currentColor" />
+      <circle cx="15.5" cy="9.5" r="1.3" fill="currentColor" />
+      <path d={MOUTHS[level]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </svg>
+  );
+}
