@@ -18,6 +18,7 @@ const MODULES: Record<string, () => Promise<Module>> = {
   'station-latency': () => import('./station-latency.ts'),
   'ho-memory': () => import('./ho-memory.ts'),
   money: () => import('./money.ts'),
+  ratings: () => import('./ratings.ts'),
 };
 
 const log = (line: string) => console.log(line);
