@@ -1,10 +1,8 @@
 import type { Figure } from './lib/figure.ts';
 import { figure } from './lib/figure.ts';
 import { Client } from './lib/http.ts';
-import { DEMO_PIN, startDemoHub } from './lib/hub.ts';
-import { startBenchChild } from './lib/proc.ts';
+import { startHubWithStation } from './lib/hub.ts';
 import { durableCommits } from './lib/sqlite.ts';
-import { scratchDir } from './lib/dirs.ts';
 import { percentile } from './lib/stats.ts';
 
 /**
@@ -18,26 +16,10 @@ const PRESSES = Number(process.env.BENCH_RATING_PRESSES) || 80;
 const GAP_MS = 700;
 
 export async function run(log: (line: string) => void): Promise<Figure[]> {
-  const hub = await startDemoHub();
-  const stationDir = scratchDir('station');
-  let station: Awaited<ReturnType<typeof startBenchChild>> | null = null;
-  const clients: Client[] = [];
+  const env = await startHubWithStation(1);
+  const pad = new Client(env.stationUrl);
   try {
-    const manager = new Client(hub.url);
-    clients.push(manager);
-    const login = (c: Client, staffNo: string, counterNo?: number) =>
-      c.expect<{ token: string }>(200, 'POST', '/api/v1/auth/login', { staffNo, pin: DEMO_PIN, counterNo });
-    manager.setToken((await login(manager, '9001')).token);
-    const { code } = await manager.expect<{ code: string }>(201, 'POST', '/api/v1/devices/pairing-codes', {
-      role: 'counter',
-      name: 'Counter 1 PC',
-      counterNo: 1,
-    });
-    station = await startBenchChild('hall', { dataDir: stationDir.dir, hub: { url: hub.url, code } });
-    const clerk = new Client(station.url);
-    const pad = new Client(station.url);
-    clients.push(clerk, pad);
-    clerk.setToken((await login(clerk, '1001', 1)).token);
+    const clerk = await env.clerk('1001');
     const screen = await clerk.expect<{ code: string }>(201, 'POST', '/api/v1/counters/1/screens', {
       kind: 'pad',
     });
@@ -77,9 +59,7 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
       }),
     ];
   } finally {
-    for (const c of clients) c.close();
-    await station?.stop();
-    await hub.stop();
-    stationDir.remove();
+    pad.close();
+    await env.stop();
   }
 }

@@ -35,6 +35,7 @@ async function serveOne(hall: TestHall, c: Page, serviceCode: string): Promise<v
   await callNext(c);
   await c.getByLabel('当前号码').filter({ hasText: number }).waitFor();
   await c.getByRole('button', { name: /开始办理/ }).click();
+  await c.locator('[data-sla]').waitFor();
 }
 
 describe('the customer screen and the rating pad (issue 12)', () => {

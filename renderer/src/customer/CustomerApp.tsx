@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../shared/customer/screen.ts';
 import { levelsFor, type RatingLevel } from '../../../shared/ratings/levels.ts';
 import { keyToLevel } from '../../../shared/ratings/machine.ts';
-import { resetLanguage, setLanguage } from '../i18n/index.ts';
+import { resetLanguage } from '../i18n/index.ts';
+import { LanguageButton } from '../lib/LanguageButton.tsx';
 import { formatClock } from '../lib/format.ts';
 import { usePolling } from '../lib/usePolling.ts';
 import { PairForm } from './PairForm.tsx';
@@ -107,13 +108,7 @@ export default function CustomerApp() {
           {view?.demo ? <span className="demo-badge">{t('common:demo')}</span> : null}
         </h1>
         <div className="customer-clock">{view ? formatClock(view.now, i18n.language) : ''}</div>
-        <button
-          type="button"
-          className="lang-button"
-          onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('common:language')}
-        </button>
+        <LanguageButton />
       </header>
       {notice ? (
         <p role="alert" className="customer-notice-error">

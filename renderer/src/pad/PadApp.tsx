@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { OpenRatingRequest } from '../../../shared/customer/screen.ts';
 import type { RatingLevel } from '../../../shared/ratings/levels.ts';
 import { levelsFor } from '../../../shared/ratings/levels.ts';
-import { resetLanguage, setLanguage } from '../i18n/index.ts';
+import { resetLanguage } from '../i18n/index.ts';
+import { LanguageButton } from '../lib/LanguageButton.tsx';
 import { usePolling } from '../lib/usePolling.ts';
 import { PairForm } from '../customer/PairForm.tsx';
 import { RatingButtons } from '../customer/RatingButtons.tsx';
@@ -13,7 +14,7 @@ const THANKS_MS = 5_000;
 
 /** The standalone rating tablet of one counter (R-EVAL-1): active only while a request is open. */
 export default function PadApp() {
-  const { t, i18n } = useTranslation('customer');
+  const { t } = useTranslation('customer');
   const screen = usePairedScreen('pad');
   const { api, token, counterNo } = screen;
   const [request, setRequest] = useState<OpenRatingRequest | null>(null);
@@ -57,13 +58,7 @@ export default function PadApp() {
     <main className="public customer pad" data-state={thanks ? 'thanks' : request ? 'rating' : 'idle'}>
       <header className="customer-header">
         <h1>{t('padTitle', { no: counterNo })}</h1>
-        <button
-          type="button"
-          className="lang-button"
-          onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('common:language')}
-        </button>
+        <LanguageButton />
       </header>
       {thanks ? (
         <section className="rating-thanks" aria-live="polite">
