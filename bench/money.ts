@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Figure } from './lib/figure.ts';
 import { figure } from './lib/figure.ts';
-import { Client } from './lib/http.ts';
-import { DEMO_PIN, inProcessDemoHall, startDemoHub } from './lib/hub.ts';
-import { startBenchChild } from './lib/proc.ts';
+import { inProcessDemoHall, startHubWithStation } from './lib/hub.ts';
 import { durableCommits } from './lib/sqlite.ts';
 import { scratchDir } from './lib/dirs.ts';
 import { envSeconds } from './lib/env.ts';
@@ -52,25 +50,9 @@ function receiptBody(i: number) {
 }
 
 async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
-  const hub = await startDemoHub();
-  const stationDir = scratchDir('station');
-  let station: Awaited<ReturnType<typeof startBenchChild>> | null = null;
-  const clients: Client[] = [];
+  const env = await startHubWithStation(1);
   try {
-    const manager = new Client(hub.url);
-    clients.push(manager);
-    const login = (c: Client, staffNo: string, counterNo?: number) =>
-      c.expect<{ token: string }>(200, 'POST', '/api/v1/auth/login', { staffNo, pin: DEMO_PIN, counterNo });
-    manager.setToken((await login(manager, MANAGER_NO)).token);
-    const { code } = await manager.expect<{ code: string }>(201, 'POST', '/api/v1/devices/pairing-codes', {
-      role: 'counter',
-      name: 'Counter 1 PC',
-      counterNo: 1,
-    });
-    station = await startBenchChild('hall', { dataDir: stationDir.dir, hub: { url: hub.url, code } });
-    const clerk = new Client(station.url);
-    clients.push(clerk);
-    clerk.setToken((await login(clerk, '1001', 1)).token);
+    const clerk = await env.clerk('1001');
     const bodies = Array.from({ length: 500 }, (_, i) => JSON.stringify(receiptBody(i)));
     const once = async (i: number) => {
       const t0 = performance.now();
@@ -140,10 +122,7 @@ async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
       }),
     ];
   } finally {
-    for (const c of clients) c.close();
-    await station?.stop();
-    await hub.stop();
-    stationDir.remove();
+    await env.stop();
   }
 }
 

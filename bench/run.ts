@@ -19,6 +19,7 @@ const MODULES: Record<string, () => Promise<Module>> = {
   'ho-memory': () => import('./ho-memory.ts'),
   money: () => import('./money.ts'),
   cases: () => import('./cases.ts'),
+  ratings: () => import('./ratings.ts'),
 };
 
 const log = (line: string) => console.log(line);

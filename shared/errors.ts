@@ -258,6 +258,37 @@ export const ERRORS = {
     zh: '系统内部错误，已记录；未写入任何数据',
     en: 'Internal error, logged; nothing was written',
   },
+  // Ratings (issue 12; R-EVAL-1).
+  E_RATING_REFUSED: {
+    status: 409,
+    zh: '此次评价无效（{reason}），已记录',
+    en: 'This press was not taken ({reason}) and has been recorded',
+  },
+  E_RATING_ALREADY: {
+    status: 409,
+    zh: '该号票已有评价请求或评价',
+    en: 'This ticket already has a rating request or a rating',
+  },
+  E_RATING_OPEN: {
+    status: 409,
+    zh: '{counterNo} 号窗口已有进行中的评价请求',
+    en: 'Counter {counterNo} already has a rating request open',
+  },
+  E_RATING_LEVEL: {
+    status: 422,
+    zh: '本厅评价器不设此档：{detail}',
+    en: 'This hall’s pads do not have this level: {detail}',
+  },
+  E_SCREEN_CODE: {
+    status: 401,
+    zh: '客户屏配对码无效或已过期',
+    en: 'The screen pairing code is invalid or expired',
+  },
+  E_NOT_THIS_SCREEN: {
+    status: 403,
+    zh: '此评价器只属于 {counterNo} 号窗口',
+    en: 'This screen belongs to counter {counterNo} only',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string; replyCode?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

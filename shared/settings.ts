@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SafeText, isTimeZone } from './text.ts';
+import { DEMO_GUIDES, ServiceGuides } from './customer/guides.ts';
+import { LevelCount } from './ratings/levels.ts';
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, 'HH:MM');
 
@@ -57,6 +59,24 @@ export const Settings = z.object({
   caseRemindMinutes: z.number().int().min(5).max(4_320).default(240),
   /** R-CMP-2: an open case with no action for this many days is stalled in the month report. */
   caseStalledDays: z.number().int().min(1).max(60).default(3),
+  /** R-EVAL-1: how many levels the pads show (4: 非常满意 … 不满意; 5 adds 非常不满意). */
+  ratingLevels: LevelCount.default(4),
+  /** R-EVAL-1: finishing a ticket invites the rating at once; otherwise the clerk invites it. */
+  ratingOnFinish: z.boolean().default(true),
+  /** R-EVAL-1: a request not answered within this many seconds is recorded as no_rating. */
+  ratingWindowSeconds: z.number().int().min(5).max(300).default(30),
+  /** R-EVAL-1: reason tags a customer may add to a lower rating (codes; the screens word the known ones). */
+  ratingReasons: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]{0,23}$/))
+    .max(12)
+    .default(['waiting', 'attitude', 'skill', 'process', 'environment']),
+  /** R-EVAL-1: the keypad keys for the levels, best first (a USB keypad types into the customer window). */
+  ratingKeys: z.array(z.string().min(1).max(12)).length(5).default(['1', '2', '3', '4', '5']),
+  /** R-SCR-1: the hall's notice on the idle customer screens. */
+  hallNotice: SafeText(200).default('请妥善保管随身财物，办理业务请出示有效证件。'),
+  hallNoticeEn: z.string().max(300).default('Please keep your belongings with you and have your ID ready.'),
+  /** R-SCR-1, R-FR-3, R-FR-4: each business type's steps, required materials and promised days. */
+  serviceGuides: ServiceGuides.default(DEMO_GUIDES),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingKey = keyof Settings;

@@ -61,6 +61,60 @@ export async function startDemoHub(): Promise<DemoHub> {
   };
 }
 
+/** A demo hub and a station (each in its own process) paired for one counter, as a counter PC is. */
+export interface HubWithStation {
+  hub: DemoHub;
+  stationUrl: string;
+  /** A client signed in at the station as a clerk at its counter. */
+  clerk(staffNo: string): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+export async function startHubWithStation(counterNo: number): Promise<HubWithStation> {
+  const hub = await startDemoHub();
+  const stationDir = scratchDir('station');
+  const clients: Client[] = [];
+  let station: Started<ReadyLine> | null = null;
+  const stop = async () => {
+    for (const c of clients) c.close();
+    await station?.stop();
+    await hub.stop();
+    stationDir.remove();
+  };
+  try {
+    const manager = new Client(hub.url);
+    clients.push(manager);
+    const login = (c: Client, staffNo: string, counter?: number) =>
+      c.expect<{ token: string }>(200, 'POST', '/api/v1/auth/login', {
+        staffNo,
+        pin: DEMO_PIN,
+        counterNo: counter,
+      });
+    manager.setToken((await login(manager, '9001')).token);
+    const { code } = await manager.expect<{ code: string }>(201, 'POST', '/api/v1/devices/pairing-codes', {
+      role: 'counter',
+      name: `Counter ${counterNo} PC`,
+      counterNo,
+    });
+    station = await startBenchChild('hall', { dataDir: stationDir.dir, hub: { url: hub.url, code } });
+    const stationUrl = station.url;
+    return {
+      hub,
+      stationUrl,
+      clerk: async (staffNo) => {
+        const c = new Client(stationUrl);
+        clients.push(c);
+        c.setToken((await login(c, staffNo, counterNo)).token);
+        return c;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
 /** A port free right now (for a child whose address must be known before it is up). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

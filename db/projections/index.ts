@@ -8,6 +8,7 @@ import { referenceProjectors } from './reference.ts';
 import { MONEY_TABLES, moneyProjectors } from './money.ts';
 import { ticketTouched } from './callable.ts';
 import { CASE_TABLES, caseProjectors } from './cases.ts';
+import { RATING_TABLES, ratingProjectors } from './ratings.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
@@ -19,6 +20,7 @@ const ALL: Projectors = {
   ...referenceProjectors,
   ...moneyProjectors,
   ...caseProjectors,
+  ...ratingProjectors,
 };
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
@@ -39,6 +41,7 @@ export const PROJECTION_TABLES = [
   'ref_data',
   ...MONEY_TABLES,
   ...CASE_TABLES,
+  ...RATING_TABLES,
 ] as const;
 
 export function applyEvent(db: Db, row: JournalRow): void {

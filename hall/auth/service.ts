@@ -196,12 +196,31 @@ export function authenticate(ctx: HallContext, token: string): Principal | null 
     `SELECT d.id, d.role, d.name, d.counter_no FROM local_device_tokens t JOIN devices d ON d.id = t.device_id
      WHERE t.token_hash = ? AND d.revoked = 0`,
   ).get(h) as { id: string; role: DeviceRole; name: string; counter_no: number | null } | undefined;
-  if (!device) return null;
+  if (!device) return screenPrincipal(ctx, h);
   return {
     kind: 'device',
     deviceId: device.id,
     role: device.role,
     name: device.name,
     counterNo: device.counter_no,
+  };
+}
+
+/**
+ * A customer screen or pad this node paired for one of its counters (issue 12, hall/ratings): it acts
+ * as that counter's pad, on this node only.
+ */
+function screenPrincipal(ctx: HallContext, tokenHash: string): Principal | null {
+  const screen = stmt(
+    ctx.db,
+    'SELECT screen_id, counter_no, kind FROM local_screen_tokens WHERE token_hash = ?',
+  ).get(tokenHash) as { screen_id: string; counter_no: number; kind: string } | undefined;
+  if (!screen) return null;
+  return {
+    kind: 'device',
+    deviceId: screen.screen_id,
+    role: 'pad',
+    name: `${screen.kind} ${screen.counter_no}`,
+    counterNo: screen.counter_no,
   };
 }

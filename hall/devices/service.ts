@@ -65,7 +65,7 @@ export function makePairingCode(ctx: WriteContext, spec: DeviceSpec): { code: st
 const MAX_PAIRING_FAILURES = HUB_PAIR_MAX_FAILURES;
 const pairingFailures = new WeakMap<object, { since: number; failures: number }>();
 
-function checkPairingThrottle(ctx: WriteContext): { since: number; failures: number } {
+export function checkPairingThrottle(ctx: WriteContext): { since: number; failures: number } {
   const now = ctx.clock.now();
   let state = pairingFailures.get(ctx.db);
   if (!state || now - state.since >= PAIRING_MS)

@@ -21,7 +21,7 @@ export async function serveScreens(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
   const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
   // `print`: the page a receipt or a Z-report prints from (the counter and the manager open it).
-  for (const surface of ['kiosk', 'counter', 'display', 'manager', 'setup', 'print']) {
+  for (const surface of ['kiosk', 'counter', 'customer', 'pad', 'display', 'manager', 'setup', 'print']) {
     app.get(`/${surface}`, (_req, reply) => reply.type('text/html').send(index));
   }
   serveNotFoundPage(app, index);

@@ -11,6 +11,8 @@ const SURFACES = {
   '/kiosk': lazy(() => import('./kiosk/KioskApp.tsx')),
   '/display': lazy(() => import('./display/DisplayApp.tsx')),
   '/counter': lazy(() => import('./counter/CounterApp.tsx')),
+  '/customer': lazy(() => import('./customer/CustomerApp.tsx')),
+  '/pad': lazy(() => import('./pad/PadApp.tsx')),
   '/manager': lazy(() => import('./manager/ManagerApp.tsx')),
   '/setup': lazy(() => import('./setup/SetupApp.tsx')),
 } as const;

@@ -40,6 +40,13 @@ const MONEY: Authority = {
   staffIsSigner: true,
 };
 
+/**
+ * Ratings (issue 12): the clerk's session invites; the node itself records what a screen or pad
+ * pressed (a screen has no staff session), always about its own counter.
+ */
+const RATING_BY_CLERK: Authority = MONEY;
+const RATING_BY_NODE: Authority = { writers: ['hub', 'station'], stationSigner: 'device', ownCounter: true };
+
 export const AUTHORITY = {
   'hall.configured': HUB,
   'setting.changed': HUB,
@@ -92,6 +99,10 @@ export const AUTHORITY = {
   // need one authority, so stations forward case routes to the hub (docs/decisions.md).
   'case.opened': HUB,
   'case.acted': HUB,
+  'rating.requested': RATING_BY_CLERK,
+  'rating.recorded': RATING_BY_NODE,
+  'rating.misuse': RATING_BY_NODE,
+  'feedback.recorded': RATING_BY_CLERK,
 } as const satisfies Record<EventType, Authority>;
 
 /** What a receiver knows of the station whose rows it checks. */

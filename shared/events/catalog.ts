@@ -8,6 +8,7 @@ import { Payment, ReceiptLine } from '../money/receipt.ts';
 import { ZReport } from '../money/zreport.ts';
 import { RefKind } from '../sync/protocol.ts';
 import { ActionKind, CaseKind, ToldVia } from '../cases/model.ts';
+import { MisuseReason, RatingLevel, RatingOutcome, RatingSource } from '../ratings/levels.ts';
 
 /**
  * Every journal event type with its payload schema. Schemas only grow (STYLE.md practice 3):
@@ -251,6 +252,47 @@ export const EVENTS = {
     /** reassign: the new owner; assist: who helped. */
     toStaffId: Id.nullable(),
     toldVia: ToldVia.nullable(),
+  }),
+
+  // Ratings and feedback (issue 12; R-EVAL-1, R-EVAL-2), written by the node that serves the counter.
+  /** The clerk invites the customer to rate (or finishing did): open until expiresAt. */
+  'rating.requested': z.object({
+    requestId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    ticketId: Id,
+    ticketNumber: z.string().max(16).nullable(),
+    expiresAt: z.number().int(),
+  }),
+  /** The one outcome of a request: a level pressed, or no_rating when it expired (never satisfied). */
+  'rating.recorded': z.object({
+    ratingId: Id,
+    requestId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    ticketId: Id,
+    outcome: RatingOutcome,
+    reasons: z.array(z.string().max(24)).max(12),
+    source: RatingSource,
+  }),
+  /** A press refused and counted (HappyOrNot-style misuse filtering). */
+  'rating.misuse': z.object({
+    counterNo: CounterNo,
+    requestId: Id.nullable(),
+    reason: MisuseReason,
+    source: RatingSource,
+  }),
+  /** R-EVAL-2: a paper or QR opinion form, entered by staff. */
+  'feedback.recorded': z.object({
+    feedbackId: Id,
+    counterNo: CounterNo.nullable(),
+    staffId: Id,
+    source: z.enum(['paper', 'qr']),
+    text: Text(2000),
+    level: RatingLevel.nullable(),
+    /** The clerk the form is about, when it names one. */
+    aboutStaffId: Id.nullable(),
+    ticketId: Id.nullable(),
   }),
 } as const;
 

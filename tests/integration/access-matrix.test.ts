@@ -44,7 +44,13 @@ const HO_ROUTES = [...routes('/api/v1', consoleContract), ...routes('/sync/v1', 
 const where = (r: Route) => `${r.c.method} ${r.prefix}${r.c.url}`;
 
 /** Reviewed public routes: a new `anyone` route fails the test below until it is added here. */
-const HALL_PUBLIC = ['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/devices/pair'];
+const HALL_PUBLIC = [
+  'GET /api/v1/health',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/devices/pair',
+  // Issue 12: a customer screen or pad pairs with a code its counter's clerk made (same throttle).
+  'POST /api/v1/screens/pair',
+];
 const HO_PUBLIC = ['POST /api/v1/auth/login', 'POST /sync/v1/pair'];
 /** A station forwards a request with no token to the hub only for this read (hall/station/forward.ts). */
 const STATION_PUBLIC_READ = 'GET /api/v1/services';

@@ -98,6 +98,7 @@ function samples(counterNo: number, staffId: string): { [K in EventType]: EventP
     'alert.raised': { alertId: 'rogue-alert', kind: 'away_overdue', counterNo, message: 'rogue' },
     ...moneySamples(counterNo, staffId),
     ...caseSamples(counterNo, staffId),
+    ...ratingSamples(counterNo, staffId),
   };
 }
 
@@ -251,6 +252,43 @@ function caseSamples(counterNo: number, staffId: string): { [K in CaseEvent]: Ev
   };
 }
 type CaseEvent = Extract<EventType, `case.${string}`>;
+const REQUEST = '0190f0c0-0000-7000-8000-0000000000ee';
+
+/** Issue 12's rating and feedback events, each about the station's counter. */
+function ratingSamples(counterNo: number, staffId: string): { [K in RatingEvent]: EventPayload<K> } {
+  return {
+    'rating.requested': {
+      requestId: REQUEST,
+      counterNo,
+      staffId,
+      ticketId: TICKET,
+      ticketNumber: 'A999',
+      expiresAt: Date.UTC(2026, 0, 5, 2, 0, 30),
+    },
+    'rating.recorded': {
+      ratingId: '0190f0c0-0000-7000-8000-0000000000ef',
+      requestId: REQUEST,
+      counterNo,
+      staffId,
+      ticketId: TICKET,
+      outcome: 'satisfied',
+      reasons: [],
+      source: 'pad',
+    },
+    'rating.misuse': { counterNo, requestId: REQUEST, reason: 'duplicate', source: 'pad' },
+    'feedback.recorded': {
+      feedbackId: '0190f0c0-0000-7000-8000-0000000000f0',
+      counterNo,
+      staffId,
+      source: 'paper',
+      text: 'rogue',
+      level: null,
+      aboutStaffId: null,
+      ticketId: null,
+    },
+  };
+}
+type RatingEvent = Extract<EventType, `${'rating' | 'feedback'}.${string}`>;
 
 /** A counter device paired on the hub by its manager, as a station would be, with its raw token. */
 async function pairCounterDevice(
@@ -375,6 +413,8 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
         'reference.updated',
         'walkin.served',
         ...Object.keys(moneySamples(6, clerk.id)),
+        // Issue 12: ratings are written by the node serving the counter.
+        ...Object.keys(ratingSamples(6, clerk.id)),
       ].sort(),
     );
     // A station's copy of reference data is kept as a record but never changes the hub's settings.
@@ -530,6 +570,8 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
         'walkin.served',
         // Issue 11: money is written by the node serving the counter.
         ...Object.keys(moneySamples(6, clerk.id)),
+        // Issue 12: ratings too.
+        ...Object.keys(ratingSamples(6, clerk.id)),
       ].sort(),
     );
     for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { MONEY_TABLES } from '../../db/moneyTables.ts';
 import { CASE_TABLES } from '../../db/projections/cases.ts';
+import { RATING_TABLES } from '../../db/projections/ratings.ts';
 
 /** Each day's served count and handling time per service, worked out from the tickets themselves. */
 export const handlingFromTickets = (db: Database.Database) =>
@@ -31,9 +32,19 @@ function execOn(file: string, sql: string): void {
 
 /** Turns a closed hall database back into one made before migration 0014 (no case tables). */
 export function asBeforeMigration0014(file: string): void {
+  asBeforeMigration0015(file);
   execOn(
     file,
     `${CASE_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 14;`,
+  );
+}
+
+/** Turns a closed hall database back into one made before migration 0015 (no ratings yet). */
+export function asBeforeMigration0015(file: string): void {
+  execOn(
+    file,
+    `${[...RATING_TABLES, 'local_screen_codes', 'local_screen_tokens'].map((t) => `DROP TABLE ${t};`).join(' ')}
+      DELETE FROM schema_migrations WHERE version = 15;`,
   );
 }
 

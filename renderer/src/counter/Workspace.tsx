@@ -28,6 +28,7 @@ import { AwayDialog, OverrunDialog, TransferDialog } from './Dialogs.tsx';
 import { CashierCard } from './money/CashierCard.tsx';
 import { MyCases } from './MyCases.tsx';
 import { TodayReceipts } from './money/TodayReceipts.tsx';
+import { CustomerScreenCard, inviteOnFinish } from './CustomerScreenCard.tsx';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
 
@@ -64,6 +65,7 @@ export function Workspace() {
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <CurrentTicket />
             <CashierCard />
+            <CustomerScreenCard />
             {down ? <WalkinForm /> : null}
           </Space>
         </Col>
@@ -78,6 +80,18 @@ export function Workspace() {
       </Row>
     </AntApp>
   );
+}
+
+/** Finishes the ticket, then invites the rating when the setting says so (R-EVAL-1). */
+async function finishAndInvite(
+  api: Client<HallApi>,
+  ticket: Ticket,
+  counterNo: number,
+  overrunReason?: string,
+) {
+  const done = await api.finish({ id: ticket.id, ...(overrunReason ? { body: { overrunReason } } : {}) });
+  await inviteOnFinish(ticket, counterNo);
+  return done;
 }
 
 /** A command's reply that is a ticket (parked and no-show ones are kept for return and reactivate). */
@@ -126,7 +140,7 @@ function CurrentTicket() {
       : 'ok';
   const finish = () => {
     if (level === 'over') setDialog('overrun');
-    else void run((api) => api.finish({ id: ticket!.id }), t('finished'));
+    else void run(async (api) => finishAndInvite(api, ticket!, session.counterNo), t('finished'));
   };
   const away = counter?.status === 'away';
   // Queue commands go through the hub: without it they cannot work, so they are disabled, with why.
@@ -292,7 +306,7 @@ function CurrentTicket() {
           limit={service?.slaMinutes ?? 0}
           onClose={() => setDialog(null)}
           onSubmit={(overrunReason) =>
-            run((api) => api.finish({ id: ticket.id, body: { overrunReason } }), t('finished'))
+            run(async (api) => finishAndInvite(api, ticket, session.counterNo, overrunReason), t('finished'))
           }
         />
       ) : null}

@@ -10,6 +10,7 @@ import zhConsole from './zh-CN/console.json';
 import zhMoney from './zh-CN/money.json';
 import zhShell from './zh-CN/shell.json';
 import zhCases from './zh-CN/cases.json';
+import zhCustomer from './zh-CN/customer.json';
 import enCommon from './en/common.json';
 import enKiosk from './en/kiosk.json';
 import enDisplay from './en/display.json';
@@ -20,6 +21,7 @@ import enConsole from './en/console.json';
 import enMoney from './en/money.json';
 import enShell from './en/shell.json';
 import enCases from './en/cases.json';
+import enCustomer from './en/customer.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
@@ -44,6 +46,7 @@ export const resources = {
     money: zhMoney,
     shell: zhShell,
     cases: zhCases,
+    customer: zhCustomer,
   },
   en: {
     common: enCommon,
@@ -56,6 +59,7 @@ export const resources = {
     money: enMoney,
     shell: enShell,
     cases: enCases,
+    customer: enCustomer,
   },
 } as const;
 

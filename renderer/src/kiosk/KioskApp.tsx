@@ -4,7 +4,7 @@ import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
 import { NotPaired } from '../lib/NotPaired.tsx';
 import { connectLive } from '../lib/live.ts';
 import { getToken, takeTokenFromHash } from '../lib/token.ts';
-import { setLanguage } from '../i18n/index.ts';
+import { LanguageButton } from '../lib/LanguageButton.tsx';
 import { formatClock } from '../lib/format.ts';
 import { useNow } from '../lib/useNow.ts';
 import { useKiosk } from './store.ts';
@@ -71,13 +71,7 @@ export default function KioskApp() {
         <div className="kiosk-clock" aria-label={t('clock')}>
           {formatClock(now, i18n.language, tz)}
         </div>
-        <button
-          type="button"
-          className="lang-button"
-          onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('common:language')}
-        </button>
+        <LanguageButton />
       </header>
       {ticket ? <TicketDone /> : <ServiceButtons />}
     </main>

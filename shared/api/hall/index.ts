@@ -4,6 +4,7 @@ import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
 import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
+import { ratingsContract } from './ratings.ts';
 import { stationContract } from './station.ts';
 import { hubSyncViewContract } from './sync.ts';
 
@@ -18,6 +19,7 @@ export const hallApi = {
   ...hubSyncViewContract,
   ...moneyContract,
   ...casesContract,
+  ...ratingsContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Checkbox, Divider, Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import type { ReceiptBody } from '../../../../shared/money/receipt.ts';
 import type { Fee } from '../../../../shared/money/fees.ts';
 import { parseYuan } from '../../lib/yuan.ts';
 import { heldTicket, useCounter } from '../store.ts';
+import { useScreenDraft } from '../screenState.ts';
 import { AmountBoard } from './AmountBoard.tsx';
 import { BillLines, FeeLines, PaymentRows } from './PaymentLines.tsx';
 import { ReceiptDone } from './ReceiptDone.tsx';
@@ -66,6 +67,12 @@ export function TakePaymentDialog({ onClose }: { onClose: () => void }) {
   const values = Form.useWatch([], form) ?? {};
   const { dueFen, receivedFen } = totals(values, fees);
   const [done, setDone] = useState<z.infer<typeof ReceiptReply> | null>(null);
+  // R-CASH-1: the customer screen shows the same figures while the payment is taken.
+  const setScreen = useScreenDraft((s) => s.set);
+  useEffect(() => {
+    setScreen({ cash: { dueFen, receivedFen, changeFen: Math.max(0, receivedFen - dueFen) } });
+  }, [dueFen, receivedFen, setScreen]);
+  useEffect(() => () => setScreen({ cash: null }), [setScreen]);
   const [busy, setBusy] = useState(false);
   const [empty, setEmpty] = useState(false);
 

@@ -1,0 +1,291 @@
+import { describe, expect } from 'vitest';
+import { stmt } from '../../db/projections/index.ts';
+import { OpenRatingRequest, CustomerView } from '../../shared/customer/screen.ts';
+import { RatingRequestStatus, RatingsOverview } from '../../shared/api/hall/ratings.ts';
+import { DeviceReply } from '../../shared/api/schemas.ts';
+import { it } from '../support/clocked.ts';
+import { it as itStation } from '../support/fixtures.ts';
+import { expectError, journalMark } from '../support/builders.ts';
+import type { TestHall } from '../support/hall.ts';
+import { parseReply } from '../support/http.ts';
+import { drain, setUpstreamUrl } from '../support/sync.ts';
+import { z } from 'zod';
+
+/**
+ * Issue 12: ratings (R-EVAL-1), feedback forms (R-EVAL-2) and the customer screen (R-SCR-1), written
+ * by the node that serves the counter.
+ */
+
+const UNREACHABLE = 'http://127.0.0.1:9';
+const TICKET = '0190f0c0-0000-7000-8000-00000000a001';
+const TICKET2 = '0190f0c0-0000-7000-8000-00000000a002';
+
+/** A pad paired by the hub's manager for a counter (DESIGN §6 POST /devices). */
+async function hubPad(hall: TestHall, manager: string, counterNo: number): Promise<string> {
+  const res = await hall.request('POST', '/devices', {
+    token: manager,
+    body: { role: 'pad', name: `评价器 ${counterNo}`, counterNo },
+  });
+  return parseReply(DeviceReply, res).token;
+}
+
+/** A customer screen paired by the clerk at the counter with a one-time code. */
+async function pairedScreen(hall: TestHall, clerk: string, counterNo: number, kind = 'customer') {
+  const code = await hall.request('POST', `/counters/${counterNo}/screens`, { token: clerk, body: { kind } });
+  expect(code.status, JSON.stringify(code.body)).toBe(201);
+  const paired = await hall.request('POST', '/screens/pair', {
+    body: { code: (code.body as { code: string }).code },
+  });
+  expect(paired.status, JSON.stringify(paired.body)).toBe(201);
+  return (paired.body as { token: string }).token;
+}
+
+const invite = (hall: TestHall, clerk: string, counterNo: number, ticketId = TICKET) =>
+  hall.request('POST', `/counters/${counterNo}/rating-requests`, {
+    token: clerk,
+    body: { ticketId, ticketNumber: 'A001' },
+  });
+
+const press = (hall: TestHall, token: string, body: Record<string, unknown>) =>
+  hall.request('POST', '/ratings', { token, body });
+
+const misuse = (hall: TestHall) =>
+  stmt(hall.node.ctx.db, 'SELECT reason FROM rating_misuse ORDER BY journal_seq').pluck().all() as string[];
+const outcomes = (hall: TestHall) =>
+  stmt(hall.node.ctx.db, 'SELECT outcome, source FROM ratings ORDER BY recorded_at').all();
+
+describe('ratings (R-EVAL-1)', () => {
+  it('R-EVAL-1: request → press → recorded, bound to the ticket, the clerk and the counter; the clerk sees only "rated"', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff, clock } = await aHallWithClerk();
+    const pad = await hubPad(hall, await staff.manager(), 1);
+    const made = await invite(hall, clerk, 1);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const current = parseReply(
+      OpenRatingRequest,
+      await hall.request('GET', '/counters/1/rating-requests/current', { token: pad }),
+    );
+    expect(current).toMatchObject({
+      ticketNumber: 'A001',
+      levels: ['very_satisfied', 'satisfied', 'fair', 'dissatisfied'],
+    });
+    clock.advance(3_000);
+    const rated = await press(hall, pad, {
+      requestId: current.requestId,
+      level: 'fair',
+      reasons: ['waiting'],
+    });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    const row = stmt(hall.node.ctx.db, 'SELECT * FROM ratings').get() as Record<string, unknown>;
+    expect(row).toMatchObject({ ticket_id: TICKET, counter_no: 1, outcome: 'fair', source: 'pad' });
+    expect(row.staff_id).toBe(
+      stmt(hall.node.ctx.db, "SELECT id FROM staff WHERE staff_no = '1001'").pluck().get(),
+    );
+    const last = parseReply(
+      RatingRequestStatus,
+      await hall.request('GET', '/counters/1/rating-requests/last', { token: clerk }),
+    );
+    expect(last.state).toBe('rated');
+    expect(JSON.stringify(last)).not.toContain('fair');
+    // The pad has nothing open any more; the manager sees the level afterwards.
+    expect((await hall.request('GET', '/counters/1/rating-requests/current', { token: pad })).status).toBe(
+      204,
+    );
+    const overview = parseReply(
+      RatingsOverview,
+      await hall.request('GET', '/ratings', { token: await staff.manager() }),
+    );
+    expect(overview.ratings[0]).toMatchObject({
+      outcome: 'fair',
+      staffName: expect.any(String),
+      ticketNumber: 'A001',
+    });
+  });
+
+  it('R-EVAL-1: no press before the window ends is recorded as no_rating, never as satisfied; a late press is misuse', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff, clock } = await aHallWithClerk();
+    const pad = await hubPad(hall, await staff.manager(), 1);
+    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    clock.advance(30_000);
+    expect((await hall.request('GET', '/counters/1/rating-requests/current', { token: pad })).status).toBe(
+      204,
+    );
+    expect(outcomes(hall)).toEqual([{ outcome: 'no_rating', source: 'timeout' }]);
+    expectError(await press(hall, pad, { requestId, level: 'very_satisfied' }), 409, 'E_RATING_REFUSED');
+    expect(misuse(hall)).toEqual(['expired']);
+    expect(outcomes(hall)).toEqual([{ outcome: 'no_rating', source: 'timeout' }]);
+  });
+
+  it('R-EVAL-1: the expiry job records no_rating when no screen reads again', async ({ aHallWithClerk }) => {
+    const { hall, clerk, clock } = await aHallWithClerk();
+    await invite(hall, clerk, 1);
+    clock.advance(31_000);
+    await hall.node.ctx.commits.run('expireRatings', null);
+    expect(outcomes(hall)).toEqual([{ outcome: 'no_rating', source: 'timeout' }]);
+  });
+
+  it('R-EVAL-1: a second press is 409 and counted as misuse; a press with no request open too', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff, clock } = await aHallWithClerk();
+    const pad = await hubPad(hall, await staff.manager(), 1);
+    expectError(await press(hall, pad, { level: 'satisfied', source: 'keypad' }), 409, 'E_RATING_REFUSED');
+    expect(misuse(hall)).toEqual(['no_request']);
+    clock.advance(5_000);
+    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    expect((await press(hall, pad, { requestId, level: 'satisfied' })).status).toBe(201);
+    clock.advance(1_000);
+    expectError(await press(hall, pad, { requestId, level: 'dissatisfied' }), 409, 'E_RATING_REFUSED');
+    expect(misuse(hall)).toEqual(['no_request', 'duplicate']);
+    expect(outcomes(hall)).toEqual([{ outcome: 'satisfied', source: 'pad' }]);
+    // One request per ticket.
+    expectError(await invite(hall, clerk, 1), 409, 'E_RATING_ALREADY');
+  });
+
+  it('R-EVAL-1: a burst of presses is refused as burst', async ({ aHallWithClerk }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const pad = await hubPad(hall, await staff.manager(), 1);
+    for (let i = 0; i < 3; i++) await press(hall, pad, { level: 'satisfied' });
+    await invite(hall, clerk, 1);
+    expectError(await press(hall, pad, { level: 'satisfied' }), 409, 'E_RATING_REFUSED');
+    expect(misuse(hall)).toEqual(['no_request', 'no_request', 'no_request', 'burst']);
+    expect(outcomes(hall)).toEqual([]);
+  });
+
+  it("R-EVAL-1: a pad cannot press on another counter's request, nor read it", async ({ aHallWithClerk }) => {
+    const { hall, staff } = await aHallWithClerk();
+    const clerk2 = await staff.clerk(2);
+    const pad1 = await hubPad(hall, await staff.manager(), 1);
+    const { requestId } = (await invite(hall, clerk2, 2)).body as { requestId: string };
+    const before = journalMark(hall.node.ctx.db);
+    expectError(await press(hall, pad1, { requestId, level: 'very_satisfied' }), 403, 'E_NOT_THIS_SCREEN');
+    expectError(await hall.request('GET', '/counters/2/rating-requests/current', { token: pad1 }), 403);
+    expect(journalMark(hall.node.ctx.db)).toEqual(before);
+  });
+
+  it('R-EVAL-1: a screen paired by the clerk speaks for its counter only; a used code is spent', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const code = (
+      (await hall.request('POST', '/counters/1/screens', { token: clerk, body: { kind: 'customer' } }))
+        .body as {
+        code: string;
+      }
+    ).code;
+    const screen = (await hall.request('POST', '/screens/pair', { body: { code } })).body as {
+      token: string;
+    };
+    expectError(await hall.request('POST', '/screens/pair', { body: { code } }), 401, 'E_SCREEN_CODE');
+    // A clerk cannot mint codes for a counter they are not signed in at.
+    expectError(
+      await hall.request('POST', '/counters/2/screens', { token: clerk, body: { kind: 'pad' } }),
+      403,
+      'E_NOT_YOUR_COUNTER',
+    );
+    const { requestId } = (await invite(hall, await staff.clerk(2), 2)).body as { requestId: string };
+    expectError(await press(hall, screen.token, { requestId, level: 'satisfied' }), 403, 'E_NOT_THIS_SCREEN');
+    expectError(await hall.request('GET', '/counters/2/screen', { token: screen.token }), 403);
+    const view = parseReply(
+      CustomerView,
+      await hall.request('GET', '/counters/1/screen', { token: screen.token }),
+    );
+    expect(view.clerk).toMatchObject({ staffNo: '1001', stars: null });
+    // Its own counter works.
+    await invite(hall, clerk, 1, TICKET2);
+    expect((await press(hall, screen.token, { level: 'very_satisfied', source: 'customer' })).status).toBe(
+      201,
+    );
+  });
+
+  it('R-EVAL-1: a level the hall does not use, or reasons on a top level, are refused and change nothing', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const pad = await hubPad(hall, await staff.manager(), 1);
+    await invite(hall, clerk, 1);
+    const before = journalMark(hall.node.ctx.db);
+    expectError(await press(hall, pad, { level: 'very_dissatisfied' }), 422, 'E_RATING_LEVEL');
+    expectError(await press(hall, pad, { level: 'very_satisfied', reasons: ['waiting'] }), 400);
+    expectError(await press(hall, pad, { level: 'fair', reasons: ['made_up'] }), 400);
+    expectError(await press(hall, pad, { level: 'meh' }), 400);
+    expectError(await hall.request('POST', '/counters/1/rating-requests', { token: clerk, body: {} }), 400);
+    expectError(
+      await hall.request('POST', '/feedback', { token: clerk, body: { source: 'fax', text: 'x' } }),
+      400,
+    );
+    expectError(await hall.request('PUT', '/counters/1/screen', { token: clerk, body: { ticket: 5 } }), 400);
+    expect(journalMark(hall.node.ctx.db)).toEqual(before);
+  });
+});
+
+describe('feedback forms and the customer screen (R-EVAL-2, R-SCR-1, R-CASH-1)', () => {
+  it('R-EVAL-2: a paper opinion form is entered as a feedback record the manager reads', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const res = await hall.request('POST', '/feedback', {
+      token: clerk,
+      body: { source: 'paper', text: '窗口服务很耐心', level: 'very_satisfied', aboutStaffNo: '1001' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const overview = parseReply(
+      RatingsOverview,
+      await hall.request('GET', '/ratings', { token: await staff.manager() }),
+    );
+    expect(overview.feedback).toEqual([
+      expect.objectContaining({ source: 'paper', text: '窗口服务很耐心', level: 'very_satisfied' }),
+    ]);
+  });
+
+  it('R-SCR-1, R-CASH-1, R-FR-3: what the clerk publishes reaches the screen with the service guide; nothing is journaled', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk } = await aHallWithClerk();
+    const screen = await pairedScreen(hall, clerk, 1);
+    const before = journalMark(hall.node.ctx.db);
+    const put = await hall.request('PUT', '/counters/1/screen', {
+      token: clerk,
+      body: {
+        ticket: { id: TICKET, number: 'B001', serviceCode: 'B' },
+        step: 1,
+        missing: [1],
+        cash: { dueFen: 12_345, receivedFen: 20_000, changeFen: 7_655 },
+      },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(204);
+    expect(journalMark(hall.node.ctx.db)).toEqual(before);
+    const view = parseReply(CustomerView, await hall.request('GET', '/counters/1/screen', { token: screen }));
+    expect(view.service).toMatchObject({ code: 'B', name: '业务办理' });
+    expect(view.service?.guide?.materials.length).toBe(4);
+    expect(view.live).toMatchObject({ step: 1, missing: [1], cash: { changeFen: 7_655 } });
+  });
+});
+
+describe('ratings on a station (issue 12, DESIGN §6b)', () => {
+  itStation(
+    'R-EVAL-1, DESIGN-4: a station rates its customers with its hub unreachable; the hub holds the ratings after the sync',
+    async ({ hubWithStation }) => {
+      const { hub, station } = await hubWithStation(2);
+      setUpstreamUrl(station.node, 'hub', UNREACHABLE);
+      const clerk = await station.login('1002', 2);
+      const screen = await pairedScreen(station, clerk, 2);
+      // The station's screen token means nothing at the hub.
+      expectError(await hub.request('GET', '/counters/2/screen', { token: screen }), 401);
+      const { requestId } = (await invite(station, clerk, 2)).body as { requestId: string };
+      expect(
+        (await press(station, screen, { requestId, level: 'satisfied', source: 'customer' })).status,
+      ).toBe(201);
+      setUpstreamUrl(station.node, 'hub', hub.url);
+      await drain(station.node);
+      const atHub = stmt(hub.node.ctx.db, 'SELECT outcome, counter_no, device_id FROM ratings').all();
+      expect(atHub).toEqual([{ outcome: 'satisfied', counter_no: 2, device_id: station.node.ctx.deviceId }]);
+      expect(
+        z.array(z.unknown()).parse(stmt(hub.node.ctx.db, 'SELECT * FROM local_quarantine').all()),
+      ).toEqual([]);
+    },
+  );
+});
