@@ -3,11 +3,11 @@ import { stmt } from '../../db/projections/index.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { DeviceRole } from '../../shared/primitives.ts';
 import { recordedBy, recordedByDevice, type WriteContext, type Principal } from '../context.ts';
-import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
+import { hashToken, mintOneTimeCode, newToken, ONE_TIME_CODE_MS } from '../auth/tokens.ts';
 import { counterOrThrow } from '../queue/counters.ts';
 import { HUB_PAIR_MAX_FAILURES } from '../../shared/pairingCode.ts';
 
-const PAIRING_MS = 10 * 60_000; // DESIGN §5: a pairing code expires in 10 min
+const PAIRING_MS = ONE_TIME_CODE_MS;
 
 export interface DeviceSpec {
   role: DeviceRole;
@@ -46,15 +46,11 @@ export function revokeDevice(ctx: WriteContext, by: Principal, deviceId: string)
 
 export function makePairingCode(ctx: WriteContext, spec: DeviceSpec): { code: string; expiresAt: number } {
   if (spec.counterNo !== undefined) counterOrThrow(ctx.db, spec.counterNo);
-  const now = ctx.clock.now();
-  stmt(ctx.db, 'DELETE FROM local_pairing_codes WHERE expires_at <= ?').run(now);
-  const code = newPairingCode();
-  const expiresAt = now + PAIRING_MS;
-  stmt(
-    ctx.db,
-    `INSERT OR REPLACE INTO local_pairing_codes (code_hash, role, name, counter_no, expires_at) VALUES (?, ?, ?, ?, ?)`,
-  ).run(hashToken(code), spec.role, spec.name, spec.counterNo ?? null, expiresAt);
-  return { code, expiresAt };
+  return mintOneTimeCode(ctx, 'local_pairing_codes', {
+    role: spec.role,
+    name: spec.name,
+    counter_no: spec.counterNo ?? null,
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../../shared/ratings/levels.ts';
 import { judgePress } from '../../shared/ratings/machine.ts';
 import { recordedByDevice, type WriteContext } from '../context.ts';
-import { hashToken, newPairingCode, newToken } from '../auth/tokens.ts';
+import { hashToken, mintOneTimeCode, newToken } from '../auth/tokens.ts';
 import { counterOrThrow } from '../queue/counters.ts';
 import { checkPairingThrottle } from '../devices/service.ts';
 import {
@@ -157,8 +157,6 @@ export function recordFeedback(
   return { feedbackId };
 }
 
-const SCREEN_CODE_MS = 10 * 60_000;
-
 /**
  * The node serving a counter pairs that counter's customer screen or pad itself (docs/decisions.md):
  * a one-time code, kept hashed in a local table, never journaled.
@@ -169,15 +167,7 @@ export function makeScreenCode(
   kind: 'customer' | 'pad',
 ): { code: string; expiresAt: number } {
   counterOrThrow(ctx.db, counterNo);
-  const now = ctx.clock.now();
-  stmt(ctx.db, 'DELETE FROM local_screen_codes WHERE expires_at <= ?').run(now);
-  const code = newPairingCode();
-  const expiresAt = now + SCREEN_CODE_MS;
-  stmt(
-    ctx.db,
-    'INSERT INTO local_screen_codes (code_hash, counter_no, kind, expires_at) VALUES (?, ?, ?, ?)',
-  ).run(hashToken(code), counterNo, kind, expiresAt);
-  return { code, expiresAt };
+  return mintOneTimeCode(ctx, 'local_screen_codes', { counter_no: counterNo, kind });
 }
 
 /** A code becomes a token that speaks for that counter's screen on this node only. */

@@ -29,16 +29,15 @@ export const ReceiptReply = z.object({
   changeFen: Fen,
 });
 
-export const ReceiptSummary = z.object({
-  id: Id,
-  number: z.string(),
-  day: DayText,
-  totalFen: Fen,
-  counterNo: z.number().int(),
-  staffId: Id,
-  recordedAt: z.number().int(),
-  voidedBy: Id.optional(),
-});
+/** A receipt in a day's list: what its reply said, who took it where and when, and its void if any. */
+export const ReceiptSummary = ReceiptReply.pick({ id: true, number: true, day: true, totalFen: true }).extend(
+  {
+    counterNo: z.number().int(),
+    staffId: Id,
+    recordedAt: z.number().int(),
+    voidedBy: Id.optional(),
+  },
+);
 
 /** A receipt as it prints: the hall, the clerk, its lines and payments, and how often it was reprinted. */
 export const ReceiptView = ReceiptSummary.extend({
