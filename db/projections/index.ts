@@ -61,3 +61,15 @@ export function stmt(db: Db, sql: string): Statement<unknown[]> {
   if (!s) cache.set(sql, (s = db.prepare<unknown[]>(sql)));
   return s;
 }
+
+/**
+ * Inserts one row, each column named beside its value (a projector cannot put a value in the wrong
+ * place); the statement is made once per table and column set.
+ */
+export function insertRow(db: Db, table: string, row: Record<string, string | number | null>): void {
+  const columns = Object.keys(row);
+  stmt(
+    db,
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  ).run(row);
+}

@@ -4,6 +4,7 @@ import * as read from '../../db/read.ts';
 import { moneyContract, type ReceiptSummary, type ReceiptView } from '../../shared/api/hall/money.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { PaymentMethod } from '../../shared/money/amounts.ts';
+import type { Signature } from '../../shared/money/cash.ts';
 import { deviceCode } from '../../shared/money/receipt.ts';
 import { summariseInvoices, ZReport } from '../../shared/money/zreport.ts';
 import { businessDay } from '../../shared/time/businessDay.ts';
@@ -244,6 +245,11 @@ function invoicesOf(ctx: HallContext, day: string) {
  */
 export function moneyRoutes(api: Api): void {
   const ctx = api.ctx;
+  /** The teller, and the duty manager who approves on the spot with their PIN (DESIGN §6b). */
+  const approvedTeller = async (p: Principal, approver: Signature) => ({
+    ...teller(p),
+    approverId: (await countersign(ctx, approver, MANAGERS)).id,
+  });
   api.implement(moneyContract, {
     fees: () => fees(ctx.db, openDay(ctx.db, ctx.deviceId, ctx.clock.now()).day),
     recordReceipt: command(({ principal, body }) =>
@@ -254,16 +260,13 @@ export function moneyRoutes(api: Api): void {
         payments: body.payments,
       }),
     ),
-    voidReceipt: command(async ({ principal, params, body }) => {
-      const t = teller(principal);
-      const approver = await countersign(ctx, body.approver, MANAGERS);
-      return invoke('voidReceipt', {
-        ...t,
+    voidReceipt: command(async ({ principal, params, body }) =>
+      invoke('voidReceipt', {
+        ...(await approvedTeller(principal, body.approver)),
         receiptId: params.id,
-        approverId: approver.id,
         reason: body.reason,
-      });
-    }),
+      }),
+    ),
     receipts: ({ principal, query }) => {
       const day = query.day ?? today(ctx);
       const rows = stmt(
@@ -315,17 +318,14 @@ export function moneyRoutes(api: Api): void {
         note: body.note ?? null,
       });
     }),
-    explainDifference: command(async ({ principal, params, body }) => {
-      const t = teller(principal);
-      const approver = await countersign(ctx, body.approver, MANAGERS);
-      return invoke('explainDifference', {
-        ...t,
+    explainDifference: command(async ({ principal, params, body }) =>
+      invoke('explainDifference', {
+        ...(await approvedTeller(principal, body.approver)),
         countId: params.id,
         reasonCode: body.reasonCode,
-        approverId: approver.id,
         note: body.note ?? null,
-      });
-    }),
+      }),
+    ),
     recordDeposit: command(async ({ principal, body }) => {
       const t = teller(principal);
       const companion = await countersign(ctx, body.companion, ['clerk', ...MANAGERS]);
