@@ -186,8 +186,25 @@ export function counterByNo(db: Db, counterNo: number): CounterState | null {
   return row ? toCounter(row) : null;
 }
 
+/**
+ * The settings last read on each connection, with the stored rows they were made from. Checking every
+ * value (the time zone by constructing an Intl format) cost more than the rest of a receipt's reads, and
+ * a command reads the settings at least once; the rows are still read every time, so a change by any
+ * path (an event, a restore, a hand edit) is seen at once.
+ */
+const settingsRead = new WeakMap<Db, { rows: { key: string; value: string }[]; settings: Settings }>();
+
+function sameRows(
+  a: readonly { key: string; value: string }[],
+  b: readonly { key: string; value: string }[],
+) {
+  return a.length === b.length && a.every((r, i) => r.key === b[i]!.key && r.value === b[i]!.value);
+}
+
 export function settings(db: Db): Settings {
   const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const last = settingsRead.get(db);
+  if (last && sameRows(last.rows, rows)) return { ...last.settings };
   // A value that is not valid here (pulled from a newer head office, or an unknown time zone) falls
   // back to its default rather than making every rule that reads it throw.
   const stored = Object.fromEntries(
@@ -195,7 +212,9 @@ export function settings(db: Db): Settings {
       .map((r) => [r.key, JSON.parse(r.value) as unknown] as const)
       .filter(([key, value]) => validSettingValue(key, value)),
   );
-  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  const value = { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  settingsRead.set(db, { rows, settings: value });
+  return { ...value };
 }
 
 export interface HallRow {

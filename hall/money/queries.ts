@@ -14,10 +14,29 @@ export function fees(db: Db, day: string): Fee[] {
     key: string;
     data: string;
   }[];
-  return feesInForce(
-    rows.map((r) => ({ key: r.key, data: JSON.parse(r.data) as unknown })),
-    day,
-  );
+  let last = feesRead.get(db);
+  if (!last || !sameRows(last.rows, rows)) feesRead.set(db, (last = { rows, byDay: new Map() }));
+  let schedule = last.byDay.get(day);
+  if (!schedule) {
+    schedule = feesInForce(
+      rows.map((r) => ({ key: r.key, data: JSON.parse(r.data) as unknown })),
+      day,
+    );
+    if (last.byDay.size >= 16) last.byDay.clear(); // a node running for years: a few days at most
+    last.byDay.set(day, schedule);
+  }
+  return schedule.map((f) => ({ ...f }));
+}
+
+/**
+ * The schedules last worked out on each connection, by day, with the stored entries they came from:
+ * every receipt prices by the schedule, and parsing each entry again per receipt was a large share of
+ * recording one. The entries are still read every time, so a pulled price change is used at once.
+ */
+const feesRead = new WeakMap<Db, { rows: { key: string; data: string }[]; byDay: Map<string, Fee[]> }>();
+
+function sameRows(a: readonly { key: string; data: string }[], b: readonly { key: string; data: string }[]) {
+  return a.length === b.length && a.every((r, i) => r.key === b[i]!.key && r.data === b[i]!.data);
 }
 
 export function isDayClosed(db: Db, deviceId: string, day: string): boolean {
