@@ -39,8 +39,17 @@ export function asBeforeMigration0014(file: string): void {
   );
 }
 
+/** Turns a closed hall database back into one made before migration 0016 (no day-total indexes). */
+export function asBeforeMigration0016(file: string): void {
+  execOn(
+    file,
+    'DROP INDEX receipts_day_totals; DROP INDEX receipt_voids_day_totals; DELETE FROM schema_migrations WHERE version = 16;',
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0015 (no ratings yet). */
 export function asBeforeMigration0015(file: string): void {
+  asBeforeMigration0016(file);
   execOn(
     file,
     `${[...RATING_TABLES, 'local_screen_codes', 'local_screen_tokens'].map((t) => `DROP TABLE ${t};`).join(' ')}
