@@ -196,6 +196,12 @@ describe('the counter', () => {
     await counter.page.locator('[data-sla="over"]').waitFor();
     await counter.page.getByRole('button', { name: /办\s*结/ }).click();
     const dialog = counter.page.getByRole('dialog');
+    // A click while the dialog is still moving in can miss its button on a busy machine: wait until its
+    // field is there and antd's opening animation has ended.
+    await dialog.locator('textarea').waitFor();
+    await counter.page.waitForFunction(
+      `!document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-appear-start"]')`,
+    );
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.locator('.ant-form-item-explain-error').waitFor();
     // A rejected promise surfaces as a page error on a later tick; the dialog is still open after it.
