@@ -13,6 +13,7 @@ import {
 import { computeZReport, type MoneyFacts, type ZReport } from '../../shared/money/zreport.ts';
 import { businessDay } from '../../shared/time/businessDay.ts';
 import type { WriteContext } from '../context.ts';
+import { ackedSeq } from '../sync/upstreams.ts';
 import {
   drawerClosed,
   drawerOf,
@@ -302,11 +303,7 @@ export function recordInvoice(
 /** Rows this device wrote that its upstream has not acknowledged. */
 function unsyncedRows(ctx: WriteContext): number {
   const upstream = ctx.role === 'station' ? 'hub' : 'headoffice';
-  const acked = stmt(
-    ctx.db,
-    'SELECT acked_seq FROM local_sync_cursors WHERE upstream = ? AND device_id = ?',
-  ).get(upstream, ctx.deviceId) as { acked_seq: number } | undefined;
-  return ctx.journal.lastSeq() - (acked?.acked_seq ?? 0);
+  return ctx.journal.lastSeq() - ackedSeq(ctx.db, upstream, ctx.deviceId);
 }
 
 /**
