@@ -11,6 +11,7 @@ import { verifyJournal } from '../db/verify.ts';
 import * as read from '../db/read.ts';
 import { ManualClock } from '../shared/runtime.ts';
 import { addDays } from '../shared/time/businessDay.ts';
+import { closeDayAsManager } from '../tests/support/money.ts';
 
 /**
  * Issue 11's figures:
@@ -31,7 +32,6 @@ const CLOSED_DAYS = 3;
 /** Receipts handed to the writer at once: one group commit. */
 const CHUNK = 1_000;
 const MANAGER_NO = '9001';
-const REASON = 'counting_error';
 
 /** The i-th receipt of a busy day: a fee and a bill, mostly cash with change, some paid by scan or card. */
 function receiptBody(i: number) {
@@ -199,13 +199,7 @@ async function dayCloseAndVerify(log: (line: string) => void): Promise<Figure[]>
       for (const r of rows) JSON.parse(r.payload);
       reads.push(performance.now() - t0);
       t0 = performance.now();
-      const { value: report } = await ctx.commits.run('closeDay', {
-        day,
-        staffId: manager,
-        counterNo: null,
-        approverId: manager,
-        reasonCode: REASON,
-      });
+      const report = await closeDayAsManager(ctx, day, manager);
       closes.push(performance.now() - t0);
       if (report.count !== DAY_RECEIPTS || report.chainBroken)
         throw new Error(

@@ -6,6 +6,7 @@ import type { DeviceRole, StaffRole } from '../../shared/primitives.ts';
 import type { HallContext, Principal, WriteContext } from '../context.ts';
 import { counterOrThrow, signInAtCounter, signOutOfCounter } from '../queue/counters.ts';
 import { hashToken, newToken } from './tokens.ts';
+import { sessionStaff, type SessionRow } from '../../server/tokens.ts';
 
 const SESSION_MS = 16 * 60 * 60_000; // one long shift
 
@@ -170,26 +171,10 @@ export function authenticate(ctx: HallContext, token: string): Principal | null 
      FROM local_sessions s JOIN staff st ON st.id = s.staff_id
      LEFT JOIN counters c ON c.counter_no = s.counter_no
      WHERE s.token_hash = ?`,
-  ).get(h) as
-    | {
-        id: string;
-        staff_no: string;
-        name: string;
-        role: StaffRole;
-        expires_at: number;
-        counter_no: number | null;
-      }
-    | undefined;
+  ).get(h) as (SessionRow<StaffRole> & { counter_no: number | null }) | undefined;
   if (session) {
-    if (session.expires_at <= ctx.clock.now()) return null;
-    return {
-      kind: 'staff',
-      staffId: session.id,
-      staffNo: session.staff_no,
-      name: session.name,
-      role: session.role,
-      counterNo: session.counter_no,
-    };
+    const staff = sessionStaff(session, ctx.clock.now());
+    return staff && { ...staff, counterNo: session.counter_no };
   }
   const device = stmt(
     ctx.db,

@@ -1,21 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { pairingCodeFrom } from '../../shared/pairingCode.ts';
 import { stmt } from '../../db/projections/index.ts';
 import type { WriteContext } from '../context.ts';
 
-/** Tokens are 256-bit random strings; only their SHA-256 is stored (DESIGN §5). */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+import { hashToken, newPairingCode } from '../../server/tokens.ts';
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** Grouped Crockford base 32, `K7QM-2XHD` (shared/pairingCode.ts has the arithmetic). */
-export function newPairingCode(): string {
-  return pairingCodeFrom(randomBytes(8));
-}
+export { hashToken, newPairingCode, newToken } from '../../server/tokens.ts';
 
 /** A one-time code's lifetime (DESIGN §5: a pairing code expires in 10 min). */
 export const ONE_TIME_CODE_MS = 10 * 60_000;

@@ -1,7 +1,6 @@
 import argon2 from 'argon2';
-import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../shared/errors.ts';
-import { pairingCodeFrom } from '../../shared/pairingCode.ts';
+import { hashToken, newToken, sessionStaff, type SessionRow } from '../../server/tokens.ts';
 import type { HoRole } from '../../shared/primitives.ts';
 import type { HoContext, HoPrincipal } from '../context.ts';
 
@@ -9,9 +8,7 @@ const SESSION_MS = 12 * 60 * 60_000;
 /** Lock-out as the hub has it (DESIGN §5): this many wrong PINs in a row lock the staff number. */
 export const HO_LOGIN_MAX_FAILURES = 5;
 export const HO_LOCK_MS = 15 * 60_000;
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-export const newToken = () => randomBytes(32).toString('base64url');
-export const newPairingCode = () => pairingCodeFrom(randomBytes(8));
+export { hashToken, newPairingCode, newToken } from '../../server/tokens.ts';
 
 export async function loginHo(ctx: HoContext, staffNo: string, pin: string) {
   // Checked before and after the (slow) hash check: wrong PINs sent in parallel each count, and a right
@@ -67,27 +64,12 @@ const dummyHash = () => (dummy ??= argon2.hash('000000', { type: argon2.argon2id
 
 export async function authenticateHo(ctx: HoContext, token: string): Promise<HoPrincipal | null> {
   const h = hashToken(token);
-  const [session] = await ctx.sql.query<{
-    id: string;
-    staff_no: string;
-    name: string;
-    role: HoRole;
-    expires_at: number;
-  }>(
+  const [session] = await ctx.sql.query<SessionRow<HoRole>>(
     `SELECT s.id, s.staff_no, s.name, s.role, x.expires_at FROM ho_sessions x JOIN ho_staff s ON s.id = x.staff_id
      WHERE x.token_hash = $1`,
     [h],
   );
-  if (session) {
-    if (session.expires_at <= ctx.clock.now()) return null;
-    return {
-      kind: 'staff',
-      staffId: session.id,
-      staffNo: session.staff_no,
-      name: session.name,
-      role: session.role,
-    };
-  }
+  if (session) return sessionStaff(session, ctx.clock.now());
   const [device] = await ctx.sql.query<{ device_id: string; hall_id: string; local_hall_id: string }>(
     'SELECT device_id, hall_id, local_hall_id FROM hall_devices WHERE token_hash = $1 AND NOT revoked',
     [h],

@@ -10,6 +10,7 @@ import { addDays } from '../../shared/time/businessDay.ts';
 import type { ZReport } from '../../shared/money/zreport.ts';
 import type { TestHall } from '../support/hall.ts';
 import { test } from '../support/fixtures.ts';
+import { closeDayAsManager, COUNTING_ERROR } from '../support/money.ts';
 import { journalMark, shanghai } from '../support/builders.ts';
 
 /**
@@ -23,7 +24,6 @@ import { journalMark, shanghai } from '../support/builders.ts';
  */
 
 const CLERKS = ['1001', '1002', '1003'] as const;
-const REASON = 'counting_error';
 const METHODS = ['cash', 'card', 'wechat', 'alipay', 'cheque'] as const;
 const NON_CASH = ['card', 'wechat', 'alipay', 'cheque'] as const;
 /** The demo schedule as this test knows it, not as the node prices it. */
@@ -217,7 +217,7 @@ function recompute(rows: readonly Row[], day: string, threshold: number) {
       expectedFen: expected,
       countedFen: counted,
       differenceFen: difference,
-      reasonCode: explained ? explained.reasonCode : needsReason ? REASON : null,
+      reasonCode: explained ? explained.reasonCode : needsReason ? COUNTING_ERROR : null,
     };
   });
   const upTo = (p: Json) => (p.day as string) <= day;
@@ -463,13 +463,7 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
       .prepare('SELECT hash FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1')
       .get(ctx.deviceId) as { hash: string }
   ).hash;
-  const { value: report } = await ctx.commits.run('closeDay', {
-    day,
-    staffId: manager,
-    counterNo: null,
-    approverId: manager,
-    reasonCode: REASON,
-  });
+  const report = await closeDayAsManager(ctx, day, manager);
   return { report, before, drawers };
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionKind, ToldVia, type CaseActionBody } from '../../../shared/cases/model.ts';
 import { DueTag } from './CaseTable.tsx';
 import { shortTime, type CaseApi, type CaseViewT } from './caseClient.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 interface Values {
   kind: ActionKind;
@@ -151,7 +152,7 @@ export function CaseDrawer({
               >
                 <Input.TextArea rows={3} maxLength={1000} />
               </Form.Item>
-              {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
+              <ErrorNote error={error} spaced />
               <Button type="primary" htmlType="submit" loading={busy}>
                 {t('record')}
               </Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { hallApi } from '../../../shared/api/hall/index.ts';
@@ -7,6 +7,7 @@ import type { CaseReport } from '../../../shared/cases/report.ts';
 import { EmptyNote } from '../lib/EmptyNote.tsx';
 import { shortTime, type CaseApi } from './caseClient.ts';
 import { downloadText } from './download.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 type Report = z.infer<typeof CaseReport>;
 
@@ -41,7 +42,7 @@ export function CaseReportCard({ api, token, month: first }: { api: CaseApi; tok
           <Button onClick={show}>{t('showReport')}</Button>
           <Button onClick={csv}>{t('downloadCsv')}</Button>
         </Space>
-        {error ? <Alert type="error" showIcon message={error} /> : null}
+        <ErrorNote error={error} />
         {report ? (
           <>
             <Table

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CaseKind, type OpenCaseBody } from '../../../shared/cases/model.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 interface Values {
   kind: CaseKind;
@@ -91,7 +92,7 @@ export function OpenCaseDialog({
           <Input type="datetime-local" disabled={kind === 'complaint'} />
         </Form.Item>
       </Form>
-      {error ? <Alert type="error" showIcon message={error} /> : null}
+      <ErrorNote error={error} />
     </Modal>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
 import { PIN_PATTERN, SERVICE_CODE_PATTERN, STAFF_NO_PATTERN } from '../../../shared/primitives.ts';
 import { useConsole } from './store.ts';
 import { refFields, SETTING_KEYS, settingField, zodIssue, type FieldSpec } from './zodForm.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -122,9 +123,7 @@ export function RefEditor(props: {
         </Space>
       }
     >
-      {error ? (
-        <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorNote error={error} spaced />
       <Form
         form={form}
         layout="vertical"

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
 import { formatClock, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 type Walkin = WalkinListT['walkins'][number];
 
@@ -62,9 +63,7 @@ export function WalkinForm() {
   return (
     <Card title={t('walkinTitle')}>
       <Typography.Paragraph>{t('walkinExplain')}</Typography.Paragraph>
-      {error ? (
-        <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorNote error={error} spaced />
       <Form
         form={form}
         layout="vertical"

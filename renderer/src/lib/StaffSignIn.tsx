@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PIN_PATTERN, STAFF_NO_PATTERN } from '../../../shared/primitives.ts';
+import { ErrorNote } from './ErrorNote.tsx';
 
 export interface StaffCredentials {
   staffNo: string;
@@ -42,9 +43,7 @@ export function StaffSignIn<V extends StaffCredentials>({
   };
   return (
     <Card title={title} style={{ maxWidth: 420, margin: '48px auto' }}>
-      {error ? (
-        <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ErrorNote error={error} spaced />
       <Form layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v as V)}>
         <Form.Item
           label={t('staffNo')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Space } from 'antd';
+import { Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePolling } from '../lib/usePolling.ts';
 import { CaseDrawer } from '../cases/CaseDrawer.tsx';
@@ -7,6 +7,7 @@ import { CaseReportCard } from '../cases/CaseReportCard.tsx';
 import { CaseTable } from '../cases/CaseTable.tsx';
 import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
 import { useManager } from './store.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 const CASES_POLL_MS = 30_000;
 
@@ -37,7 +38,7 @@ export function CasesTab() {
   usePolling(load, CASES_POLL_MS, token);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
-      {error ? <Alert type="error" showIcon message={error} /> : null}
+      <ErrorNote error={error} />
       <Card
         size="small"
         title={

@@ -5,6 +5,7 @@ import { hallClient } from '../lib/client.ts';
 import { setToken, type Surface } from '../lib/token.ts';
 import { SetupPage } from './SetupPage.tsx';
 import { normalizePairingCode } from '../../../shared/pairingCode.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 const SURFACE_OF: Record<string, Surface> = {
   kiosk: 'kiosk',
@@ -32,7 +33,7 @@ export default function SetupApp() {
   };
   return (
     <SetupPage title={t('title')} explain={t('explain')} width={520}>
-      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+      <ErrorNote error={error} spaced />
       {paired ? (
         <Alert
           type="success"

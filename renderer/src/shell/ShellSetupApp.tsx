@@ -6,6 +6,7 @@ import { ShellConfig, WindowRole, type ShellConfigInput } from '../../../shared/
 import { normalizePairingCode } from '../../../shared/pairingCode.ts';
 import { SetupPage } from '../setup/SetupPage.tsx';
 import './bridge.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 
 /** The form's flat values; `toConfig` turns them into the settings the shell stores. */
 interface Values {
@@ -127,7 +128,7 @@ export default function ShellSetupApp() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+      <ErrorNote error={error} spaced />
       {saved ? <Alert type="success" showIcon message={t('saved')} /> : null}
       <Form
         form={form}

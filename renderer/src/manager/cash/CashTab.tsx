@@ -8,6 +8,7 @@ import { DayCloseCard } from './DayCloseCard.tsx';
 import { DrawersTable } from './DrawersTable.tsx';
 import { InvoicesCard } from './InvoicesCard.tsx';
 import { ZReportPanel } from './ZReportPanel.tsx';
+import { ErrorNote } from '../../lib/ErrorNote.tsx';
 
 /** 现金/日结: a day's drawers, deposits and takings; its manual invoices; its close and Z-report. */
 export function CashTab() {
@@ -45,7 +46,7 @@ export function CashTab() {
         <Button onClick={() => load()}>{t('today')}</Button>
         {cash.closed ? <Tag color="blue">{t('dayIsClosed')}</Tag> : <Tag color="green">{t('dayIsOpen')}</Tag>}
       </Space>
-      {error ? <Alert type="error" showIcon message={error} /> : null}
+      <ErrorNote error={error} />
       {overLimit.length ? (
         // R-CASH-3: cash on hand above the limit, on the manager's screen as at the counter.
         <Alert
