@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ManualClock } from '../../shared/runtime.ts';
 import { startDemoHall, type TestHall } from '../support/hall.ts';
+import { test } from '../support/fixtures.ts';
 import { listen } from '../support/live.ts';
 import { callNext, expectError, issue, journalMark, shanghai, staffOf } from '../support/builders.ts';
 import { DeviceReply, ErrorReply, QueueReply } from '../../shared/api/schemas.ts';
@@ -574,109 +575,103 @@ describe('hostile requests against a real hall node (DESIGN §5)', () => {
 });
 
 describe('bad settings from upstream (DESIGN §5 "no request can crash the node")', () => {
-  it('DESIGN-2: a pulled setting with an unknown time zone falls back to the default instead of breaking issuing', async () => {
-    const hall = await startDemoHall();
-    try {
-      const ctx = hall.node.ctx;
-      // As head office's reference data would deliver it (DESIGN §4 pull), bypassing the LAN API's checks.
-      await ctx.commits.run('appendEvents', [
-        {
-          type: 'reference.updated',
-          payload: { kind: 'setting', key: 'timeZone', version: 1, data: { value: 'Mars/Olympus_Mons' } },
-          by: 'test',
-        },
-      ]);
-      const t = await issue(hall, 'A');
-      expect(t.number).toBe('A001');
-      const staff = staffOf(hall);
-      const state = await hall.request('GET', '/hall', { token: await staff.manager() });
-      expect(state.status).toBe(200);
-      expect(state.body).toMatchObject({ settings: { timeZone: 'Asia/Shanghai' } });
-    } finally {
-      await hall.stop();
-    }
+  test('DESIGN-2: a pulled setting with an unknown time zone falls back to the default instead of breaking issuing', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall();
+    const ctx = hall.node.ctx;
+    // As head office's reference data would deliver it (DESIGN §4 pull), bypassing the LAN API's checks.
+    await ctx.commits.run('appendEvents', [
+      {
+        type: 'reference.updated',
+        payload: { kind: 'setting', key: 'timeZone', version: 1, data: { value: 'Mars/Olympus_Mons' } },
+        by: 'test',
+      },
+    ]);
+    const t = await issue(hall, 'A');
+    expect(t.number).toBe('A001');
+    const staff = staffOf(hall);
+    const state = await hall.request('GET', '/hall', { token: await staff.manager() });
+    expect(state.status).toBe(200);
+    expect(state.body).toMatchObject({ settings: { timeZone: 'Asia/Shanghai' } });
   });
 });
 
 describe('hostile WebSocket clients (DESIGN §5)', () => {
-  it('DESIGN-5: a client flooding /api/v1/events is cut off (1009 over 64 KiB) and the others keep their events', async () => {
-    const hall = await startDemoHall();
-    try {
-      const rogue = await listen(hall.url, hall.displayToken);
-      const tv = await listen(hall.url, hall.displayToken);
-      rogue.send('{"type":"ticket.called"}'); // ignored, never relayed as if it came from the node
-      rogue.send(Buffer.alloc(100 * 1024, 0x41));
-      expect((await rogue.closed).code).toBe(1009);
-      const t = await issue(hall, 'A');
-      expect(await tv.next((m) => m.type === 'ticket.issued')).toMatchObject({ ticket: { id: t.id } });
-      expect(tv.messages.filter((m) => m.type === 'ticket.called')).toEqual([]);
-      tv.close();
-      expect((await hall.request('GET', '/health')).status).toBe(200);
-    } finally {
-      await hall.stop();
-    }
+  test('DESIGN-5: a client flooding /api/v1/events is cut off (1009 over 64 KiB) and the others keep their events', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall();
+    const rogue = await listen(hall.url, hall.displayToken);
+    const tv = await listen(hall.url, hall.displayToken);
+    rogue.send('{"type":"ticket.called"}'); // ignored, never relayed as if it came from the node
+    rogue.send(Buffer.alloc(100 * 1024, 0x41));
+    expect((await rogue.closed).code).toBe(1009);
+    const t = await issue(hall, 'A');
+    expect(await tv.next((m) => m.type === 'ticket.issued')).toMatchObject({ ticket: { id: t.id } });
+    expect(tv.messages.filter((m) => m.type === 'ticket.called')).toEqual([]);
+    tv.close();
+    expect((await hall.request('GET', '/health')).status).toBe(200);
   });
 });
 
 describe('random bodies on every route (DESIGN §5 "no request can crash the node")', () => {
-  it('DESIGN-5: random and field-shaped hostile bodies on every route as manager and as clerk: never a 5xx, always {error:{code,message}} on 4xx', async () => {
-    const hall = await startDemoHall();
-    try {
-      const staff = staffOf(hall);
-      const clerk = await staff.clerk(1);
-      const t = await issue(hall, 'A');
-      type Op = {
-        requestBody?: {
-          content: { 'application/json': { schema: { properties?: Record<string, unknown> } } };
-        };
+  test('DESIGN-5: random and field-shaped hostile bodies on every route as manager and as clerk: never a 5xx, always {error:{code,message}} on 4xx', async ({
+    demoHall,
+  }) => {
+    const hall = await demoHall();
+    const staff = staffOf(hall);
+    const clerk = await staff.clerk(1);
+    const t = await issue(hall, 'A');
+    type Op = {
+      requestBody?: {
+        content: { 'application/json': { schema: { properties?: Record<string, unknown> } } };
       };
-      const doc = (await (await fetch(`${hall.url}/api/v1/openapi.json`)).json()) as {
-        paths: Record<string, Record<string, Op>>;
-      };
-      const routes = Object.entries(doc.paths)
-        .flatMap(([p, ops]) => Object.keys(ops).map((m) => [m.toUpperCase(), p] as const))
-        .filter(([m, p]) => m !== 'GET' && !p.endsWith('/events'));
-      expect(routes.length).toBeGreaterThan(20);
-      const value = fc.oneof(
-        fc.jsonValue(),
-        fc.string({ unit: 'binary', maxLength: 200 }),
-        fc.integer(),
-        fc.double(),
-        fc.constantFrom('A', 'Z', '', '1', '0', -1, 2 ** 53, 1e308, null, true, SQL, '\ud800', '\u202e'),
+    };
+    const doc = (await (await fetch(`${hall.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Op>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => [m.toUpperCase(), p] as const))
+      .filter(([m, p]) => m !== 'GET' && !p.endsWith('/events'));
+    expect(routes.length).toBeGreaterThan(20);
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.integer(),
+      fc.double(),
+      fc.constantFrom('A', 'Z', '', '1', '0', -1, 2 ** 53, 1e308, null, true, SQL, '\ud800', '\u202e'),
+    );
+    for (const [method, template] of routes) {
+      // Random JSON, and objects with the route's own field names holding hostile values.
+      const props = Object.keys(
+        doc.paths[template]![method.toLowerCase()]?.requestBody?.content['application/json'].schema
+          .properties ?? {},
       );
-      for (const [method, template] of routes) {
-        // Random JSON, and objects with the route's own field names holding hostile values.
-        const props = Object.keys(
-          doc.paths[template]![method.toLowerCase()]?.requestBody?.content['application/json'].schema
-            .properties ?? {},
-        );
-        const shaped =
-          props.length > 0
-            ? fc.sample(fc.record(Object.fromEntries(props.map((k) => [k, value])), { requiredKeys: [] }), {
-                numRuns: 20,
-                seed: 8361,
-              })
-            : [];
-        const bodies = [...fc.sample(fc.jsonValue(), { numRuns: 20, seed: 8360 }), ...shaped];
-        const url = template
-          .replace('/api/v1', '')
-          .replace('{id}', t.id)
-          .replace('{no}', '1')
-          .replace('{code}', 'A');
-        for (const body of bodies) {
-          for (const token of [await staff.manager(), clerk]) {
-            const res = await hall.request(method, url, { token, body: JSON.stringify(body) });
-            expect(
-              res.status,
-              `${method} ${url} ${JSON.stringify(body)} → ${JSON.stringify(res.body)}`,
-            ).toBeLessThan(500);
-            if (res.status >= 400) expectError(res, res.status);
-          }
+      const shaped =
+        props.length > 0
+          ? fc.sample(fc.record(Object.fromEntries(props.map((k) => [k, value])), { requiredKeys: [] }), {
+              numRuns: 20,
+              seed: 8361,
+            })
+          : [];
+      const bodies = [...fc.sample(fc.jsonValue(), { numRuns: 20, seed: 8360 }), ...shaped];
+      const url = template
+        .replace('/api/v1', '')
+        .replace('{id}', t.id)
+        .replace('{no}', '1')
+        .replace('{code}', 'A');
+      for (const body of bodies) {
+        for (const token of [await staff.manager(), clerk]) {
+          const res = await hall.request(method, url, { token, body: JSON.stringify(body) });
+          expect(
+            res.status,
+            `${method} ${url} ${JSON.stringify(body)} → ${JSON.stringify(res.body)}`,
+          ).toBeLessThan(500);
+          if (res.status >= 400) expectError(res, res.status);
         }
       }
-      expect((await hall.request('GET', '/health')).status).toBe(200);
-    } finally {
-      await hall.stop();
     }
+    expect((await hall.request('GET', '/health')).status).toBe(200);
   });
 });
