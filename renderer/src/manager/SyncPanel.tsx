@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
 import { describeMismatches } from '../lib/integrity.ts';
-import { RawRowDrawer } from '../lib/RawRowDrawer.tsx';
+import { QuarantineTable } from '../lib/QuarantineTable.tsx';
 import type { StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { useManager, type SyncRow } from './store.ts';
 import { usePolling } from '../lib/usePolling.ts';
@@ -122,7 +121,6 @@ function StationQuarantine() {
   const rows = useManager((s) => s.quarantine);
   // Read only while this table is on screen, at the health poll's pace (not with every health poll).
   usePolling(() => useManager.getState().loadQuarantine(), HEALTH_POLL_MS);
-  const [open, setOpen] = useState<StationQuarantineRowT | null>(null);
   const station = (r: StationQuarantineRowT) =>
     r.deviceName
       ? r.counterNo !== null
@@ -135,42 +133,22 @@ function StationQuarantine() {
         {t('quarantineTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('quarantineExplain')}</Typography.Paragraph>
-      <Table<StationQuarantineRowT>
-        size="middle"
-        rowKey={(r) => `${r.deviceId}#${r.deviceSeq}`}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        dataSource={rows}
-        locale={{ emptyText: <Empty description={t('quarantineNone')} /> }}
-        columns={[
-          { title: t('quarantineStation'), render: (_v, r) => station(r) },
-          { title: t('quarantineSeq'), dataIndex: 'deviceSeq', align: 'right' },
-          { title: t('quarantineType'), render: (_v, r) => r.type ?? '—' },
-          { title: t('quarantineReason'), dataIndex: 'reason' },
-          {
-            title: t('quarantineAt'),
-            render: (_v, r) => formatDateTime(r.receivedAt, i18n.language),
-          },
-          {
-            title: t('quarantineRaw'),
-            render: (_v, r) => <Button onClick={() => setOpen(r)}>{t('quarantineView')}</Button>,
-          },
+      <QuarantineTable<StationQuarantineRowT>
+        rows={rows}
+        pageSize={10}
+        labels={{
+          raw: t('quarantineRaw'),
+          view: t('quarantineView'),
+          seq: t('quarantineSeq'),
+          empty: t('quarantineNone'),
+        }}
+        facts={[
+          { label: t('quarantineStation'), cell: station },
+          { label: t('quarantineSeq'), cell: (r) => r.deviceSeq },
+          { label: t('quarantineType'), cell: (r) => r.type ?? '—' },
+          { label: t('quarantineReason'), cell: (r) => r.reason },
+          { label: t('quarantineAt'), cell: (r) => formatDateTime(r.receivedAt, i18n.language) },
         ]}
-      />
-      <RawRowDrawer
-        title={open ? `${t('quarantineRaw')} · ${t('quarantineSeq')} ${open.deviceSeq}` : ''}
-        raw={open?.raw ?? null}
-        onClose={() => setOpen(null)}
-        details={
-          open
-            ? [
-                [t('quarantineStation'), station(open)],
-                [t('quarantineSeq'), open.deviceSeq],
-                [t('quarantineType'), open.type ?? '—'],
-                [t('quarantineReason'), open.reason],
-                [t('quarantineAt'), formatDateTime(open.receivedAt, i18n.language)],
-              ]
-            : null
-        }
       />
     </>
   );
