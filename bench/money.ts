@@ -3,6 +3,7 @@ import type { Figure } from './lib/figure.ts';
 import { figure } from './lib/figure.ts';
 import { inProcessDemoHall, startHubWithStation } from './lib/hub.ts';
 import { durableCommits } from './lib/sqlite.ts';
+import { RawConnection } from './lib/rawHttp.ts';
 import { scratchDir } from './lib/dirs.ts';
 import { envSeconds } from './lib/env.ts';
 import { percentile } from './lib/stats.ts';
@@ -49,15 +50,24 @@ function receiptBody(i: number) {
   return { lines, payments };
 }
 
+/** Receipt requests in flight at once for the throughput figure. */
+const CLIENTS = 8;
+
 async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
   const env = await startHubWithStation(1);
+  // As the hub's figure drives it (bench/hub-ops.ts): one hand-rolled keep-alive connection per request
+  // in flight, so the load generator leaves the station the CPU node:http's client would take.
+  const connections: RawConnection[] = [];
   try {
     const clerk = await env.clerk('1001');
     const bodies = Array.from({ length: 500 }, (_, i) => JSON.stringify(receiptBody(i)));
-    const once = async (i: number) => {
+    connections.push(
+      ...Array.from({ length: CLIENTS }, () => new RawConnection(env.stationUrl, clerk.bearer)),
+    );
+    const once = async (i: number, c = connections[0]!) => {
       const t0 = performance.now();
-      const r = await clerk.send('POST', '/api/v1/receipts', bodies[i % bodies.length], {
-        'idempotency-key': `bench-${i}`,
+      const r = await c.send('POST', '/api/v1/receipts', bodies[i % bodies.length], {
+        'Idempotency-Key': `bench-${i}`,
       });
       if (r.status !== 201) throw new Error(`receipt ${i}: ${r.status} ${JSON.stringify(r.body)}`);
       return performance.now() - t0;
@@ -68,7 +78,6 @@ async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
     // Throughput as the hub's figure measures it: eight requests in flight (the counter screen, its
     // retries, a second screen), each with its own key, so the writer can share an fsync among them.
     // Receipt slices alternate with raw-commit slices, so both meet the same load on a shared machine.
-    const CLIENTS = 8;
     let receipts = 0;
     let receiptMs = 0;
     const rawRates: number[] = [];
@@ -77,9 +86,9 @@ async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
     for (let round = 0; round < rounds; round++) {
       const started = performance.now();
       await Promise.all(
-        Array.from({ length: CLIENTS }, async () => {
+        connections.map(async (c) => {
           while (performance.now() < started + 1_000) {
-            await once(i++);
+            await once(i++, c);
             receipts++;
           }
         }),
@@ -122,6 +131,7 @@ async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
       }),
     ];
   } finally {
+    for (const c of connections) c.close();
     await env.stop();
   }
 }

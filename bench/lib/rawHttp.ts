@@ -31,17 +31,24 @@ export class RawConnection {
   }
 
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+    return this.send<T>(method, path, body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  /** A request whose JSON body is already serialised, with headers of its own (an Idempotency-Key). */
+  send<T = unknown>(
+    method: string,
+    path: string,
+    payload: string | undefined,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     if (this.waiting) return Promise.reject(new Error('RawConnection: one request at a time'));
-    const payload = body === undefined ? '' : JSON.stringify(body);
-    const head =
-      `${method} ${path} HTTP/1.1\r\n${this.fixedHeaders}` +
-      (body === undefined
-        ? ''
-        : `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n`) +
-      '\r\n';
+    let head = `${method} ${path} HTTP/1.1\r\n${this.fixedHeaders}`;
+    for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+    if (payload !== undefined)
+      head += `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n`;
     return new Promise<Reply<T>>((resolve, reject) => {
       this.waiting = { resolve: resolve as Waiting['resolve'], reject };
-      this.connection().write(head + payload);
+      this.connection().write(`${head}\r\n${payload ?? ''}`);
     });
   }
 
