@@ -5,8 +5,21 @@ import { stmt } from './index.ts';
 const releaseCounter = (db: Db, ticketId: string) =>
   stmt(db, `UPDATE counters SET ticket_id = NULL WHERE ticket_id = ?`).run(ticketId);
 
-const setStatus = (db: Db, ticketId: string, status: string) =>
-  stmt(db, `UPDATE tickets SET status = ? WHERE id = ?`).run(status, ticketId);
+/** The ticket leaves its counter in `status`, with the columns that record how (when, why, for whom). */
+function leaveCounter(
+  db: Db,
+  ticketId: string,
+  status: string,
+  columns: Record<string, string | number | null> = {},
+): void {
+  const set = Object.keys(columns).map((c) => `, ${c} = @${c}`);
+  stmt(db, `UPDATE tickets SET status = @status${set.join('')} WHERE id = @ticketId`).run({
+    ...columns,
+    status,
+    ticketId,
+  });
+  releaseCounter(db, ticketId);
+}
 
 export const queueProjectors: Projectors = {
   'ticket.issued': (db, p, row) => {
@@ -49,21 +62,9 @@ export const queueProjectors: Projectors = {
       p.ticketId,
     );
   },
-  'ticket.finished': (db, p, row) => {
-    stmt(db, `UPDATE tickets SET status = 'done', finished_at = ?, overrun_reason = ? WHERE id = ?`).run(
-      row.occurred_at,
-      p.overrunReason,
-      p.ticketId,
-    );
-    releaseCounter(db, p.ticketId);
-  },
-  'ticket.no_show': (db, p, row) => {
-    stmt(db, `UPDATE tickets SET status = 'no_show', no_show_at = ? WHERE id = ?`).run(
-      row.occurred_at,
-      p.ticketId,
-    );
-    releaseCounter(db, p.ticketId);
-  },
+  'ticket.finished': (db, p, row) =>
+    leaveCounter(db, p.ticketId, 'done', { finished_at: row.occurred_at, overrun_reason: p.overrunReason }),
+  'ticket.no_show': (db, p, row) => leaveCounter(db, p.ticketId, 'no_show', { no_show_at: row.occurred_at }),
   'ticket.reactivated': (db, p, row) => {
     stmt(
       db,
@@ -71,14 +72,8 @@ export const queueProjectors: Projectors = {
          no_show_at = NULL, recall_count = 0 WHERE id = ?`,
     ).run(row.occurred_at, p.ticketId);
   },
-  'ticket.parked': (db, p, row) => {
-    stmt(db, `UPDATE tickets SET status = 'parked', target_counter_no = ?, parked_at = ? WHERE id = ?`).run(
-      p.counterNo,
-      row.occurred_at,
-      p.ticketId,
-    );
-    releaseCounter(db, p.ticketId);
-  },
+  'ticket.parked': (db, p, row) =>
+    leaveCounter(db, p.ticketId, 'parked', { target_counter_no: p.counterNo, parked_at: row.occurred_at }),
   'ticket.returned': (db, p, row) => {
     stmt(
       db,
@@ -90,10 +85,7 @@ export const queueProjectors: Projectors = {
     ).run({ counterNo: p.counterNo, at: row.occurred_at, ticketId: p.ticketId });
     stmt(db, `UPDATE counters SET ticket_id = ? WHERE counter_no = ?`).run(p.ticketId, p.counterNo);
   },
-  'ticket.cancelled': (db, p) => {
-    setStatus(db, p.ticketId, 'cancelled');
-    releaseCounter(db, p.ticketId);
-  },
+  'ticket.cancelled': (db, p) => leaveCounter(db, p.ticketId, 'cancelled'),
   'ticket.transferred': (db, p, row) => {
     stmt(
       db,
