@@ -1,5 +1,7 @@
 import http from 'node:http';
 
+export type Headers = Record<string, string>;
+
 export interface Reply<T = unknown> {
   status: number;
   body: T;
@@ -40,19 +42,14 @@ export class Client {
   }
 
   /** A request whose JSON body is already serialised (a load generator prepares its bodies up front). */
-  send<T = unknown>(
-    method: string,
-    path: string,
-    payload: string | undefined,
-    headers: Record<string, string> = {},
-  ): Promise<Reply<T>> {
-    const h: Record<string, string> = { ...headers };
+  send<T = unknown>(method: string, path: string, payload?: string, headers: Headers = {}) {
+    const h: Headers = { ...headers };
     if (this.token) h.authorization = `Bearer ${this.token}`;
     if (payload !== undefined) {
       h['content-type'] = 'application/json';
       h['content-length'] = String(Buffer.byteLength(payload));
     }
-    return new Promise((resolve, reject) => {
+    return new Promise<Reply<T>>((resolve, reject) => {
       const req = http.request(
         {
           agent: this.agent,

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { Reply } from './http.ts';
+import type { Headers, Reply } from './http.ts';
 
 interface Waiting {
   resolve: (reply: Reply<unknown>) => void;
@@ -35,12 +35,7 @@ export class RawConnection {
   }
 
   /** A request whose JSON body is already serialised, with headers of its own (an Idempotency-Key). */
-  send<T = unknown>(
-    method: string,
-    path: string,
-    payload: string | undefined,
-    headers: Record<string, string> = {},
-  ): Promise<Reply<T>> {
+  send<T = unknown>(method: string, path: string, payload?: string, headers: Headers = {}) {
     if (this.waiting) return Promise.reject(new Error('RawConnection: one request at a time'));
     let head = `${method} ${path} HTTP/1.1\r\n${this.fixedHeaders}`;
     for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;

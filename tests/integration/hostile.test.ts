@@ -55,6 +55,8 @@ const awayBody = (e: Env, reason: string) => ({ reason, returnAt: e.clock.now() 
 const deviceBody = (name: string) => ({ role: 'display', name });
 /** Most hostile input is malformed: refused by the contract's schema before any handler runs. */
 const invalid = (name: string, send: Case[3]): Case => [name, 400, 'E_VALIDATION', send];
+/** Asks about something that does not exist: 404 with the code naming what. */
+const missing = (name: string, code: string, send: Case[3]): Case => [name, 404, code, send];
 
 const CASES: Case[] = [
   // Who is asking
@@ -227,40 +229,28 @@ const CASES: Case[] = [
     post(e, '/tickets', e.hall.kioskToken, '{"serviceCode":"A","priority":1e999}'),
   ),
   // Unknown things
-  [
-    'DESIGN-6: an unknown service',
-    404,
-    'E_UNKNOWN_SERVICE',
-    (e) => post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'Z' }),
-  ],
-  [
-    'DESIGN-6: transfer to an unknown service',
-    404,
-    'E_UNKNOWN_SERVICE',
-    (e) => post(e, `/tickets/${e.mine}/transfer`, e.clerk1, { serviceCode: 'ZZ' }),
-  ],
+  missing('DESIGN-6: an unknown service', 'E_UNKNOWN_SERVICE', (e) =>
+    post(e, '/tickets', e.hall.kioskToken, { serviceCode: 'Z' }),
+  ),
+  missing('DESIGN-6: transfer to an unknown service', 'E_UNKNOWN_SERVICE', (e) =>
+    post(e, `/tickets/${e.mine}/transfer`, e.clerk1, { serviceCode: 'ZZ' }),
+  ),
   [
     'DESIGN-6: transfer to both a service and a counter',
     400,
     'E_TRANSFER_TARGET',
     (e) => post(e, `/tickets/${e.mine}/transfer`, e.clerk1, { serviceCode: 'C', counterNo: 3 }),
   ],
-  [
-    'DESIGN-6: an unknown ticket id',
-    404,
-    'E_UNKNOWN_TICKET',
-    (e) => post(e, `/tickets/${UUID}/start`, e.clerk1),
-  ],
+  missing('DESIGN-6: an unknown ticket id', 'E_UNKNOWN_TICKET', (e) =>
+    post(e, `/tickets/${UUID}/start`, e.clerk1),
+  ),
   invalid('DESIGN-6: a ticket id that is not a UUID', (e) => post(e, '/tickets/not-a-uuid/start', e.clerk1)),
   invalid('DESIGN-6: a path-traversal ticket id', (e) =>
     post(e, '/tickets/..%2F..%2Fetc%2Fpasswd/start', e.clerk1),
   ),
-  [
-    'DESIGN-6: revoke an unknown device',
-    404,
-    'E_NOT_FOUND',
-    (e) => e.hall.request('DELETE', '/devices/no-such-device', { token: e.manager }),
-  ],
+  missing('DESIGN-6: revoke an unknown device', 'E_NOT_FOUND', (e) =>
+    e.hall.request('DELETE', '/devices/no-such-device', { token: e.manager }),
+  ),
   ['DESIGN-6: an unknown route', 404, 'E_NOT_FOUND', (e) => post(e, '/tickets/drop', e.manager)],
   invalid('DESIGN-5: a malformed percent-encoding in the path', (e) =>
     post(e, '/tickets/%ZZ/start', e.clerk1),
@@ -321,12 +311,9 @@ const CASES: Case[] = [
   invalid('DESIGN-5: a counter number that is not a number', (e) =>
     post(e, '/counters/abc/call-next', e.clerk1),
   ),
-  [
-    'DESIGN-5: login at an unknown counter',
-    404,
-    'E_UNKNOWN_COUNTER',
-    (e) => post(e, '/auth/login', undefined, { staffNo: '1003', pin: '123456', counterNo: 42 }),
-  ],
+  missing('DESIGN-5: login at an unknown counter', 'E_UNKNOWN_COUNTER', (e) =>
+    post(e, '/auth/login', undefined, { staffNo: '1003', pin: '123456', counterNo: 42 }),
+  ),
   invalid('R-AWAY-1: returnAt negative', (e) =>
     post(e, '/counters/3/away', e.clerk3, { reason: 'lunch', returnAt: -5 }),
   ),

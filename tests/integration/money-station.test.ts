@@ -36,11 +36,9 @@ const fees = async (hall: TestHall, token: string) =>
 
 describe('money on a station (issue 11, DESIGN §4)', () => {
   it('R-CASH-2, DESIGN-4: a station takes receipts, a void and a count with its hub unreachable; after the sync the hub holds them and lists its drawer', async ({
-    pairedHub,
-    pulledStation,
+    hubWithStation,
   }) => {
-    const hub = await pairedHub();
-    const station = await pulledStation(hub, 2);
+    const { hub, station } = await hubWithStation(2);
     setUpstreamUrl(station.node, 'hub', UNREACHABLE);
     // The station signs its clerk in and countersigns the manager on its own (it holds the PIN hashes).
     const clerk = await station.login('1002', 2);

@@ -242,11 +242,9 @@ describe('guessing at the hub', () => {
   });
 
   it('security: a staff number locked at the hub is locked at its stations too', async ({
-    pulledStation,
-    demoHall,
+    hubWithStation,
   }) => {
-    const hub = await demoHall();
-    const station = await pulledStation(hub, 1);
+    const { hub, station } = await hubWithStation(1, { paired: false });
     const wrong = (hall: TestHall) =>
       hall.request('POST', '/auth/login', { body: { staffNo: '1001', pin: '999999' } });
     for (let i = 0; i < 4; i++) expect((await wrong(hub)).status).toBe(401);

@@ -518,11 +518,9 @@ describe('security: origin rules on the hub (issue 9, critical)', () => {
 
 describe('security: a real station through its hub (issue 9)', () => {
   it('security: a station clerk’s walk-in and sign-in pass the origin rule and name the hub’s own staff member', async ({
-    pulledStation,
-    demoHall,
+    hubWithStation,
   }) => {
-    const hub = await demoHall();
-    const station = await pulledStation(hub, 2);
+    const { hub, station } = await hubWithStation(2, { paired: false });
     const clerk = await station.login('1002', 2);
     const res = await station.request('POST', '/walkins', {
       token: clerk,

@@ -137,14 +137,14 @@ export const test = base
     return station;
   })
   /**
-   * A paired hub and its counter station `counterNo` (sync by hand), which has pulled the hub's
-   * reference data unless `pull: false`.
+   * A hub paired with head office (or, with `paired: false`, a demo hall on its own) and its counter
+   * station `counterNo` (sync by hand), which has pulled the hub's reference data unless `pull: false`.
    */
   .extend(
     'hubWithStation',
-    ({ later, pairedHub, pulledStation }) =>
-      async (counterNo: number, { pull = true } = {}) => {
-        const hub = await pairedHub();
+    ({ later, pairedHub, pulledStation, demoHall }) =>
+      async (counterNo: number, { pull = true, paired = true } = {}) => {
+        const hub: TestHall = paired ? await pairedHub() : await demoHall();
         const station = pull
           ? await pulledStation(hub, counterNo)
           : later(await startStation(hub, counterNo, { sync: false }));

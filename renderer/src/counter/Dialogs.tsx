@@ -1,4 +1,5 @@
-import { Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
+import { Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { FormDialog } from '../lib/FormDialog.tsx';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { TransferBody } from '../../../shared/api/schemas.ts';
@@ -24,49 +25,45 @@ export function TransferDialog({
   }>();
   const to = Form.useWatch('to', form) ?? 'service';
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('transferTitle')}
-      onCancel={onClose}
-      onOk={() =>
-        void form.validateFields().then(async (v) => {
-          await onSubmit(
-            v.to === 'service' ? { serviceCode: v.serviceCode, head: v.head } : { counterNo: v.counterNo },
-          );
-          onClose();
-        })
+      onClose={onClose}
+      onSubmit={(v) =>
+        onSubmit(
+          v.to === 'service' ? { serviceCode: v.serviceCode, head: v.head } : { counterNo: v.counterNo },
+        )
       }
+      initialValues={{ to: 'service', head: true }}
     >
-      <Form form={form} layout="vertical" initialValues={{ to: 'service', head: true }}>
-        <Form.Item name="to" label={t('transferTo')}>
-          <Radio.Group
-            options={[
-              { value: 'service', label: t('toService') },
-              { value: 'counter', label: t('toCounter') },
-            ]}
-          />
-        </Form.Item>
-        {to === 'service' ? (
-          <>
-            <Form.Item name="serviceCode" label={t('service')} rules={[{ required: true }]}>
-              <Select
-                options={(hall?.services ?? []).map((s) => ({
-                  value: s.code,
-                  label: `${s.prefix} · ${i18n.language === 'en' ? s.nameEn : s.name}`,
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="head" label={t('toHead')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </>
-        ) : (
-          <Form.Item name="counterNo" label={t('counterField')} rules={[{ required: true }]}>
-            <Select options={(hall?.counters ?? []).map((c) => ({ value: c.counterNo, label: c.name }))} />
+      <Form.Item name="to" label={t('transferTo')}>
+        <Radio.Group
+          options={[
+            { value: 'service', label: t('toService') },
+            { value: 'counter', label: t('toCounter') },
+          ]}
+        />
+      </Form.Item>
+      {to === 'service' ? (
+        <>
+          <Form.Item name="serviceCode" label={t('service')} rules={[{ required: true }]}>
+            <Select
+              options={(hall?.services ?? []).map((s) => ({
+                value: s.code,
+                label: `${s.prefix} · ${i18n.language === 'en' ? s.nameEn : s.name}`,
+              }))}
+            />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+          <Form.Item name="head" label={t('toHead')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </>
+      ) : (
+        <Form.Item name="counterNo" label={t('counterField')} rules={[{ required: true }]}>
+          <Select options={(hall?.counters ?? []).map((c) => ({ value: c.counterNo, label: c.name }))} />
+        </Form.Item>
+      )}
+    </FormDialog>
   );
 }
 
@@ -83,30 +80,24 @@ export function AwayDialog({
   const { t } = useTranslation('counter');
   const [form] = Form.useForm<{ reason: string; minutes: number }>();
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('awayTitle')}
-      onCancel={onClose}
-      onOk={() =>
-        void form.validateFields().then(async (v) => {
-          await onSubmit({ reason: v.reason, returnAt: Date.now() + v.minutes * 60_000 });
-          onClose();
-        })
-      }
+      onClose={onClose}
+      onSubmit={(v) => onSubmit({ reason: v.reason, returnAt: Date.now() + v.minutes * 60_000 })}
+      initialValues={{ minutes: 10 }}
     >
-      <Form form={form} layout="vertical" initialValues={{ minutes: 10 }}>
-        <Form.Item name="reason" label={t('awayReason')} rules={[{ required: true, max: 100 }]}>
-          <Select
-            showSearch
-            options={AWAY_REASONS.map((k) => ({ value: t(k), label: t(k) }))}
-            onSearch={(text) => form.setFieldValue('reason', text)}
-          />
-        </Form.Item>
-        <Form.Item name="minutes" label={t('awayMinutes')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={240} addonAfter={t('minutesUnit')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label={t('awayReason')} rules={[{ required: true, max: 100 }]}>
+        <Select
+          showSearch
+          options={AWAY_REASONS.map((k) => ({ value: t(k), label: t(k) }))}
+          onSearch={(text) => form.setFieldValue('reason', text)}
+        />
+      </Form.Item>
+      <Form.Item name="minutes" label={t('awayMinutes')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={240} addonAfter={t('minutesUnit')} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -121,32 +112,19 @@ export function OverrunDialog({
   onSubmit: Submit<string>;
 }) {
   const { t } = useTranslation('counter');
-  const [form] = Form.useForm<{ reason: string }>();
   return (
-    <Modal
-      open
+    <FormDialog<{ reason: string }>
       title={t('overrunTitle', { minutes: limit })}
-      onCancel={onClose}
-      onOk={() =>
-        // An invalid form rejects; the form already shows why, so the rejection is handled here.
-        void form.validateFields().then(
-          async (v) => {
-            await onSubmit(v.reason);
-            onClose();
-          },
-          () => undefined,
-        )
-      }
+      onClose={onClose}
+      onSubmit={(v) => onSubmit(v.reason)}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('overrunReason')}
-          rules={[{ required: true, whitespace: true, max: 100 }]}
-        >
-          <Input.TextArea rows={3} placeholder={t('overrunHint')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t('overrunReason')}
+        rules={[{ required: true, whitespace: true, max: 100 }]}
+      >
+        <Input.TextArea rows={3} placeholder={t('overrunHint')} />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -9,17 +9,20 @@ function hallFormat(lang: string, timeZone: string, parts: Intl.DateTimeFormatOp
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone, ...parts });
 }
 
+const CLOCK = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+const LONG_DATE = { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' } as const;
+const DATE_TIME = { month: '2-digit', day: '2-digit', ...CLOCK, second: '2-digit' } as const;
+
 export function formatClock(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
-  return hallFormat(lang, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  return hallFormat(lang, timeZone, CLOCK).format(ms);
 }
 
 export function formatDate(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
-  return hallFormat(lang, timeZone, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: 'long',
-  }).format(ms);
+  return hallFormat(lang, timeZone, LONG_DATE).format(ms);
+}
+
+export function formatDateTime(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
+  return hallFormat(lang, timeZone, DATE_TIME).format(ms);
 }
 
 /** mm:ss, growing to h:mm:ss. */
@@ -30,17 +33,6 @@ export function formatDuration(ms: number): string {
   const s = total % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
-}
-
-export function formatDateTime(ms: number, lang: string, timeZone = 'Asia/Shanghai'): string {
-  return hallFormat(lang, timeZone, {
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms);
 }
 
 /** A human span in its largest sensible unit: 12 s, 5 min, 3 h, 2 d (zh: 12 秒, 5 分钟, …). */

@@ -1,48 +1,12 @@
-import type { ReactNode } from 'react';
-import { Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
+import { Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/money/cash.ts';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { YuanField } from '../../lib/YuanInput.tsx';
 import { parseYuan } from '../../lib/yuan.ts';
 import { useCounter } from '../store.ts';
-import { shownByForm, useMoneyRun } from './useMoneyRun.ts';
-
-/** A dialog with one form: validated, sent, closed; on a refusal it stays open with what was typed. */
-function FormDialog<V extends object>({
-  title,
-  okText,
-  onClose,
-  onSubmit,
-  initialValues,
-  children,
-}: {
-  title: string;
-  okText: string;
-  onClose: () => void;
-  onSubmit: (values: V) => Promise<unknown>;
-  initialValues?: Partial<V>;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation('common');
-  const [form] = Form.useForm<V>();
-  return (
-    <Modal
-      open
-      title={title}
-      okText={okText}
-      cancelText={t('cancel')}
-      onCancel={onClose}
-      onOk={() =>
-        void form.validateFields().then((v) => onSubmit(v).then(onClose, () => undefined), shownByForm)
-      }
-    >
-      <Form form={form} layout="vertical" initialValues={initialValues}>
-        {children}
-      </Form>
-    </Modal>
-  );
-}
+import { useMoneyRun } from './useMoneyRun.ts';
+import { FormDialog } from '../../lib/FormDialog.tsx';
 
 const fen = (text: string) => parseYuan(text) ?? 0;
 

@@ -1,9 +1,10 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/money/cash.ts';
 import { yuan } from '../../../../shared/money/amounts.ts';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
-import { shownByForm, useMoneyRun } from './useMoneyRun.ts';
+import { useMoneyRun } from './useMoneyRun.ts';
+import { FormDialog } from '../../lib/FormDialog.tsx';
 
 /** 作废: a reason, and a duty manager other than the clerk signs with their PIN here at the counter. */
 export function VoidDialog({
@@ -15,35 +16,28 @@ export function VoidDialog({
 }) {
   const { t } = useTranslation(['money', 'common']);
   const run = useMoneyRun();
-  const [form] = Form.useForm<{ reason: string; approver: Signature }>();
-  const submit = async (v: { reason: string; approver: Signature }) => {
-    await run(
+  const submit = (v: { reason: string; approver: Signature }) =>
+    run(
       (api) => api.voidReceipt({ id: receipt.id, body: { reason: v.reason.trim(), approver: v.approver } }),
       t('voided', { number: receipt.number }),
     );
-    onClose();
-  };
   return (
-    <Modal
-      open
+    <FormDialog<{ reason: string; approver: Signature }>
       title={t('voidTitle', { number: receipt.number })}
       okText={t('voidConfirm')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common:cancel')}
-      onCancel={onClose}
-      onOk={() => void form.validateFields().then((v) => submit(v).catch(() => undefined), shownByForm)}
+      danger
+      onClose={onClose}
+      onSubmit={submit}
     >
       <Typography.Paragraph>{t('voidExplain', { amount: yuan(receipt.totalFen) })}</Typography.Paragraph>
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('voidReason')}
-          rules={[{ required: true, whitespace: true, max: 200 }]}
-        >
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <SignatureFields name="approver" label={t('approverManager')} />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t('voidReason')}
+        rules={[{ required: true, whitespace: true, max: 200 }]}
+      >
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <SignatureFields name="approver" label={t('approverManager')} />
+    </FormDialog>
   );
 }

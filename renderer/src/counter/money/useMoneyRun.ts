@@ -25,5 +25,4 @@ export function useMoneyRun() {
   );
 }
 
-/** A form's validation failure is shown by the form itself: nothing more to report. */
-export const shownByForm = (): undefined => undefined;
+export { shownByForm } from '../../lib/FormDialog.tsx';
