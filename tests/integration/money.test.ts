@@ -125,7 +125,7 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
 });
 
 describe('voids (DESIGN §5: no self-approval)', () => {
-  it('a void needs another manager; a void of a void and a second void are refused', async ({ aHall }) => {
+  it('DESIGN-6: a void needs another manager; a void of a void and a second void are refused', async ({ aHall }) => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const r = parseReply(
@@ -154,7 +154,7 @@ describe('voids (DESIGN §5: no self-approval)', () => {
     expect(view.void).toMatchObject({ id: voidId, reason: '录入错误', approverName: '王敏' });
   });
 
-  it('a manager at a counter cannot approve the void of their own receipt', async ({ aHall }) => {
+  it('DESIGN-5: a manager at a counter cannot approve the void of their own receipt', async ({ aHall }) => {
     const { hall } = await aHall();
     const m = await hall.login('9001', 2);
     const r = parseReply(
@@ -176,7 +176,7 @@ describe('voids (DESIGN §5: no self-approval)', () => {
     );
   });
 
-  it('a clerk reads only their own receipts', async ({ aHall }) => {
+  it('DESIGN-6: a clerk reads only their own receipts', async ({ aHall }) => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const c2 = await staff.clerk(2);
@@ -293,5 +293,109 @@ describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
     expect(late.day).toBe('2026-11-26');
     const view = parseReply(ReceiptView, await hall.request('GET', `/receipts/${late.id}`, { token: c2 }));
     expect(view.lateFor).toBe(day);
+  });
+});
+
+describe('cash on hand, deposits and manual invoices (R-CASH-3, R-CASH-4, R-CASH-6)', () => {
+  const DAY = '2026-11-25';
+  const CLERK_2 = { staffNo: '1002', pin: '123456' };
+  const Cash = z.object({
+    drawers: z.array(z.object({ counterNo: z.number(), overLimit: z.boolean() })),
+    deposits: z.array(
+      z.object({ slipNo: z.string(), amountFen: z.number(), staffNames: z.array(z.string()) }),
+    ),
+  });
+  const deposit = (hall: TestHall, token: string, body: unknown) =>
+    hall.request('POST', '/deposits', { token, body });
+
+  it('R-CASH-3, R-CASH-6: cash above the limit is flagged at the counter and for the manager; a deposit made by two people clears it', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const m = await staff.manager();
+    // The default limit is ¥5,000: a ¥4,000 float and a ¥1,500 bill paid in cash put the drawer over it.
+    await hall.request('POST', '/drawer/open', { token: c1, body: { floatFen: 400_000 } });
+    await pay(hall, c1, {
+      lines: [{ kind: 'bill', account: 'E-1002003', amountFen: 150_000 }],
+      payments: [{ method: 'cash', amountFen: 150_000 }],
+    });
+    expect(parseReply(DrawerView, await hall.request('GET', '/drawer', { token: c1 })).overLimit).toBe(true);
+    const before = parseReply(Cash, await hall.request('GET', `/cash?day=${DAY}`, { token: m }));
+    expect(before.drawers).toEqual([expect.objectContaining({ counterNo: 1, overLimit: true })]);
+
+    const made = await deposit(hall, c1, {
+      amountFen: 300_000,
+      slipNo: 'BK-20261125-01',
+      companion: CLERK_2,
+      fromDrawer: true,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(parseReply(DrawerView, await hall.request('GET', '/drawer', { token: c1 })).overLimit).toBe(false);
+    const after = parseReply(Cash, await hall.request('GET', `/cash?day=${DAY}`, { token: m }));
+    expect(after.drawers[0]!.overLimit).toBe(false);
+    expect(after.deposits).toEqual([
+      { slipNo: 'BK-20261125-01', amountFen: 300_000, staffNames: [expect.any(String), expect.any(String)] },
+    ]);
+    expect(new Set(after.deposits[0]!.staffNames).size).toBe(2);
+  });
+
+  it('R-CASH-6: a deposit is never made alone: no second person, oneself as the second, or a wrong PIN is refused and changes nothing', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const body = { amountFen: 10_000, slipNo: 'BK-1' };
+    await refusedUnchanged(hall, () => deposit(hall, c1, body), 400, 'E_VALIDATION');
+    await refusedUnchanged(
+      hall,
+      () => deposit(hall, c1, { ...body, companion: { staffNo: '1001', pin: '123456' } }),
+      403,
+      'E_APPROVER',
+    );
+    await refusedUnchanged(
+      hall,
+      () => deposit(hall, c1, { ...body, companion: { ...CLERK_2, pin: '000000' } }),
+      401,
+      'E_BAD_CREDENTIALS',
+    );
+    const m = await staff.manager();
+    expect(parseReply(Cash, await hall.request('GET', `/cash?day=${DAY}`, { token: m })).deposits).toEqual(
+      [],
+    );
+  });
+
+  it('R-CASH-4: the day’s manual invoices are summarised against the receipts: a gap in a series and an amount that differs are listed', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall();
+    const c1 = await staff.clerk(1);
+    const receipt = parseReply(
+      ReceiptReply,
+      await pay(hall, c1, {
+        lines: [{ feeCode: 'F02', qty: 1 }],
+        payments: [{ method: 'cash', amountFen: 5_000 }],
+      }),
+    );
+    const invoice = (invoiceNo: string, amountFen: number, receiptId?: string) =>
+      hall.request('POST', '/invoices', {
+        token: c1,
+        body: { invoiceNo, amountFen, ...(receiptId ? { receiptId } : {}) },
+      });
+    expect((await invoice('FP00000101', receipt.totalFen, receipt.id)).status).toBe(201);
+    expect((await invoice('FP00000104', 999, receipt.id)).status).toBe(201);
+    await refusedUnchanged(hall, () => invoice('not an invoice', 100), 400, 'E_VALIDATION');
+    const m = await staff.manager();
+    const day = await hall.request('GET', `/invoices?day=${DAY}`, { token: m });
+    expect(day.status).toBe(200);
+    expect(day.body).toMatchObject({
+      day: DAY,
+      summary: {
+        count: 2,
+        totalFen: receipt.totalFen + 999,
+        gaps: ['FP00000102', 'FP00000103'],
+        mismatches: [{ invoiceNo: 'FP00000104', reason: 'amount_differs' }],
+      },
+    });
   });
 });
