@@ -125,7 +125,9 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
 });
 
 describe('voids (DESIGN §5: no self-approval)', () => {
-  it('DESIGN-6: a void needs another manager; a void of a void and a second void are refused', async ({ aHall }) => {
+  it('DESIGN-6: a void needs another manager; a void of a void and a second void are refused', async ({
+    aHall,
+  }) => {
     const { hall, staff } = await aHall();
     const c1 = await staff.clerk(1);
     const r = parseReply(
