@@ -8,6 +8,7 @@ import {
   TicketView,
 } from '../../shared/api/schemas.ts';
 import { CounterState } from '../../shared/queue/model.ts';
+import { ServiceView } from '../../shared/api/schemas.ts';
 import { parseReply } from '../support/http.ts';
 import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
@@ -48,6 +49,23 @@ const ticket = async (hall: TestHall, id: string) =>
   parseReply(TicketView, await hall.request('GET', `/tickets/${id}`, { token: hall.kioskToken }));
 
 describe('ticket numbers (DESIGN-2)', () => {
+  it('R-BIZ-1: the demo hall offers bill payment (A), business (B), enquiry (C) and complaint (D), each numbered with its prefix', async ({
+    aHall,
+  }) => {
+    const { hall } = await aHall();
+    const services = parseReply(
+      z.array(ServiceView),
+      await hall.request('GET', '/services', { token: hall.kioskToken }),
+    );
+    expect(services.map((s) => [s.code, s.prefix, s.nameEn])).toEqual([
+      ['A', 'A', 'Bill payment'],
+      ['B', 'B', expect.stringMatching(/connection|business/i)],
+      ['C', 'C', 'Enquiry'],
+      ['D', 'D', 'Complaint'],
+    ]);
+    for (const code of ['A', 'B', 'C', 'D']) expect((await issue(hall, code)).number).toBe(`${code}001`);
+  });
+
   it('DESIGN-2: numbers run per prefix and restart at 001 on a new business day in the hall time zone', async ({
     aHall,
   }) => {
