@@ -5,7 +5,7 @@ import { DomainError } from '../../shared/errors.ts';
 import type { RatingLevel, RatingOutcome, RatingSource } from '../../shared/ratings/levels.ts';
 import { isDue } from '../../shared/ratings/machine.ts';
 import { isManager, type HallContext, type Principal } from '../context.ts';
-import { command } from '../http/command.ts';
+import { command, settledCommand } from '../http/command.ts';
 import { requireAtCounter, type Api } from '../http/route.ts';
 import { invoke } from '../writer/invoke.ts';
 import { latestRequest, toState } from './queries.ts';
@@ -120,19 +120,25 @@ export function ratingRoutes(api: Api): void {
         state: r.outcome === null ? 'open' : r.outcome === 'no_rating' ? 'no_rating' : 'rated',
       };
     },
-    recordRating: async ({ principal, body }) => {
-      if (principal.kind !== 'device' || principal.counterNo === null)
-        throw new DomainError('E_NOT_THIS_SCREEN', { counterNo: 0 });
-      const { value } = await ctx.commits.run('pressRating', {
-        counterNo: principal.counterNo,
-        requestId: body.requestId ?? null,
-        level: body.level,
-        reasons: body.reasons ?? [],
-        source: body.source ?? 'pad',
-      });
-      if (!value.accepted) throw new DomainError('E_RATING_REFUSED', { reason: value.misuse });
-      return { ratingId: value.ratingId };
-    },
+    // The misuse of a refused press is journaled with it, so the refusal is answered after the commit,
+    // and again on a replay of the same key.
+    recordRating: settledCommand(
+      ({ principal, body }) => {
+        if (principal.kind !== 'device' || principal.counterNo === null)
+          throw new DomainError('E_NOT_THIS_SCREEN', { counterNo: 0 });
+        return invoke('pressRating', {
+          counterNo: principal.counterNo,
+          requestId: body.requestId ?? null,
+          level: body.level,
+          reasons: body.reasons ?? [],
+          source: body.source ?? 'pad',
+        });
+      },
+      (value) => {
+        if (!value.accepted) throw new DomainError('E_RATING_REFUSED', { reason: value.misuse });
+        return { ratingId: value.ratingId };
+      },
+    ),
     ratings: () => overview(ctx),
     recordFeedback: command(({ principal, body }) => {
       if (principal.kind !== 'staff') throw new DomainError('E_FORBIDDEN');

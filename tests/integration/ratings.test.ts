@@ -145,6 +145,38 @@ describe('ratings (R-EVAL-1)', () => {
     expectError(await invite(hall, clerk, 1), 409, 'E_RATING_ALREADY');
   });
 
+  it('R-EVAL-1: a retried press with the same Idempotency-Key gets the first reply and is no duplicate; a new key is refused', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff, clock } = await aHallWithClerk();
+    const pad = await hubPad(hall, await staff.manager(), 1);
+    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const send = (key: string, level = 'satisfied') =>
+      hall.request('POST', '/ratings', {
+        token: pad,
+        body: { requestId, level },
+        headers: { 'idempotency-key': key },
+      });
+    const first = await send('pad-press-1');
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const mark = journalMark(hall.node.ctx.db);
+    clock.advance(1_000);
+    // The reply was lost: the pad sends the same press again.
+    const retry = await send('pad-press-1');
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+    expect(misuse(hall)).toEqual([]);
+    // The same key with another level is not the same press.
+    expectError(await send('pad-press-1', 'fair'), 422, 'E_IDEMPOTENCY_CONFLICT');
+    // A second press (a new key) is refused and counted as before; its retry is refused again, once.
+    clock.advance(1_000);
+    expectError(await send('pad-press-2'), 409, 'E_RATING_REFUSED');
+    expectError(await send('pad-press-2'), 409, 'E_RATING_REFUSED');
+    expect(misuse(hall)).toEqual(['duplicate']);
+    expect(outcomes(hall)).toEqual([{ outcome: 'satisfied', source: 'pad' }]);
+  });
+
   it('R-EVAL-1: a burst of presses is refused as burst', async ({ aHallWithClerk }) => {
     const { hall, clerk, staff } = await aHallWithClerk();
     const pad = await hubPad(hall, await staff.manager(), 1);

@@ -109,12 +109,16 @@ export const ratingsContract = hallRoutes({
   recordRating: {
     method: 'POST',
     url: '/ratings',
-    summary: 'A press on the customer screen, pad or keypad; refused presses are 409 and counted as misuse',
+    summary:
+      'A press on the customer screen, pad or keypad; refused presses are 409 and counted as misuse; a retry with the same Idempotency-Key replays the first answer',
     tag: 'ratings',
     access: ['pad'],
     body: RatingBody,
+    // A retry after a lost reply gets the first reply (also a refusal) and is not counted as misuse.
+    headers: IdempotencyHeader,
     reply: z.object({ ratingId: Id }),
     status: 201,
+    idempotent: true,
   },
   ratings: {
     method: 'GET',
