@@ -297,6 +297,71 @@ describe('feedback forms and the customer screen (R-EVAL-2, R-SCR-1, R-CASH-1)',
   });
 });
 
+describe("the manager's ratings view and a negative rating taken up as a case (issue 12)", () => {
+  it('R-EVAL-1, R-FR-1: per clerk and counter the outcomes, no_rating and misuse of the day; one click opens one case bound to the rating', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff, clock } = await aHallWithClerk();
+    const manager = await staff.manager();
+    const pad = await hubPad(hall, manager, 1);
+    expectError(await press(hall, pad, { level: 'satisfied' }), 409, 'E_RATING_REFUSED');
+    clock.advance(5_000);
+    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const rated = await press(hall, pad, { requestId, level: 'dissatisfied', reasons: ['waiting'] });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    const { ratingId } = rated.body as { ratingId: string };
+    clock.advance(5_000);
+    await invite(hall, clerk, 1, TICKET2);
+    clock.advance(31_000);
+    await hall.node.ctx.commits.run('expireRatings', null);
+
+    const view = async (query = '') =>
+      parseReply(RatingsOverview, await hall.request('GET', `/ratings${query}`, { token: manager }));
+    const today = await view();
+    expect(today.byClerk).toEqual([
+      expect.objectContaining({
+        counterNo: 1,
+        staffNo: '1001',
+        outcomes: { dissatisfied: 1, no_rating: 1 },
+        total: 2,
+      }),
+    ]);
+    expect(today.misuseByCounter).toEqual([{ counterNo: 1, reasons: { no_request: 1 } }]);
+    const negative = today.ratings.find((r) => r.ratingId === ratingId)!;
+    expect(negative).toMatchObject({ outcome: 'dissatisfied', reasons: ['waiting'], case: null });
+    // The month holds the same; another day holds nothing.
+    const month = await view(`?month=${today.period.day!.slice(0, 7)}`);
+    expect(month.byOutcome).toEqual({ dissatisfied: 1, no_rating: 1 });
+    expect((await view('?day=2020-01-01')).ratings).toEqual([]);
+
+    const body = { kind: 'complaint', summary: '客户评价不满意：等候时间长', ratingId };
+    const opened = await hall.request('POST', '/cases', { token: manager, body });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const { id, no } = opened.body as { id: string; no: number };
+    // A second click (a new key) opens no second case and names the first.
+    const mark = journalMark(hall.node.ctx.db);
+    const again = await hall.request('POST', '/cases', { token: manager, body });
+    expectError(again, 409, 'E_CASE_FOR_RATING');
+    expect(JSON.stringify(again.body)).toContain(String(no));
+    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+    const after = await view();
+    expect(after.ratings.find((r) => r.ratingId === ratingId)?.case).toEqual({ id, no });
+    expect(stmt(hall.node.ctx.db, 'SELECT rating_id FROM cases').pluck().all()).toEqual([ratingId]);
+  });
+
+  it('R-EVAL-1: a bad period is a 400 and a clerk may not read the ratings view; nothing changes', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const manager = await staff.manager();
+    const mark = journalMark(hall.node.ctx.db);
+    for (const q of ['?day=2026-13', '?month=2026-13', '?day=2026-11-30&month=2026-11', '?week=1'])
+      expectError(await hall.request('GET', `/ratings${q}`, { token: manager }), 400);
+    expectError(await hall.request('GET', '/ratings', { token: clerk }), 403);
+    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+  });
+});
+
 describe('ratings on a station (issue 12, DESIGN §6b)', () => {
   itStation(
     'R-EVAL-1, DESIGN-4: a station rates its customers with its hub unreachable; the hub holds the ratings after the sync',
