@@ -10,6 +10,7 @@ import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 import { drain, setUpstreamUrl } from '../support/sync.ts';
 import { z } from 'zod';
+import { listen } from '../support/live.ts';
 
 /**
  * Issue 12: ratings (R-EVAL-1), feedback forms (R-EVAL-2) and the customer screen (R-SCR-1), written
@@ -359,6 +360,47 @@ describe("the manager's ratings view and a negative rating taken up as a case (i
       expectError(await hall.request('GET', `/ratings${q}`, { token: manager }), 400);
     expectError(await hall.request('GET', '/ratings', { token: clerk }), 403);
     expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+  });
+});
+
+describe('the customer screen on the live socket (R-SCR-1)', () => {
+  it('R-SCR-1, R-CASH-1, R-EVAL-1: a screen gets its view on connecting, on each change the clerk publishes and on its rating request; other counters and staff sockets get none', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const screen = await pairedScreen(hall, clerk, 1);
+    const other = await pairedScreen(hall, await staff.clerk(2), 2);
+    const views = await listen(hall.url, screen);
+    const others = await listen(hall.url, other);
+    const staffSocket = await listen(hall.url, clerk);
+    type View = { type: string; view?: z.infer<typeof CustomerView> };
+    const viewWhere = (f: (v: z.infer<typeof CustomerView>) => boolean) =>
+      views.next((m) => {
+        const { view } = m as View;
+        return m.type === 'customer.view' && view !== undefined && f(view);
+      });
+    await viewWhere((v) => v.counterNo === 1 && v.live === null);
+    const put = await hall.request('PUT', '/counters/1/screen', {
+      token: clerk,
+      body: {
+        ticket: { id: TICKET, number: 'B001', serviceCode: 'B' },
+        step: 2,
+        cash: { dueFen: 12_345, receivedFen: 20_000, changeFen: 7_655 },
+      },
+    });
+    expect(put.status).toBe(204);
+    await viewWhere((v) => v.live?.step === 2 && v.live.cash?.changeFen === 7_655);
+    expect((await invite(hall, clerk, 1)).status).toBe(201);
+    const rating = (await viewWhere((v) => v.rating !== null)) as View;
+    expect(rating.view?.rating?.ticketNumber).toBe('A001');
+    // Counter 2's screen got its own view only; the clerk's socket none (only queue events).
+    expect(
+      others.messages
+        .filter((m) => m.type === 'customer.view')
+        .every((m) => (m as View).view?.counterNo === 2),
+    ).toBe(true);
+    expect(staffSocket.messages.some((m) => m.type === 'customer.view')).toBe(false);
+    for (const l of [views, others, staffSocket]) l.close();
   });
 });
 
