@@ -1,7 +1,9 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { startedPerFile, test as base } from '../support/fixtures.ts';
-import { clerkSignIn, launchBrowser, openSurface, signIn } from './chromium.ts';
+import { clerkSignIn, launchBrowser, openSurface, seriousA11yViolations, signIn } from './chromium.ts';
 
 export {
   CHROMIUM,
@@ -83,4 +85,23 @@ export function withHallPerFile(clock: ManualClock) {
     { scope: 'file' },
     startedPerFile(() => startTestHall({ clock })),
   );
+}
+
+/**
+ * R-AWAY-1: the clerk signed in on `counter` puts up the away sign through `node` (the one serving the
+ * counter); the customer screen shows it, axe-clean.
+ */
+export async function awaySignShown(
+  node: TestHall,
+  screens: { counter: Page; customer: Page },
+  counterNo: number,
+  away: { reason: string; returnAt: number },
+): Promise<void> {
+  const token: string | null = await screens.counter.evaluate(
+    "localStorage.getItem('servicehall.token.counter')",
+  );
+  const res = await node.request('POST', `/counters/${counterNo}/away`, { token: token!, body: away });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  await screens.customer.locator('main[data-state="away"] .away-sign').waitFor();
+  expect(await seriousA11yViolations(screens.customer)).toEqual([]);
 }

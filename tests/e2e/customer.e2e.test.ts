@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { stmt } from '../../db/projections/index.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import type { TestHall } from '../support/hall.ts';
-import { callNext, seriousA11yViolations, test as it } from './browser.ts';
+import { awaySignShown, callNext, seriousA11yViolations, test as it } from './browser.ts';
 
 /**
  * Issue 12 in Chromium: a counter, its customer screen and a rating pad at once. The customer screen
@@ -119,14 +119,10 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     expect(outcomes(hall).at(-1)).toEqual({ outcome: 'no_rating', source: 'timeout' });
 
     // R-AWAY-1: the away sign with reason and return time.
-    const token: string | null = await c.evaluate("localStorage.getItem('servicehall.token.counter')");
-    const away = await hall.request('POST', '/counters/5/away', {
-      token: token!,
-      body: { reason: '临时离开', returnAt: clock.now() + 10 * 60_000 },
+    await awaySignShown(hall, { counter: c, customer }, 5, {
+      reason: '临时离开',
+      returnAt: clock.now() + 10 * 60_000,
     });
-    expect(away.status, JSON.stringify(away.body)).toBe(200);
-    await customer.locator('main[data-state="away"] .away-sign').waitFor();
-    expect(await seriousA11yViolations(customer)).toEqual([]);
     await shot(customer, 'customer-away');
   });
 });

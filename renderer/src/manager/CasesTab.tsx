@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePolling } from '../lib/usePolling.ts';
-import { CaseDrawer } from '../cases/CaseDrawer.tsx';
 import { CaseReportCard } from '../cases/CaseReportCard.tsx';
 import { CaseTable } from '../cases/CaseTable.tsx';
 import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { useManager } from './store.ts';
 
 const CASES_POLL_MS = 30_000;
@@ -24,7 +24,6 @@ export function CasesTab() {
   const [overdue, setOverdue] = useState<CaseRowT[]>([]);
   const [open, setOpen] = useState<CaseRowT[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState<string | null>(null);
   const load = () =>
     Promise.all([api.cases({ overdue: true }), api.cases({ scope: 'all' })]).then(
       ([o, a]) => {
@@ -34,6 +33,7 @@ export function CasesTab() {
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
+  const { show, drawer } = useCaseDrawer(api, true, load);
   usePolling(load, CASES_POLL_MS, token);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -47,21 +47,13 @@ export function CasesTab() {
         }
         styles={overdue.length ? { header: { background: '#fff1f0' } } : {}}
       >
-        <CaseTable rows={overdue} onOpen={setShown} showOwner empty={t('noOverdue')} />
+        <CaseTable rows={overdue} onOpen={show} showOwner empty={t('noOverdue')} />
       </Card>
       <Card size="small" title={t('allOpen', { count: open.length })}>
-        <CaseTable rows={open} onOpen={setShown} showOwner empty={t('noCases')} />
+        <CaseTable rows={open} onOpen={show} showOwner empty={t('noCases')} />
       </Card>
       {token ? <CaseReportCard api={api} token={token} month={thisMonth()} /> : null}
-      {shown ? (
-        <CaseDrawer
-          api={api}
-          id={shown}
-          manager
-          onClose={() => setShown(null)}
-          onChanged={() => void load()}
-        />
-      ) : null}
+      {drawer}
     </Space>
   );
 }

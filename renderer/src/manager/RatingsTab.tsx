@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RatingsOverview } from '../../../shared/api/hall/ratings.ts';
 import { isNegative, RatingLevel, type RatingOutcome } from '../../../shared/ratings/levels.ts';
-import { CaseDrawer } from '../cases/CaseDrawer.tsx';
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
+import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { ApiError } from '../lib/client.ts';
 import { EmptyNote } from '../lib/EmptyNote.tsx';
 import { usePolling } from '../lib/usePolling.ts';
@@ -47,7 +47,6 @@ export function RatingsTab() {
   const [data, setData] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
-  const [shown, setShown] = useState<string | null>(null);
 
   const load = () =>
     api.ratings(kind === 'day' ? { day } : { month }).then(
@@ -57,6 +56,7 @@ export function RatingsTab() {
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
+  const { show, drawer } = useCaseDrawer(api, true, load);
   usePolling(load, RATINGS_POLL_MS, `${token}|${kind}|${day}|${month}`);
 
   const level = (o: RatingOutcome) => (o === 'no_rating' ? t('ratingsNoRating') : t(`customer:level_${o}`));
@@ -217,7 +217,7 @@ export function RatingsTab() {
               key: 'case',
               render: (_: unknown, r) =>
                 r.case ? (
-                  <Button size="small" type="link" onClick={() => setShown(r.case!.id)}>
+                  <Button size="small" type="link" onClick={() => show(r.case!.id)}>
                     {t('cases:openCaseNo', { no: r.case.no })}
                   </Button>
                 ) : negative(r.outcome) ? (
@@ -235,15 +235,7 @@ export function RatingsTab() {
           ]}
         />
       </Card>
-      {shown ? (
-        <CaseDrawer
-          api={api}
-          id={shown}
-          manager
-          onClose={() => setShown(null)}
-          onChanged={() => void load()}
-        />
-      ) : null}
+      {drawer}
     </Space>
   );
 }
