@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core';
 import type { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { startedPerFile, test as base } from '../support/fixtures.ts';
-import { clerkSignIn, launchBrowser, openSurface, seriousA11yViolations, signIn } from './chromium.ts';
+import {
+  callNext,
+  clerkSignIn,
+  launchBrowser,
+  openSurface,
+  seriousA11yViolations,
+  signIn,
+} from './chromium.ts';
 
 export {
   CHROMIUM,
@@ -104,4 +111,17 @@ export async function awaySignShown(
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   await screens.customer.locator('main[data-state="away"] .away-sign').waitFor();
   expect(await seriousA11yViolations(screens.customer)).toEqual([]);
+}
+
+/** A ticket issued at `hub`'s kiosk, called and started at the counter on `counter`; its number. */
+export async function calledAndStarted(hub: TestHall, counter: Page, serviceCode: string): Promise<string> {
+  const issued = await hub.request('POST', '/tickets', { token: hub.kioskToken, body: { serviceCode } });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  const { number } = issued.body as { number: string };
+  await counter.getByText(number).first().waitFor();
+  await callNext(counter);
+  await counter.getByLabel('当前号码').filter({ hasText: number }).waitFor();
+  await counter.getByRole('button', { name: /开始办理/ }).click();
+  await counter.locator('[data-sla]').waitFor();
+  return number;
 }

@@ -10,7 +10,7 @@ import type { TestHall } from '../support/hall.ts';
 import { drain, startStation } from '../support/sync.ts';
 import {
   awaySignShown,
-  callNext,
+  calledAndStarted,
   clerkSignIn,
   seriousA11yViolations,
   signIn,
@@ -54,18 +54,6 @@ async function demoCounterWindows(station: HallNode) {
 
 const ratingsAt = (hall: TestHall) =>
   stmt(hall.node.ctx.db, 'SELECT outcome, source, counter_no FROM ratings ORDER BY recorded_at').all();
-
-async function calledAndStarted(hub: TestHall, c: Page, serviceCode: string): Promise<string> {
-  const issued = await hub.request('POST', '/tickets', { token: hub.kioskToken, body: { serviceCode } });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-  const { number } = issued.body as { number: string };
-  await c.getByText(number).first().waitFor();
-  await callNext(c);
-  await c.getByLabel('当前号码').filter({ hasText: number }).waitFor();
-  await c.getByRole('button', { name: /开始办理/ }).click();
-  await c.locator('[data-sla]').waitFor();
-  return number;
-}
 
 async function choose(page: Page, label: string, option: string, scope = page.locator('body')) {
   await scope.getByLabel(label).click();
