@@ -61,7 +61,7 @@ async function choose(page: Page, label: string, option: string, scope = page.lo
 }
 
 describe("a customer's visit end to end (issue 12, done when)", () => {
-  it('R-SCR-1, R-CASH-1, R-AWAY-1, R-EVAL-1, DESIGN-1: called, served with each step and the real amounts on the customer screen, rated on the pad with the hub down and up, then by keypad; the negative rating becomes one case on the manager screen', async ({
+  it('R-SCR-1, R-CASH-1, R-AWAY-1, R-EVAL-1, DESIGN-1: called, served with each step and the real amounts on the customer screen, rated on the pad with the hub down and up, then by keypad; the negative rating becomes one case on the manager screen; a screen without its socket falls back to reading', async ({
     testHall,
     tempDir,
     later,
@@ -83,6 +83,16 @@ describe("a customer's visit end to end (issue 12, done when)", () => {
       if (r.method() === 'GET' && r.url().endsWith(`/api/v1/counters/${COUNTER}/screen`)) screenReads++;
     });
     const pad = (await open(urls.pad, { width: 1024, height: 768 })).page;
+    // A second customer screen whose live socket never connects: it falls back to reading every 700 ms.
+    const extra = (await station.node.ctx.commits.run('makeScreenCode', COUNTER, 'customer')).value.code;
+    const fallback = (await open(`${station.url}/customer?pair=${extra}`, SECOND_SCREEN)).page;
+    await fallback.locator('main[data-state="idle"]').waitFor();
+    await fallback.routeWebSocket('**/api/v1/events**', (ws) => ws.close());
+    await fallback.reload();
+    let fallbackReads = 0;
+    fallback.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().endsWith(`/api/v1/counters/${COUNTER}/screen`)) fallbackReads++;
+    });
 
     // Idle: the clerk signed in at counter 1, the hall's notice; the pad waits.
     await customer.locator('main[data-state="idle"] .clerk-name').waitFor();
@@ -101,6 +111,9 @@ describe("a customer's visit end to end (issue 12, done when)", () => {
     await customer.locator('.steps li[aria-current="step"]').filter({ hasText: '确认金额' }).waitFor();
     await counter.getByRole('checkbox', { name: /缴费通知单或户号/ }).check();
     await customer.locator('.material.missing').waitFor();
+    await fallback.locator('.steps li[aria-current="step"]').filter({ hasText: '确认金额' }).waitFor();
+    await fallback.locator('.material.missing').waitFor();
+    expect(fallbackReads).toBeGreaterThan(1);
 
     // R-CASH-1: a real receipt, typed: two meter tests (¥40) and a ¥123.45 bill, ¥200 cash, ¥36.55 change.
     await counter.getByRole('button', { name: /^收\s*款$/ }).click();
