@@ -10,8 +10,8 @@ export interface OpenedWindow {
 export const CALLERS: Readonly<Record<IpcChannel, readonly ShellInfo['surface'][]>> = {
   'print:ticket': ['kiosk'],
   'print:page': ['counter'],
-  'shell:info': ['kiosk', 'counter', 'customer', 'display', 'setup'],
-  'shell:exit': ['kiosk', 'counter', 'customer', 'display'],
+  'shell:info': ['kiosk', 'counter', 'customer', 'display', 'pad', 'setup'],
+  'shell:exit': ['kiosk', 'counter', 'customer', 'display', 'pad'],
   'setup:get': ['setup'],
   'setup:save': ['setup'],
 };

@@ -20,6 +20,7 @@ import {
   pinCheckUrls,
   windowsFor,
   type DemoDevices,
+  type DemoScreens,
   type WindowSpec,
 } from './roles.ts';
 import { superviseNode } from './supervisor.ts';
@@ -65,6 +66,12 @@ function demoDevices(): DemoDevices {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoDevices) : {};
 }
 
+/** The demo's one-time codes for counter 1's customer screen and pad (`npm start`), if it handed any. */
+function demoScreens(): DemoScreens {
+  const handed = process.env.SERVICEHALL_DEMO_SCREENS;
+  return handed ? (JSON.parse(handed) as DemoScreens) : {};
+}
+
 function track(win: BrowserWindow, surface: OpenedWindow['surface'], url: string): void {
   const id = win.webContents.id;
   opened.set(id, {
@@ -96,7 +103,11 @@ function openShellPage(route: '/shell-setup' | '/shell-status'): void {
 }
 
 function openRoleWindows(c: ShellConfig): void {
-  const specs = windowsFor(c, nodeUrl, { packaged: app.isPackaged, demoDevices: demoDevices() });
+  const specs = windowsFor(c, nodeUrl, {
+    packaged: app.isPackaged,
+    demoDevices: demoDevices(),
+    demoScreens: demoScreens(),
+  });
   const places = placeWindows(
     specs.map((s) => s.role),
     screen.getAllDisplays(),

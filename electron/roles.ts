@@ -18,14 +18,21 @@ export interface WindowSpec {
 /** Device tokens the demo hands to the surfaces that need one without pairing. */
 export type DemoDevices = Partial<Record<'kiosk' | 'display', string>>;
 
+/**
+ * One-time codes the demo's station made for counter 1's customer screen and rating pad (DESIGN §6b:
+ * the demo hall has a pad paired to counter 1); each window pairs itself with its code on opening.
+ */
+export type DemoScreens = Partial<Record<'customer' | 'pad', string>>;
+
 export interface WindowOptions {
   /** A packaged build is production: public windows are locked and devtools are off. */
   packaged: boolean;
   demoDevices?: DemoDevices;
+  demoScreens?: DemoScreens;
 }
 
 /** The customer and the public see these; nobody at them may leave, open a menu or inspect. */
-const PUBLIC: ReadonlySet<WindowRole> = new Set(['kiosk', 'display', 'customer']);
+const PUBLIC: ReadonlySet<WindowRole> = new Set(['kiosk', 'display', 'customer', 'pad']);
 
 export function windowsFor(config: ShellConfig, base: string, opts: WindowOptions): WindowSpec[] {
   const spec = (role: WindowRole, url: string): WindowSpec => {
@@ -36,11 +43,18 @@ export function windowsFor(config: ShellConfig, base: string, opts: WindowOption
     const token = opts.demoDevices?.[role];
     return `${base}/${role}${token ? `#token=${token}` : ''}`;
   };
+  const paired = (role: 'customer' | 'pad') => {
+    const code = opts.demoScreens?.[role];
+    return code ? `&pair=${encodeURIComponent(code)}` : '';
+  };
   const specs: WindowSpec[] = [];
   const { counter, kiosk, display } = config.roles;
   if (counter) {
-    specs.push(spec('counter', `${base}/counter?counter=${counter.counterNo}`));
-    if (counter.customerScreen) specs.push(spec('customer', `${base}/customer?counter=${counter.counterNo}`));
+    const no = counter.counterNo;
+    specs.push(spec('counter', `${base}/counter?counter=${no}`));
+    if (counter.customerScreen)
+      specs.push(spec('customer', `${base}/customer?counter=${no}${paired('customer')}`));
+    if (opts.demoScreens?.pad) specs.push(spec('pad', `${base}/pad?counter=${no}${paired('pad')}`));
   }
   if (kiosk) specs.push(spec('kiosk', withToken('kiosk')));
   if (display) specs.push(spec('display', withToken('display')));
@@ -58,7 +72,7 @@ export function nodeArgs(config: ShellConfig, dataDir: string): string[] {
     return args;
   }
   // Always named: a station's empty data folder started without them would make itself a hub.
-  return [...args, '--hub', node.hubUrl, '--pair', node.pairingCode];
+  return [...args, '--host', node.host, '--hub', node.hubUrl, '--pair', node.pairingCode];
 }
 
 /** The role `/health` must report once the node is up; anything else is refused (a counter's own hub). */

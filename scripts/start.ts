@@ -28,10 +28,11 @@ const ports = {
 const STATION_COUNTER = 1;
 const DEMO_PIN = '123456';
 
-/** Counter 1 and its customer screen side by side, as on the counter PC's two displays. */
+/** Counter 1 and its customer screen side by side, as on the counter PC's two displays; its pad below. */
 function chromiumPlace(name: string): string[] {
   if (name === 'counter (station)') return ['--window-position=0,0', '--window-size=960,800'];
   if (name === 'customer (station)') return ['--window-position=960,0', '--window-size=960,800'];
+  if (name === 'pad (station)') return ['--window-position=960,420', '--window-size=640,480'];
   return [];
 }
 
@@ -90,8 +91,25 @@ async function startDemo() {
   const stationLink = isPaired(dirs.station, 'hub')
     ? undefined
     : { url: hub.url, code: await stationPairingCode(hub) };
-  const station = await startHallNode({ dataDir: dirs.station, port: ports.station, hub: stationLink });
+  const station = await startHallNode({
+    dataDir: dirs.station,
+    port: ports.station,
+    // 127.0.0.1 unless a pad tablet on the LAN should reach it (docs/security.md "A station on the LAN").
+    host: process.env.STATION_HOST ?? '127.0.0.1',
+    hub: stationLink,
+  });
   return { ho, hub, station };
+}
+
+/**
+ * DESIGN §6b: the demo hall has a rating pad paired to counter 1. The station serving counter 1 makes
+ * the one-time codes its clerk would (hall/ratings): the customer screen and the pad pair themselves
+ * with them as they open, so both work from the first start without a clerk typing a code.
+ */
+async function demoScreenCodes(station: HallNode) {
+  const code = async (kind: 'customer' | 'pad') =>
+    (await station.ctx.commits.run('makeScreenCode', STATION_COUNTER, kind)).value.code;
+  return { customer: await code('customer'), pad: await code('pad') };
 }
 
 const electron = electronBinary();
@@ -105,6 +123,7 @@ if (electron) {
 }
 process.env.LOG_LEVEL ??= 'warn';
 const { ho, hub, station } = await startDemo();
+const demoScreens = await demoScreenCodes(station);
 const stop = async () => {
   await station.close();
   await hub.close();
@@ -128,14 +147,12 @@ const counterPc = ShellConfig.parse({
 });
 const pcWindows: WindowSpec[] = [
   ...windowsFor(kioskPc, hub.url, { packaged: false, demoDevices: devices ?? {} }),
-  ...windowsFor(counterPc, station.url, { packaged: false }),
+  ...windowsFor(counterPc, station.url, { packaged: false, demoScreens }),
 ];
+const ON_STATION = new Set(['counter', 'customer', 'pad']);
 const urls: Record<string, string> = {
   ...Object.fromEntries(
-    pcWindows.map((w) => [
-      w.role === 'counter' || w.role === 'customer' ? `${w.role} (station)` : w.role,
-      w.url,
-    ]),
+    pcWindows.map((w) => [ON_STATION.has(w.role) ? `${w.role} (station)` : w.role, w.url]),
   ),
   'counter (hub)': `${hub.url}/counter?counter=2`,
   manager: `${hub.url}/manager`,
@@ -153,6 +170,9 @@ for (const [surface, url] of Object.entries(urls)) console.log(`  ${surface.padE
 console.log(
   'A service recorded at the station reaches the hub, then head office (console → overview, halls).',
 );
+console.log(
+  `Counter ${STATION_COUNTER}'s customer screen and rating pad pair themselves on opening (codes valid a few minutes).`,
+);
 if (electron) {
   // The shell is the counter PC on the demo station; the other surfaces are the URLs above.
   const shell = spawn(electron, ['.'], {
@@ -162,6 +182,7 @@ if (electron) {
       SERVICEHALL_NODE_URL: station.url,
       SERVICEHALL_SHELL_CONFIG: JSON.stringify(counterPc),
       SERVICEHALL_DEMO_DEVICES: JSON.stringify(devices ?? {}),
+      SERVICEHALL_DEMO_SCREENS: JSON.stringify(demoScreens),
     },
   });
   shell.on('exit', () => void stop());

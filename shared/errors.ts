@@ -247,6 +247,12 @@ export const ERRORS = {
     en: 'This case is owned by {owner}; only the owner or a duty manager may act on it',
   },
   E_CASE_CLOSED: { status: 409, zh: '该事项已办结', en: 'This case is already closed' },
+  E_UNKNOWN_RATING: { status: 404, zh: '没有此评价', en: 'No such rating' },
+  E_CASE_FOR_RATING: {
+    status: 409,
+    zh: '该评价已开立事项 {no} 号，不再重复开立',
+    en: 'Case {no} was already opened from this rating; no second one is opened',
+  },
   E_CASE_NEEDS_CONTACT: {
     status: 422,
     zh: '未能当场答复的咨询须登记客户电话和承诺答复时间',

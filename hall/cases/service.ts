@@ -13,6 +13,18 @@ export interface Opener {
 }
 
 /**
+ * A negative rating is taken up in one case (the manager's one click): the rating must be one this hub
+ * holds, and a second case from it is refused, naming the first, so a double click opens one.
+ */
+function oneCasePerRating(ctx: WriteContext, ratingId: string): void {
+  if (!stmt(ctx.db, 'SELECT 1 FROM ratings WHERE id = ?').get(ratingId))
+    throw new DomainError('E_UNKNOWN_RATING');
+  const first = stmt(ctx.db, 'SELECT no FROM cases WHERE rating_id = ? LIMIT 1').get(ratingId) as
+    { no: number } | undefined;
+  if (first) throw new DomainError('E_CASE_FOR_RATING', { no: first.no });
+}
+
+/**
  * Opens a case owned by its opener (R-FR-1). An enquiry is one not answered on the spot, so it needs
  * the customer's phone and a promised reply time (R-FR-2); a complaint gets its reply and opinion
  * deadlines from the settings in force now (R-CMP-1).
@@ -26,6 +38,7 @@ export function openCase(ctx: WriteContext, by: Opener, body: OpenCaseBody) {
     throw new DomainError('E_VALIDATION', { detail: 'promisedAt is in the past' });
   if (body.ticketId !== undefined && !read.ticketById(ctx.db, body.ticketId))
     throw new DomainError('E_UNKNOWN_TICKET');
+  if (body.ratingId !== undefined) oneCasePerRating(ctx, body.ratingId);
   const due = openingDeadlines(body.kind, now, promisedAt, read.settings(ctx.db));
   const { no } = stmt(ctx.db, 'SELECT coalesce(max(no), 0) + 1 AS no FROM cases').get() as { no: number };
   const caseId = ctx.ids.next();

@@ -14,10 +14,27 @@ import { asJson, type Invocation } from '../writer/invoke.ts';
  */
 export interface Command<Call, R> {
   invoke: (call: Call) => Invocation<R> | Promise<Invocation<R>>;
+  /**
+   * Turns the procedure's stored result into the reply, or throws the refusal it records: run on the
+   * first reply and on every replay alike, so a retried refusal is refused again, not applied again.
+   */
+  settle?: (stored: unknown) => R;
 }
 
 /** Implements an idempotent contract as a write procedure applied once per key. */
 export const command = <Call, R>(invoke: Command<Call, R>['invoke']): Command<Call, R> => ({ invoke });
+
+/**
+ * A command whose procedure records a refusal durably (a rating pressed twice is journaled as misuse)
+ * and returns it as a value; `settle` answers it, the same on a replay (POST /ratings).
+ */
+export const settledCommand = <Call, T, R>(
+  invoke: (call: Call) => Invocation<T> | Promise<Invocation<T>>,
+  settle: (stored: T) => R,
+): Command<Call, R> => ({
+  invoke: invoke as unknown as Command<Call, R>['invoke'],
+  settle: settle as (stored: unknown) => R,
+});
 
 /** The command implementing contract C. */
 export type CommandFor<C extends Contract> = Command<CallOf<C, Principal>, HandlerResult<C>>;
@@ -37,7 +54,7 @@ export type HallHandlers<M extends ContractMap<HallWho>> = {
 export function idempotent(
   ctx: HallContext,
   contract: Contract<HallWho>,
-  { invoke: toInvocation }: CommandFor<Contract>,
+  { invoke: toInvocation, settle = (stored) => stored as HandlerResult<Contract> }: CommandFor<Contract>,
 ): RouteSpec<HallWho, Principal, z.ZodType, z.ZodType, unknown, typeof IdempotencyHeader> {
   return {
     ...contract,
@@ -45,7 +62,7 @@ export function idempotent(
     handler: async (call) => {
       const key = call.headers['idempotency-key'] ?? null;
       const inner = await toInvocation(call as CallOf<Contract, Principal>);
-      if (key === null) return (await ctx.commits.apply(inner)).value;
+      if (key === null) return settle((await ctx.commits.apply(inner)).value);
       const fingerprint = createHash('sha256')
         .update(
           canonicalJson({
@@ -59,7 +76,7 @@ export function idempotent(
       const stamp = { principal: recordedBy(call.principal), fingerprint, status: contract.status ?? 200 };
       const { value } = await ctx.commits.run('idempotentCommand', key, stamp, inner);
       if (value.replayed) void call.reply.header('idempotent-replayed', 'true');
-      return value.reply;
+      return settle(value.reply);
     },
   };
 }

@@ -8,6 +8,7 @@ import { authenticate, onSessionEnded } from '../auth/service.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { HallContext, Principal } from '../context.ts';
+import { customerView, onScreenPublished, screenCounter, screensTouched } from '../ratings/screen.ts';
 
 /** Turns a committed journal row into what the screens need, or null for rows screens don't watch. */
 export function toLiveEvent(ctx: HallContext, row: JournalRow): LiveEvent | null {
@@ -56,6 +57,21 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
   /** The token each socket opened with, so signing out closes exactly that session's sockets. */
   const tokens = new Map<WebSocket, string>();
 
+  /** R-SCR-1: a counter's screens get what they show pushed, not polled. */
+  const pushView = (counterNo: number, only?: WebSocket) => {
+    let message: string | null = null;
+    for (const [socket, who] of sockets) {
+      if ((only && socket !== only) || screenCounter(who) !== counterNo) continue;
+      message ??= JSON.stringify({
+        type: 'customer.view',
+        at: ctx.clock.now(),
+        view: customerView(ctx, counterNo),
+      } satisfies LiveEvent);
+      socket.send(message);
+    }
+  };
+  onScreenPublished(ctx, (counterNo) => pushView(counterNo));
+
   onSessionEnded(ctx, (tokenHash) => {
     for (const [socket, hash] of tokens) if (hash === tokenHash) socket.close(4401, 'signed out');
   });
@@ -69,6 +85,9 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
     }
     // Each event reads its ticket or counter back: not worth doing with no screen connected.
     if (sockets.size === 0) return;
+    const touched = screensTouched(rows);
+    const screens = new Set([...sockets.values()].map(screenCounter).filter((n) => n !== null));
+    for (const no of screens) if (touched === 'all' || touched.has(no)) pushView(no);
     const messages = rows
       .map((r) => toLiveEvent(ctx, r))
       .filter((e) => e !== null)
@@ -107,6 +126,8 @@ export function liveRoutes(app: FastifyInstance, ctx: HallContext): Live {
       socket.send(
         JSON.stringify({ type: 'hello', at: ctx.clock.now(), hallId: ctx.hallId } satisfies LiveEvent),
       );
+      const screen = screenCounter(who);
+      if (screen !== null) pushView(screen, socket);
     },
   });
 
@@ -136,7 +157,7 @@ export const eventsOpenApi = {
           'ticket.recalled, ticket.started, ticket.finished, ticket.no_show, ticket.reactivated, ticket.parked, ' +
           'ticket.returned, ticket.cancelled, ticket.transferred, counter.away, counter.back, counter.signed_in, ' +
           'counter.signed_out, hall.opened, hall.closed, service.opened, service.closed, setting.changed, ' +
-          'alert.raised. A bad or revoked token, or signing out of its session, closes the socket with code 4401.',
+          "alert.raised; to a counter's customer screen or pad only, customer.view (what it shows now). A bad or revoked token, or signing out of its session, closes the socket with code 4401.",
       },
     },
   },

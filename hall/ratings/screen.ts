@@ -2,7 +2,8 @@ import * as read from '../../db/read.ts';
 import type { CounterScreenState, CustomerView, OpenRatingRequest } from '../../shared/customer/screen.ts';
 import { levelsFor, stars } from '../../shared/ratings/levels.ts';
 import { isOpen } from '../../shared/ratings/machine.ts';
-import type { HallContext } from '../context.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
+import type { HallContext, Principal } from '../context.ts';
 import { latestRequest, recentOutcomes, toState } from './queries.ts';
 
 /**
@@ -12,10 +13,43 @@ import { latestRequest, recentOutcomes, toState } from './queries.ts';
  */
 const states = new WeakMap<HallContext, Map<number, CounterScreenState>>();
 
+/** Who is told when a counter's screen state changes without a commit (the live socket, hall/live). */
+const watchers = new WeakMap<HallContext, Set<(counterNo: number) => void>>();
+
+export function onScreenPublished(ctx: HallContext, watch: (counterNo: number) => void): () => void {
+  let set = watchers.get(ctx);
+  if (!set) watchers.set(ctx, (set = new Set()));
+  set.add(watch);
+  return () => set.delete(watch);
+}
+
 export function publish(ctx: HallContext, counterNo: number, state: CounterScreenState): void {
   let map = states.get(ctx);
   if (!map) states.set(ctx, (map = new Map()));
   map.set(counterNo, state);
+  for (const watch of watchers.get(ctx) ?? []) watch(counterNo);
+}
+
+/** A counter's customer screen or pad: a screen paired here, or a pad device of the hall. */
+export const screenCounter = (p: Principal): number | null =>
+  p.kind === 'device' && p.role === 'pad' ? p.counterNo : null;
+
+/** Events that change what every screen shows: the hall's name, notice, levels, its staff. */
+const HALL_WIDE = /^(setting\.|hall\.|staff\.|reference\.)/;
+
+/**
+ * Which counters' screens committed rows change (their clerk, their rating request, a rating):
+ * `'all'` for a hall-wide change.
+ */
+export function screensTouched(rows: readonly JournalRow[]): Set<number> | 'all' {
+  const counters = new Set<number>();
+  for (const r of rows) {
+    if (HALL_WIDE.test(r.type)) return 'all';
+    const no = (r.payload as { counterNo?: unknown }).counterNo;
+    if (typeof no === 'number' && (r.type.startsWith('rating.') || r.type.startsWith('counter.')))
+      counters.add(no);
+  }
+  return counters;
 }
 
 /** The counter's open request as a screen draws it, or null. */

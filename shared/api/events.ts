@@ -1,4 +1,5 @@
 import type { AwayOverdue, CounterState, Ticket } from '../queue/model.ts';
+import type { CustomerView } from '../customer/screen.ts';
 
 /**
  * WebSocket messages on /api/v1/events (server → client). `type` is the journal event type it follows;
@@ -30,6 +31,16 @@ export type LiveEvent =
   | {
       type: 'hall.opened' | 'hall.closed' | 'service.opened' | 'service.closed' | 'setting.changed';
       at: number;
+    }
+  | {
+      /**
+       * What a counter's customer screen or pad shows now (R-SCR-1), sent only to that counter's
+       * screens: on connecting, on every change the clerk publishes, and after each commit about
+       * the counter (its clerk, its rating request, a rating).
+       */
+      type: 'customer.view';
+      at: number;
+      view: CustomerView;
     }
   | {
       type: 'alert.raised';

@@ -5,8 +5,11 @@ import { z } from 'zod';
  * folder. The same schema checks the setup form, the file on every read, and `npm start`'s demo PCs.
  */
 
-/** The windows a PC can open; `customer` is the counter's second, customer-facing screen. */
-export const WindowRole = z.enum(['kiosk', 'counter', 'customer', 'display']);
+/**
+ * The windows a PC can open; `customer` is the counter's second, customer-facing screen; `pad` the
+ * counter's rating pad, opened as a window only by the demo (a hall's pad is a tablet or a keypad).
+ */
+export const WindowRole = z.enum(['kiosk', 'counter', 'customer', 'display', 'pad']);
 export type WindowRole = z.infer<typeof WindowRole>;
 
 export const Paper = z.enum(['80', '58']);
@@ -23,6 +26,12 @@ export const NodeMode = z.discriminatedUnion('mode', [
     hubUrl: z.url({ protocol: /^https?$/ }),
     /** Used on the first start only; a paired node keeps its credential and ignores it. */
     pairingCode: z.string().trim().min(4).max(16),
+    /**
+     * The address the station listens on. This PC only by default: its own windows need nothing else.
+     * `0.0.0.0` (or one LAN address) lets a rating pad tablet on the hall LAN reach its counter's
+     * station (docs/security.md "A station on the LAN").
+     */
+    host: z.ipv4().default('127.0.0.1'),
   }),
 ]);
 export type NodeMode = z.infer<typeof NodeMode>;

@@ -1,7 +1,16 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { startedPerFile, test as base } from '../support/fixtures.ts';
-import { clerkSignIn, launchBrowser, openSurface, signIn } from './chromium.ts';
+import {
+  callNext,
+  clerkSignIn,
+  launchBrowser,
+  openSurface,
+  seriousA11yViolations,
+  signIn,
+} from './chromium.ts';
 
 export {
   CHROMIUM,
@@ -83,4 +92,36 @@ export function withHallPerFile(clock: ManualClock) {
     { scope: 'file' },
     startedPerFile(() => startTestHall({ clock })),
   );
+}
+
+/**
+ * R-AWAY-1: the clerk signed in on `counter` puts up the away sign through `node` (the one serving the
+ * counter); the customer screen shows it, axe-clean.
+ */
+export async function awaySignShown(
+  node: TestHall,
+  screens: { counter: Page; customer: Page },
+  counterNo: number,
+  away: { reason: string; returnAt: number },
+): Promise<void> {
+  const token: string | null = await screens.counter.evaluate(
+    "localStorage.getItem('servicehall.token.counter')",
+  );
+  const res = await node.request('POST', `/counters/${counterNo}/away`, { token: token!, body: away });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  await screens.customer.locator('main[data-state="away"] .away-sign').waitFor();
+  expect(await seriousA11yViolations(screens.customer)).toEqual([]);
+}
+
+/** A ticket issued at `hub`'s kiosk, called and started at the counter on `counter`; its number. */
+export async function calledAndStarted(hub: TestHall, counter: Page, serviceCode: string): Promise<string> {
+  const issued = await hub.request('POST', '/tickets', { token: hub.kioskToken, body: { serviceCode } });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  const { number } = issued.body as { number: string };
+  await counter.getByText(number).first().waitFor();
+  await callNext(counter);
+  await counter.getByLabel('当前号码').filter({ hasText: number }).waitFor();
+  await counter.getByRole('button', { name: /开始办理/ }).click();
+  await counter.locator('[data-sla]').waitFor();
+  return number;
 }

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { stmt } from '../../db/projections/index.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import type { TestHall } from '../support/hall.ts';
-import { callNext, seriousA11yViolations, test as it } from './browser.ts';
+import { awaySignShown, calledAndStarted, seriousA11yViolations, test as it } from './browser.ts';
 
 /**
  * Issue 12 in Chromium: a counter, its customer screen and a rating pad at once. The customer screen
@@ -27,16 +27,6 @@ async function screenCode(hall: TestHall, counter: Page, kind: 'customer' | 'pad
 
 const outcomes = (hall: TestHall) =>
   stmt(hall.node.ctx.db, 'SELECT outcome, source FROM ratings ORDER BY recorded_at').all();
-
-async function serveOne(hall: TestHall, c: Page, serviceCode: string): Promise<void> {
-  const issued = await hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode } });
-  const { number } = issued.body as { number: string };
-  await c.getByText(number).first().waitFor();
-  await callNext(c);
-  await c.getByLabel('当前号码').filter({ hasText: number }).waitFor();
-  await c.getByRole('button', { name: /开始办理/ }).click();
-  await c.locator('[data-sla]').waitFor();
-}
 
 describe('the customer screen and the rating pad (issue 12)', () => {
   it('R-SCR-1, R-FR-3, R-FR-4, R-CASH-1, R-AWAY-1, R-EVAL-1: served with the customer screen in each state, rated on the pad, by keypad, and not rated in time', async ({
@@ -67,7 +57,7 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     await shot(pad, 'pad-idle');
 
     // Serving a new connection (B): steps, the materials with one missing, the acceptance notice.
-    await serveOne(hall, c, 'B');
+    await calledAndStarted(hall, c, 'B');
     await customer.locator('main[data-state="serving"] .steps').waitFor();
     await c.getByRole('checkbox', { name: /房屋产权证明/ }).check();
     await customer.locator('.material.missing').waitFor();
@@ -99,7 +89,7 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     expect(outcomes(hall)).toEqual([{ outcome: 'satisfied', source: 'pad' }]);
 
     // A keypad press on the customer window: key 1 is 非常满意, only while a request is open.
-    await serveOne(hall, c, 'A');
+    await calledAndStarted(hall, c, 'A');
     await c.getByRole('button', { name: /^办\s*结$/ }).click();
     await customer.locator('main[data-state="rating"]').waitFor();
     await customer.keyboard.press('1');
@@ -111,7 +101,7 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     ]);
 
     // Not rated in time: no_rating, never satisfied.
-    await serveOne(hall, c, 'C');
+    await calledAndStarted(hall, c, 'C');
     await c.getByRole('button', { name: /^办\s*结$/ }).click();
     await customer.locator('main[data-state="rating"]').waitFor();
     clock.advance(31_000);
@@ -119,14 +109,10 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     expect(outcomes(hall).at(-1)).toEqual({ outcome: 'no_rating', source: 'timeout' });
 
     // R-AWAY-1: the away sign with reason and return time.
-    const token: string | null = await c.evaluate("localStorage.getItem('servicehall.token.counter')");
-    const away = await hall.request('POST', '/counters/5/away', {
-      token: token!,
-      body: { reason: '临时离开', returnAt: clock.now() + 10 * 60_000 },
+    await awaySignShown(hall, { counter: c, customer }, 5, {
+      reason: '临时离开',
+      returnAt: clock.now() + 10 * 60_000,
     });
-    expect(away.status, JSON.stringify(away.body)).toBe(200);
-    await customer.locator('main[data-state="away"] .away-sign').waitFor();
-    expect(await seriousA11yViolations(customer)).toEqual([]);
     await shot(customer, 'customer-away');
   });
 });

@@ -10,6 +10,7 @@ import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 import { drain, setUpstreamUrl } from '../support/sync.ts';
 import { z } from 'zod';
+import { listen } from '../support/live.ts';
 
 /**
  * Issue 12: ratings (R-EVAL-1), feedback forms (R-EVAL-2) and the customer screen (R-SCR-1), written
@@ -145,6 +146,38 @@ describe('ratings (R-EVAL-1)', () => {
     expectError(await invite(hall, clerk, 1), 409, 'E_RATING_ALREADY');
   });
 
+  it('R-EVAL-1: a retried press with the same Idempotency-Key gets the first reply and is no duplicate; a new key is refused', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff, clock } = await aHallWithClerk();
+    const pad = await hubPad(hall, await staff.manager(), 1);
+    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const send = (key: string, level = 'satisfied') =>
+      hall.request('POST', '/ratings', {
+        token: pad,
+        body: { requestId, level },
+        headers: { 'idempotency-key': key },
+      });
+    const first = await send('pad-press-1');
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const mark = journalMark(hall.node.ctx.db);
+    clock.advance(1_000);
+    // The reply was lost: the pad sends the same press again.
+    const retry = await send('pad-press-1');
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+    expect(misuse(hall)).toEqual([]);
+    // The same key with another level is not the same press.
+    expectError(await send('pad-press-1', 'fair'), 422, 'E_IDEMPOTENCY_CONFLICT');
+    // A second press (a new key) is refused and counted as before; its retry is refused again, once.
+    clock.advance(1_000);
+    expectError(await send('pad-press-2'), 409, 'E_RATING_REFUSED');
+    expectError(await send('pad-press-2'), 409, 'E_RATING_REFUSED');
+    expect(misuse(hall)).toEqual(['duplicate']);
+    expect(outcomes(hall)).toEqual([{ outcome: 'satisfied', source: 'pad' }]);
+  });
+
   it('R-EVAL-1: a burst of presses is refused as burst', async ({ aHallWithClerk }) => {
     const { hall, clerk, staff } = await aHallWithClerk();
     const pad = await hubPad(hall, await staff.manager(), 1);
@@ -262,6 +295,112 @@ describe('feedback forms and the customer screen (R-EVAL-2, R-SCR-1, R-CASH-1)',
     expect(view.service).toMatchObject({ code: 'B', name: '业务办理' });
     expect(view.service?.guide?.materials.length).toBe(4);
     expect(view.live).toMatchObject({ step: 1, missing: [1], cash: { changeFen: 7_655 } });
+  });
+});
+
+describe("the manager's ratings view and a negative rating taken up as a case (issue 12)", () => {
+  it('R-EVAL-1, R-FR-1: per clerk and counter the outcomes, no_rating and misuse of the day; one click opens one case bound to the rating', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff, clock } = await aHallWithClerk();
+    const manager = await staff.manager();
+    const pad = await hubPad(hall, manager, 1);
+    expectError(await press(hall, pad, { level: 'satisfied' }), 409, 'E_RATING_REFUSED');
+    clock.advance(5_000);
+    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const rated = await press(hall, pad, { requestId, level: 'dissatisfied', reasons: ['waiting'] });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    const { ratingId } = rated.body as { ratingId: string };
+    clock.advance(5_000);
+    await invite(hall, clerk, 1, TICKET2);
+    clock.advance(31_000);
+    await hall.node.ctx.commits.run('expireRatings', null);
+
+    const view = async (query = '') =>
+      parseReply(RatingsOverview, await hall.request('GET', `/ratings${query}`, { token: manager }));
+    const today = await view();
+    expect(today.byClerk).toEqual([
+      expect.objectContaining({
+        counterNo: 1,
+        staffNo: '1001',
+        outcomes: { dissatisfied: 1, no_rating: 1 },
+        total: 2,
+      }),
+    ]);
+    expect(today.misuseByCounter).toEqual([{ counterNo: 1, reasons: { no_request: 1 } }]);
+    const negative = today.ratings.find((r) => r.ratingId === ratingId)!;
+    expect(negative).toMatchObject({ outcome: 'dissatisfied', reasons: ['waiting'], case: null });
+    // The month holds the same; another day holds nothing.
+    const month = await view(`?month=${today.period.day!.slice(0, 7)}`);
+    expect(month.byOutcome).toEqual({ dissatisfied: 1, no_rating: 1 });
+    expect((await view('?day=2020-01-01')).ratings).toEqual([]);
+
+    const body = { kind: 'complaint', summary: '客户评价不满意：等候时间长', ratingId };
+    const opened = await hall.request('POST', '/cases', { token: manager, body });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const { id, no } = opened.body as { id: string; no: number };
+    // A second click (a new key) opens no second case and names the first.
+    const mark = journalMark(hall.node.ctx.db);
+    const again = await hall.request('POST', '/cases', { token: manager, body });
+    expectError(again, 409, 'E_CASE_FOR_RATING');
+    expect(JSON.stringify(again.body)).toContain(String(no));
+    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+    const after = await view();
+    expect(after.ratings.find((r) => r.ratingId === ratingId)?.case).toEqual({ id, no });
+    expect(stmt(hall.node.ctx.db, 'SELECT rating_id FROM cases').pluck().all()).toEqual([ratingId]);
+  });
+
+  it('R-EVAL-1: a bad period is a 400 and a clerk may not read the ratings view; nothing changes', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const manager = await staff.manager();
+    const mark = journalMark(hall.node.ctx.db);
+    for (const q of ['?day=2026-13', '?month=2026-13', '?day=2026-11-30&month=2026-11', '?week=1'])
+      expectError(await hall.request('GET', `/ratings${q}`, { token: manager }), 400);
+    expectError(await hall.request('GET', '/ratings', { token: clerk }), 403);
+    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+  });
+});
+
+describe('the customer screen on the live socket (R-SCR-1)', () => {
+  it('R-SCR-1, R-CASH-1, R-EVAL-1: a screen gets its view on connecting, on each change the clerk publishes and on its rating request; other counters and staff sockets get none', async ({
+    aHallWithClerk,
+  }) => {
+    const { hall, clerk, staff } = await aHallWithClerk();
+    const screen = await pairedScreen(hall, clerk, 1);
+    const other = await pairedScreen(hall, await staff.clerk(2), 2);
+    const views = await listen(hall.url, screen);
+    const others = await listen(hall.url, other);
+    const staffSocket = await listen(hall.url, clerk);
+    type View = { type: string; view?: z.infer<typeof CustomerView> };
+    const viewWhere = (f: (v: z.infer<typeof CustomerView>) => boolean) =>
+      views.next((m) => {
+        const { view } = m as View;
+        return m.type === 'customer.view' && view !== undefined && f(view);
+      });
+    await viewWhere((v) => v.counterNo === 1 && v.live === null);
+    const put = await hall.request('PUT', '/counters/1/screen', {
+      token: clerk,
+      body: {
+        ticket: { id: TICKET, number: 'B001', serviceCode: 'B' },
+        step: 2,
+        cash: { dueFen: 12_345, receivedFen: 20_000, changeFen: 7_655 },
+      },
+    });
+    expect(put.status).toBe(204);
+    await viewWhere((v) => v.live?.step === 2 && v.live.cash?.changeFen === 7_655);
+    expect((await invite(hall, clerk, 1)).status).toBe(201);
+    const rating = (await viewWhere((v) => v.rating !== null)) as View;
+    expect(rating.view?.rating?.ticketNumber).toBe('A001');
+    // Counter 2's screen got its own view only; the clerk's socket none (only queue events).
+    expect(
+      others.messages
+        .filter((m) => m.type === 'customer.view')
+        .every((m) => (m as View).view?.counterNo === 2),
+    ).toBe(true);
+    expect(staffSocket.messages.some((m) => m.type === 'customer.view')).toBe(false);
+    for (const l of [views, others, staffSocket]) l.close();
   });
 });
 

@@ -15,6 +15,21 @@ describe('which windows and which node a PC runs', () => {
     expect(expectedRole(pc)).toBe('station');
   });
 
+  it("DESIGN §6b: the demo's counter 1 opens its customer screen and rating pad, each pairing itself with its code", () => {
+    const pc = aCounterPc({ counterNo: 1 });
+    const specs = windowsFor(pc, BASE, {
+      packaged: false,
+      demoScreens: { customer: 'C0DE-0001', pad: 'PAD0-0001' },
+    });
+    expect(specs.map((w) => [w.role, w.url])).toEqual([
+      ['counter', `${BASE}/counter?counter=1`],
+      ['customer', `${BASE}/customer?counter=1&pair=C0DE-0001`],
+      ['pad', `${BASE}/pad?counter=1&pair=PAD0-0001`],
+    ]);
+    // A hall's own counter PC opens no pad window: its pad is a tablet or a keypad.
+    expect(windowsFor(pc, BASE, { packaged: true }).map((w) => w.role)).not.toContain('pad');
+  });
+
   it('a counter PC without a second screen opens the clerk window only', () => {
     const pc = aCounterPc({ customerScreen: false });
     expect(windowsFor(pc, BASE, { packaged: true }).map((w) => w.role)).toEqual(['counter']);
@@ -27,12 +42,27 @@ describe('which windows and which node a PC runs', () => {
       '/data/hall',
       '--port',
       '8360',
+      '--host',
+      '127.0.0.1',
       '--hub',
       'http://192.168.1.10:8360',
       '--pair',
       'K7QM-2XHD',
     ]);
     expect(args).not.toContain('--demo');
+  });
+
+  it('security: a station listens on this PC only unless set up for pad tablets on the hall LAN', () => {
+    const lan = aCounterPc({
+      node: {
+        mode: 'station',
+        hubUrl: 'http://192.168.1.10:8360',
+        pairingCode: 'K7QM-2XHD',
+        host: '0.0.0.0',
+      },
+    });
+    expect(nodeArgs(lan, '/d').slice(4, 6)).toEqual(['--host', '0.0.0.0']);
+    expect(() => aCounterPc({ node: { ...lan.node, host: 'every' } as never })).toThrow();
   });
 
   it('the kiosk PC runs the hub, listening on the hall LAN for its stations and the display TV', () => {

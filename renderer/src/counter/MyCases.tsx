@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePolling } from '../lib/usePolling.ts';
-import { CaseDrawer } from '../cases/CaseDrawer.tsx';
 import { CaseTable } from '../cases/CaseTable.tsx';
 import { OpenCaseDialog } from '../cases/OpenCaseDialog.tsx';
 import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { heldTicket, useCounter } from './store.ts';
 
 /** Cases change seldom and are not broadcast: the list is read again this often (reminders move with time). */
@@ -23,7 +23,6 @@ export function MyCases() {
   const [rows, setRows] = useState<CaseRowT[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
-  const [shown, setShown] = useState<string | null>(null);
   const load = () =>
     api.cases({}).then(
       (r) => {
@@ -32,6 +31,7 @@ export function MyCases() {
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
+  const { show, drawer } = useCaseDrawer(api, false, load);
   usePolling(load, CASES_POLL_MS, token);
   const reminders = rows?.filter((c) => c.remind || c.overdue).length ?? 0;
   return (
@@ -53,7 +53,7 @@ export function MyCases() {
         />
       ) : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
-      <CaseTable rows={rows ?? []} onOpen={setShown} empty={t('noCases')} />
+      <CaseTable rows={rows ?? []} onOpen={show} empty={t('noCases')} />
       {opening ? (
         <OpenCaseDialog
           ticket={ticket ? { id: ticket.id, number: ticket.number } : null}
@@ -64,15 +64,7 @@ export function MyCases() {
           }}
         />
       ) : null}
-      {shown ? (
-        <CaseDrawer
-          api={api}
-          id={shown}
-          manager={false}
-          onClose={() => setShown(null)}
-          onChanged={() => void load()}
-        />
-      ) : null}
+      {drawer}
     </Card>
   );
 }

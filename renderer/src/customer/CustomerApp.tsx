@@ -6,11 +6,11 @@ import { keyToLevel } from '../../../shared/ratings/machine.ts';
 import { resetLanguage } from '../i18n/index.ts';
 import { LanguageButton } from '../lib/LanguageButton.tsx';
 import { formatClock } from '../lib/format.ts';
-import { usePolling } from '../lib/usePolling.ts';
 import { PairForm } from './PairForm.tsx';
 import { RatingButtons } from './RatingButtons.tsx';
-import { unpaired, usePairedScreen } from './screenClient.ts';
+import { usePairedScreen } from './screenClient.ts';
 import { ServingPanel } from './ServingPanel.tsx';
+import { useCounterView } from './useCounterView.ts';
 
 /** How long the thanks stay after a press. */
 const THANKS_MS = 5_000;
@@ -23,26 +23,11 @@ const THANKS_MS = 5_000;
 export default function CustomerApp() {
   const { t, i18n } = useTranslation('customer');
   const screen = usePairedScreen('customer');
-  const [view, setView] = useState<CustomerView | null>(null);
-  const [offline, setOffline] = useState(false);
+  // R-SCR-1: pushed on the live socket; read every 700 ms only while the socket is down.
+  const { view, setView, offline, now } = useCounterView(screen);
   const [thanks, setThanks] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { api, counterNo, token } = screen;
-
-  usePolling(
-    async () => {
-      if (!token || counterNo === null) return;
-      try {
-        setView(await api.counterScreen({ no: counterNo }));
-        setOffline(false);
-      } catch (e) {
-        if (unpaired(e)) screen.forget();
-        else setOffline(true);
-      }
-    },
-    700,
-    token,
-  );
 
   const idle = !view?.live?.ticket && !view?.rating && thanks === null;
   useEffect(() => {
@@ -107,7 +92,7 @@ export default function CustomerApp() {
           {view?.hallName ?? ''} · {t('counter', { no: counterNo })}
           {view?.demo ? <span className="demo-badge">{t('common:demo')}</span> : null}
         </h1>
-        <div className="customer-clock">{view ? formatClock(view.now, i18n.language) : ''}</div>
+        <div className="customer-clock">{view ? formatClock(now, i18n.language) : ''}</div>
         <LanguageButton />
       </header>
       {notice ? (
@@ -133,7 +118,7 @@ export default function CustomerApp() {
           <h2>{t('rateTitle')}</h2>
           <p>
             {t('rateExplain', {
-              seconds: Math.max(0, Math.ceil((view.rating!.expiresAt - view.now) / 1000)),
+              seconds: Math.max(0, Math.ceil((view.rating!.expiresAt - now) / 1000)),
             })}
           </p>
           <RatingButtons

@@ -43,5 +43,7 @@ export function usePairedScreen(surface: Extract<Surface, 'customer' | 'pad'>) {
   return { token, counterNo, pair, error, forget, api };
 }
 
+export type PairedScreen = ReturnType<typeof usePairedScreen>;
+
 /** A 401 means the token was revoked or belongs to another node: pair again. */
 export const unpaired = (e: unknown) => e instanceof ApiError && e.status === 401;

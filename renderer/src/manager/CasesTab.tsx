@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePolling } from '../lib/usePolling.ts';
-import { CaseDrawer } from '../cases/CaseDrawer.tsx';
 import { CaseReportCard } from '../cases/CaseReportCard.tsx';
 import { CaseTable } from '../cases/CaseTable.tsx';
 import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { useManager } from './store.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
 
@@ -25,7 +25,6 @@ export function CasesTab() {
   const [overdue, setOverdue] = useState<CaseRowT[]>([]);
   const [open, setOpen] = useState<CaseRowT[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState<string | null>(null);
   const load = () =>
     Promise.all([api.cases({ overdue: true }), api.cases({ scope: 'all' })]).then(
       ([o, a]) => {
@@ -35,6 +34,7 @@ export function CasesTab() {
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
+  const { show, drawer } = useCaseDrawer(api, true, load);
   usePolling(load, CASES_POLL_MS, token);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -48,21 +48,13 @@ export function CasesTab() {
         }
         styles={overdue.length ? { header: { background: '#fff1f0' } } : {}}
       >
-        <CaseTable rows={overdue} onOpen={setShown} showOwner empty={t('noOverdue')} />
+        <CaseTable rows={overdue} onOpen={show} showOwner empty={t('noOverdue')} />
       </Card>
       <Card size="small" title={t('allOpen', { count: open.length })}>
-        <CaseTable rows={open} onOpen={setShown} showOwner empty={t('noCases')} />
+        <CaseTable rows={open} onOpen={show} showOwner empty={t('noCases')} />
       </Card>
       {token ? <CaseReportCard api={api} token={token} month={thisMonth()} /> : null}
-      {shown ? (
-        <CaseDrawer
-          api={api}
-          id={shown}
-          manager
-          onClose={() => setShown(null)}
-          onChanged={() => void load()}
-        />
-      ) : null}
+      {drawer}
     </Space>
   );
 }

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpenRatingRequest } from '../../../shared/customer/screen.ts';
 import type { RatingLevel } from '../../../shared/ratings/levels.ts';
 import { levelsFor } from '../../../shared/ratings/levels.ts';
 import { resetLanguage } from '../i18n/index.ts';
 import { LanguageButton } from '../lib/LanguageButton.tsx';
-import { usePolling } from '../lib/usePolling.ts';
 import { PairForm } from '../customer/PairForm.tsx';
 import { RatingButtons } from '../customer/RatingButtons.tsx';
-import { unpaired, usePairedScreen } from '../customer/screenClient.ts';
+import { usePairedScreen } from '../customer/screenClient.ts';
+import { useCounterView } from '../customer/useCounterView.ts';
 
 const THANKS_MS = 5_000;
 
@@ -17,22 +16,11 @@ export default function PadApp() {
   const { t } = useTranslation('customer');
   const screen = usePairedScreen('pad');
   const { api, token, counterNo } = screen;
-  const [request, setRequest] = useState<OpenRatingRequest | null>(null);
+  // The open request comes with the counter's view on the live socket (polled only while it is down).
+  const { view, setView } = useCounterView(screen);
+  const request = view?.rating ?? null;
   const [thanks, setThanks] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  usePolling(
-    async () => {
-      if (!token || counterNo === null) return;
-      try {
-        setRequest((await api.currentRatingRequest({ no: counterNo })) ?? null);
-      } catch (e) {
-        if (unpaired(e)) screen.forget();
-      }
-    },
-    500,
-    token,
-  );
   useEffect(() => {
     if (!thanks) return;
     const timer = setTimeout(() => setThanks(false), THANKS_MS);
@@ -49,7 +37,7 @@ export default function PadApp() {
       await api.recordRating({ body: { requestId: request.requestId, level, source: 'pad' } });
       setThanks(true);
       setError(null);
-      setRequest(null);
+      setView((v) => (v ? { ...v, rating: null } : v));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -15,6 +15,8 @@ interface Values {
   demo: boolean;
   hubUrl?: string;
   pairingCode?: string;
+  /** A station answering pad tablets on the hall LAN (listens on 0.0.0.0, not only this PC). */
+  lanPads: boolean;
   kiosk: boolean;
   display: boolean;
   counter: boolean;
@@ -40,6 +42,7 @@ function toConfig(v: Values): ShellConfigInput {
             port: v.port,
             hubUrl: v.hubUrl ?? '',
             pairingCode: normalizePairingCode(v.pairingCode ?? '') ?? v.pairingCode ?? '',
+            host: v.lanPads ? '0.0.0.0' : '127.0.0.1',
           },
     roles: {
       kiosk: v.kiosk,
@@ -59,6 +62,7 @@ function toValues(c: ShellConfig | null): Values {
     demo: c?.node.mode === 'hub' ? c.node.demo : false,
     hubUrl: c?.node.mode === 'station' ? c.node.hubUrl : undefined,
     pairingCode: c?.node.mode === 'station' ? c.node.pairingCode : undefined,
+    lanPads: c?.node.mode === 'station' && c.node.host !== '127.0.0.1',
     kiosk: c?.roles.kiosk ?? false,
     display: c?.roles.display ?? false,
     counter: (c?.roles.counter ?? null) !== null,
@@ -194,6 +198,9 @@ export default function ShellSetupApp() {
                 style={{ fontFamily: 'monospace', width: 200 }}
               />
             </Form.Item>
+            <Form.Item name="lanPads" valuePropName="checked" extra={t('lanPadsHelp')}>
+              <Checkbox>{t('lanPads')}</Checkbox>
+            </Form.Item>
           </>
         ) : (
           <Form.Item name="demo" valuePropName="checked">
@@ -204,15 +211,18 @@ export default function ShellSetupApp() {
           <InputNumber min={1024} max={65535} />
         </Form.Item>
         <Typography.Title level={5}>{t('screens')}</Typography.Title>
-        {WindowRole.options.map((role) => (
-          <Form.Item
-            key={role}
-            name={['displays', role]}
-            label={t(role === 'customer' ? 'customerScreen' : role)}
-          >
-            <Select options={screenOptions} placeholder={t('auto')} allowClear />
-          </Form.Item>
-        ))}
+        {/* A pad window is the demo's only: a hall's pad is a tablet or a keypad. */}
+        {WindowRole.options
+          .filter((role) => role !== 'pad')
+          .map((role) => (
+            <Form.Item
+              key={role}
+              name={['displays', role]}
+              label={t(role === 'customer' ? 'customerScreen' : role)}
+            >
+              <Select options={screenOptions} placeholder={t('auto')} allowClear />
+            </Form.Item>
+          ))}
         <Typography.Title level={5}>{t('printer')}</Typography.Title>
         <Form.Item name="printer" label={t('printer')}>
           <Select

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerView, CounterScreenState, OpenRatingRequest } from '../../customer/screen.ts';
-import { Id } from '../../primitives.ts';
+import { DayText, Id } from '../../primitives.ts';
+import { MonthText } from '../../cases/report.ts';
 import { CounterParams } from '../schemas.ts';
 import { RatingLevel, RatingOutcome, RatingSource } from '../../ratings/levels.ts';
 import { SafeText } from '../../text.ts';
@@ -42,6 +43,14 @@ export const RatingRequestStatus = z.object({
   state: z.enum(['open', 'rated', 'no_rating']),
 });
 
+/** The manager's ratings view covers one business day (default: today) or one month. */
+export const RatingsQuery = z
+  .object({ day: DayText.optional(), month: MonthText.optional() })
+  .strict()
+  .refine((q) => q.day === undefined || q.month === undefined, {
+    message: 'give a day or a month, not both',
+  });
+
 export const RatingRow = z.object({
   ratingId: Id,
   counterNo: z.number().int(),
@@ -53,10 +62,29 @@ export const RatingRow = z.object({
   reasons: z.array(z.string()),
   source: RatingSource,
   recordedAt: z.number().int(),
+  /** The case opened from this rating (one at most: a second is refused), or null. */
+  case: z.object({ id: Id, no: z.number().int() }).nullable(),
+});
+
+/** One clerk at one counter over the period: how many of each outcome (no_rating included). */
+export const ClerkRatings = z.object({
+  staffId: Id,
+  staffName: z.string(),
+  staffNo: z.string().nullable(),
+  counterNo: z.number().int(),
+  outcomes: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
 });
 
 export const RatingsOverview = z.object({
+  /** The period shown: a business day or a month, as asked. */
+  period: z.object({ day: DayText.nullable(), month: MonthText.nullable() }),
   ratings: z.array(RatingRow),
+  byClerk: z.array(ClerkRatings),
+  /** Refused presses per counter and reason (a press names no clerk: misuse is the counter's). */
+  misuseByCounter: z.array(
+    z.object({ counterNo: z.number().int(), reasons: z.record(z.string(), z.number().int()) }),
+  ),
   byOutcome: z.record(z.string(), z.number().int()),
   misuse: z.record(z.string(), z.number().int()),
   feedback: z.array(
@@ -109,19 +137,25 @@ export const ratingsContract = hallRoutes({
   recordRating: {
     method: 'POST',
     url: '/ratings',
-    summary: 'A press on the customer screen, pad or keypad; refused presses are 409 and counted as misuse',
+    summary:
+      'A press on the customer screen, pad or keypad; refused presses are 409 and counted as misuse; a retry with the same Idempotency-Key replays the first answer',
     tag: 'ratings',
     access: ['pad'],
     body: RatingBody,
+    // A retry after a lost reply gets the first reply (also a refusal) and is not counted as misuse.
+    headers: IdempotencyHeader,
     reply: z.object({ ratingId: Id }),
     status: 201,
+    idempotent: true,
   },
   ratings: {
     method: 'GET',
     url: '/ratings',
-    summary: 'Recent ratings with their clerks, counts by outcome and misuse, and feedback forms',
+    summary:
+      'Ratings of a day (default today) or a month: per clerk and counter, by outcome, misuse, the list with reasons and any case opened from each, and feedback forms',
     tag: 'ratings',
     access: ['manager'],
+    query: RatingsQuery,
     reply: RatingsOverview,
   },
   recordFeedback: {
