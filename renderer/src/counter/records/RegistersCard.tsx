@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { ToolList } from '../../../../shared/api/hall/registers.ts';
 import { MAX_TEMPERATURE_C, MIN_TEMPERATURE_C } from '../../../../shared/registers/model.ts';
@@ -168,7 +169,7 @@ function Tools() {
         rowKey="id"
         pagination={false}
         dataSource={list?.loans ?? []}
-        locale={{ emptyText: t('noTools') }}
+        locale={{ emptyText: <EmptyNote>{t('noTools')}</EmptyNote> }}
         columns={[
           { title: t('tool'), dataIndex: 'tool' },
           { title: t('borrower'), dataIndex: 'borrower' },

@@ -102,6 +102,10 @@ export function WriteHandoverDialog({
                     }
                     style={{ marginBottom: 12 }}
                   >
+                    {/* Registered, so the watched items carry each one's kind. */}
+                    <Form.Item name={[field.name, 'kind']} hidden>
+                      <Input />
+                    </Form.Item>
                     <Form.Item
                       name={[field.name, 'text']}
                       label={t('itemText')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCaseApi } from '../../cases/caseClient.ts';
@@ -47,7 +48,7 @@ export function HandoversTab() {
         rowKey="id"
         size="middle"
         dataSource={rows}
-        locale={{ emptyText: t('noHandovers') }}
+        locale={{ emptyText: <EmptyNote>{t('noHandovers')}</EmptyNote> }}
         expandable={{ expandedRowRender: (h) => <HandoverItemsTable handover={h} /> }}
         columns={[
           { title: t('counter'), dataIndex: 'counterNo', width: 80 },

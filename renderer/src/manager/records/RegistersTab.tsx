@@ -16,6 +16,7 @@ import {
   Tag,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { ToolList } from '../../../../shared/api/hall/registers.ts';
 import type {
@@ -58,7 +59,7 @@ function Visitors() {
         rowKey="id"
         pagination={false}
         dataSource={rows}
-        locale={{ emptyText: t('noVisitors') }}
+        locale={{ emptyText: <EmptyNote>{t('noVisitors')}</EmptyNote> }}
         columns={[
           { title: t('time'), render: (_v, r) => formatClock(r.at, i18n.language, tz) },
           { title: t('visitorName'), render: (_v, r) => r.name ?? '—' },
@@ -100,7 +101,7 @@ function ToolsOut() {
         rowKey="id"
         pagination={false}
         dataSource={out}
-        locale={{ emptyText: t('noTools') }}
+        locale={{ emptyText: <EmptyNote>{t('noTools')}</EmptyNote> }}
         columns={[
           { title: t('tool'), dataIndex: 'tool' },
           { title: t('borrower'), dataIndex: 'borrower' },
@@ -226,7 +227,7 @@ function Meetings() {
         rowKey="id"
         pagination={{ pageSize: 10 }}
         dataSource={rows}
-        locale={{ emptyText: t('noMeetings') }}
+        locale={{ emptyText: <EmptyNote>{t('noMeetings')}</EmptyNote> }}
         columns={[
           { title: t('day'), dataIndex: 'day' },
           { title: t('meetingKind'), render: (_v, r) => t(r.kind) },
@@ -285,7 +286,7 @@ function Retention() {
         rowKey="id"
         pagination={false}
         dataSource={rows}
-        locale={{ emptyText: t('noArchives') }}
+        locale={{ emptyText: <EmptyNote>{t('noArchives')}</EmptyNote> }}
         columns={[
           { title: t('time'), render: (_v, r) => formatDateTime(r.at, i18n.language, tz) },
           { title: t('recordType'), render: (_v, r) => t(`type.${r.recordType}`) },
