@@ -17,7 +17,10 @@ import {
 import { ManualClock } from '../../shared/runtime.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithHeadOffice } from '../support/fixtures.ts';
-import { journalEvents, refusedUnchanged } from '../support/builders.ts';
+import { journalEvents, journalSentenceAlert, refusedUnchanged } from '../support/builders.ts';
+import { asBeforeMigration0018 } from '../support/handling.ts';
+import { openDatabase } from '../../db/open.ts';
+import { openAlerts } from '../../db/read.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 import { drain, expectPushedToHeadOffice, setUpstreamUrl } from '../support/sync.ts';
@@ -325,5 +328,29 @@ describe('retention (R-REC-1)', () => {
     clock.advance(366 * DAY);
     expect(parseReply(ArchiveView, await retain(hall, await hall.login('9001'), 'tools')).count).toBe(1);
     expect(count(hall, 'tool_loans')).toBe(0);
+  });
+});
+
+describe('migration 0018 (issue 13)', () => {
+  it('DESIGN-2: a database made before migration 0018 gains the handover book and registers, its alerts kept as they were', async ({
+    aHall,
+  }) => {
+    const { hall } = await aHall();
+    journalSentenceAlert(hall, 1, '1 号窗口暂离已 20 分钟（上限 15 分钟）：会议');
+    const file = path.join(hall.dataDir, 'old.sqlite');
+    await hall.node.ctx.db.backup(file);
+    asBeforeMigration0018(file);
+    const migrated = openDatabase(file);
+    try {
+      expect(openAlerts(migrated)).toEqual([
+        expect.objectContaining({ id: 'old-alert-1', ref: null, facts: null }),
+      ]);
+      for (const table of ['handovers', 'handover_items', 'visitors', 'tool_loans', 'meetings', 'archives'])
+        expect(migrated.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+      const { before, after } = rebuildProjections(migrated);
+      expect(after).toBe(before);
+    } finally {
+      migrated.close();
+    }
   });
 });

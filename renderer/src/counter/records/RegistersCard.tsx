@@ -27,6 +27,7 @@ function VisitorForm() {
   const { message } = AntApp.useApp();
   const token = useCounter((s) => s.session?.token);
   const limit = useCounter((s) => s.hall?.settings.visitorTemperatureLimitC) ?? 37.3;
+  const contact = useCounter((s) => s.hall?.settings.visitorContact) ?? '';
   const api = useCaseApi(token);
   const [form] = Form.useForm<{ name?: string; phone?: string; temperatureC: number }>();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -54,7 +55,7 @@ function VisitorForm() {
         >
           <div style={{ fontSize: 36, fontWeight: 800 }}>{t('turnAway')}</div>
           <div style={{ fontSize: 22 }}>
-            {t('turnAwayExplain', { temperature: outcome.temperatureC, limit })}
+            {t('turnAwayExplain', { temperature: outcome.temperatureC, limit, contact })}
           </div>
         </div>
       ) : null}

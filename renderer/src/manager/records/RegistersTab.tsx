@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Row,
   Select,
   Space,
@@ -62,8 +63,8 @@ function Visitors() {
         locale={{ emptyText: <EmptyNote>{t('noVisitors')}</EmptyNote> }}
         columns={[
           { title: t('time'), render: (_v, r) => formatClock(r.at, i18n.language, tz) },
-          { title: t('visitorName'), render: (_v, r) => r.name ?? '—' },
-          { title: t('visitorPhone'), render: (_v, r) => r.phone ?? '—' },
+          { title: t('nameCol'), render: (_v, r) => r.name ?? '—' },
+          { title: t('phoneCol'), render: (_v, r) => r.phone ?? '—' },
           { title: t('temperature'), render: (_v, r) => `${r.temperatureC} °C` },
           {
             title: t('outcome'),
@@ -277,9 +278,9 @@ function Retention() {
             label: `${t(`type.${r}`)}（${t('keptDays', { days: days?.[r] ?? 0 })}）`,
           }))}
         />
-        <Button danger onClick={() => void run()}>
-          {t('runRetention')}
-        </Button>
+        <Popconfirm title={t('runConfirm')} onConfirm={() => run()}>
+          <Button danger>{t('runRetention')}</Button>
+        </Popconfirm>
       </Space>
       <Table<Archive>
         size="small"
