@@ -1,4 +1,4 @@
-import { Descriptions, Table, Tag } from 'antd';
+import { Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { HandoverItem, HandoverView } from '../../../shared/handover/model.ts';
@@ -95,5 +95,25 @@ export function HandoverHeader({
         {handover.disagreements ? <Tag color="red">{handover.disagreements}</Tag> : 0}
       </Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** An invoice stock range typed as its first and last number (R-HAND-2), at `base` in the form. */
+export function RangeFields({ base, n }: { base: (string | number)[]; n: number }) {
+  const { t } = useTranslation('records');
+  const rules = [{ required: true, pattern: /^\d{1,12}$/, message: t('rangeRule') }];
+  return (
+    <Space>
+      {(['from', 'to'] as const).map((end) => (
+        <Form.Item
+          key={end}
+          name={[...base, end]}
+          label={t(end === 'from' ? 'rangeFrom' : 'rangeTo')}
+          rules={rules}
+        >
+          <Input inputMode="numeric" aria-label={t(end === 'from' ? 'rangeFromOf' : 'rangeToOf', { n })} />
+        </Form.Item>
+      ))}
+    </Space>
   );
 }

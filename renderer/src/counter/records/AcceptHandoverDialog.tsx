@@ -1,11 +1,11 @@
-import { Alert, Card, Form, Input, Modal, Radio, Space } from 'antd';
+import { Alert, Card, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AcceptItem } from '../../../../shared/handover/model.ts';
 import { PIN_PATTERN } from '../../../../shared/primitives.ts';
 import { countsOf, DenominationFields, type Pieces } from '../../lib/DenominationFields.tsx';
 import { YuanField } from '../../lib/YuanInput.tsx';
 import { parseYuan } from '../../lib/yuan.ts';
-import { ItemDetail, useKindLabel, type HandoverViewT } from '../../records/HandoverItems.tsx';
+import { ItemDetail, RangeFields, useKindLabel, type HandoverViewT } from '../../records/HandoverItems.tsx';
 
 interface Answer {
   answer?: 'ok' | 'dispute';
@@ -108,24 +108,7 @@ export function AcceptHandoverDialog({
                   ariaLabel={t('chequeAmountOf', { n })}
                 />
               ) : null}
-              {!disputed && item.range ? (
-                <Space>
-                  <Form.Item
-                    name={['answers', i, 'from']}
-                    label={t('rangeFrom')}
-                    rules={[{ required: true, message: t('rangeRule') }]}
-                  >
-                    <Input inputMode="numeric" aria-label={t('rangeFromOf', { n })} />
-                  </Form.Item>
-                  <Form.Item
-                    name={['answers', i, 'to']}
-                    label={t('rangeTo')}
-                    rules={[{ required: true, message: t('rangeRule') }]}
-                  >
-                    <Input inputMode="numeric" aria-label={t('rangeToOf', { n })} />
-                  </Form.Item>
-                </Space>
-              ) : null}
+              {!disputed && item.range ? <RangeFields base={['answers', i]} n={n} /> : null}
             </Card>
           );
         })}

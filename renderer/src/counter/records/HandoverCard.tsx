@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CounterHandovers } from '../../../../shared/api/hall/handover.ts';
 import { usePolling } from '../../lib/usePolling.ts';
-import { useCaseApi, type CaseRowT } from '../../cases/caseClient.ts';
+import type { CaseRowT } from '../../cases/caseClient.ts';
 import { HandoverHeader, HandoverItemsTable } from '../../records/HandoverItems.tsx';
-import { useCounter } from '../store.ts';
+import { useCounterApi } from './useCounterApi.ts';
 import { AcceptHandoverDialog } from './AcceptHandoverDialog.tsx';
 import { WriteHandoverDialog } from './WriteHandoverDialog.tsx';
 
@@ -19,9 +19,7 @@ const POLL_MS = 30_000;
 export function HandoverCard() {
   const { t, i18n } = useTranslation('records');
   const { message } = AntApp.useApp();
-  const token = useCounter((s) => s.session?.token);
-  const tz = useCounter((s) => s.hall?.settings.timeZone) ?? 'Asia/Shanghai';
-  const api = useCaseApi(token);
+  const { token, tz, api } = useCounterApi();
   const [state, setState] = useState<z.infer<typeof CounterHandovers> | null>(null);
   const [cases, setCases] = useState<CaseRowT[]>([]);
   const [error, setError] = useState<string | null>(null);

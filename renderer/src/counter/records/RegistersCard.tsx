@@ -7,8 +7,8 @@ import type { ToolList } from '../../../../shared/api/hall/registers.ts';
 import { MAX_TEMPERATURE_C, MIN_TEMPERATURE_C } from '../../../../shared/registers/model.ts';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatClock } from '../../lib/format.ts';
-import { useCaseApi } from '../../cases/caseClient.ts';
 import { useCounter } from '../store.ts';
+import { useCounterApi } from './useCounterApi.ts';
 
 const POLL_MS = 30_000;
 const HOUR = 3_600_000;
@@ -25,10 +25,9 @@ interface Outcome {
 function VisitorForm() {
   const { t } = useTranslation('records');
   const { message } = AntApp.useApp();
-  const token = useCounter((s) => s.session?.token);
+  const { api } = useCounterApi();
   const limit = useCounter((s) => s.hall?.settings.visitorTemperatureLimitC) ?? 37.3;
   const contact = useCounter((s) => s.hall?.settings.visitorContact) ?? '';
-  const api = useCaseApi(token);
   const [form] = Form.useForm<{ name?: string; phone?: string; temperatureC: number }>();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const submit = async (v: { name?: string; phone?: string; temperatureC: number }) => {
@@ -115,9 +114,7 @@ type Loan = z.infer<typeof ToolList>['loans'][number];
 function Tools() {
   const { t, i18n } = useTranslation('records');
   const { message } = AntApp.useApp();
-  const token = useCounter((s) => s.session?.token);
-  const tz = useCounter((s) => s.hall?.settings.timeZone) ?? 'Asia/Shanghai';
-  const api = useCaseApi(token);
+  const { token, tz, api } = useCounterApi();
   const [list, setList] = useState<z.infer<typeof ToolList> | null>(null);
   const [form] = Form.useForm<{ tool: string; borrower: string; hours: number }>();
   const load = () => api.tools().then(setList, () => undefined);

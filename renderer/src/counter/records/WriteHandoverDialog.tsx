@@ -4,7 +4,7 @@ import type { HandoverItem, HandoverItemInput } from '../../../../shared/handove
 import { countsOf, DenominationFields, type Pieces } from '../../lib/DenominationFields.tsx';
 import { YuanField } from '../../lib/YuanInput.tsx';
 import { parseYuan } from '../../lib/yuan.ts';
-import { ItemDetail, useKindLabel } from '../../records/HandoverItems.tsx';
+import { ItemDetail, RangeFields, useKindLabel } from '../../records/HandoverItems.tsx';
 import type { CaseRowT } from '../../cases/caseClient.ts';
 
 interface ItemForm {
@@ -127,24 +127,7 @@ export function WriteHandoverDialog({
                         ariaLabel={t('chequeAmountOf', { n })}
                       />
                     ) : null}
-                    {kind === 'invoice' ? (
-                      <Space>
-                        <Form.Item
-                          name={[field.name, 'from']}
-                          label={t('rangeFrom')}
-                          rules={[{ required: true, pattern: /^\d{1,12}$/, message: t('rangeRule') }]}
-                        >
-                          <Input inputMode="numeric" aria-label={t('rangeFromOf', { n })} />
-                        </Form.Item>
-                        <Form.Item
-                          name={[field.name, 'to']}
-                          label={t('rangeTo')}
-                          rules={[{ required: true, pattern: /^\d{1,12}$/, message: t('rangeRule') }]}
-                        >
-                          <Input inputMode="numeric" aria-label={t('rangeToOf', { n })} />
-                        </Form.Item>
-                      </Space>
-                    ) : null}
+                    {kind === 'invoice' ? <RangeFields base={[field.name]} n={n} /> : null}
                     {kind === 'open_matter' && cases.length ? (
                       <Form.Item name={[field.name, 'caseId']} label={t('linkCase')}>
                         <Select

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useCaseApi } from '../../cases/caseClient.ts';
 import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverItems.tsx';
-import { useManager } from '../store.ts';
+import { useManagerApi } from './useManagerApi.ts';
 
 type Filter = 'unsigned' | 'disagreements' | 'all';
 const POLL_MS = 30_000;
@@ -17,9 +16,7 @@ const POLL_MS = 30_000;
  */
 export function HandoversTab() {
   const { t, i18n } = useTranslation('records');
-  const token = useManager((s) => s.token);
-  const tz = useManager((s) => s.hall?.settings.timeZone) ?? 'Asia/Shanghai';
-  const api = useCaseApi(token);
+  const { token, tz, api } = useManagerApi();
   const [filter, setFilter] = useState<Filter>('unsigned');
   const [rows, setRows] = useState<HandoverViewT[]>([]);
   const [error, setError] = useState<string | null>(null);

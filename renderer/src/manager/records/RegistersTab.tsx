@@ -29,7 +29,7 @@ import type {
 import { RecordType as RecordTypes } from '../../../../shared/registers/model.ts';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatClock, formatDateTime } from '../../lib/format.ts';
-import { useCaseApi } from '../../cases/caseClient.ts';
+import { useManagerApi } from './useManagerApi.ts';
 import { useManager } from '../store.ts';
 
 const POLL_MS = 30_000;
@@ -38,14 +38,7 @@ type Meeting = z.infer<typeof MeetingView>;
 type Archive = z.infer<typeof ArchiveView>;
 type Loan = z.infer<typeof ToolList>['loans'][number];
 
-function useApi() {
-  const token = useManager((s) => s.token);
-  return {
-    token,
-    api: useCaseApi(token),
-    tz: useManager((s) => s.hall?.settings.timeZone) ?? 'Asia/Shanghai',
-  };
-}
+const useApi = useManagerApi;
 
 /** R-VIS-1: today's visitors, the ones turned away in red; phones masked. */
 function Visitors() {
