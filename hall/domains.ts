@@ -11,4 +11,16 @@ import { station } from './station/index.ts';
 import { sync } from './sync/index.ts';
 
 /** Every domain of the hall node: the one list a new domain joins. */
-export const domains = { auth, admin, devices, queue, station, sync, money, cases, ratings, handover, registers };
+export const domains = {
+  auth,
+  admin,
+  devices,
+  queue,
+  station,
+  sync,
+  money,
+  cases,
+  ratings,
+  handover,
+  registers,
+};
