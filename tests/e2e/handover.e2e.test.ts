@@ -103,6 +103,15 @@ describe('the handover book and the visitor register in Chromium (issue 13)', ()
     await away.scrollIntoViewIfNeeded();
     await shot(c, 'issue13-visitor-turned-away');
 
+    // 工具借用 (R-TOOL-1): a ladder goes out for two hours; the count shows it.
+    await registers.getByRole('tab', { name: '工具借用' }).click();
+    await registers.getByLabel('工具', { exact: true }).fill('绝缘梯');
+    await registers.getByLabel('借用人').fill('1003 赵工');
+    await registers.getByRole('button', { name: /借\s*出/ }).click();
+    await registers.locator('[data-tools-count]').getByText('借出 1 件，逾期 0 件').waitFor();
+    await registers.getByRole('cell', { name: '绝缘梯' }).waitFor();
+    await shot(c, 'issue13-counter-tools');
+
     // The duty manager: the visitor alert at once, the disputed item once the hub's timer has run.
     await hall.node.ctx.commits.run('raiseRecordAlerts');
     const manager = await open(`${hall.url}/manager`, VIEW);
@@ -124,6 +133,7 @@ describe('the handover book and the visitor register in Chromium (issue 13)', ()
     await visitors.getByText('已劝离').waitFor();
     await expect(visitors.textContent()).resolves.toContain('139****1111');
     await expect(visitors.textContent()).resolves.not.toContain('13900001111');
+    await m.locator('[data-card="tools"]').getByText('绝缘梯').waitFor();
     expect(JSON.stringify(await seriousA11yViolations(m))).toBe('[]');
     await shot(m, 'issue13-manager-registers');
     await m.getByRole('button', { name: 'English' }).click();

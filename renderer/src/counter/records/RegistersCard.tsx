@@ -13,6 +13,9 @@ import { useCounterApi } from './useCounterApi.ts';
 const POLL_MS = 30_000;
 const HOUR = 3_600_000;
 
+/** The node's clock as the hall state last read it: a due time is the hall's, not this PC's. */
+const hallNow = () => useCounter.getState().hall?.now ?? Date.now();
+
 interface Outcome {
   admitted: boolean;
   temperatureC: number;
@@ -130,7 +133,7 @@ function Tools() {
         onFinish={(v) => {
           void act(
             api.lendTool({
-              body: { tool: v.tool.trim(), borrower: v.borrower.trim(), dueAt: Date.now() + v.hours * HOUR },
+              body: { tool: v.tool.trim(), borrower: v.borrower.trim(), dueAt: hallNow() + v.hours * HOUR },
             }),
           );
           form.resetFields();
