@@ -281,11 +281,17 @@ export interface AlertRow {
   message: string;
   at: number;
   away: AwayOverdue | null;
+  ref: string | null;
+  facts: Record<string, string | number> | null;
 }
 export function openAlerts(db: Db): AlertRow[] {
   const rows = stmt(
     db,
-    'SELECT id, kind, counter_no AS counterNo, message, at, away FROM alerts WHERE open = 1 ORDER BY at',
-  ).all() as (Omit<AlertRow, 'away'> & { away: string | null })[];
-  return rows.map((r) => ({ ...r, away: r.away === null ? null : (JSON.parse(r.away) as AwayOverdue) }));
+    'SELECT id, kind, counter_no AS counterNo, message, at, away, ref, facts FROM alerts WHERE open = 1 ORDER BY at',
+  ).all() as (Omit<AlertRow, 'away' | 'facts'> & { away: string | null; facts: string | null })[];
+  return rows.map((r) => ({
+    ...r,
+    away: r.away === null ? null : (JSON.parse(r.away) as AwayOverdue),
+    facts: r.facts === null ? null : (JSON.parse(r.facts) as AlertRow['facts']),
+  }));
 }

@@ -259,6 +259,51 @@ export const ERRORS = {
     en: "An enquiry not answered on the spot needs the customer's phone and a promised reply time",
   },
   E_UNKNOWN_STAFF: { status: 404, zh: '没有此工号：{staffNo}', en: 'No such staff number: {staffNo}' },
+  E_COUNTER_NEEDED: {
+    status: 403,
+    zh: '请先在窗口登录再登记',
+    en: 'Sign in at a counter before recording this',
+  },
+  E_UNKNOWN_HANDOVER: { status: 404, zh: '没有此交接记录', en: 'No such handover' },
+  E_HANDOVER_SELF: {
+    status: 403,
+    zh: '不能签收自己写的交接，须由接班人员在其本人登录后签收',
+    en: 'You cannot sign your own handover; the incoming clerk signs it in their own session',
+  },
+  E_HANDOVER_SIGNED: { status: 409, zh: '该交接已签收', en: 'This handover is already signed' },
+  E_HANDOVER_WAITING: {
+    status: 409,
+    zh: '本窗口上一份交接尚未签收，请先由接班人员签收',
+    en: "This counter's last handover is not signed yet; the incoming clerk signs it first",
+  },
+  E_HANDOVER_ITEM: {
+    status: 422,
+    zh: '交接事项第 {item} 项有误：{detail}',
+    en: 'Handover item {item}: {detail}',
+  },
+  E_HANDOVER_ANSWER: {
+    status: 422,
+    zh: '签收第 {item} 项有误：{detail}',
+    en: 'Signing item {item}: {detail}',
+  },
+  E_HANDOVER_EMPTY: {
+    status: 422,
+    zh: '交接至少要有一项',
+    en: 'A handover needs at least one item',
+  },
+  E_TEMPERATURE: {
+    status: 422,
+    zh: '体温 {value} °C 不在 {min}–{max} °C 之间，请重新测量',
+    en: 'A temperature of {value} °C is outside {min}–{max} °C; measure again',
+  },
+  E_UNKNOWN_LOAN: { status: 404, zh: '没有此借用记录', en: 'No such tool loan' },
+  E_TOOL_RETURNED: { status: 409, zh: '该工具已归还', en: 'This tool has already been returned' },
+  E_ARCHIVE_MOVED: {
+    status: 409,
+    zh: '归档期间记录有变化，请重新执行',
+    en: 'The records changed while archiving; run it again',
+  },
+  E_UNKNOWN_ALERT: { status: 404, zh: '没有此提醒', en: 'No such alert' },
   E_INTERNAL: {
     status: 500,
     zh: '系统内部错误，已记录；未写入任何数据',

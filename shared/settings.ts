@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SafeText, isTimeZone } from './text.ts';
 import { DEMO_GUIDES, ServiceGuides } from './customer/guides.ts';
 import { LevelCount } from './ratings/levels.ts';
+import { KNOWN_KINDS } from './handover/model.ts';
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, 'HH:MM');
 
@@ -72,6 +73,28 @@ export const Settings = z.object({
     .default(['waiting', 'attitude', 'skill', 'process', 'environment']),
   /** R-EVAL-1: the keypad keys for the levels, best first (a USB keypad types into the customer window). */
   ratingKeys: z.array(z.string().min(1).max(12)).length(5).default(['1', '2', '3', '4', '5']),
+  /** R-HAND-2: the fixed handover list: the kinds of item a handover is written in. */
+  handoverKinds: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]{0,23}$/))
+    .min(1)
+    .max(16)
+    .default([...KNOWN_KINDS]),
+  /** R-HAND-1: a handover not signed within this many minutes alerts the duty manager. */
+  handoverUnsignedMinutes: z.number().int().min(5).max(1_440).default(30),
+  /** R-VIS-1: a visitor above this temperature (°C) is turned away and the contact person alerted. */
+  visitorTemperatureLimitC: z.number().min(36).max(40).default(37.3),
+  /** R-VIS-1: who is told of a visitor turned away (shown with the alert). */
+  visitorContact: SafeText(60).default('值班主任'),
+  /** R-REC-1: how long each record type is kept on a node before it is archived, in days. */
+  retentionDays: z
+    .object({
+      visitors: z.number().int().min(1).max(3_650),
+      tools: z.number().int().min(1).max(3_650),
+      meetings: z.number().int().min(1).max(3_650),
+      handovers: z.number().int().min(1).max(3_650),
+    })
+    .strict()
+    .default({ visitors: 180, tools: 365, meetings: 1_095, handovers: 1_095 }),
   /** R-SCR-1: the hall's notice on the idle customer screens. */
   hallNotice: SafeText(200).default('请妥善保管随身财物，办理业务请出示有效证件。'),
   hallNoticeEn: z.string().max(300).default('Please keep your belongings with you and have your ID ready.'),

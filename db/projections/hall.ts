@@ -32,8 +32,14 @@ export const hallProjectors: Projectors = {
   'alert.raised': (db, p, row) => {
     stmt(
       db,
-      `INSERT INTO alerts (id, kind, counter_no, message, at, open, away)
-       VALUES (@alertId, @kind, @counterNo, @message, @at, 1, @away)`,
-    ).run({ ...p, at: row.occurred_at, away: p.away ? JSON.stringify(p.away) : null });
+      `INSERT INTO alerts (id, kind, counter_no, message, at, open, away, ref, facts)
+       VALUES (@alertId, @kind, @counterNo, @message, @at, 1, @away, @ref, @facts)`,
+    ).run({
+      ...p,
+      at: row.occurred_at,
+      away: p.away ? JSON.stringify(p.away) : null,
+      ref: p.ref ?? null,
+      facts: p.facts ? JSON.stringify(p.facts) : null,
+    });
   },
 };

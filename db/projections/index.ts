@@ -9,6 +9,8 @@ import { MONEY_TABLES, moneyProjectors } from './money.ts';
 import { ticketTouched } from './callable.ts';
 import { CASE_TABLES, caseProjectors } from './cases.ts';
 import { RATING_TABLES, ratingProjectors } from './ratings.ts';
+import { HANDOVER_TABLES, handoverProjectors } from './handover.ts';
+import { REGISTER_TABLES, registerProjectors } from './registers.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
@@ -21,6 +23,8 @@ const ALL: Projectors = {
   ...moneyProjectors,
   ...caseProjectors,
   ...ratingProjectors,
+  ...handoverProjectors,
+  ...registerProjectors,
 };
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
@@ -42,6 +46,8 @@ export const PROJECTION_TABLES = [
   ...MONEY_TABLES,
   ...CASE_TABLES,
   ...RATING_TABLES,
+  ...HANDOVER_TABLES,
+  ...REGISTER_TABLES,
 ] as const;
 
 export function applyEvent(db: Db, row: JournalRow): void {

@@ -195,6 +195,9 @@ export const HallState = z.object({
       message: z.string(),
       at: z.number(),
       away: AwayOverdue.nullable(),
+      /** Issue 13: the handover or visitor the alert is about, and the facts it is worded from. */
+      ref: z.string().nullable(),
+      facts: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
     }),
   ),
   stats: z.object({

@@ -47,6 +47,11 @@ const MONEY: Authority = {
 const RATING_BY_CLERK: Authority = MONEY;
 const RATING_BY_NODE: Authority = { writers: ['hub', 'station'], stationSigner: 'device', ownCounter: true };
 
+/** The handover book (issue 13): written like money, at the counter, by the clerk in session there. */
+const HANDOVER: Authority = MONEY;
+/** A visitor registered at a counter: by the clerk signed in there, about that counter. */
+const REGISTER_AT_COUNTER: Authority = MONEY;
+
 export const AUTHORITY = {
   'hall.configured': HUB,
   'setting.changed': HUB,
@@ -103,6 +108,21 @@ export const AUTHORITY = {
   'rating.recorded': RATING_BY_NODE,
   'rating.misuse': RATING_BY_NODE,
   'feedback.recorded': RATING_BY_CLERK,
+  // The handover book (issue 13) is the counter's, like its money: the outgoing clerk writes it in their
+  // session, the incoming clerk accepts it in theirs, on the node that serves the counter.
+  'handover.written': HANDOVER,
+  'handover.accepted': HANDOVER,
+  // A visitor is registered at whichever counter sees them; the turn-away alert is the hub's own.
+  'visitor.registered': REGISTER_AT_COUNTER,
+  // The tool register, meetings and training are the hall's: one list, kept by the hub (stations
+  // forward these routes).
+  'tool.lent': HUB,
+  'tool.returned': HUB,
+  'meeting.recorded': HUB,
+  // R-REC-1: any node archives its own projection; a receiver keeps the row but projects it only
+  // where it was written (db/projections/registers.ts), so a station can never empty the hub's tables.
+  'records.archived': { writers: ['hub', 'station'], stationSigner: 'session', staffIsSigner: true },
+  'alert.acknowledged': HUB,
 } as const satisfies Record<EventType, Authority>;
 
 /** What a receiver knows of the station whose rows it checks. */

@@ -8,6 +8,8 @@ import { Payment, ReceiptLine } from '../money/receipt.ts';
 import { ZReport } from '../money/zreport.ts';
 import { RefKind } from '../sync/protocol.ts';
 import { ActionKind, CaseKind, ToldVia } from '../cases/model.ts';
+import { Confirmation, HandoverItem } from '../handover/model.ts';
+import { RecordType } from '../registers/model.ts';
 import { MisuseReason, RatingLevel, RatingOutcome, RatingSource } from '../ratings/levels.ts';
 
 /**
@@ -105,8 +107,12 @@ export const EVENTS = {
   'counter.back': z.object({ counterNo: CounterNo }),
   'alert.raised': z.object({
     alertId: Id,
-    kind: z.enum(['away_overdue']),
+    kind: z.enum(['away_overdue', 'handover_unsigned', 'handover_disagreement', 'visitor_turned_away']),
     counterNo: CounterNo.nullable(),
+    /** The record the alert is about (a handover, a visitor); added in issue 13. */
+    ref: Id.optional(),
+    /** Facts the screens word the alert from (minutes unsigned, temperature, a note); added in issue 13. */
+    facts: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     /**
      * Alerts journaled before `away` existed hold a zh-CN sentence here, which screens still show;
      * newer ones leave it empty and carry their facts, so each screen words them in its language.
@@ -294,6 +300,73 @@ export const EVENTS = {
     aboutStaffId: Id.nullable(),
     ticketId: Id.nullable(),
   }),
+
+  // The handover book (issue 13; R-HAND-1, R-HAND-2), written by the node that serves the counter.
+  'handover.written': z.object({
+    handoverId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    /** The writer's drawer of the day, which the cash items hand over. */
+    drawerId: Id.nullable(),
+    items: z.array(HandoverItem),
+  }),
+  /** The incoming clerk's answer to every item, signed with their PIN in their own session. */
+  'handover.accepted': z.object({
+    handoverId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    items: z.array(Confirmation),
+    disagreements: z.number().int().min(0),
+  }),
+
+  // Registers (issue 13).
+  /** R-VIS-1: a visitor with their temperature; above the limit turned away. */
+  'visitor.registered': z.object({
+    visitorId: Id,
+    /** The counter it was registered at; null at the hub by a manager with no counter. */
+    counterNo: CounterNo.nullable(),
+    staffId: Id,
+    name: z.string().max(40).nullable(),
+    phone: z.string().max(16).nullable(),
+    temperatureC: z.number(),
+    limitC: z.number(),
+    admitted: z.boolean(),
+  }),
+  /** R-TOOL-1: the hall's tool register, kept by the hub. */
+  'tool.lent': z.object({
+    loanId: Id,
+    staffId: Id,
+    tool: Text(60),
+    borrower: Text(40),
+    dueAt: z.number().int(),
+  }),
+  'tool.returned': z.object({ loanId: Id, staffId: Id }),
+  /** R-ASSESS-4: a morning meeting or a training, with attendees and test scores. */
+  'meeting.recorded': z.object({
+    meetingId: Id,
+    staffId: Id,
+    kind: z.enum(['morning', 'training']),
+    day: DayText,
+    minutes: z.number().int(),
+    topics: Text(1000),
+    attendees: z.array(z.string()),
+    scores: z.array(z.object({ staffNo: z.string(), score: z.number() })),
+  }),
+  /**
+   * R-REC-1: records of one type older than `before` were written to an archive file (its SHA-256 kept
+   * here) and leave this node's projection; the journal keeps them (docs/decisions.md).
+   */
+  'records.archived': z.object({
+    archiveId: Id,
+    staffId: Id,
+    recordType: RecordType,
+    before: z.number().int(),
+    count: z.number().int().min(0),
+    file: z.string().max(200),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  /** A duty manager has seen an alert (a visitor turned away, a disagreement) and takes it off the list. */
+  'alert.acknowledged': z.object({ alertId: Id, staffId: Id }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -103,3 +103,14 @@ export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
+
+/** The first instant of business day `day` and of the day after it (UTC ms), in the hall's time zone. */
+export function dayBounds(day: string, timeZone: string): { from: number; to: number } {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  let probe = Date.UTC(y, m - 1, d, 12);
+  // Noon UTC falls on the day itself for every zone within ±12 h; step back in from the few beyond.
+  if (businessDay(probe, timeZone) > day) probe -= 12 * 3_600_000;
+  else if (businessDay(probe, timeZone) < day) probe += 12 * 3_600_000;
+  const from = startOfDay(probe, timeZone);
+  return { from, to: startOfDay(from + 30 * 3_600_000, timeZone) };
+}

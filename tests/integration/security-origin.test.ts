@@ -99,6 +99,7 @@ function samples(counterNo: number, staffId: string): { [K in EventType]: EventP
     ...moneySamples(counterNo, staffId),
     ...caseSamples(counterNo, staffId),
     ...ratingSamples(counterNo, staffId),
+    ...recordSamples(counterNo, staffId),
   };
 }
 
@@ -115,6 +116,10 @@ const stationWritten = (staffId: string): string[] =>
     'walkin.served',
     ...Object.keys(moneySamples(6, staffId)),
     ...Object.keys(ratingSamples(6, staffId)),
+    'handover.written',
+    'handover.accepted',
+    'visitor.registered',
+    'records.archived',
   ].sort();
 
 /** Every event type, the clerk's sign-out last: the station's records after it would have no session. */
@@ -304,6 +309,70 @@ function ratingSamples(counterNo: number, staffId: string): { [K in RatingEvent]
   };
 }
 type RatingEvent = Extract<EventType, `${'rating' | 'feedback'}.${string}`>;
+
+const HANDOVER = '0190f0c0-0000-7000-8000-0000000000f1';
+
+/** Issue 13's handover book and registers. */
+function recordSamples(counterNo: number, staffId: string): { [K in RecordEvent]: EventPayload<K> } {
+  return {
+    'handover.written': {
+      handoverId: HANDOVER,
+      counterNo,
+      staffId,
+      drawerId: null,
+      items: [{ kind: 'keys', text: 'rogue keys' }],
+    },
+    'handover.accepted': {
+      handoverId: HANDOVER,
+      counterNo,
+      staffId,
+      items: [{ index: 0, confirmed: true, note: null }],
+      disagreements: 0,
+    },
+    'visitor.registered': {
+      visitorId: '0190f0c0-0000-7000-8000-0000000000f2',
+      counterNo,
+      staffId,
+      name: null,
+      phone: null,
+      temperatureC: 36.5,
+      limitC: 37.3,
+      admitted: true,
+    },
+    'tool.lent': {
+      loanId: '0190f0c0-0000-7000-8000-0000000000f3',
+      staffId,
+      tool: 'rogue ladder',
+      borrower: '1006',
+      dueAt: Date.UTC(2026, 0, 5, 9),
+    },
+    'tool.returned': { loanId: '0190f0c0-0000-7000-8000-0000000000f3', staffId },
+    'meeting.recorded': {
+      meetingId: '0190f0c0-0000-7000-8000-0000000000f4',
+      staffId,
+      kind: 'morning',
+      day: '2026-01-05',
+      minutes: 15,
+      topics: 'rogue',
+      attendees: ['1006'],
+      scores: [],
+    },
+    'records.archived': {
+      archiveId: '0190f0c0-0000-7000-8000-0000000000f5',
+      staffId,
+      recordType: 'visitors',
+      before: Date.UTC(2100, 0, 1),
+      count: 0,
+      file: 'archive/rogue.jsonl',
+      sha256: '0'.repeat(64),
+    },
+    'alert.acknowledged': { alertId: 'rogue-alert', staffId },
+  };
+}
+type RecordEvent = Extract<
+  EventType,
+  `${'handover' | 'visitor' | 'tool' | 'meeting' | 'records'}.${string}` | 'alert.acknowledged'
+>;
 
 /** A counter device paired on the hub by its manager, as a station would be, with its raw token. */
 async function pairCounterDevice(
@@ -595,5 +664,48 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
         reason: expect.stringMatching(/^origin rule .*only by a station/),
       }),
     ]);
+  });
+});
+
+describe('security: issue 13 origin rules (handover book, registers, retention)', () => {
+  it('R-HAND-1, R-VIS-1, R-REC-1 security: a station’s handover or visitor for another counter, signed by someone with no session there, and the hall registers are quarantined; its archive never empties the hub’s tables', async ({
+    counterSix,
+  }) => {
+    const { hub, db, clerk, chain, push } = await counterSix();
+    const other = read.staffByNo(db, '1001')!;
+    // The hub holds a visitor of its own before the station pushes anything.
+    const manager = await hub.login('9001');
+    expect(
+      (await hub.request('POST', '/visitors', { token: manager, body: { temperatureC: 36.6 } })).status,
+    ).toBe(201);
+    const visitorsOnHub = () => (stmt(db, 'SELECT count(*) AS n FROM visitors').get() as { n: number }).n;
+    expect(visitorsOnHub()).toBe(1);
+    const p = recordSamples(6, clerk.id);
+    const row = (type: RecordEvent, payload: object, by = clerk.id) =>
+      chain.next({ type, payload: { ...p[type], ...payload }, recorded_by: by });
+    const rows = [
+      chain.next({
+        type: 'counter.signed_in',
+        payload: { counterNo: 6, staffId: clerk.id },
+        recorded_by: clerk.id,
+      }),
+      row('handover.written', { counterNo: 1 }), // 2: another counter
+      row('handover.written', { staffId: other.id }, other.id), // 3: no session here
+      row('handover.written', {}), // 4: ok
+      row('handover.accepted', { staffId: other.id }), // 5: names someone else than its signer
+      row('visitor.registered', { counterNo: 2 }), // 6: another counter
+      row('tool.lent', {}), // 7: the hub's register
+      row('meeting.recorded', {}), // 8: the hub's register
+      row('alert.acknowledged', {}), // 9: the duty manager's, on the hub
+      row('records.archived', {}), // 10: kept as a record, projected only on the station
+    ];
+    const reply = parseReply(PushReply, await push(rows));
+    expect(reply.ackedSeq).toBe(10);
+    expect(reply.rejected.map((r) => r.seq)).toEqual([2, 3, 5, 6, 7, 8, 9]);
+    for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
+    expect(stmt(db, 'SELECT counter_no FROM handovers').all()).toEqual([{ counter_no: 6 }]);
+    // A station's archive (cutoff in 2100) left the hub's own visitor where it was.
+    expect(visitorsOnHub()).toBe(1);
+    expect(stmt(db, 'SELECT count(*) AS n FROM archives').get()).toEqual({ n: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Db } from '../../db/open.ts';
+import { projectionDigest } from '../../db/rebuild.ts';
 import { ErrorReply, IssueReply, type IssueReplyT } from '../../shared/api/schemas.ts';
 import { Ticket } from '../../shared/queue/model.ts';
 import type { TestHall } from './hall.ts';
@@ -129,4 +130,20 @@ function ticketReply(command: string, res: { status: number; body: unknown }): T
 /** A fixed instant in the hall's zone (Asia/Shanghai, UTC+8): "2026-11-25 10:00" → ms. */
 export function shanghai(local: string): number {
   return Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
+}
+
+/**
+ * Refused with `status` (and `code`), and nothing changed: the same journal rows and the same
+ * projections (DESIGN §5 "bad input changes nothing").
+ */
+export async function refusedUnchanged(
+  hall: TestHall,
+  send: () => Promise<{ status: number; body: unknown }>,
+  status: number,
+  code?: string,
+): Promise<void> {
+  const db = hall.node.ctx.db;
+  const before = { journal: journalMark(db), projections: projectionDigest(db) };
+  expectError(await send(), status, code);
+  expect({ journal: journalMark(db), projections: projectionDigest(db) }).toEqual(before);
 }

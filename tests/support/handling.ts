@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { MONEY_TABLES } from '../../db/moneyTables.ts';
 import { CASE_TABLES } from '../../db/projections/cases.ts';
 import { RATING_TABLES } from '../../db/projections/ratings.ts';
+import { HANDOVER_TABLES } from '../../db/projections/handover.ts';
+import { REGISTER_TABLES } from '../../db/projections/registers.ts';
 
 /** Each day's served count and handling time per service, worked out from the tickets themselves. */
 export const handlingFromTickets = (db: Database.Database) =>
@@ -39,8 +41,21 @@ export function asBeforeMigration0014(file: string): void {
   );
 }
 
+/** Turns a closed hall database back into one made before migration 0018 (no handover book, no registers). */
+export function asBeforeMigration0018(file: string): void {
+  execOn(
+    file,
+    `${[...HANDOVER_TABLES, ...REGISTER_TABLES].map((t) => `DROP TABLE ${t};`).join(' ')}
+      DROP INDEX alerts_by_ref; ALTER TABLE alerts DROP COLUMN ref; ALTER TABLE alerts DROP COLUMN facts;
+      DELETE FROM schema_migrations WHERE version = 18;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0016 (no day-total indexes). */
 export function asBeforeMigration0016(file: string): void {
+  asBeforeMigration0018(file);
+  // 0017 is part A's (checklists); on this branch a placeholder with nothing to undo.
+  execOn(file, 'DELETE FROM schema_migrations WHERE version = 17;');
   execOn(
     file,
     'DROP INDEX receipts_day_totals; DROP INDEX receipt_voids_day_totals; DELETE FROM schema_migrations WHERE version = 16;',

@@ -29,6 +29,8 @@ import { CashierCard } from './money/CashierCard.tsx';
 import { MyCases } from './MyCases.tsx';
 import { TodayReceipts } from './money/TodayReceipts.tsx';
 import { CustomerScreenCard, inviteOnFinish } from './CustomerScreenCard.tsx';
+import { HandoverCard } from './records/HandoverCard.tsx';
+import { RegistersCard } from './records/RegistersCard.tsx';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
 
@@ -75,6 +77,8 @@ export function Workspace() {
             {station ? <WalkinList /> : null}
             <TodayReceipts />
             <MyCases />
+            <HandoverCard />
+            <RegistersCard />
           </Space>
         </Col>
       </Row>

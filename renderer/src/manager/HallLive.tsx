@@ -22,7 +22,7 @@ import { useManager } from './store.ts';
 
 /** The hall live (R-DUTY-1): waiting, longest wait, counters and who is at them, alerts, open/close. */
 export function HallLive() {
-  const { t, i18n } = useTranslation(['manager', 'common']);
+  const { t, i18n } = useTranslation(['manager', 'common', 'records']);
   const { message } = AntApp.useApp();
   const hall = useManager((s) => s.hall);
   const sync = useManager((s) => s.sync);
@@ -37,7 +37,11 @@ export function HallLive() {
   const en = i18n.language === 'en';
   // R-AWAY-1: worded here from the alert's facts; one journaled as a sentence shows that sentence.
   const alertText = (a: HallStateT['alerts'][number]) =>
-    a.away ? t('alertAwayOverdue', { counterNo: a.counterNo, ...a.away }) : a.message;
+    a.away
+      ? t('alertAwayOverdue', { counterNo: a.counterNo, ...a.away })
+      : a.facts
+        ? t(`records:alert.${a.kind}`, { counterNo: a.counterNo ?? '—', ...a.facts })
+        : a.message;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -58,10 +62,18 @@ export function HallLive() {
       {hall.alerts.map((a) => (
         <Alert
           key={a.id}
-          type="warning"
+          type={a.kind === 'visitor_turned_away' || a.kind === 'handover_disagreement' ? 'error' : 'warning'}
           showIcon
-          message={t('alertAway')}
+          data-alert={a.kind}
+          message={a.kind === 'away_overdue' ? t('alertAway') : t(`records:alertTitle.${a.kind}`)}
           description={`${alertText(a)} · ${formatClock(a.at, i18n.language, tz)}`}
+          action={
+            a.kind === 'away_overdue' ? undefined : (
+              <Button size="small" onClick={() => act((api) => api.acknowledgeAlert({ id: a.id }))}>
+                {t('records:acknowledge')}
+              </Button>
+            )
+          }
         />
       ))}
       <Row gutter={16}>

@@ -16,6 +16,8 @@ import { StaffSignIn } from '../lib/StaffSignIn.tsx';
 import { CashTab } from './cash/CashTab.tsx';
 import { CasesTab } from './CasesTab.tsx';
 import { RatingsTab } from './RatingsTab.tsx';
+import { HandoversTab } from './records/HandoversTab.tsx';
+import { RegistersTab } from './records/RegistersTab.tsx';
 
 export default function ManagerApp() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -81,6 +83,8 @@ export default function ManagerApp() {
                   { key: 'cash', label: t('tabCash'), children: <CashTab /> },
                   { key: 'cases', label: t('cases:tab'), children: <CasesTab /> },
                   { key: 'ratings', label: t('tabRatings'), children: <RatingsTab /> },
+                  { key: 'handovers', label: t('records:handoversTab'), children: <HandoversTab /> },
+                  { key: 'registers', label: t('records:registersTab'), children: <RegistersTab /> },
                   { key: 'settings', label: t('tabSettings'), children: <SettingsForm /> },
                   { key: 'devices', label: t('tabDevices'), children: <Devices /> },
                   { key: 'sync', label: t('tabSync'), children: <SyncPanel /> },

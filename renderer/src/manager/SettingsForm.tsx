@@ -1,6 +1,7 @@
 import { App as AntApp, Button, Card, Form, Input, InputNumber, Switch, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Settings, SettingsPatch } from '../../../shared/settings.ts';
+import { RecordType } from '../../../shared/registers/model.ts';
 import { useManager } from './store.ts';
 
 /** The queue settings; the same zod schema checks them here and on the server. */
@@ -20,10 +21,20 @@ const FIELDS = [
   ['complaintOpinionDays', 'number'],
   ['caseRemindMinutes', 'number'],
   ['caseStalledDays', 'number'],
+  ['handoverUnsignedMinutes', 'number'],
+  ['visitorTemperatureLimitC', 'tenths'],
+  ['visitorContact', 'text'],
 ] as const;
 
+/** Labels of the issue-13 settings live with the records screens' words. */
+const RECORD_SETTINGS: readonly string[] = [
+  'handoverUnsignedMinutes',
+  'visitorTemperatureLimitC',
+  'visitorContact',
+];
+
 export function SettingsForm() {
-  const { t } = useTranslation(['manager', 'common']);
+  const { t } = useTranslation(['manager', 'common', 'records']);
   const { message } = AntApp.useApp();
   const hall = useManager((s) => s.hall);
   if (!hall) return null;
@@ -54,7 +65,7 @@ export function SettingsForm() {
           <Form.Item
             key={key}
             name={key}
-            label={t(`setting_${key}`)}
+            label={RECORD_SETTINGS.includes(key) ? t(`records:setting.${key}`) : t(`setting_${key}`)}
             valuePropName={kind === 'bool' ? 'checked' : 'value'}
             rules={[
               {
@@ -75,11 +86,25 @@ export function SettingsForm() {
                   label: t(`dayCount_${v}`),
                 }))}
               />
-            ) : kind === 'time' ? (
+            ) : kind === 'time' || kind === 'text' ? (
               <Input style={{ width: 120 }} />
             ) : (
-              <InputNumber step={kind === 'ratio' ? 0.05 : 1} style={{ width: 160 }} />
+              <InputNumber
+                step={kind === 'ratio' ? 0.05 : kind === 'tenths' ? 0.1 : 1}
+                style={{ width: 160 }}
+              />
             )}
+          </Form.Item>
+        ))}
+        {/* R-REC-1: a retention period per record type. */}
+        {RecordType.options.map((r) => (
+          <Form.Item
+            key={r}
+            name={['retentionDays', r]}
+            label={t('records:setting.retentionDays', { type: t(`records:type.${r}`) })}
+            rules={[{ required: true, type: 'integer', min: 1, max: 3650, message: t('invalid') }]}
+          >
+            <InputNumber step={1} style={{ width: 160 }} />
           </Form.Item>
         ))}
         <Button type="primary" htmlType="submit">

@@ -2,9 +2,11 @@ import { adminContract, healthContract } from './admin.ts';
 import { authContract } from './auth.ts';
 import { casesContract } from './cases.ts';
 import { devicesContract } from './devices.ts';
+import { handoverContract } from './handover.ts';
 import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
 import { ratingsContract } from './ratings.ts';
+import { hallRegistersContract, nodeRegistersContract } from './registers.ts';
 import { stationContract } from './station.ts';
 import { hubSyncViewContract } from './sync.ts';
 
@@ -20,6 +22,9 @@ export const hallApi = {
   ...moneyContract,
   ...casesContract,
   ...ratingsContract,
+  ...handoverContract,
+  ...nodeRegistersContract,
+  ...hallRegistersContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';

@@ -1,33 +1,15 @@
 import { useState } from 'react';
-import { Descriptions, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CountReply } from '../../../../shared/api/hall/money.ts';
-import {
-  DENOMINATIONS,
-  countedFen,
-  yuan,
-  type DenominationCounts,
-} from '../../../../shared/money/amounts.ts';
+import { countedFen, yuan } from '../../../../shared/money/amounts.ts';
+import { countsOf, DenominationFields, type Pieces } from '../../lib/DenominationFields.tsx';
 import { DifferenceReason, type Signature } from '../../../../shared/money/cash.ts';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { shownByForm, useMoneyRun } from './useMoneyRun.ts';
 
 type Kind = 'spot' | 'close';
-type Pieces = Partial<Record<string, number | null>>;
-
-/** ¥100 … ¥1, ¥0.5, ¥0.1: a denomination as the note or coin says it. */
-const denominationLabel = (fen: number) => `¥${fen >= 100 ? fen / 100 : `0.${fen / 10}`}`;
-
-/** Only the denominations counted, as whole pieces: `{"10000": 3}`. */
-function countsOf(pieces: Pieces): DenominationCounts {
-  const counts: Record<string, number> = {};
-  for (const d of DENOMINATIONS) {
-    const n = pieces[String(d)];
-    if (n) counts[String(d)] = n;
-  }
-  return counts;
-}
 
 /**
  * A blind count by denomination (R-CASH-5): a quantity per note and coin and the running total of
@@ -62,29 +44,7 @@ export function CountDialog({ kind, onClose }: { kind: Kind; onClose: () => void
     >
       <Typography.Paragraph type="secondary">{t('blindHint')}</Typography.Paragraph>
       <Form form={form} layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 18 }}>
-        <div
-          role="group"
-          aria-label={t('denominations')}
-          style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}
-        >
-          {DENOMINATIONS.map((d) => (
-            <Form.Item
-              key={d}
-              name={['pieces', String(d)]}
-              label={denominationLabel(d)}
-              style={{ marginBottom: 8 }}
-            >
-              <InputNumber
-                min={0}
-                max={100000}
-                precision={0}
-                aria-label={t('piecesOf', { denomination: denominationLabel(d) })}
-                addonAfter={t(d >= 100 ? 'notes' : 'coins')}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          ))}
-        </div>
+        <DenominationFields name="pieces" label={t('denominations')} />
         <div role="status" aria-live="polite" style={{ fontSize: 28, fontWeight: 700, margin: '8px 0 16px' }}>
           {t('countedTotal')} <span data-amount="counted">{yuan(counted)}</span>
         </div>

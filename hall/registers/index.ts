@@ -1,0 +1,24 @@
+import { domain } from '../domain.ts';
+import { hallRegistersRoutes, nodeRegistersRoutes } from './routes.ts';
+import {
+  acknowledgeAlert,
+  archiveRecords,
+  lendTool,
+  recordMeeting,
+  registerVisitor,
+  returnTool,
+} from './service.ts';
+
+/**
+ * The hall's registers (issue 13): visitors on the node serving the screen (R-VIS-1); the tool
+ * register (R-TOOL-1), meetings and training (R-ASSESS-4) on the hub, which a station forwards to;
+ * retention (R-REC-1) on every node for its own tables.
+ */
+export const registers = domain({
+  procedures: { registerVisitor, lendTool, returnTool, recordMeeting, archiveRecords, acknowledgeAlert },
+  hub: ({ api }) => {
+    nodeRegistersRoutes(api);
+    hallRegistersRoutes(api);
+  },
+  station: ({ api }) => nodeRegistersRoutes(api),
+});
