@@ -1,6 +1,7 @@
 import { admin } from './admin/index.ts';
 import { auth } from './auth/index.ts';
 import { cases } from './cases/index.ts';
+import { checklists } from './checklists/index.ts';
 import { devices } from './devices/index.ts';
 import { money } from './money/index.ts';
 import { queue } from './queue/index.ts';
@@ -9,4 +10,4 @@ import { station } from './station/index.ts';
 import { sync } from './sync/index.ts';
 
 /** Every domain of the hall node: the one list a new domain joins. */
-export const domains = { auth, admin, devices, queue, station, sync, money, cases, ratings };
+export const domains = { auth, admin, devices, queue, station, sync, money, cases, ratings, checklists };

@@ -9,6 +9,7 @@ import { MONEY_TABLES, moneyProjectors } from './money.ts';
 import { ticketTouched } from './callable.ts';
 import { CASE_TABLES, caseProjectors } from './cases.ts';
 import { RATING_TABLES, ratingProjectors } from './ratings.ts';
+import { CHECKLIST_TABLES, checklistProjectors } from './checklists.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
@@ -21,6 +22,7 @@ const ALL: Projectors = {
   ...moneyProjectors,
   ...caseProjectors,
   ...ratingProjectors,
+  ...checklistProjectors,
 };
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
@@ -42,6 +44,7 @@ export const PROJECTION_TABLES = [
   ...MONEY_TABLES,
   ...CASE_TABLES,
   ...RATING_TABLES,
+  ...CHECKLIST_TABLES,
 ] as const;
 
 export function applyEvent(db: Db, row: JournalRow): void {

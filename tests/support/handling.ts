@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { MONEY_TABLES } from '../../db/moneyTables.ts';
 import { CASE_TABLES } from '../../db/projections/cases.ts';
 import { RATING_TABLES } from '../../db/projections/ratings.ts';
+import { CHECKLIST_TABLES } from '../../db/projections/checklists.ts';
 
 /** Each day's served count and handling time per service, worked out from the tickets themselves. */
 export const handlingFromTickets = (db: Database.Database) =>
@@ -39,8 +40,17 @@ export function asBeforeMigration0014(file: string): void {
   );
 }
 
+/** Turns a closed hall database back into one made before migration 0017 (no checklist tables). */
+export function asBeforeMigration0017(file: string): void {
+  execOn(
+    file,
+    `${CHECKLIST_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 17;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0016 (no day-total indexes). */
 export function asBeforeMigration0016(file: string): void {
+  asBeforeMigration0017(file);
   execOn(
     file,
     'DROP INDEX receipts_day_totals; DROP INDEX receipt_voids_day_totals; DELETE FROM schema_migrations WHERE version = 16;',

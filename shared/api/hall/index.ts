@@ -1,6 +1,7 @@
 import { adminContract, healthContract } from './admin.ts';
 import { authContract } from './auth.ts';
 import { casesContract } from './cases.ts';
+import { checklistsContract } from './checklists.ts';
 import { devicesContract } from './devices.ts';
 import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
@@ -20,6 +21,7 @@ export const hallApi = {
   ...moneyContract,
   ...casesContract,
   ...ratingsContract,
+  ...checklistsContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';
