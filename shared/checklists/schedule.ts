@@ -24,8 +24,6 @@ export type OccurrenceStatus = 'due' | 'overdue' | 'missed' | 'done' | 'late';
 type Timed = Pick<ChecklistTemplate, 'recurrence' | 'startTime' | 'dueTime' | 'lateAllowed'>;
 
 const DAY_MS = 86_400_000;
-/** Every rule is anchored on one fixed first day, so INTERVAL=2 means the same days on every node. */
-const ANCHOR = Date.UTC(2020, 0, 1);
 /** A late completion is accepted at most this long after the due time, even for a yearly check. */
 const LATE_LIMIT_MS = 31 * DAY_MS;
 
@@ -43,19 +41,35 @@ export function wallTime(day: string, hhmm: string, timeZone: string): number {
   const want = parseHhMm(hhmm);
   const guess = startOfLocalDay(day, timeZone) + want * 60_000;
   const got = localParts(guess, timeZone);
-  if (got.day !== day || got.minuteOfDay === want) return guess;
-  return guess + (want - got.minuteOfDay) * 60_000;
+  if (got.minuteOfDay === want) return guess;
+  const fixed = guess + (want - got.minuteOfDay) * 60_000;
+  const back = localParts(fixed, timeZone);
+  return back.day === day && back.minuteOfDay === want ? fixed : guess;
 }
 
+/**
+ * A rule with an INTERVAL counts from one fixed first day (Wednesday 1 January 2020), so "every other
+ * week" means the same weeks on every node. The library walks from its first day on every question,
+ * so a rule without one starts instead on 1 January of the year before the day asked about, with what
+ * it would have taken from the first day (weekday, day of month, month) written out: the same days.
+ */
+const ANCHOR_YEAR = 2020;
 const rules = new Map<string, RRule>();
-function ruleOf(recurrence: string): RRule {
-  let r = rules.get(recurrence);
+function ruleOf(recurrence: string, near: string): RRule {
+  const opts = RRule.parseString(recurrence.replace(/^RRULE:/i, ''));
+  const fixed = (opts.interval ?? 1) > 1 || opts.count != null;
+  const year = fixed ? ANCHOR_YEAR : Math.max(ANCHOR_YEAR, Number(near.slice(0, 4)) - 1);
+  const key = `${recurrence}|${year}`;
+  let r = rules.get(key);
   if (!r) {
-    r = new RRule({
-      ...RRule.parseString(recurrence.replace(/^RRULE:/i, '')),
-      dtstart: new Date(ANCHOR),
-    });
-    rules.set(recurrence, r);
+    const o = { ...opts };
+    const noDay = o.bymonthday == null && o.byweekday == null && o.byyearday == null && o.byweekno == null;
+    if (o.freq === RRule.WEEKLY && o.byweekday == null) o.byweekday = [RRule.WE];
+    if ((o.freq === RRule.MONTHLY || o.freq === RRule.YEARLY) && noDay) o.bymonthday = [1];
+    if (o.freq === RRule.YEARLY && o.bymonth == null && o.byyearday == null && o.byweekno == null)
+      o.bymonth = [1];
+    r = new RRule({ ...o, dtstart: new Date(Date.UTC(year, 0, 1)) });
+    rules.set(key, r);
   }
   return r;
 }
@@ -66,24 +80,40 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 /** Whether the rule falls on this local day. */
 export function fallsOn(t: Pick<ChecklistTemplate, 'recurrence'>, day: string): boolean {
   const d = floating(day);
-  return ruleOf(t.recurrence).between(d, d, true).length > 0;
+  return ruleOf(t.recurrence, day).between(d, d, true).length > 0;
 }
 
-function occurrenceOn(code: string, t: Timed, day: string, timeZone: string): Occurrence {
+/** The occurrence on `day`, given the day the rule falls on next (null: none within the late limit). */
+function occurrenceOn(
+  code: string,
+  t: Timed,
+  day: string,
+  next: string | null,
+  timeZone: string,
+): Occurrence {
   const startAt = wallTime(day, t.startTime, timeZone);
   const dueAt = wallTime(day, t.dueTime, timeZone);
   let closesAt = dueAt;
   if (t.lateAllowed) {
-    const next = ruleOf(t.recurrence).after(floating(day), false);
-    const nextStart = next ? wallTime(dayOf(next), t.startTime, timeZone) : Infinity;
+    const nextStart = next ? wallTime(next, t.startTime, timeZone) : Infinity;
     closesAt = Math.max(dueAt, Math.min(nextStart, dueAt + LATE_LIMIT_MS));
   }
   return { occurrenceId: occurrenceId(code, day), templateCode: code, day, startAt, dueAt, closesAt };
 }
 
+/** The day the rule falls on next after `day`, looking no further than the late limit. */
+function nextDay(t: Timed, day: string): string | null {
+  const [first] = ruleOf(t.recurrence, day).between(
+    floating(addDays(day, 1)),
+    floating(addDays(day, 32)),
+    true,
+  );
+  return first ? dayOf(first) : null;
+}
+
 /** The occurrence of a template on a day, or null when its rule does not fall on that day. */
 export function occurrenceAt(code: string, t: Timed, day: string, timeZone: string): Occurrence | null {
-  return fallsOn(t, day) ? occurrenceOn(code, t, day, timeZone) : null;
+  return fallsOn(t, day) ? occurrenceOn(code, t, day, nextDay(t, day), timeZone) : null;
 }
 
 /** Every occurrence whose window starts in [from, to), in order. */
@@ -96,11 +126,13 @@ export function occurrencesBetween(
 ): Occurrence[] {
   if (to <= from) return [];
   // One day either side: a window start may lie on the previous or next calendar day in UTC.
-  const first = floating(addDays(businessDay(from, timeZone), -1));
-  const last = floating(addDays(businessDay(to, timeZone), 1));
-  return ruleOf(t.recurrence)
-    .between(first, last, true)
-    .map((d) => occurrenceOn(code, t, dayOf(d), timeZone))
+  const firstDay = addDays(businessDay(from, timeZone), -1);
+  const lastDay = addDays(businessDay(to, timeZone), 1);
+  const days = ruleOf(t.recurrence, firstDay).between(floating(firstDay), floating(lastDay), true).map(dayOf);
+  // The one after the last, for its late limit: asked once, not once a day.
+  const after = days.length > 0 ? nextDay(t, days[days.length - 1]!) : null;
+  return days
+    .map((day, i) => occurrenceOn(code, t, day, days[i + 1] ?? after, timeZone))
     .filter((o) => o.startAt >= from && o.startAt < to);
 }
 
