@@ -11,6 +11,7 @@ import zhMoney from './zh-CN/money.json';
 import zhShell from './zh-CN/shell.json';
 import zhCases from './zh-CN/cases.json';
 import zhCustomer from './zh-CN/customer.json';
+import zhChecklists from './zh-CN/checklists.json';
 import enCommon from './en/common.json';
 import enKiosk from './en/kiosk.json';
 import enDisplay from './en/display.json';
@@ -22,6 +23,7 @@ import enMoney from './en/money.json';
 import enShell from './en/shell.json';
 import enCases from './en/cases.json';
 import enCustomer from './en/customer.json';
+import enChecklists from './en/checklists.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
@@ -47,6 +49,7 @@ export const resources = {
     shell: zhShell,
     cases: zhCases,
     customer: zhCustomer,
+    checklists: zhChecklists,
   },
   en: {
     common: enCommon,
@@ -60,6 +63,7 @@ export const resources = {
     shell: enShell,
     cases: enCases,
     customer: enCustomer,
+    checklists: enChecklists,
   },
 } as const;
 

@@ -15,6 +15,7 @@ import { HEALTH_POLL_MS, SyncPanel } from './SyncPanel.tsx';
 import { StaffSignIn } from '../lib/StaffSignIn.tsx';
 import { CashTab } from './cash/CashTab.tsx';
 import { CasesTab } from './CasesTab.tsx';
+import { ChecklistsTab } from './ChecklistsTab.tsx';
 
 export default function ManagerApp() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -79,6 +80,7 @@ export default function ManagerApp() {
                   { key: 'live', label: t('tabLive'), children: <HallLive /> },
                   { key: 'cash', label: t('tabCash'), children: <CashTab /> },
                   { key: 'cases', label: t('cases:tab'), children: <CasesTab /> },
+                  { key: 'checklists', label: t('checklists:tab'), children: <ChecklistsTab /> },
                   { key: 'settings', label: t('tabSettings'), children: <SettingsForm /> },
                   { key: 'devices', label: t('tabDevices'), children: <Devices /> },
                   { key: 'sync', label: t('tabSync'), children: <SyncPanel /> },
