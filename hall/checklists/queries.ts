@@ -5,6 +5,7 @@ import type { DueView, HistoryRow, StoredItem } from '../../shared/checklists/mo
 import {
   occurrenceAt,
   occurrencesBetween,
+  occurrencesOnDays,
   parseOccurrenceId,
   statusAt,
   type Occurrence,
@@ -24,11 +25,21 @@ export function templates(db: Db): CodedTemplate[] {
   ).all() as { code: string; data: string; source: 'headoffice' | 'hall' }[];
   const out: CodedTemplate[] = [];
   for (const r of rows) {
-    const parsed = ChecklistTemplate.safeParse(JSON.parse(r.data));
-    if (parsed.success) out.push({ ...parsed.data, code: r.code, source: r.source });
+    const key = `${r.source}|${r.code}|${r.data}`;
+    let t = parsedTemplates.get(key);
+    if (t === undefined) {
+      const parsed = ChecklistTemplate.safeParse(JSON.parse(r.data));
+      t = parsed.success ? { ...parsed.data, code: r.code, source: r.source } : null;
+      if (parsedTemplates.size > 1_000) parsedTemplates.clear();
+      parsedTemplates.set(key, t);
+    }
+    if (t) out.push(t);
   }
   return out;
 }
+
+/** Templates as read, by their stored text: checking one (its RRULE included) costs more than the rest of a read. */
+const parsedTemplates = new Map<string, CodedTemplate | null>();
 
 export function template(db: Db, code: string): CodedTemplate | null {
   return templates(db).find((t) => t.code === code) ?? null;
@@ -72,6 +83,20 @@ export const RECORDS_SQL = `SELECT r.occurrence_id, r.completed_at, r.countersig
   WHERE r.day >= ? AND r.day <= ?`;
 export const MISSED_SQL = 'SELECT occurrence_id FROM checklist_missed WHERE day >= ? AND day <= ?';
 
+/**
+ * When the hall was set up (its hall.configured row): windows that ended before it are nobody's miss.
+ * A set-up time after the clock's now (the clock was put back, or a data directory copied) counts from
+ * the start of today.
+ */
+export function setUpAt(db: Db, now: number): number {
+  // The hall's first row: a scan in journal order stops at once (type has no index).
+  const first = stmt(
+    db,
+    "SELECT occurred_at AS at FROM journal WHERE type = 'hall.configured' ORDER BY rowid LIMIT 1",
+  ).get() as { at: number } | undefined;
+  return first === undefined || first.at > now ? startOfDay(now, read.settings(db).timeZone) : first.at;
+}
+
 /** How far back the due view looks for occurrences still open (a monthly check may be done late). */
 const LOOKBACK_DAYS = 32;
 
@@ -97,15 +122,19 @@ export function dueView(db: Db, now: number, role: string | null): DueView[] {
   const missed = new Set(
     (stmt(db, MISSED_SQL).all(from, today) as { occurrence_id: string }[]).map((r) => r.occurrence_id),
   );
-  const fromMs = startOfDay(now, tz) - LOOKBACK_DAYS * 86_400_000;
+  const todayStart = startOfDay(now, tz);
+  const fromMs = todayStart - LOOKBACK_DAYS * 86_400_000;
+  const setUp = setUpAt(db, now);
   const out: DueView[] = [];
   for (const t of templates(db)) {
     if (role !== null && t.role !== role) continue;
-    for (const o of occurrencesBetween(t.code, t, tz, fromMs, now + 1)) {
+    for (const o of occurrencesOnDays(t.code, t, tz, from, addDays(today, 1))) {
+      if (o.startAt > now || o.startAt < fromMs) continue;
       const rec = records.get(o.occurrenceId) ?? null;
       const status = statusAt(o, rec?.completed_at ?? null, now);
-      const doneToday = rec !== null && businessDay(rec.completed_at, tz) === today;
+      const doneToday = rec !== null && rec.completed_at >= todayStart;
       if (o.day !== today && status !== 'overdue' && !doneToday) continue;
+      if (o.dueAt <= setUp && rec === null) continue;
       out.push({
         occurrenceId: o.occurrenceId,
         templateCode: t.code,

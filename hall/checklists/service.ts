@@ -17,6 +17,7 @@ import {
   unmarkedMissed,
   followups,
   followupRow,
+  setUpAt,
 } from './queries.ts';
 
 /** Who fills in or signs a checklist: a staff member with their role. */
@@ -178,19 +179,11 @@ const MISSED_LOOKBACK_MS = 7 * 86_400_000;
 
 /**
  * The hub's job: every occurrence whose due time passed undone is recorded missed, once, for ever.
- * Windows that ended before the hall was set up do not count; a set-up time after the clock's now (the
- * clock was put back, or a data directory copied) counts from the start of today.
+ * Windows that ended before the hall was set up do not count (queries.ts setUpAt).
  */
 export function markMissed(ctx: WriteContext): number {
   const now = ctx.clock.now();
-  const first = stmt(
-    ctx.db,
-    "SELECT min(occurred_at) AS at FROM journal WHERE type = 'hall.configured'",
-  ).get() as {
-    at: number | null;
-  };
-  const setUp =
-    first.at === null || first.at > now ? startOfDay(now, read.settings(ctx.db).timeZone) : first.at;
+  const setUp = setUpAt(ctx.db, now);
   const missed = unmarkedMissed(ctx.db, Math.max(setUp, now - MISSED_LOOKBACK_MS), now);
   for (const o of missed)
     ctx.journal.append(

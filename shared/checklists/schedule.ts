@@ -48,18 +48,21 @@ export function wallTime(day: string, hhmm: string, timeZone: string): number {
 }
 
 /**
- * A rule with an INTERVAL counts from one fixed first day (Wednesday 1 January 2020), so "every other
- * week" means the same weeks on every node. The library walks from its first day on every question,
- * so a rule without one starts instead on 1 January of the year before the day asked about, with what
- * it would have taken from the first day (weekday, day of month, month) written out: the same days.
+ * A rule with an INTERVAL (or a COUNT) counts from one fixed first day, Wednesday 1 January 2020, so
+ * "every other week" means the same weeks on every node. The library walks from its first day on every
+ * question, so any other rule starts instead on the 1st of the month before the day asked about, with
+ * what it would have taken from its first day (weekday, day of month, month) written out: same days.
  */
-const ANCHOR_YEAR = 2020;
+const ANCHOR = '2020-01-01';
+const parsed = new Map<string, ReturnType<typeof RRule.parseString>>();
 const rules = new Map<string, RRule>();
 function ruleOf(recurrence: string, near: string): RRule {
-  const opts = RRule.parseString(recurrence.replace(/^RRULE:/i, ''));
+  let opts = parsed.get(recurrence);
+  if (!opts) parsed.set(recurrence, (opts = RRule.parseString(recurrence.replace(/^RRULE:/i, ''))));
   const fixed = (opts.interval ?? 1) > 1 || opts.count != null;
-  const year = fixed ? ANCHOR_YEAR : Math.max(ANCHOR_YEAR, Number(near.slice(0, 4)) - 1);
-  const key = `${recurrence}|${year}`;
+  const first =
+    fixed || near < '2020-03-01' ? ANCHOR : `${addDays(`${near.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+  const key = `${recurrence}|${first}`;
   let r = rules.get(key);
   if (!r) {
     const o = { ...opts };
@@ -68,7 +71,8 @@ function ruleOf(recurrence: string, near: string): RRule {
     if ((o.freq === RRule.MONTHLY || o.freq === RRule.YEARLY) && noDay) o.bymonthday = [1];
     if (o.freq === RRule.YEARLY && o.bymonth == null && o.byyearday == null && o.byweekno == null)
       o.bymonth = [1];
-    r = new RRule({ ...o, dtstart: new Date(Date.UTC(year, 0, 1)) });
+    if (rules.size > 2_000) rules.clear();
+    r = new RRule({ ...o, dtstart: floating(first) });
     rules.set(key, r);
   }
   return r;
@@ -128,12 +132,45 @@ export function occurrencesBetween(
   // One day either side: a window start may lie on the previous or next calendar day in UTC.
   const firstDay = addDays(businessDay(from, timeZone), -1);
   const lastDay = addDays(businessDay(to, timeZone), 1);
-  const days = ruleOf(t.recurrence, firstDay).between(floating(firstDay), floating(lastDay), true).map(dayOf);
-  // The one after the last, for its late limit: asked once, not once a day.
-  const after = days.length > 0 ? nextDay(t, days[days.length - 1]!) : null;
-  return days
-    .map((day, i) => occurrenceOn(code, t, day, days[i + 1] ?? after, timeZone))
-    .filter((o) => o.startAt >= from && o.startAt < to);
+  return occurrencesOnDays(code, t, timeZone, firstDay, lastDay).filter(
+    (o) => o.startAt >= from && o.startAt < to,
+  );
+}
+
+/** Every occurrence on the local days firstDay…lastDay (for a caller that already knows its days). */
+export function occurrencesOnDays(
+  code: string,
+  t: Timed,
+  timeZone: string,
+  firstDay: string,
+  lastDay: string,
+): Occurrence[] {
+  return onDays(t, timeZone, firstDay, lastDay).map((o) => ({
+    ...o,
+    occurrenceId: occurrenceId(code, o.day),
+    templateCode: code,
+  }));
+}
+
+/**
+ * The occurrences of a schedule over whole days, kept: a screen asks for the same days again and again
+ * (every reader of the due view in a day), and the library's walk is the dear part.
+ */
+const byDays = new Map<string, Occurrence[]>();
+function onDays(t: Timed, timeZone: string, firstDay: string, lastDay: string): Occurrence[] {
+  const key = `${t.recurrence}|${t.startTime}|${t.dueTime}|${t.lateAllowed}|${timeZone}|${firstDay}|${lastDay}`;
+  let list = byDays.get(key);
+  if (!list) {
+    const days = ruleOf(t.recurrence, firstDay)
+      .between(floating(firstDay), floating(lastDay), true)
+      .map(dayOf);
+    // The one after the last, for its late limit: asked once, not once a day.
+    const after = days.length > 0 ? nextDay(t, days[days.length - 1]!) : null;
+    list = days.map((day, i) => occurrenceOn('', t, day, days[i + 1] ?? after, timeZone));
+    if (byDays.size > 5_000) byDays.clear();
+    byDays.set(key, list);
+  }
+  return list;
 }
 
 /** Its state at `now`, from whether (and when) it was completed. Missed is for ever: a late completion is late. */

@@ -203,7 +203,7 @@ export function ChecklistForm({
                 <Radio.Group
                   optionType="button"
                   buttonStyle="solid"
-                  aria-label={label(i)}
+                  aria-label={t('resultFor', { label: label(i) })}
                   value={e.result}
                   onChange={(ev) => set(i.code, { result: ev.target.value as Result })}
                   options={[
