@@ -1,5 +1,16 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Space,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HallApi } from '../../../shared/api/hall/index.ts';
 import type { Client } from '../lib/client.ts';
@@ -115,9 +126,10 @@ export function ChecklistForm({
   api: Client<HallApi>;
   row: DueRowT;
   onClose: () => void;
-  onDone: (failed: string[]) => void;
+  onDone: () => void;
 }) {
   const { t, i18n } = useTranslation('checklists');
+  const { message } = AntApp.useApp();
   const en = i18n.language === 'en';
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [error, setError] = useState<string | null>(null);
@@ -145,7 +157,10 @@ export function ChecklistForm({
         ];
       });
       const reply = await api.completeChecklist({ occurrenceId: row.occurrenceId, body: { items } });
-      onDone(reply.failed);
+      // Each failed item opened a fault follow-up for the supervisor: say so.
+      if (reply.failed.length) void message.warning(t('failedOpened', { count: reply.failed.length }));
+      else void message.success(t('submitted'));
+      onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

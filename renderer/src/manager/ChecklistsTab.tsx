@@ -114,9 +114,8 @@ export function ChecklistsTab() {
           api={api}
           row={filling}
           onClose={() => setFilling(null)}
-          onDone={(failed) => {
+          onDone={() => {
             setFilling(null);
-            if (failed.length) void message.warning(t('failedOpened', { count: failed.length }));
             void load();
           }}
         />
