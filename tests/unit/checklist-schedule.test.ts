@@ -11,6 +11,7 @@ import {
 import { checkItems, imageMime } from '../../shared/checklists/items.ts';
 import { ChecklistTemplate } from '../../shared/checklists/template.ts';
 import { parseRef } from '../../shared/sync/refdata.ts';
+import { refFields } from '../../renderer/src/console/zodForm.ts';
 import { addDays, businessDay, localParts } from '../../shared/time/businessDay.ts';
 
 const SH = 'Asia/Shanghai';
@@ -187,5 +188,20 @@ describe('checklist templates and items (issue 13)', () => {
     expect(imageMime(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
     expect(imageMime(new TextEncoder().encode('%PDF-1.7'))).toBeNull();
     expect(imageMime(new Uint8Array())).toBeNull();
+  });
+
+  it('issue 13: head office’s console edits the richer template: items as a JSON field checked by the same schema', () => {
+    const fields = Object.fromEntries(refFields('checklist').map((f) => [f.name, f]));
+    expect(fields.items?.kind).toEqual({ type: 'json' });
+    expect(fields.recurrence?.kind).toEqual({ type: 'text' });
+    expect(fields.role?.kind).toEqual({ type: 'choice', options: ['clerk', 'manager', 'admin'] });
+    expect(fields.lateAllowed?.kind).toEqual({ type: 'bool' });
+    expect(
+      fields.items?.schema.safeParse([{ code: 'a', label: 'x', kind: 'number', min: 2, max: 1 }]).success,
+    ).toBe(false);
+    expect(
+      fields.items?.schema.safeParse([{ code: 'a', label: 'x', kind: 'number', min: 1, max: 2, unit: 'MPa' }])
+        .success,
+    ).toBe(true);
   });
 });
