@@ -2,6 +2,8 @@ import { describe, expect } from 'vitest';
 import { z } from 'zod';
 import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
+import { it as itWithStation } from '../support/fixtures.ts';
+import { setUpstreamUrl } from '../support/sync.ts';
 import { expectError, journalMark } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
 import { dumpProjections, rebuildProjections } from '../../db/rebuild.ts';
@@ -476,4 +478,42 @@ describe('checklists (issue 13)', () => {
       day: DAY,
     });
   });
+
+  itWithStation(
+    'issue 13: a station forwards checklist routes to its hub (one record per hall); hub unreachable → 503, nothing written',
+    async ({ pairedHub, pulledStation }) => {
+      const hub = await pairedHub();
+      const station = await pulledStation(hub, 2);
+      // A check open all day, so the test does not depend on the hour it runs at.
+      const manager = await hub.login('9001');
+      const put = await hub.request('PUT', '/checklists/templates/allday', {
+        token: manager,
+        body: {
+          name: '全天巡查',
+          startTime: '00:00',
+          dueTime: '23:59',
+          items: [{ code: 'ok', label: '正常' }],
+        },
+      });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      const clerk = await station.login('1002', 2);
+      const mine = await due(station, clerk);
+      const row = mine.find((d) => d.templateCode === 'allday')!;
+      expect(row.status).toMatch(/^(due|overdue)$/);
+      await completed(station, clerk, row.occurrenceId, pass('ok'));
+      // The record is the hub's; the station's journal holds none of it.
+      expect(
+        hub.node.ctx.db
+          .prepare('SELECT staff_id FROM checklist_records WHERE occurrence_id = ?')
+          .get(row.occurrenceId),
+      ).toBeTruthy();
+      expect(
+        station.node.ctx.db.prepare("SELECT count(*) AS n FROM journal WHERE type LIKE 'checklist.%'").get(),
+      ).toEqual({ n: 0 });
+      setUpstreamUrl(station.node, 'hub', 'http://127.0.0.1:9');
+      const hubMark = journalMark(hub.node.ctx.db);
+      expectError(await complete(station, clerk, row.occurrenceId, pass('ok')), 503, 'E_HUB_UNREACHABLE');
+      expect(journalMark(hub.node.ctx.db)).toEqual(hubMark);
+    },
+  );
 });
