@@ -94,6 +94,14 @@ describe('the hall’s day (issue 13)', () => {
     await followups.locator('[data-followup="ac"]').getByText('2 号空调不制冷').waitFor();
     expect(JSON.stringify(await seriousA11yViolations(m))).toBe('[]');
     await shot(m, 'manager-checks-followup');
+    // The supervisor resolves it, saying what was done; it stays listed as resolved today.
+    await followups.getByRole('button', { name: /处\s*理/ }).click();
+    const resolve = m.getByRole('dialog', { name: '处理故障：空调运行正常' });
+    await resolve.getByLabel('处理结果').fill('已报修，维修单 W-1125');
+    await resolve.getByRole('button', { name: '确认处理' }).click();
+    await resolve.waitFor({ state: 'detached' });
+    await followups.getByText('9001 已处理：已报修，维修单 W-1125').waitFor();
+    await shot(m, 'manager-followup-resolved');
     // Now the hall opens without an override.
     await m.getByRole('tab', { name: '大厅实况' }).click();
     await m.getByRole('button', { name: '开始取号' }).click();
