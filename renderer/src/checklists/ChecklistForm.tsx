@@ -14,7 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { HallApi } from '../../../shared/api/hall/index.ts';
 import type { Client } from '../lib/client.ts';
-import type { DueRowT } from './ChecklistTable.tsx';
+import { ChecklistTable, type DueRowT } from './ChecklistTable.tsx';
 
 type Item = DueRowT['items'][number];
 type Result = 'pass' | 'fail' | 'na';
@@ -240,5 +240,38 @@ export function ChecklistForm({
         })}
       </Form>
     </Modal>
+  );
+}
+
+/** The checklists' table with its fill-in form: 填写 opens the form; a submission reloads the list. */
+export function FillableChecklists({
+  api,
+  rows,
+  onChanged,
+  onCountersign,
+  empty,
+}: {
+  api: Client<HallApi>;
+  rows: DueRowT[];
+  onChanged: () => void;
+  onCountersign?: (r: DueRowT) => void;
+  empty: string;
+}) {
+  const [filling, setFilling] = useState<DueRowT | null>(null);
+  return (
+    <>
+      <ChecklistTable rows={rows} onFill={setFilling} onCountersign={onCountersign} empty={empty} />
+      {filling ? (
+        <ChecklistForm
+          api={api}
+          row={filling}
+          onClose={() => setFilling(null)}
+          onDone={() => {
+            setFilling(null);
+            onChanged();
+          }}
+        />
+      ) : null}
+    </>
   );
 }

@@ -3,8 +3,8 @@ import { Alert, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePolling } from '../lib/usePolling.ts';
 import { useCaseApi } from '../cases/caseClient.ts';
-import { ChecklistForm } from '../checklists/ChecklistForm.tsx';
-import { ChecklistTable, isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
+import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
+import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
 import { useCounter } from './store.ts';
 
 /** Checklists move with the clock (a window opens, a due time passes): read again this often. */
@@ -17,7 +17,6 @@ export function CounterChecklists() {
   const api = useCaseApi(token);
   const [rows, setRows] = useState<DueRowT[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [filling, setFilling] = useState<DueRowT | null>(null);
   const load = () =>
     api.checklistsDue({}).then(
       (r) => {
@@ -40,18 +39,7 @@ export function CounterChecklists() {
         />
       ) : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
-      <ChecklistTable rows={rows} onFill={setFilling} empty={t('noneDue')} />
-      {filling ? (
-        <ChecklistForm
-          api={api}
-          row={filling}
-          onClose={() => setFilling(null)}
-          onDone={() => {
-            setFilling(null);
-            void load();
-          }}
-        />
-      ) : null}
+      <FillableChecklists api={api} rows={rows} onChanged={() => void load()} empty={t('noneDue')} />
     </Card>
   );
 }

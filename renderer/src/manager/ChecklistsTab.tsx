@@ -8,8 +8,8 @@ import { usePolling } from '../lib/usePolling.ts';
 import { SignatureFields } from '../lib/SignatureFields.tsx';
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
 import { downloadText } from '../cases/download.ts';
-import { ChecklistForm } from '../checklists/ChecklistForm.tsx';
-import { ChecklistTable, isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
+import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
+import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
 import { useManager } from './store.ts';
 
 const POLL_MS = 30_000;
@@ -30,7 +30,6 @@ export function ChecklistsTab() {
   const [rows, setRows] = useState<DueRowT[]>([]);
   const [followups, setFollowups] = useState<FollowupT[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [filling, setFilling] = useState<DueRowT | null>(null);
   const [signing, setSigning] = useState<DueRowT | null>(null);
   const [resolving, setResolving] = useState<FollowupT | null>(null);
   const load = () =>
@@ -59,7 +58,13 @@ export function ChecklistsTab() {
         />
       ) : null}
       <Card size="small" title={t('todayTitle', { count: rows.length })}>
-        <ChecklistTable rows={rows} onFill={setFilling} onCountersign={setSigning} empty={t('noneDue')} />
+        <FillableChecklists
+          api={api}
+          rows={rows}
+          onChanged={() => void load()}
+          onCountersign={setSigning}
+          empty={t('noneDue')}
+        />
       </Card>
       <Card
         size="small"
@@ -109,17 +114,6 @@ export function ChecklistsTab() {
         />
       </Card>
       {token ? <HistoryCard token={token} /> : null}
-      {filling ? (
-        <ChecklistForm
-          api={api}
-          row={filling}
-          onClose={() => setFilling(null)}
-          onDone={() => {
-            setFilling(null);
-            void load();
-          }}
-        />
-      ) : null}
       {signing ? (
         <CountersignDialog
           row={signing}
