@@ -20,6 +20,7 @@ const MODULES: Record<string, () => Promise<Module>> = {
   money: () => import('./money.ts'),
   cases: () => import('./cases.ts'),
   ratings: () => import('./ratings.ts'),
+  checklists: () => import('./checklists.ts'),
 };
 
 const log = (line: string) => console.log(line);

@@ -54,6 +54,8 @@ export function seedDemoRecords(ctx: WriteContext, pinHashes: string[]): DemoDev
   // Version 0: the schedule head office sends on the first pull replaces it.
   for (const { code, ...fee } of DEMO.fees)
     j.append('reference.updated', { kind: 'fee', key: code, version: 0, data: fee }, by);
+  for (const { code, template } of DEMO.checklists)
+    j.append('reference.updated', { kind: 'checklist', key: code, version: 0, data: template }, by);
   return {
     kiosk: createDevice(ctx, null, { role: 'kiosk', name: '大厅取号机' }).token,
     display: createDevice(ctx, null, { role: 'display', name: '大厅显示屏' }).token,

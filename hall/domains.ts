@@ -1,6 +1,7 @@
 import { admin } from './admin/index.ts';
 import { auth } from './auth/index.ts';
 import { cases } from './cases/index.ts';
+import { checklists } from './checklists/index.ts';
 import { devices } from './devices/index.ts';
 import { handover } from './handover/index.ts';
 import { money } from './money/index.ts';
@@ -23,4 +24,5 @@ export const domains = {
   ratings,
   handover,
   registers,
+  checklists,
 };

@@ -30,4 +30,5 @@ async function seedDemoReferenceData(ctx: HoContext): Promise<void> {
   const pinHash = await argon2.hash(DEMO.pin, { type: argon2.argon2id });
   for (const s of DEMO.staff) await putRef(ctx, 'staff', s.staffNo, { name: s.name, role: s.role, pinHash });
   for (const { code, ...fee } of DEMO.fees) await putRef(ctx, 'fee', code, fee);
+  for (const { code, template } of DEMO.checklists) await putRef(ctx, 'checklist', code, template);
 }

@@ -340,6 +340,65 @@ export const ERRORS = {
     zh: '此评价器只属于 {counterNo} 号窗口',
     en: 'This screen belongs to counter {counterNo} only',
   },
+  // Checklists and the hall's day (issue 13).
+  E_UNKNOWN_CHECKLIST: { status: 404, zh: '没有此检查表：{id}', en: 'No such checklist: {id}' },
+  E_CHECKLIST_DONE: {
+    status: 409,
+    zh: '该检查表已完成；更正请提交补充记录并说明原因',
+    en: 'This checklist is already completed; correct it with an amendment and a reason',
+  },
+  E_CHECKLIST_NOT_DONE: { status: 409, zh: '该检查表尚未完成', en: 'This checklist has not been completed' },
+  E_CHECKLIST_EARLY: {
+    status: 409,
+    zh: '该检查表 {at} 才开始',
+    en: 'This checklist opens at {at}',
+  },
+  E_CHECKLIST_CLOSED: {
+    status: 409,
+    zh: '该检查表已错过，不能补做',
+    en: 'This checklist was missed and may not be done late',
+  },
+  E_CHECKLIST_ITEMS: {
+    status: 422,
+    zh: '检查项不正确：{detail}',
+    en: 'The checklist items are not valid: {detail}',
+  },
+  E_CHECKLIST_ROLE: {
+    status: 403,
+    zh: '该检查表须由{role}完成',
+    en: 'This checklist is for the {role} to do',
+  },
+  E_PHOTO_TOO_LARGE: {
+    status: 413,
+    zh: '照片过大（最大 {max} KB）',
+    en: 'The photo is too large (at most {max} KB)',
+  },
+  E_NOT_AN_IMAGE: {
+    status: 415,
+    zh: '文件不是 JPEG、PNG 或 WebP 图片',
+    en: 'The file is not a JPEG, PNG or WebP image',
+  },
+  E_UNKNOWN_FOLLOWUP: { status: 404, zh: '没有此故障跟进', en: 'No such fault follow-up' },
+  E_FOLLOWUP_RESOLVED: {
+    status: 409,
+    zh: '该故障跟进已处理',
+    en: 'This fault follow-up is already resolved',
+  },
+  E_TEMPLATE_FROM_HO: {
+    status: 409,
+    zh: '{code} 是总部下发的模板，营业厅不能修改',
+    en: '{code} is head office’s template; the hall cannot change it',
+  },
+  E_OPENING_CHECK: {
+    status: 409,
+    zh: '今日开厅检查尚未完成（{name}）；经理可说明原因强制开厅',
+    en: 'Today’s opening check is not done ({name}); a manager may override with a reason',
+  },
+  E_TWO_STAFF: {
+    status: 409,
+    zh: '在岗人员少于两人（{count} 人），不能闭厅；经理可说明原因强制闭厅',
+    en: 'Fewer than two staff are signed in ({count}); a manager may override with a reason',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string; replyCode?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

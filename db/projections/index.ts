@@ -11,6 +11,7 @@ import { CASE_TABLES, caseProjectors } from './cases.ts';
 import { RATING_TABLES, ratingProjectors } from './ratings.ts';
 import { HANDOVER_TABLES, handoverProjectors } from './handover.ts';
 import { REGISTER_TABLES, registerProjectors } from './registers.ts';
+import { CHECKLIST_TABLES, checklistProjectors } from './checklists.ts';
 
 /** One projector per event type; each receives the row (for occurred_at) and its parsed payload. */
 export type Projector<K extends EventType> = (db: Db, payload: EventPayload<K>, row: JournalRow) => void;
@@ -25,6 +26,7 @@ const ALL: Projectors = {
   ...ratingProjectors,
   ...handoverProjectors,
   ...registerProjectors,
+  ...checklistProjectors,
 };
 
 /** The projection tables, in the order rebuild clears them and dump compares them. */
@@ -48,6 +50,7 @@ export const PROJECTION_TABLES = [
   ...RATING_TABLES,
   ...HANDOVER_TABLES,
   ...REGISTER_TABLES,
+  ...CHECKLIST_TABLES,
 ] as const;
 
 export function applyEvent(db: Db, row: JournalRow): void {

@@ -136,8 +136,8 @@ export function adminRoutes(api: Api): void {
   const ctx = api.ctx;
   const openHall =
     (open: boolean) =>
-    async ({ principal }: { principal: Principal }) => {
-      await ctx.commits.run('setHallOpen', principal, open);
+    async ({ principal, body }: { principal: Principal; body?: { override?: { reason: string } } }) => {
+      await ctx.commits.run('setHallOpen', principal, open, body?.override);
       return hallState(ctx);
     };
   const openService =

@@ -3,12 +3,23 @@ import { DomainError } from '../../shared/errors.ts';
 import { validSettingValue } from '../../shared/events/catalog.ts';
 import { hoursInOrder, type Settings, type SettingsPatch } from '../../shared/settings.ts';
 import { recordedBy, type WriteContext, type Principal } from '../context.ts';
+import { hallDayCheck } from '../checklists/service.ts';
 
-/** R-HRS-2: closing stops the kiosk issuing; waiting tickets are untouched and still served. */
-export function setHallOpen(ctx: WriteContext, by: Principal, open: boolean): void {
+/**
+ * R-HRS-2: closing stops the kiosk issuing; waiting tickets are untouched and still served. R-OPEN-1:
+ * opening needs today's opening checklist done; R-CLOSE-1: closing needs two staff signed in; a
+ * manager's override with a reason lets either through and is logged (hall/checklists/service.ts).
+ */
+export function setHallOpen(
+  ctx: WriteContext,
+  by: Principal,
+  open: boolean,
+  override?: { reason: string },
+): void {
   const hall = read.hall(ctx.db);
-  if (hall && hall.open !== open)
-    ctx.journal.append(open ? 'hall.opened' : 'hall.closed', {}, recordedBy(by));
+  if (!hall || hall.open === open) return;
+  hallDayCheck(ctx, open, by.kind === 'staff' ? by.staffId : null, override);
+  ctx.journal.append(open ? 'hall.opened' : 'hall.closed', {}, recordedBy(by));
 }
 
 export function setServiceOpen(ctx: WriteContext, by: Principal, code: string, open: boolean): void {

@@ -155,7 +155,7 @@ export function monthReport(
   };
 }
 
-const cell = (v: string | number | boolean | null) => {
+export const csvCell = (v: string | number | boolean | null) => {
   const s = v === null ? '' : String(v);
   // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
@@ -200,5 +200,5 @@ export function reportCsv(r: CaseReport, isoTime: (at: number) => string): strin
       c.summary,
     ]),
   ];
-  return `\ufeff${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -123,6 +123,16 @@ export const AUTHORITY = {
   // where it was written (db/projections/registers.ts), so a station can never empty the hub's tables.
   'records.archived': { writers: ['hub', 'station'], stationSigner: 'session', staffIsSigner: true },
   'alert.acknowledged': HUB,
+  // Checklists are the hall's (one opening check per hall, one follow-up list): the hub writes them and
+  // stations forward the routes, like cases (docs/decisions.md).
+  'checklist.completed': HUB,
+  'checklist.amended': HUB,
+  'checklist.countersigned': HUB,
+  'checklist.missed': HUB,
+  'checklist.photo': HUB,
+  'checklist.followup_resolved': HUB,
+  'checklist.template_set': HUB,
+  'hall.overridden': HUB,
 } as const satisfies Record<EventType, Authority>;
 
 /** What a receiver knows of the station whose rows it checks. */

@@ -11,6 +11,8 @@ import { ActionKind, CaseKind, ToldVia } from '../cases/model.ts';
 import { Confirmation, HandoverItem } from '../handover/model.ts';
 import { RecordType } from '../registers/model.ts';
 import { MisuseReason, RatingLevel, RatingOutcome, RatingSource } from '../ratings/levels.ts';
+import { StoredItem } from '../checklists/model.ts';
+import { ChecklistTemplate } from '../checklists/template.ts';
 
 /**
  * Every journal event type with its payload schema. Schemas only grow (STYLE.md practice 3):
@@ -367,6 +369,55 @@ export const EVENTS = {
   }),
   /** A duty manager has seen an alert (a visitor turned away, a disagreement) and takes it off the list. */
   'alert.acknowledged': z.object({ alertId: Id, staffId: Id }),
+  // Checklists and the hall's day (issue 13; R-OPEN-1, R-OPEN-2, R-DIS-1, R-CLOSE-1, R-FIRE-1, R-HLTH-1,
+  // R-DRILL-1), written by the hub: one opening check per hall (docs/decisions.md).
+  /** A checklist done, signed by who did it; items that failed (or fell outside their limits) open follow-ups. */
+  'checklist.completed': z.object({
+    occurrenceId: z.string().max(48),
+    templateCode: z.string().max(32),
+    day: DayText,
+    dueAt: z.number().int(),
+    staffId: Id,
+    late: z.boolean(),
+    items: z.array(StoredItem).max(100),
+    followups: z.array(z.object({ id: Id, itemCode: z.string().max(32) })).max(100),
+  }),
+  /** A correction: a new record with its reason; the completion it corrects is never edited. */
+  'checklist.amended': z.object({
+    occurrenceId: z.string().max(48),
+    amendmentId: Id,
+    staffId: Id,
+    reason: Text(200),
+    items: z.array(StoredItem).max(100),
+    followups: z.array(z.object({ id: Id, itemCode: z.string().max(32) })).max(100),
+  }),
+  /** A manager countersigned a completed checklist with their PIN. */
+  'checklist.countersigned': z.object({ occurrenceId: z.string().max(48), staffId: Id }),
+  /** Its window passed undone: recorded once, for ever (a late completion does not undo it). */
+  'checklist.missed': z.object({
+    occurrenceId: z.string().max(48),
+    templateCode: z.string().max(32),
+    day: DayText,
+    dueAt: z.number().int(),
+  }),
+  /** A photo for an item: its bytes, their SHA-256 and who took it. */
+  'checklist.photo': z.object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    mime: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    dataBase64: z.string(),
+    staffId: Id,
+  }),
+  /** A fault follow-up resolved by a manager. */
+  'checklist.followup_resolved': z.object({ followupId: Id, staffId: Id, note: Text(500) }),
+  /** A hall's own template (or a change to it), set by its manager. */
+  'checklist.template_set': z.object({ code: z.string().max(32), template: ChecklistTemplate, staffId: Id }),
+  /** A manager opened or closed the hall past a rule (opening check not done; fewer than two staff). */
+  'hall.overridden': z.object({
+    action: z.enum(['open', 'close']),
+    rule: z.enum(['R-OPEN-1', 'R-CLOSE-1']),
+    reason: Text(200),
+    staffId: Id,
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENTS;

@@ -4,6 +4,7 @@ import { SERVICE_CODE_PATTERN, STAFF_NO_PATTERN } from '../primitives.ts';
 import { Settings } from '../settings.ts';
 import { FeeEntry } from '../money/fees.ts';
 import type { RefKind } from './protocol.ts';
+import { ChecklistTemplate, TEMPLATE_CODE_PATTERN } from '../checklists/template.ts';
 
 /** What each kind of reference data holds, checked at head office on edit and at the hall on pull. */
 export const RefPayloads = {
@@ -27,12 +28,9 @@ export const RefPayloads = {
   setting: z.object({ value: z.unknown() }).strict(),
   // The key names the entry; a price change is a later entry for the same code (shared/money/fees.ts).
   fee: FeeEntry,
-  checklist: z
-    .object({
-      name: z.string().trim().min(1).max(60),
-      items: z.array(z.string().trim().min(1).max(120)).min(1).max(100),
-    })
-    .strict(),
+  // The key is the template's code. A row from before issue 13 (a name and a list of strings) still
+  // reads: its strings become pass/fail items (shared/checklists/template.ts).
+  checklist: ChecklistTemplate,
 } satisfies Record<RefKind, z.ZodType>;
 
 /** Checks one item; a setting is checked against the hall settings schema under its key. */
@@ -53,6 +51,8 @@ export function parseRef(
   }
   if (kind === 'staff' && !STAFF_NO_PATTERN.test(key))
     return { ok: false, reason: 'staff key must be the staff number' };
+  if (kind === 'checklist' && !TEMPLATE_CODE_PATTERN.test(key))
+    return { ok: false, reason: 'checklist key must be its code (a-z, 0-9, _ or -)' };
   if (kind === 'service' && !SERVICE_CODE_PATTERN.test(key))
     return { ok: false, reason: 'service key must be its code' };
   return { ok: true, data: parsed.data as Record<string, unknown> };

@@ -100,8 +100,66 @@ function samples(counterNo: number, staffId: string): { [K in EventType]: EventP
     ...caseSamples(counterNo, staffId),
     ...ratingSamples(counterNo, staffId),
     ...recordSamples(counterNo, staffId),
+    ...checklistSamples(staffId),
   };
 }
+
+const ITEM = { code: 'furniture', result: 'pass' as const, value: null, note: null, photoSha256: null };
+/**
+ * Issue 13's checklist and hall-day events: the hub's alone (one opening check per hall), so a hostile
+ * station's forged completion, missed mark, follow-up resolution or override is refused and changes nothing.
+ */
+function checklistSamples(staffId: string): { [K in ChecklistEvent]: EventPayload<K> } {
+  const occurrenceId = 'opening@2026-01-05';
+  return {
+    'checklist.completed': {
+      occurrenceId,
+      templateCode: 'opening',
+      day: '2026-01-05',
+      dueAt: Date.UTC(2026, 0, 5, 0, 0, 0),
+      staffId,
+      late: false,
+      items: [ITEM],
+      followups: [],
+    },
+    'checklist.amended': {
+      occurrenceId,
+      amendmentId: 'rogue-amendment',
+      staffId,
+      reason: 'rogue',
+      items: [ITEM],
+      followups: [{ id: 'rogue-followup', itemCode: 'furniture' }],
+    },
+    'checklist.countersigned': { occurrenceId, staffId },
+    'checklist.missed': {
+      occurrenceId,
+      templateCode: 'opening',
+      day: '2026-01-05',
+      dueAt: Date.UTC(2026, 0, 5),
+    },
+    'checklist.photo': { sha256: 'a'.repeat(64), mime: 'image/png', dataBase64: 'iVBORw0KGgo=', staffId },
+    'checklist.followup_resolved': { followupId: 'rogue-followup', staffId, note: 'rogue' },
+    'checklist.template_set': {
+      code: 'rogue',
+      template: {
+        name: 'Rogue',
+        nameEn: '',
+        rule: '',
+        recurrence: 'FREQ=DAILY',
+        startTime: '07:00',
+        dueTime: '08:00',
+        opening: true,
+        role: 'clerk',
+        lateAllowed: false,
+        countersign: false,
+        items: [{ code: 'x', label: 'x', labelEn: '', kind: 'pass_fail', unit: '', required: true }],
+      },
+      staffId,
+    },
+    'hall.overridden': { action: 'open', rule: 'R-OPEN-1', reason: 'rogue', staffId },
+  };
+}
+type ChecklistEvent = Extract<EventType, `checklist.${string}`> | 'hall.overridden';
 
 /**
  * The event types a station may write, as these tests expect them (stated here, not read from the

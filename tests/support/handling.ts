@@ -4,6 +4,7 @@ import { CASE_TABLES } from '../../db/projections/cases.ts';
 import { RATING_TABLES } from '../../db/projections/ratings.ts';
 import { HANDOVER_TABLES } from '../../db/projections/handover.ts';
 import { REGISTER_TABLES } from '../../db/projections/registers.ts';
+import { CHECKLIST_TABLES } from '../../db/projections/checklists.ts';
 
 /** Each day's served count and handling time per service, worked out from the tickets themselves. */
 export const handlingFromTickets = (db: Database.Database) =>
@@ -51,11 +52,18 @@ export function asBeforeMigration0018(file: string): void {
   );
 }
 
+/** Turns a closed hall database back into one made before migration 0017 (no checklist tables). */
+export function asBeforeMigration0017(file: string): void {
+  asBeforeMigration0018(file);
+  execOn(
+    file,
+    `${CHECKLIST_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 17;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0016 (no day-total indexes). */
 export function asBeforeMigration0016(file: string): void {
-  asBeforeMigration0018(file);
-  // 0017 is part A's (checklists); on this branch a placeholder with nothing to undo.
-  execOn(file, 'DELETE FROM schema_migrations WHERE version = 17;');
+  asBeforeMigration0017(file);
   execOn(
     file,
     'DROP INDEX receipts_day_totals; DROP INDEX receipt_voids_day_totals; DELETE FROM schema_migrations WHERE version = 16;',

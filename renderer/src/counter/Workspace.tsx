@@ -27,6 +27,7 @@ import { WalkinForm, WalkinList } from './Walkins.tsx';
 import { AwayDialog, OverrunDialog, TransferDialog } from './Dialogs.tsx';
 import { CashierCard } from './money/CashierCard.tsx';
 import { MyCases } from './MyCases.tsx';
+import { CounterChecklists } from './CounterChecklists.tsx';
 import { TodayReceipts } from './money/TodayReceipts.tsx';
 import { CustomerScreenCard, inviteOnFinish } from './CustomerScreenCard.tsx';
 import { HandoverCard } from './records/HandoverCard.tsx';
@@ -79,6 +80,7 @@ export function Workspace() {
             <MyCases />
             <HandoverCard />
             <RegistersCard />
+            <CounterChecklists />
           </Space>
         </Col>
       </Row>

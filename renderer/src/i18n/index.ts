@@ -12,6 +12,7 @@ import zhShell from './zh-CN/shell.json';
 import zhCases from './zh-CN/cases.json';
 import zhCustomer from './zh-CN/customer.json';
 import zhRecords from './zh-CN/records.json';
+import zhChecklists from './zh-CN/checklists.json';
 import enCommon from './en/common.json';
 import enKiosk from './en/kiosk.json';
 import enDisplay from './en/display.json';
@@ -24,6 +25,7 @@ import enShell from './en/shell.json';
 import enCases from './en/cases.json';
 import enCustomer from './en/customer.json';
 import enRecords from './en/records.json';
+import enChecklists from './en/checklists.json';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE = 'servicehall.lang';
@@ -50,6 +52,7 @@ export const resources = {
     cases: zhCases,
     customer: zhCustomer,
     records: zhRecords,
+    checklists: zhChecklists,
   },
   en: {
     common: enCommon,
@@ -64,6 +67,7 @@ export const resources = {
     cases: enCases,
     customer: enCustomer,
     records: enRecords,
+    checklists: enChecklists,
   },
 } as const;
 

@@ -14,7 +14,9 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HallApi } from '../../../shared/api/hall/index.ts';
-import type { Client } from '../lib/client.ts';
+import { ApiError, type Client } from '../lib/client.ts';
+import { useState } from 'react';
+import { OverrideDialog } from './OverrideDialog.tsx';
 import type { CounterState } from '../../../shared/queue/model.ts';
 import type { HallStateT } from '../../../shared/api/schemas.ts';
 import { formatClock, formatDuration } from '../lib/format.ts';
@@ -26,6 +28,7 @@ export function HallLive() {
   const { message } = AntApp.useApp();
   const hall = useManager((s) => s.hall);
   const sync = useManager((s) => s.sync);
+  const [override, setOverride] = useState<{ action: 'open' | 'close'; why: string } | null>(null);
   if (!hall) return null;
   const tz = hall.settings.timeZone;
   const act = (call: (api: Client<HallApi>) => Promise<unknown>) =>
@@ -33,6 +36,16 @@ export function HallLive() {
       .getState()
       .act(call)
       .catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
+  // R-OPEN-1, R-CLOSE-1: refused for the opening check or the two-staff rule, the manager may override with a reason.
+  const hallDay = (action: 'open' | 'close') =>
+    void useManager
+      .getState()
+      .act((api) => (action === 'open' ? api.openHall() : api.closeHall()))
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && (e.code === 'E_OPENING_CHECK' || e.code === 'E_TWO_STAFF'))
+          setOverride({ action, why: e.message });
+        else void message.error(e instanceof Error ? e.message : String(e));
+      });
   const waiting = hall.services.reduce((n, s) => n + s.waiting, 0);
   const en = i18n.language === 'en';
   // R-AWAY-1: worded here from the alert's facts; one journaled as a sentence shows that sentence.
@@ -45,6 +58,20 @@ export function HallLive() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      {override ? (
+        <OverrideDialog
+          action={override.action}
+          why={override.why}
+          onClose={() => setOverride(null)}
+          onSubmit={async (reason) => {
+            const body = { override: { reason } };
+            await useManager
+              .getState()
+              .act((api) => (override.action === 'open' ? api.openHall({ body }) : api.closeHall({ body })));
+            setOverride(null);
+          }}
+        />
+      ) : null}
       {sync.some((r) => !r.connected) ? <Alert type="warning" showIcon message={t('syncAlert')} /> : null}
       {/* R-DUTY-1: customers hold tickets no staffed counter can call — the manager sees it at once. */}
       {hall.services
@@ -105,12 +132,12 @@ export function HallLive() {
             <Popconfirm
               title={t('closeConfirm')}
               description={t('closeExplain')}
-              onConfirm={() => act((api) => api.closeHall())}
+              onConfirm={() => hallDay('close')}
             >
               <Button danger>{t('closeHall')}</Button>
             </Popconfirm>
           ) : (
-            <Button type="primary" onClick={() => act((api) => api.openHall())}>
+            <Button type="primary" onClick={() => hallDay('open')}>
               {t('openHall')}
             </Button>
           )

@@ -18,6 +18,7 @@ import { CasesTab } from './CasesTab.tsx';
 import { RatingsTab } from './RatingsTab.tsx';
 import { HandoversTab } from './records/HandoversTab.tsx';
 import { RegistersTab } from './records/RegistersTab.tsx';
+import { ChecklistsTab } from './ChecklistsTab.tsx';
 
 export default function ManagerApp() {
   const { t, i18n } = useTranslation(['manager', 'common']);
@@ -85,6 +86,7 @@ export default function ManagerApp() {
                   { key: 'ratings', label: t('tabRatings'), children: <RatingsTab /> },
                   { key: 'handovers', label: t('records:handoversTab'), children: <HandoversTab /> },
                   { key: 'registers', label: t('records:registersTab'), children: <RegistersTab /> },
+                  { key: 'checklists', label: t('checklists:tab'), children: <ChecklistsTab /> },
                   { key: 'settings', label: t('tabSettings'), children: <SettingsForm /> },
                   { key: 'devices', label: t('tabDevices'), children: <Devices /> },
                   { key: 'sync', label: t('tabSync'), children: <SyncPanel /> },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EmptyBody, HallState, Health, ServiceParams, ServiceView, SettingsBody } from '../schemas.ts';
 import { Settings } from '../../settings.ts';
 import { hallRoutes } from './access.ts';
+import { HallDayBody } from '../../checklists/model.ts';
 
 /** Every node answers it, hub and station alike, without a token. */
 export const healthContract = hallRoutes({
@@ -36,19 +37,21 @@ export const adminContract = hallRoutes({
   openHall: {
     method: 'POST',
     url: '/hall/open',
-    summary: 'Open the hall: the kiosk issues numbers',
+    summary:
+      'Open the hall: the kiosk issues numbers. Refused while today’s opening checklist is not done, unless a manager overrides with a reason (R-OPEN-1; logged)',
     tag: 'hall',
     access: ['manager'],
-    body: EmptyBody,
+    body: HallDayBody.optional(),
     reply: HallState,
   },
   closeHall: {
     method: 'POST',
     url: '/hall/close',
-    summary: 'Close the hall: stop issuing; waiting tickets are still served (R-HRS-2)',
+    summary:
+      'Close the hall: stop issuing; waiting tickets are still served (R-HRS-2). Needs two staff signed in unless a manager overrides with a reason (R-CLOSE-1; logged)',
     tag: 'hall',
     access: ['manager'],
-    body: EmptyBody,
+    body: HallDayBody.optional(),
     reply: HallState,
   },
   openService: {

@@ -1,6 +1,7 @@
 import { adminContract, healthContract } from './admin.ts';
 import { authContract } from './auth.ts';
 import { casesContract } from './cases.ts';
+import { checklistsContract } from './checklists.ts';
 import { devicesContract } from './devices.ts';
 import { handoverContract } from './handover.ts';
 import { moneyContract } from './money.ts';
@@ -25,6 +26,7 @@ export const hallApi = {
   ...handoverContract,
   ...nodeRegistersContract,
   ...hallRegistersContract,
+  ...checklistsContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';

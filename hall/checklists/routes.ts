@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { checklistsContract } from '../../shared/api/hall/checklists.ts';
+import { imageMime } from '../../shared/checklists/items.ts';
+import { PHOTO_MAX_BYTES, type HistoryRow } from '../../shared/checklists/model.ts';
+import { csvCell } from '../../shared/cases/report.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { localStamp, startOfDay } from '../../shared/time/businessDay.ts';
+import * as read from '../../db/read.ts';
+import { countersign } from '../auth/service.ts';
+import { isManager, type Principal } from '../context.ts';
+import { command } from '../http/command.ts';
+import type { Api } from '../http/route.ts';
+import { invoke } from '../writer/invoke.ts';
+import { dueView, followups, history, templates } from './queries.ts';
+import type { Doer } from './service.ts';
+
+const MANAGERS = ['manager', 'admin'] as const;
+
+/** Checklists are filled in and signed by staff: a device has none of its own. */
+function doer(p: Principal): Doer {
+  if (p.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
+  return { staffId: p.staffId, role: p.role };
+}
+
+/** The history as CSV (UTF-8 with a BOM, formula-safe cells like the cases report). */
+export function historyCsv(rows: readonly HistoryRow[], stamp: (at: number) => string): string {
+  const lines = [
+    [
+      'day',
+      'template',
+      'status',
+      'completed_at',
+      'staff_no',
+      'countersigned_by',
+      'item',
+      'result',
+      'value',
+      'note',
+      'amended',
+    ],
+    ...rows.map((r) => [
+      r.day,
+      r.templateCode,
+      r.status,
+      r.completedAt === null ? '' : stamp(r.completedAt),
+      r.staffNo,
+      r.countersignedBy ?? '',
+      r.itemCode ?? '',
+      r.result ?? '',
+      r.value === null ? '' : String(r.value),
+      r.note ?? '',
+      r.amended,
+    ]),
+  ];
+  return `\ufeff${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export function checklistRoutes(api: Api): void {
+  const ctx = api.ctx;
+  const today = () => startOfDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
+  api.implement(checklistsContract, {
+    checklistsDue: ({ principal, query }) => {
+      const who = doer(principal);
+      if (query.scope === 'all' && !isManager(principal)) throw new DomainError('E_FORBIDDEN');
+      return dueView(ctx.db, ctx.clock.now(), query.scope === 'all' ? null : who.role);
+    },
+    completeChecklist: command(({ principal, params, body }) =>
+      invoke('completeChecklist', doer(principal), params.occurrenceId, body),
+    ),
+    amendChecklist: command(({ principal, params, body }) =>
+      invoke('amendChecklist', doer(principal), params.occurrenceId, body),
+    ),
+    countersignChecklist: async ({ principal, params, body }) => {
+      doer(principal);
+      const manager = await countersign(ctx, body.approver, MANAGERS);
+      const { value } = await ctx.commits.run('countersignChecklist', manager.id, params.occurrenceId);
+      if (!value) throw new DomainError('E_UNKNOWN_CHECKLIST', { id: params.occurrenceId });
+      return value;
+    },
+    uploadChecklistPhoto: async ({ principal, body }) => {
+      const who = doer(principal);
+      const data = Buffer.from(body.dataBase64, 'base64');
+      if (data.length > PHOTO_MAX_BYTES)
+        throw new DomainError('E_PHOTO_TOO_LARGE', { max: PHOTO_MAX_BYTES / 1024 });
+      const mime = imageMime(data);
+      if (!mime) throw new DomainError('E_NOT_AN_IMAGE');
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      const { value } = await ctx.commits.run('storePhoto', who.staffId, {
+        sha256,
+        mime,
+        dataBase64: data.toString('base64'),
+        bytes: data.length,
+      });
+      return value;
+    },
+    checklistFollowups: ({ principal }) => {
+      doer(principal);
+      return followups(ctx.db, today());
+    },
+    resolveFollowup: command(({ principal, params, body }) =>
+      invoke('resolveFollowup', doer(principal).staffId, params.id, body.note),
+    ),
+    checklistHistory: ({ query }) => history(ctx.db, query),
+    checklistHistoryCsv: ({ query, reply }) => {
+      const tz = read.settings(ctx.db).timeZone;
+      const csv = historyCsv(history(ctx.db, query), (at) => localStamp(at, tz));
+      const name = query.template ? `checklists-${query.template}.csv` : 'checklists.csv';
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(csv);
+    },
+    checklistTemplates: () => templates(ctx.db),
+    putChecklistTemplate: command(({ principal, params, body }) => {
+      if (!/^[a-z0-9][a-z0-9_-]{0,31}$/.test(params.code))
+        throw new DomainError('E_VALIDATION', { detail: 'code: a-z, 0-9, _ or -' });
+      return invoke('setHallTemplate', doer(principal).staffId, params.code, body);
+    }),
+  });
+}

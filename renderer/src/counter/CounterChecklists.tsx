@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Alert, Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { usePolling } from '../lib/usePolling.ts';
+import { useCaseApi } from '../cases/caseClient.ts';
+import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
+import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
+import { useCounter } from './store.ts';
+
+/** Checklists move with the clock (a window opens, a due time passes): read again this often. */
+const CHECKLISTS_POLL_MS = 30_000;
+
+/** 检查: the checklists due today for this clerk's role (opening, disinfection, health, closing), filled in here. */
+export function CounterChecklists() {
+  const { t } = useTranslation('checklists');
+  const token = useCounter((s) => s.session?.token);
+  const api = useCaseApi(token);
+  const [rows, setRows] = useState<DueRowT[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    api.checklistsDue({}).then(
+      (r) => {
+        setRows(r);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  usePolling(load, CHECKLISTS_POLL_MS, token);
+  const red = rows.filter(isRed).length;
+  return (
+    <Card title={t('counterTitle')} data-panel="checklists">
+      {red ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          message={t('overdueBanner', { count: red })}
+        />
+      ) : null}
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <FillableChecklists api={api} rows={rows} onChanged={() => void load()} empty={t('noneDue')} />
+    </Card>
+  );
+}

@@ -1,0 +1,519 @@
+import { describe, expect } from 'vitest';
+import { z } from 'zod';
+import type { TestHall } from '../support/hall.ts';
+import { it } from '../support/clocked.ts';
+import { it as itWithStation } from '../support/fixtures.ts';
+import { setUpstreamUrl } from '../support/sync.ts';
+import { expectError, journalMark } from '../support/builders.ts';
+import { parseReply } from '../support/http.ts';
+import { dumpProjections, rebuildProjections } from '../../db/rebuild.ts';
+import { CompleteReply, DueView, Followup, HistoryRow, PhotoReply } from '../../shared/checklists/model.ts';
+import { TemplateView } from '../../shared/api/hall/checklists.ts';
+
+const HOUR = 3_600_000;
+const DAY = '2026-11-25';
+const OPENING = `opening@${DAY}`;
+
+const due = async (hall: TestHall, token: string, query = '') =>
+  parseReply(z.array(DueView), await hall.request('GET', `/checklists/due${query}`, { token }));
+const complete = (hall: TestHall, token: string, id: string, items: unknown) =>
+  hall.request('POST', `/checklists/${id}/complete`, { token, body: { items } });
+const completed = async (hall: TestHall, token: string, id: string, items: unknown) => {
+  const res = await complete(hall, token, id, items);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return parseReply(CompleteReply, res);
+};
+
+const pass = (...codes: string[]) => codes.map((code) => ({ code, result: 'pass' }));
+const OPENING_ITEMS = ['furniture', 'ac', 'pcs', 'register', 'printers', 'kiosk', 'leaflets', 'fees'];
+const DISINFECTION = [
+  ...pass('counter_tops', 'chairs', 'appliances', 'kiosk', 'topup', 'work_area'),
+  { code: 'agent', result: 'pass', value: '84 消毒液' },
+];
+
+/** Refused, and nothing changed: the journal and every projection are as they were. */
+async function refusedUnchanged(
+  hall: TestHall,
+  send: () => Promise<{ status: number; body: unknown }>,
+  status: number,
+  code?: string,
+) {
+  const db = hall.node.ctx.db;
+  const before = { journal: journalMark(db), projections: dumpProjections(db) };
+  expectError(await send(), status, code);
+  expect(journalMark(db)).toEqual(before.journal);
+  expect(dumpProjections(db)).toBe(before.projections);
+}
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('checklists (issue 13)', () => {
+  it('R-OPEN-1: the opening check is due at the counter; a failed item opens a fault follow-up the manager resolves', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 07:00`);
+    const c1 = await staff.clerk(1);
+    const mine = await due(hall, c1);
+    const opening = mine.find((d) => d.occurrenceId === OPENING)!;
+    expect(opening).toMatchObject({ status: 'due', opening: true, rule: 'R-OPEN-1' });
+    expect(opening.items.map((i) => i.code)).toEqual([...OPENING_ITEMS, 'photo']);
+    // The fire check is the manager's: not on the counter's list (and not due today, the 25th).
+    expect(mine.some((d) => d.templateCode === 'fire' || d.templateCode === 'drill')).toBe(false);
+
+    const items = [
+      ...pass(...OPENING_ITEMS.filter((c) => c !== 'ac')),
+      { code: 'ac', result: 'fail', note: '2 号空调不制冷' },
+    ];
+    const reply = await completed(hall, c1, OPENING, items);
+    expect(reply).toMatchObject({ status: 'done', failed: ['ac'] });
+    expect(reply.followups).toHaveLength(1);
+
+    const manager = await staff.manager();
+    const open = parseReply(
+      z.array(Followup),
+      await hall.request('GET', '/checklists/followups', { token: manager }),
+    );
+    expect(open).toEqual([
+      expect.objectContaining({
+        id: reply.followups[0],
+        itemCode: 'ac',
+        note: '2 号空调不制冷',
+        openedBy: '1001',
+        resolvedAt: null,
+      }),
+    ]);
+    // A clerk may not resolve it; the manager does, saying how.
+    await refusedUnchanged(
+      hall,
+      () =>
+        hall.request('POST', `/checklists/followups/${reply.followups[0]}/resolve`, {
+          token: c1,
+          body: { note: 'x' },
+        }),
+      403,
+      'E_FORBIDDEN',
+    );
+    const res = await hall.request('POST', `/checklists/followups/${reply.followups[0]}/resolve`, {
+      token: manager,
+      body: { note: '已报修，维修单 W-1125' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(parseReply(z.array(Followup), res)[0]).toMatchObject({
+      resolvedBy: '9001',
+      resolution: '已报修，维修单 W-1125',
+    });
+    await refusedUnchanged(
+      hall,
+      () =>
+        hall.request('POST', `/checklists/followups/${reply.followups[0]}/resolve`, {
+          token: manager,
+          body: { note: 'again' },
+        }),
+      409,
+      'E_FOLLOWUP_RESOLVED',
+    );
+
+    // Done once: a second completion is refused (a completed checklist is never edited).
+    await refusedUnchanged(
+      hall,
+      () => complete(hall, c1, OPENING, pass(...OPENING_ITEMS)),
+      409,
+      'E_CHECKLIST_DONE',
+    );
+    expect((await due(hall, c1)).find((d) => d.occurrenceId === OPENING)).toMatchObject({
+      status: 'done',
+      completedBy: '1001',
+    });
+  });
+
+  it('R-DIS-1, R-HLTH-1: bad items are refused with a reason and change nothing; a reading outside its limits fails the item', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 08:30`);
+    const c1 = await staff.clerk(1);
+    const id = `disinfection@${DAY}`;
+    // A required item left out; a text item with no text; an item the template does not have; a value on pass/fail.
+    await refusedUnchanged(
+      hall,
+      () => complete(hall, c1, id, DISINFECTION.slice(1)),
+      422,
+      'E_CHECKLIST_ITEMS',
+    );
+    await refusedUnchanged(
+      hall,
+      () => complete(hall, c1, id, [...DISINFECTION.slice(0, 6), { code: 'agent', result: 'pass' }]),
+      422,
+      'E_CHECKLIST_ITEMS',
+    );
+    await refusedUnchanged(
+      hall,
+      () => complete(hall, c1, id, [...DISINFECTION, { code: 'nope', result: 'pass' }]),
+      422,
+      'E_CHECKLIST_ITEMS',
+    );
+    await refusedUnchanged(
+      hall,
+      () =>
+        complete(hall, c1, id, [
+          ...DISINFECTION.slice(1),
+          { code: 'counter_tops', result: 'pass', value: 3 },
+        ]),
+      422,
+      'E_CHECKLIST_ITEMS',
+    );
+    await refusedUnchanged(hall, () => complete(hall, c1, id, [{ code: 'chairs', result: 'maybe' }]), 400);
+    await refusedUnchanged(
+      hall,
+      () => complete(hall, c1, `disinfection@2026-13-01`, DISINFECTION),
+      404,
+      'E_UNKNOWN_CHECKLIST',
+    );
+    await refusedUnchanged(
+      hall,
+      () => complete(hall, c1, `nothing@${DAY}`, DISINFECTION),
+      404,
+      'E_UNKNOWN_CHECKLIST',
+    );
+    await completed(hall, c1, id, DISINFECTION);
+
+    // R-HLTH-1: a temperature must be a number; 38.2 °C is outside 35–37.3 and fails whatever was pressed.
+    const health = `health@${DAY}`;
+    await refusedUnchanged(
+      hall,
+      () =>
+        complete(hall, c1, health, [
+          { code: 'temperature', result: 'pass', value: '三十八' },
+          ...pass('symptoms'),
+        ]),
+      422,
+      'E_CHECKLIST_ITEMS',
+    );
+    const r = await completed(hall, c1, health, [
+      { code: 'temperature', result: 'pass', value: 38.2 },
+      ...pass('symptoms'),
+    ]);
+    expect(r.failed).toEqual(['temperature']);
+    expect(r.followups).toHaveLength(1);
+  });
+
+  it('R-OPEN-1: a missed window is recorded once and for ever; a late completion is late, never on time', async ({
+    aHall,
+  }) => {
+    const { hall, clock, staff } = await aHall(`${DAY} 07:00`);
+    const c1 = await staff.clerk(1);
+    clock.advance(2 * HOUR);
+    const ctx = hall.node.ctx;
+    const missedRows = () =>
+      ctx.db.prepare('SELECT occurrence_id FROM checklist_missed ORDER BY 1').pluck().all() as string[];
+    // 09:00: the opening check (due 08:00) and the health record (due 09:00) were missed; the job
+    // (which may also run by itself meanwhile) records each once.
+    await ctx.commits.run('markMissed');
+    expect(missedRows()).toEqual([`health@${DAY}`, OPENING]);
+    expect((await ctx.commits.run('markMissed')).value).toBe(0);
+    expect((await due(hall, c1)).find((d) => d.occurrenceId === OPENING)).toMatchObject({
+      status: 'overdue',
+      missed: true,
+    });
+    const r = await completed(hall, c1, OPENING, pass(...OPENING_ITEMS));
+    expect(r.status).toBe('late');
+    expect((await due(hall, c1)).find((d) => d.occurrenceId === OPENING)).toMatchObject({
+      status: 'late',
+      missed: true,
+    });
+    expect(missedRows()).toEqual([`health@${DAY}`, OPENING]);
+    // The projections rebuild from the journal to the same state.
+    const before = dumpProjections(ctx.db);
+    rebuildProjections(ctx.db);
+    expect(dumpProjections(ctx.db)).toBe(before);
+  });
+
+  it('R-DIS-1: a completed checklist is corrected by an amendment with a reason; the history per item and its CSV show both', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 09:00`);
+    const c1 = await staff.clerk(1);
+    const id = `disinfection@${DAY}`;
+    await completed(hall, c1, id, DISINFECTION);
+    const amend = (body: unknown) =>
+      hall.request('POST', `/checklists/${id}/amendments`, { token: c1, body });
+    await refusedUnchanged(hall, () => amend({ items: [{ code: 'chairs', result: 'fail' }] }), 400);
+    await refusedUnchanged(
+      hall,
+      () => amend({ reason: '  ', items: [{ code: 'chairs', result: 'fail' }] }),
+      400,
+    );
+    await refusedUnchanged(
+      hall,
+      () =>
+        hall.request('POST', `/checklists/health@${DAY}/amendments`, {
+          token: c1,
+          body: { reason: 'x', items: pass('symptoms') },
+        }),
+      409,
+      'E_CHECKLIST_NOT_DONE',
+    );
+    const res = await amend({
+      reason: '3 号座椅漏擦，已补做',
+      items: [{ code: 'chairs', result: 'fail', note: '漏擦' }],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(parseReply(CompleteReply, res).failed).toEqual(['chairs']);
+
+    const manager = await staff.manager();
+    const rows = parseReply(
+      z.array(HistoryRow),
+      await hall.request('GET', '/checklists/history?template=disinfection&item=chairs', { token: manager }),
+    );
+    expect(rows.map((r) => [r.result, r.amended])).toEqual([
+      ['pass', false],
+      ['fail', true],
+    ]);
+    expectError(await hall.request('GET', '/checklists/history', { token: c1 }), 403, 'E_FORBIDDEN');
+    const csv = await fetch(`${hall.url}/api/v1/checklists/history.csv?template=disinfection`, {
+      headers: { authorization: `Bearer ${manager}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text).toContain('day,template,status');
+    expect(text).toContain(`${DAY},disinfection,done`);
+    expect(text).toContain('漏擦');
+  });
+
+  it('R-DRILL-1: a countersign needs a manager’s PIN, and not of who did it', async ({ aHall }) => {
+    const { hall, staff } = await aHall(`${DAY} 09:00`);
+    const c1 = await staff.clerk(1);
+    const id = `disinfection@${DAY}`;
+    const sign = (approver: unknown) =>
+      hall.request('POST', `/checklists/${id}/countersign`, { token: c1, body: { approver } });
+    await refusedUnchanged(hall, () => sign({ staffNo: '9001', pin: '123456' }), 409, 'E_CHECKLIST_NOT_DONE');
+    await completed(hall, c1, id, DISINFECTION);
+    await refusedUnchanged(hall, () => sign({ staffNo: '1002', pin: '123456' }), 403, 'E_APPROVER');
+    await refusedUnchanged(hall, () => sign({ staffNo: '9001', pin: '000000' }), 401, 'E_BAD_CREDENTIALS');
+    const res = await sign({ staffNo: '9001', pin: '123456' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(parseReply(DueView, res).countersignedBy).toBe('9001');
+
+    // The manager's own drill (15 Dec): they cannot countersign it themselves.
+    const manager = await staff.manager();
+    const { hall: h2, staff: s2 } = await aHall('2026-12-15 10:00');
+    const m2 = await s2.manager();
+    await completed(h2, m2, 'drill@2026-12-15', [
+      { code: 'kind', result: 'pass', value: '消防' },
+      { code: 'people', result: 'pass', value: 6 },
+      ...pass('done'),
+    ]);
+    await refusedUnchanged(
+      h2,
+      () =>
+        h2.request('POST', '/checklists/drill@2026-12-15/countersign', {
+          token: m2,
+          body: { approver: { staffNo: '9001', pin: '123456' } },
+        }),
+      403,
+      'E_APPROVER',
+    );
+    expect(manager).toBeTruthy();
+  });
+
+  it('issue 13: a photo must be an image within the size limit; it is stored with its SHA-256 and an item refers to it', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 07:00`);
+    const c1 = await staff.clerk(1);
+    const upload = (data: Buffer) =>
+      hall.request('POST', '/checklists/photos', {
+        token: c1,
+        body: { dataBase64: data.toString('base64') },
+      });
+    await refusedUnchanged(
+      hall,
+      () => upload(Buffer.from('%PDF-1.7 not a photo at all')),
+      415,
+      'E_NOT_AN_IMAGE',
+    );
+    await refusedUnchanged(
+      hall,
+      () => upload(Buffer.concat([PNG, Buffer.alloc(170 * 1024)])),
+      413,
+      'E_PHOTO_TOO_LARGE',
+    );
+    const res = await upload(PNG);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const photo = parseReply(PhotoReply, res);
+    expect(photo).toMatchObject({ mime: 'image/png', bytes: PNG.length });
+    expect(photo.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // An item naming a photo never uploaded is refused.
+    await refusedUnchanged(
+      hall,
+      () =>
+        complete(hall, c1, OPENING, [
+          ...pass(...OPENING_ITEMS),
+          { code: 'photo', result: 'pass', photoSha256: 'b'.repeat(64) },
+        ]),
+      422,
+      'E_CHECKLIST_ITEMS',
+    );
+    await completed(hall, c1, OPENING, [
+      ...pass(...OPENING_ITEMS),
+      { code: 'photo', result: 'pass', photoSha256: photo.sha256 },
+    ]);
+  });
+
+  it('R-OPEN-1, R-CLOSE-1: the hall opens only with the opening check done or a manager’s logged override; it closes only with two staff or an override', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 07:10`);
+    const manager = await staff.manager();
+    const ctx = hall.node.ctx;
+    const overrides = () => ctx.db.prepare('SELECT action, rule, reason FROM hall_overrides').all();
+    // Only the manager signed in: closing is refused (严禁一人在岗), then allowed by an override with a reason.
+    await refusedUnchanged(
+      hall,
+      () => hall.request('POST', '/hall/close', { token: manager }),
+      409,
+      'E_TWO_STAFF',
+    );
+    await refusedUnchanged(
+      hall,
+      () => hall.request('POST', '/hall/close', { token: manager, body: { override: { reason: '' } } }),
+      400,
+    );
+    const closed = await hall.request('POST', '/hall/close', {
+      token: manager,
+      body: { override: { reason: '仅演示' } },
+    });
+    expect(closed.body).toMatchObject({ open: false });
+    expect(overrides()).toEqual([{ action: 'close', rule: 'R-CLOSE-1', reason: '仅演示' }]);
+
+    // The opening check is not done: opening is refused until it is.
+    await refusedUnchanged(
+      hall,
+      () => hall.request('POST', '/hall/open', { token: manager }),
+      409,
+      'E_OPENING_CHECK',
+    );
+    const c1 = await staff.clerk(1);
+    await completed(hall, c1, OPENING, pass(...OPENING_ITEMS));
+    expect((await hall.request('POST', '/hall/open', { token: manager })).body).toMatchObject({ open: true });
+    expect(overrides()).toHaveLength(1);
+
+    // With the clerk at counter 1 and the manager there are two: closing needs no override.
+    expect((await hall.request('POST', '/hall/close', { token: manager })).body).toMatchObject({
+      open: false,
+    });
+  });
+
+  it('R-OPEN-1: a manager overrides a missing opening check with a reason, and the override is logged', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 07:10`);
+    const manager = await staff.manager();
+    await staff.clerk(1);
+    await hall.request('POST', '/hall/close', { token: manager });
+    const res = await hall.request('POST', '/hall/open', {
+      token: manager,
+      body: { override: { reason: '停电后恢复，检查稍后补做' } },
+    });
+    expect(res.body).toMatchObject({ open: true });
+    const rows = hall.node.ctx.db
+      .prepare("SELECT payload FROM journal WHERE type = 'hall.overridden'")
+      .all() as { payload: string }[];
+    expect(rows.map((r) => JSON.parse(r.payload))).toEqual([
+      expect.objectContaining({ action: 'open', rule: 'R-OPEN-1', reason: '停电后恢复，检查稍后补做' }),
+    ]);
+  });
+
+  it('issue 13: a hall adds its own template (journaled); head office’s stay head office’s', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 09:00`);
+    const manager = await staff.manager();
+    const c1 = await staff.clerk(1);
+    const body = {
+      name: '饮水机检查',
+      recurrence: 'FREQ=WEEKLY;BYDAY=WE',
+      startTime: '08:00',
+      dueTime: '17:00',
+      items: [{ code: 'water', label: '饮水机水量充足', kind: 'pass_fail' }],
+    };
+    await refusedUnchanged(
+      hall,
+      () => hall.request('PUT', '/checklists/templates/water', { token: c1, body }),
+      403,
+      'E_FORBIDDEN',
+    );
+    await refusedUnchanged(
+      hall,
+      () => hall.request('PUT', '/checklists/templates/opening', { token: manager, body }),
+      409,
+      'E_TEMPLATE_FROM_HO',
+    );
+    await refusedUnchanged(
+      hall,
+      () =>
+        hall.request('PUT', '/checklists/templates/water', {
+          token: manager,
+          body: { ...body, recurrence: 'EVERY DAY' },
+        }),
+      400,
+    );
+    await refusedUnchanged(
+      hall,
+      () =>
+        hall.request('PUT', '/checklists/templates/water', {
+          token: manager,
+          body: { ...body, dueTime: '07:00' },
+        }),
+      400,
+    );
+    const res = await hall.request('PUT', '/checklists/templates/water', { token: manager, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(parseReply(TemplateView, res)).toMatchObject({ code: 'water', source: 'hall', lateAllowed: true });
+    // 25 Nov 2026 is a Wednesday: it is due today at the counter.
+    expect((await due(hall, c1)).find((d) => d.templateCode === 'water')).toMatchObject({
+      status: 'due',
+      day: DAY,
+    });
+  });
+
+  itWithStation(
+    'issue 13: a station forwards checklist routes to its hub (one record per hall); hub unreachable → 503, nothing written',
+    async ({ pairedHub, pulledStation }) => {
+      const hub = await pairedHub();
+      const station = await pulledStation(hub, 2);
+      // A check open all day, so the test does not depend on the hour it runs at.
+      const manager = await hub.login('9001');
+      const put = await hub.request('PUT', '/checklists/templates/allday', {
+        token: manager,
+        body: {
+          name: '全天巡查',
+          startTime: '00:00',
+          dueTime: '23:59',
+          items: [{ code: 'ok', label: '正常' }],
+        },
+      });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      const clerk = await station.login('1002', 2);
+      const mine = await due(station, clerk);
+      const row = mine.find((d) => d.templateCode === 'allday')!;
+      expect(row.status).toMatch(/^(due|overdue)$/);
+      await completed(station, clerk, row.occurrenceId, pass('ok'));
+      // The record is the hub's; the station's journal holds none of it.
+      expect(
+        hub.node.ctx.db
+          .prepare('SELECT staff_id FROM checklist_records WHERE occurrence_id = ?')
+          .get(row.occurrenceId),
+      ).toBeTruthy();
+      expect(
+        station.node.ctx.db.prepare("SELECT count(*) AS n FROM journal WHERE type LIKE 'checklist.%'").get(),
+      ).toEqual({ n: 0 });
+      setUpstreamUrl(station.node, 'hub', 'http://127.0.0.1:9');
+      const hubMark = journalMark(hub.node.ctx.db);
+      expectError(await complete(station, clerk, row.occurrenceId, pass('ok')), 503, 'E_HUB_UNREACHABLE');
+      expect(journalMark(hub.node.ctx.db)).toEqual(hubMark);
+    },
+  );
+});
