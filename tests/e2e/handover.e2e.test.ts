@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { shanghai } from '../support/builders.ts';
 import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browser.ts';
 import { ARTIFACTS, artifactShot } from './chromium.ts';
+import { acceptHandover, handoverCard, writeHandover } from './handoverSteps.ts';
 
 /**
  * Issue 13's handover book and visitor register as the hall lives them, in Debian Chromium against a
@@ -14,10 +15,6 @@ import { ARTIFACTS, artifactShot } from './chromium.ts';
  */
 const shot = artifactShot;
 const VIEW = { width: 1366, height: 1000 };
-
-/** An antd modal's primary button, whose two-character label antd spaces out. */
-const okButton = (dialog: Locator, label: string) =>
-  dialog.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
 
 /** The counter's own session token, as the screen keeps it. */
 const sessionToken = (page: Page) =>
@@ -36,23 +33,10 @@ describe('the handover book and the visitor register in Chromium (issue 13)', ()
     await clerkSignIn(c, '1001');
 
     // 写交接班: cash by denomination, an installation and a repair work order.
-    const card = c.locator('[data-card="handover"]');
-    await card.getByRole('button', { name: '写交接班' }).click();
-    const write = c.getByRole('dialog', { name: '写交接班（交班人）' });
-    await write.getByRole('button', { name: '＋现金' }).click();
-    await write.getByLabel('第 1 项说明').fill('当班现金（含备用金）');
-    await write.getByLabel('第 1 项 ¥100 数量').fill('3');
-    await write.getByLabel('第 1 项 ¥10 数量').fill('4');
-    await write.getByRole('button', { name: '＋新装工单' }).click();
-    await write.getByLabel('第 2 项说明').fill('新装工单 XZ-1125-07，待现场勘查');
-    await write.getByRole('button', { name: '＋报修工单' }).click();
-    await write.getByLabel('第 3 项说明').fill('报修工单 BX-3318，已派工未回单');
-    await shot(c, 'issue13-handover-write');
-    await okButton(write, '提交交接').click();
-    await write.waitFor({ state: 'detached' });
+    const card = handoverCard(c);
+    await writeHandover(c, shot);
 
     // The writer's own handover shows as not signable, and the node refuses it too (403).
-    await card.locator('[data-mine]').waitFor();
     await expect(card.getByRole('button', { name: '逐项签收' }).count()).resolves.toBe(0);
     await card.getByText('¥340.00').waitFor();
     const handovers = (await hall.request('GET', '/handovers', { token: await hall.login('9001') })).body as {
@@ -68,24 +52,8 @@ describe('the handover book and the visitor register in Chromium (issue 13)', ()
     expect(JSON.stringify(await seriousA11yViolations(c))).toBe('[]');
     await shot(c, 'issue13-handover-own-not-signable');
 
-    // The incoming clerk signs in at the same counter and signs item by item.
-    await c.getByRole('button', { name: '退出登录' }).click();
-    await clerkSignIn(c, '1002');
-    await card.getByText('1001', { exact: false }).first().waitFor();
-    await card.getByRole('button', { name: '逐项签收' }).click();
-    const accept = c.getByRole('dialog', { name: /签收 1 号窗口/ });
-    const item = (n: number) => accept.locator(`[data-item="${n}"]`);
-    await item(1).getByText('核对无误').click();
-    await accept.getByLabel('第 1 项 ¥100 数量').fill('3');
-    await accept.getByLabel('第 1 项 ¥10 数量').fill('4');
-    await item(2).getByText('核对无误').click();
-    await item(3).getByText('有异议').click();
-    await accept.getByLabel('第 3 项异议说明').fill('回单未见，已电话催办');
-    await accept.getByLabel('接班人密码签名').fill('123456');
-    await shot(c, 'issue13-handover-accept');
-    await okButton(accept, '签名确认').click();
-    await accept.waitFor({ state: 'detached' });
-    await card.getByText('本窗口没有待签收的交接').waitFor();
+    // The incoming clerk signs in at the same counter and signs item by item, disputing the repair order.
+    await acceptHandover(c, '1002', { dispute: '回单未见，已电话催办', shoot: shot });
     await card.getByText('将自动转入下次交接：1 项').waitFor();
     await shot(c, 'issue13-handover-signed');
 

@@ -3,8 +3,10 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Select, Space, 
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Followup, HistoryRow } from '../../../shared/checklists/model.ts';
+import type { TemplateView } from '../../../shared/api/hall/checklists.ts';
 import { hallApi } from '../../../shared/api/hall/index.ts';
 import { usePolling } from '../lib/usePolling.ts';
+import { ErrorNote } from '../lib/ErrorNote.tsx';
 import { SignatureFields } from '../lib/SignatureFields.tsx';
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
 import { downloadText } from '../cases/download.ts';
@@ -198,21 +200,30 @@ function HistoryCard({ token }: { token: string }) {
   const [template, setTemplate] = useState<string | undefined>();
   const [item, setItem] = useState<string>('');
   const [rows, setRows] = useState<HistoryT[]>([]);
-  const [codes, setCodes] = useState<{ value: string; label: string }[]>([]);
+  const [templates, setTemplates] = useState<z.infer<typeof TemplateView>[]>([]);
   const [error, setError] = useState<string | null>(null);
   const query = { ...(template ? { template } : {}), ...(item ? { item } : {}) };
   const load = () =>
     Promise.all([api.checklistHistory(query), api.checklistTemplates()]).then(
       ([h, ts]) => {
         setRows(h);
-        setCodes(
-          ts.map((x) => ({ value: x.code, label: i18n.language === 'en' && x.nameEn ? x.nameEn : x.name })),
-        );
+        setTemplates(ts);
         setError(null);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   usePolling(load, POLL_MS, `${token}|${template ?? ''}|${item}`);
+  const en = i18n.language === 'en';
+  // Names as the screen's language has them; a template or item no longer defined shows its code.
+  const templateName = (code: string) => {
+    const x = templates.find((tpl) => tpl.code === code);
+    return x ? (en && x.nameEn ? x.nameEn : x.name) : code;
+  };
+  const itemLabel = (code: string, itemCode: string | null) => {
+    const i = templates.find((tpl) => tpl.code === code)?.items.find((x) => x.code === itemCode);
+    return i ? (en && i.labelEn ? i.labelEn : i.label) : (itemCode ?? '');
+  };
+  const codes = templates.map((x) => ({ value: x.code, label: templateName(x.code) }));
   return (
     <Card
       size="small"
@@ -250,7 +261,7 @@ function HistoryCard({ token }: { token: string }) {
         </Space>
       }
     >
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <ErrorNote error={error} spaced />
       <Table
         size="small"
         rowKey={(r) =>
@@ -261,7 +272,7 @@ function HistoryCard({ token }: { token: string }) {
         locale={{ emptyText: t('noHistory') }}
         columns={[
           { title: t('day'), dataIndex: 'day' },
-          { title: t('template'), dataIndex: 'templateCode' },
+          { title: t('template'), render: (_v, r) => templateName(r.templateCode) },
           {
             title: t('status'),
             render: (_v, r) => (
@@ -270,7 +281,7 @@ function HistoryCard({ token }: { token: string }) {
               </Tag>
             ),
           },
-          { title: t('itemCode'), dataIndex: 'itemCode' },
+          { title: t('item'), render: (_v, r) => itemLabel(r.templateCode, r.itemCode) },
           { title: t('result'), render: (_v, r) => (r.result ? t(r.result) : '') },
           { title: t('value'), render: (_v, r) => (r.value === null ? '' : String(r.value)) },
           { title: t('doneBy'), dataIndex: 'staffNo' },
