@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Figure } from './lib/figure.ts';
-import { figure } from './lib/figure.ts';
+import { managerGet, p50, viewAgainstQuery, viewFigures } from './lib/managerView.ts';
 import { scratchDir } from './lib/dirs.ts';
 import { percentile } from './lib/stats.ts';
-import { DEMO_PIN, inProcessDemoHall } from './lib/hub.ts';
+import { inProcessDemoHall } from './lib/hub.ts';
 import * as read from '../db/read.ts';
 import { ManualClock } from '../shared/runtime.ts';
 import type { CaseKind } from '../shared/cases/model.ts';
@@ -79,56 +79,24 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
 
     // Baseline: the list's own SQL (hall/cases/queries.ts overdueRows) straight on the connection.
     const direct = ctx.db.prepare(OVERDUE_SQL);
-    const login = await fetch(`${node.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ staffNo: '9001', pin: DEMO_PIN }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const list = async () => {
-      const res = await fetch(`${node.url}/api/v1/cases?overdue=true`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!res.ok) throw new Error(`GET /cases?overdue=true: ${res.status}`);
-      return (await res.json()) as unknown[];
-    };
+    const get = await managerGet(node.url);
+    const list = () => get<unknown[]>('/cases?overdue=true');
     const overdue = (await list()).length;
     if (overdue !== direct.all(now).length) throw new Error('the route and the query disagree');
-    const http: number[] = [];
-    const sql: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      let t0 = performance.now();
-      direct.all(now);
-      sql.push(performance.now() - t0);
-      t0 = performance.now();
-      await list();
-      http.push(performance.now() - t0);
-    }
-    const p50 = (xs: number[]) => percentile(xs, 50);
+    const times = await viewAgainstQuery(RUNS, () => direct.all(now), list);
+    const { http, sql } = times;
     log(
       `  overdue list (${overdue} of ${CASES} cases): HTTP p50 ${p50(http).toFixed(2)} ms, p99 ` +
         `${percentile(http, 99).toFixed(2)} ms; the same SQL p50 ${p50(sql).toFixed(2)} ms`,
     );
-    return [
-      figure({
-        name: `Overdue-case list, ${CASES.toLocaleString('en-US')} cases (${overdue} overdue), p50`,
-        unit: 'ms',
-        value: p50(http),
-        baseline: p50(sql),
-        baselineName: 'the same query directly in SQLite, p50 ms',
-        target: { on: 'value', op: '<', limit: 50 },
-        note: `GET /cases?overdue=true over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(scratch.dir)}`,
-      }),
-      figure({
-        name: 'Overdue-case list against the same query in SQLite',
-        unit: 'ms',
-        value: p50(http),
-        baseline: p50(sql),
-        baselineName: 'the same query directly in SQLite, p50 ms',
-        target: { on: 'ratio', op: '<=', limit: 3 },
-        note: 'HTTP, token check, the reminder/overdue flags and JSON serialisation on top of the query',
-      }),
-    ];
+    return viewFigures({
+      name: `Overdue-case list, ${CASES.toLocaleString('en-US')} cases (${overdue} overdue), p50`,
+      ratioName: 'Overdue-case list against the same query in SQLite',
+      times,
+      baselineName: 'the same query directly in SQLite, p50 ms',
+      note: `GET /cases?overdue=true over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(scratch.dir)}`,
+      ratioNote: 'HTTP, token check, the reminder/overdue flags and JSON serialisation on top of the query',
+    });
   } finally {
     await node.close();
     scratch.remove();

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Figure } from './lib/figure.ts';
-import { figure } from './lib/figure.ts';
+import { managerGet, p50, viewAgainstQuery, viewFigures } from './lib/managerView.ts';
 import { scratchDir } from './lib/dirs.ts';
 import { percentile } from './lib/stats.ts';
-import { DEMO_PIN, inProcessDemoHall } from './lib/hub.ts';
+import { inProcessDemoHall } from './lib/hub.ts';
 import * as read from '../db/read.ts';
 import { ManualClock } from '../shared/runtime.ts';
 import { recordedByDevice } from '../hall/context.ts';
@@ -128,32 +128,12 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
       recordsSql.all(from, today);
       missedSql.all(from, today);
     };
-    const login = await fetch(`${node.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ staffNo: '9001', pin: DEMO_PIN }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const view = async () => {
-      const res = await fetch(`${node.url}/api/v1/checklists/due?scope=all`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!res.ok) throw new Error(`GET /checklists/due: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { status: string }[];
-    };
+    const get = await managerGet(node.url);
+    const view = () => get<{ status: string }[]>('/checklists/due?scope=all');
     const rows = await view();
     const overdue = rows.filter((r) => r.status === 'overdue' || r.status === 'missed').length;
-    const http: number[] = [];
-    const sql: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      let t0 = performance.now();
-      direct();
-      sql.push(performance.now() - t0);
-      t0 = performance.now();
-      await view();
-      http.push(performance.now() - t0);
-    }
-    const p50 = (xs: number[]) => percentile(xs, 50);
+    const times = await viewAgainstQuery(RUNS, direct, view);
+    const { http, sql } = times;
     // Where the time goes: the view's own work in-process (templates, schedules, the reads), without HTTP.
     const inProcess: number[] = [];
     for (let r = 0; r < RUNS; r++) {
@@ -166,26 +146,15 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
       `  due view (${rows.length} rows, ${overdue} overdue): HTTP p50 ${p50(http).toFixed(2)} ms, p99 ` +
         `${percentile(http, 99).toFixed(2)} ms; the same SQL p50 ${p50(sql).toFixed(2)} ms`,
     );
-    return [
-      figure({
-        name: `Manager's due/overdue checklists, ${YEARS} years (${records.toLocaleString('en-US')} records), p50`,
-        unit: 'ms',
-        value: p50(http),
-        baseline: p50(sql),
-        baselineName: 'its two range queries directly in SQLite, p50 ms',
-        target: { on: 'value', op: '<', limit: 50 },
-        note: `GET /checklists/due?scope=all over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(scratch.dir)}`,
-      }),
-      figure({
-        name: 'Due/overdue checklists against its queries in SQLite',
-        unit: 'ms',
-        value: p50(http),
-        baseline: p50(sql),
-        baselineName: 'its two range queries directly in SQLite, p50 ms',
-        target: { on: 'ratio', op: '<=', limit: 3 },
-        note: 'HTTP, token check, the templates and their recurrence worked out for the window, JSON on top of the reads',
-      }),
-    ];
+    return viewFigures({
+      name: `Manager's due/overdue checklists, ${YEARS} years (${records.toLocaleString('en-US')} records), p50`,
+      ratioName: 'Due/overdue checklists against its queries in SQLite',
+      times,
+      baselineName: 'its two range queries directly in SQLite, p50 ms',
+      note: `GET /checklists/due?scope=all over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(scratch.dir)}`,
+      ratioNote:
+        'HTTP, token check, the templates and their recurrence worked out for the window, JSON on top of the reads',
+    });
   } finally {
     await node.close();
     scratch.remove();

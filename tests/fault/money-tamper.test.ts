@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 // Through the projections' index: money.ts imported first meets its import cycle with index.ts half-done.
 import '../../db/projections/index.ts';
+import { ARCHIVABLE } from '../../db/projections/registers.ts';
 import { MONEY_TABLES } from '../../db/projections/money.ts';
 import { ReceiptReply } from '../../shared/api/hall/money.ts';
 import { ZReport } from '../../shared/money/zreport.ts';
@@ -184,11 +185,16 @@ describe('money records are written once (issue 11)', () => {
     }
     expect(found).toEqual([]);
     expect(dynamic.sort()).toEqual([
+      'db/projections/registers.ts: DELETE FROM ${',
       'db/rebuild.ts: DELETE FROM ${',
       // mintOneTimeCode: its table is typed as one of the two local one-time code tables.
       'hall/auth/tokens.ts: DELETE FROM ${',
       'hall/auth/tokens.ts: REPLACE INTO ${',
     ]);
+    // R-REC-1's retention removes archived rows from the tables ARCHIVABLE names, none of them money.
+    expect(
+      Object.values(ARCHIVABLE).filter((a) => (MONEY_TABLES as readonly string[]).includes(a.table)),
+    ).toEqual([]);
     // The scan can fail: it finds the statement it is looking for.
     expect('DELETE FROM receipts WHERE 1'.match(writes)).not.toBeNull();
     expect(`INSERT OR REPLACE INTO drawer_counts (id) VALUES (1)`.match(writes)).not.toBeNull();
