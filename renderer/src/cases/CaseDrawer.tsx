@@ -119,6 +119,7 @@ export function CaseDrawer({
           />
           {view.status === 'open' ? (
             <Form
+              name="caseAction"
               form={form}
               layout="vertical"
               initialValues={{ kind: 'note' }}

@@ -60,6 +60,7 @@ export function OpenCaseDialog({
       destroyOnHidden
     >
       <Form
+        name="openCase"
         form={form}
         layout="vertical"
         initialValues={{ kind: 'enquiry' }}

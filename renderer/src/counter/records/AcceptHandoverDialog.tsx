@@ -62,7 +62,12 @@ export function AcceptHandoverDialog({
       onOk={() => void form.validateFields().then(submit, () => undefined)}
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('acceptHint')} />
-      <Form form={form} layout="vertical" initialValues={{ answers: handover.items.map(() => ({})) }}>
+      <Form
+        name="handoverAccept"
+        form={form}
+        layout="vertical"
+        initialValues={{ answers: handover.items.map(() => ({})) }}
+      >
         {handover.items.map((item, i) => {
           const n = i + 1;
           const disputed = answers[i]?.answer === 'dispute';

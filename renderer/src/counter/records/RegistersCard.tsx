@@ -69,7 +69,7 @@ function VisitorForm() {
           message={t('admittedText', { temperature: outcome.temperatureC })}
         />
       ) : null}
-      <Form form={form} layout="inline" onFinish={(v) => void submit(v)}>
+      <Form name="visitor" form={form} layout="inline" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="temperatureC"
           label={t('temperature')}
@@ -127,6 +127,7 @@ function Tools() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form
+        name="tools"
         form={form}
         layout="inline"
         initialValues={{ hours: 2 }}

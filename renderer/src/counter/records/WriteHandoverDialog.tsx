@@ -76,7 +76,7 @@ export function WriteHandoverDialog({
         </Card>
       ) : null}
       <Typography.Paragraph type="secondary">{t('addItemHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ items: [] }}>
+      <Form name="handoverWrite" form={form} layout="vertical" initialValues={{ items: [] }}>
         <Form.List name="items">
           {(fields, { add, remove }) => (
             <>
