@@ -51,7 +51,7 @@ const PNG = Buffer.from(
 );
 
 describe('checklists (issue 13)', () => {
-  it('R-OPEN-1: the opening check is due at the counter; a failed item opens a fault follow-up the manager resolves', async ({
+  it('R-OPEN-1, R-OPEN-2: the opening check (leaflets and published fees among its items) is due at the counter; a failed item opens a fault follow-up the manager resolves', async ({
     aHall,
   }) => {
     const { hall, staff } = await aHall(`${DAY} 07:00`);
@@ -60,6 +60,8 @@ describe('checklists (issue 13)', () => {
     const opening = mine.find((d) => d.occurrenceId === OPENING)!;
     expect(opening).toMatchObject({ status: 'due', opening: true, rule: 'R-OPEN-1' });
     expect(opening.items.map((i) => i.code)).toEqual([...OPENING_ITEMS, 'photo']);
+    // R-OPEN-2: leaflets stocked and current, fees and processes on display, checked every morning.
+    expect(opening.items.filter((i) => i.code === 'leaflets' || i.code === 'fees')).toHaveLength(2);
     // The fire check is the manager's: not on the counter's list (and not due today, the 25th).
     expect(mine.some((d) => d.templateCode === 'fire' || d.templateCode === 'drill')).toBe(false);
 

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Input, Radio, Space, Table, Tag } f
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RatingsOverview } from '../../../shared/api/hall/ratings.ts';
-import { isNegative, RatingLevel, type RatingOutcome } from '../../../shared/ratings/levels.ts';
+import { isNegative, levelsFor, RatingLevel, type RatingOutcome } from '../../../shared/ratings/levels.ts';
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { ApiError } from '../lib/client.ts';
@@ -16,7 +16,6 @@ type Rating = Overview['ratings'][number];
 
 const RATINGS_POLL_MS = 30_000;
 /** Every outcome a column may show, best first; no_rating last (never counted as satisfied). */
-const OUTCOMES: RatingOutcome[] = [...RatingLevel.options, 'no_rating'];
 const COLORS: Record<RatingOutcome, string> = {
   very_satisfied: 'green',
   satisfied: 'cyan',
@@ -47,6 +46,7 @@ export function RatingsTab() {
   const [data, setData] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
+  const levelCount = useManager((s) => s.hall?.settings.ratingLevels ?? 4);
 
   const load = () =>
     api.ratings(kind === 'day' ? { day } : { month }).then(
@@ -104,6 +104,15 @@ export function RatingsTab() {
         total: 0,
       })),
   ];
+  // The levels the hall's pads show (setting ratingLevels), and any other level this period holds
+  // (pressed before the setting changed): a column no pad offers would only ever read 0.
+  const shown = levelsFor(levelCount);
+  const outcomeColumns: RatingOutcome[] = [
+    ...RatingLevel.options.filter(
+      (l) => shown.includes(l) || clerkRows.some((c) => (c.outcomes as Record<string, number>)[l]),
+    ),
+    'no_rating',
+  ];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -150,7 +159,7 @@ export function RatingsTab() {
               key: 'clerk',
               render: (_: unknown, c) => (c.staffNo ? `${c.staffName}（${c.staffNo}）` : c.staffName),
             },
-            ...OUTCOMES.map((o) => ({
+            ...outcomeColumns.map((o) => ({
               title: level(o),
               key: o,
               render: (_: unknown, c: (typeof clerkRows)[number]) => c.outcomes[o] ?? 0,
