@@ -7,7 +7,8 @@ import { countedFen, yuan } from '../../../../shared/money/amounts.ts';
 import { countsOf, DenominationFields, type Pieces } from '../../lib/DenominationFields.tsx';
 import { DifferenceReason, type Signature } from '../../../../shared/money/cash.ts';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
-import { shownByForm, useMoneyRun } from './useMoneyRun.ts';
+import { useMoneyRun } from './useMoneyRun.ts';
+import { shownByForm } from '../../lib/FormDialog.tsx';
 
 type Kind = 'spot' | 'close';
 

@@ -12,7 +12,8 @@ import { useScreenDraft } from '../screenState.ts';
 import { AmountBoard } from './AmountBoard.tsx';
 import { BillLines, FeeLines, PaymentRows } from './PaymentLines.tsx';
 import { ReceiptDone } from './ReceiptDone.tsx';
-import { shownByForm, useMoneyRun } from './useMoneyRun.ts';
+import { useMoneyRun } from './useMoneyRun.ts';
+import { shownByForm } from '../../lib/FormDialog.tsx';
 
 interface PaymentForm {
   fees?: { feeCode?: string; qty?: number | null }[];

@@ -24,5 +24,3 @@ export function useMoneyRun() {
     [message],
   );
 }
-
-export { shownByForm } from '../../lib/FormDialog.tsx';
