@@ -19,9 +19,21 @@ export function findReply(db: Db, principal: string, key: string, since: number)
   return row ? { ...row, reply: JSON.parse(row.reply) as unknown } : null;
 }
 
-/** Stores a reply and forgets the ones stored before `expireBefore` (cleanup on write). */
+/** When each connection last forgot its expired replies. */
+const lastSweep = new WeakMap<Db, number>();
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Stores a reply and, at most once a minute, forgets the ones stored before `expireBefore`: an
+ * expired reply is never found (findReply asks for `since`), so sweeping on every write only cost
+ * each command a statement.
+ */
 export function saveReply(db: Db, key: string, r: StoredReply, now: number, expireBefore: number): void {
-  stmt(db, 'DELETE FROM local_command_replies WHERE created_at < ?').run(expireBefore);
+  const swept = lastSweep.get(db);
+  if (swept === undefined || now - swept >= SWEEP_EVERY_MS || now < swept) {
+    stmt(db, 'DELETE FROM local_command_replies WHERE created_at < ?').run(expireBefore);
+    lastSweep.set(db, now);
+  }
   stmt(
     db,
     `INSERT INTO local_command_replies (key, principal, fingerprint, status, reply, created_at)

@@ -187,24 +187,21 @@ export function counterByNo(db: Db, counterNo: number): CounterState | null {
 }
 
 /**
- * The settings last read on each connection, with the stored rows they were made from. Checking every
- * value (the time zone by constructing an Intl format) cost more than the rest of a receipt's reads, and
- * a command reads the settings at least once; the rows are still read every time, so a change by any
- * path (an event, a restore, a hand edit) is seen at once.
+ * The settings last read on each connection, with the stamp of the settings table they were read at.
+ * Checking every value (the time zone by constructing an Intl format) cost more than the rest of a
+ * receipt's reads, and a command reads the settings several times; migration 0019's triggers restamp
+ * the table on any change by any path (an event, a restore, a hand edit), so one small read tells
+ * whether the cached settings still hold.
  */
-const settingsRead = new WeakMap<Db, { rows: { key: string; value: string }[]; settings: Settings }>();
-
-function sameRows(
-  a: readonly { key: string; value: string }[],
-  b: readonly { key: string; value: string }[],
-) {
-  return a.length === b.length && a.every((r, i) => r.key === b[i]!.key && r.value === b[i]!.value);
-}
+const settingsRead = new WeakMap<Db, { stamp: bigint; settings: Settings }>();
 
 export function settings(db: Db): Settings {
-  const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const { stamp } = stmt(db, 'SELECT stamp FROM settings_version WHERE id = 1')
+    .safeIntegers()
+    .get() as { stamp: bigint };
   const last = settingsRead.get(db);
-  if (last && sameRows(last.rows, rows)) return { ...last.settings };
+  if (last && last.stamp === stamp) return { ...last.settings };
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   // A value that is not valid here (pulled from a newer head office, or an unknown time zone) falls
   // back to its default rather than making every rule that reads it throw.
   const stored = Object.fromEntries(
@@ -213,7 +210,7 @@ export function settings(db: Db): Settings {
       .filter(([key, value]) => validSettingValue(key, value)),
   );
   const value = { ...DEFAULT_SETTINGS, ...stored } as Settings;
-  settingsRead.set(db, { rows, settings: value });
+  settingsRead.set(db, { stamp, settings: value });
   return { ...value };
 }
 

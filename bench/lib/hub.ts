@@ -65,6 +65,8 @@ export async function startDemoHub(): Promise<DemoHub> {
 export interface HubWithStation {
   hub: DemoHub;
   stationUrl: string;
+  /** The station's process, for its CPU time. */
+  stationPid: number;
   /** A client signed in at the station as a clerk at its counter. */
   clerk(staffNo: string): Promise<Client>;
   stop(): Promise<void>;
@@ -101,6 +103,7 @@ export async function startHubWithStation(counterNo: number): Promise<HubWithSta
     return {
       hub,
       stationUrl,
+      stationPid: station.pid,
       clerk: async (staffNo) => {
         const c = new Client(stationUrl);
         clients.push(c);

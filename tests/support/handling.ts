@@ -42,8 +42,20 @@ export function asBeforeMigration0014(file: string): void {
   );
 }
 
+/** Turns a closed hall database back into one made before migration 0019 (settings unstamped, receipts' covering day-total index). */
+export function asBeforeMigration0019(file: string): void {
+  execOn(
+    file,
+    `DROP TRIGGER settings_version_insert; DROP TRIGGER settings_version_update; DROP TRIGGER settings_version_delete;
+      DROP TABLE settings_version;
+      CREATE INDEX receipts_day_totals ON receipts (device_id, day, total_fen);
+      DELETE FROM schema_migrations WHERE version = 19;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0018 (no handover book, no registers). */
 export function asBeforeMigration0018(file: string): void {
+  asBeforeMigration0019(file);
   execOn(
     file,
     `${[...HANDOVER_TABLES, ...REGISTER_TABLES].map((t) => `DROP TABLE ${t};`).join(' ')}
