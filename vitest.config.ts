@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    globalSetup: ['tests/setup.ts'],
     projects: [
       {
         extends: true,

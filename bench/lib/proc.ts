@@ -1,5 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ReadyLine } from '../../shared/readyLine.ts';
 import {
@@ -9,34 +8,17 @@ import {
   type ChildOptions,
   type Started,
 } from '../../tests/support/child.ts';
+import { bundleScript } from '../../tests/support/bundle.ts';
 
 const CHILD_DIR = fileURLToPath(new URL('../child/', import.meta.url));
 
-/**
- * Bundles a child script with esbuild the way scripts/build-electron.ts bundles the hall node for the
- * shell (native modules external, migrations beside the bundle). Returns the bundle's path.
- */
-export async function bundleChild(script: string, outDir: string): Promise<string> {
-  const { build } = await import('esbuild');
-  const outfile = path.join(outDir, `${script}.mjs`);
-  await build({
-    entryPoints: [`${CHILD_DIR}${script}.ts`],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    external: ['electron', 'better-sqlite3', 'argon2'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
-  cpSync(fileURLToPath(new URL('../../db/migrations/', import.meta.url)), path.join(outDir, 'migrations'), {
-    recursive: true,
-  });
-  return outfile;
-}
+/** Bundles `bench/child/<script>.ts` as the shell bundles the hall node. Returns the bundle's path. */
+export const bundleChild = (script: string, outDir: string): Promise<string> =>
+  bundleScript(
+    `${CHILD_DIR}${script}.ts`,
+    outDir,
+    fileURLToPath(new URL('../../db/migrations/', import.meta.url)),
+  );
 
 /** The resident set size of a process in MB, from /proc (Linux). */
 export function rssMb(pid: number): number {

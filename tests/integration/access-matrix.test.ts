@@ -173,9 +173,11 @@ async function expectRefusals(
   state: () => unknown,
 ): Promise<void> {
   expect(callers.length, `${where(r)}: nobody to refuse`).toBeGreaterThan(0);
+  // Read once: every refusal is compared with the state before the first, so one that changed
+  // something is named, and so is every later one (nothing may move at all).
+  const before = await state();
   for (const caller of callers) {
     const { path, headers, body } = requestFor(r, values);
-    const before = await state();
     const res = await jsonRequest(r.c.method, `${baseUrl}${path}`, { token: caller.token, headers, body });
     const what = `${where(r)} as ${caller.label}`;
     const hint = res.status === 400 ? ' (400: it got past the role check to validation)' : '';
