@@ -16,6 +16,10 @@ export default defineConfig({
           include: ['tests/{unit,integration,fault,electron}/**/*.test.ts'],
           // Integration and fault tests start real nodes, some as child processes: one file per core.
           maxWorkers: 2,
+          // Files share their worker's module graph: each loaded the whole server again before, about
+          // 300 s of the run summed over its files on a loaded machine. Nothing here mocks modules or
+          // keeps state in a module that a test changes (module caches are keyed by their database).
+          isolate: false,
           sequence: { groupOrder: 0 },
           testTimeout: 120_000,
           hookTimeout: 120_000,

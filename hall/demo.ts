@@ -16,12 +16,23 @@ export interface DemoDevices {
 }
 
 /**
+ * The demo staff's PIN hashes, made once per process. Seven argon2 hashes are most of a demo hall's
+ * start, and a process may seed many (the tests seed hundreds); every demo PIN is the published one
+ * anyway, so sharing its hashes between demo halls gives nothing away.
+ */
+let pinHashes: Promise<string[]> | null = null;
+const demoPinHashes = () =>
+  (pinHashes ??= Promise.all(DEMO.staff.map(() => hashPin(DEMO.pin))).catch((error: unknown) => {
+    pinHashes = null;
+    throw error;
+  }));
+
+/**
  * Seeds an empty data directory with the demo hall. The demo's own kiosk and display tokens are kept
  * in demo-devices.json so `npm start` can open them; a real hall pairs its devices by code instead.
  */
 export async function seedDemoHall(ctx: HallContext): Promise<DemoDevices> {
-  const pinHashes = await Promise.all(DEMO.staff.map(() => hashPin(DEMO.pin)));
-  const { value } = await ctx.commits.run('seedDemoRecords', pinHashes);
+  const { value } = await ctx.commits.run('seedDemoRecords', await demoPinHashes());
   writeFileSync(path.join(ctx.dataDir, 'demo-devices.json'), JSON.stringify(value, null, 2));
   return value;
 }
