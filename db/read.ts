@@ -187,18 +187,25 @@ export function counterByNo(db: Db, counterNo: number): CounterState | null {
 }
 
 /**
- * The settings last read on each connection, with the stamp of the settings table they were read at.
- * Checking every value (the time zone by constructing an Intl format) cost more than the rest of a
- * receipt's reads, and a command reads the settings several times; migration 0019's triggers restamp
- * the table on any change by any path (an event, a restore, a hand edit), so one small read tells
- * whether the cached settings still hold.
+ * The stamp migration 0019's triggers put on `settings` or `ref_data` at every change, by any path (an
+ * event, a restore, a hand edit): a reader that keeps what it worked out from a table compares this one
+ * value instead of reading every row again.
+ */
+export function tableStamp(db: Db, name: 'settings' | 'ref_data'): bigint {
+  return (
+    stmt(db, 'SELECT stamp FROM table_stamps WHERE name = ?').safeIntegers().get(name) as { stamp: bigint }
+  ).stamp;
+}
+
+/**
+ * The settings last read on each connection, with the stamp they were read at: checking every value
+ * (the time zone by constructing an Intl format) cost more than the rest of a receipt's reads, and a
+ * command reads the settings several times.
  */
 const settingsRead = new WeakMap<Db, { stamp: bigint; settings: Settings }>();
 
 export function settings(db: Db): Settings {
-  const { stamp } = stmt(db, 'SELECT stamp FROM settings_version WHERE id = 1')
-    .safeIntegers()
-    .get() as { stamp: bigint };
+  const stamp = tableStamp(db, 'settings');
   const last = settingsRead.get(db);
   if (last && last.stamp === stamp) return { ...last.settings };
   const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];

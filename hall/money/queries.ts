@@ -10,16 +10,19 @@ import { addDays, businessDay } from '../../shared/time/businessDay.ts';
 
 /** The fee schedule in force on `day` (R-FEE-1), from the reference data this node pulled. */
 export function fees(db: Db, day: string): Fee[] {
-  const rows = stmt(db, "SELECT key, data FROM ref_data WHERE kind = 'fee' AND data IS NOT NULL").all() as {
-    key: string;
-    data: string;
-  }[];
+  const stamp = read.tableStamp(db, 'ref_data');
   let last = feesRead.get(db);
-  if (!last || !sameRows(last.rows, rows)) feesRead.set(db, (last = { rows, byDay: new Map() }));
+  if (!last || last.stamp !== stamp) {
+    const rows = stmt(db, "SELECT key, data FROM ref_data WHERE kind = 'fee' AND data IS NOT NULL").all() as {
+      key: string;
+      data: string;
+    }[];
+    feesRead.set(db, (last = { stamp, rows, byDay: new Map() }));
+  }
   let schedule = last.byDay.get(day);
   if (!schedule) {
     schedule = feesInForce(
-      rows.map((r) => ({ key: r.key, data: JSON.parse(r.data) as unknown })),
+      last.rows.map((r) => ({ key: r.key, data: JSON.parse(r.data) as unknown })),
       day,
     );
     if (last.byDay.size >= 16) last.byDay.clear(); // a node running for years: a few days at most
@@ -29,15 +32,15 @@ export function fees(db: Db, day: string): Fee[] {
 }
 
 /**
- * The schedules last worked out on each connection, by day, with the stored entries they came from:
- * every receipt prices by the schedule, and parsing each entry again per receipt was a large share of
- * recording one. The entries are still read every time, so a pulled price change is used at once.
+ * The schedules last worked out on each connection, by day, with the reference data's stamp they came
+ * from (db/read.ts `tableStamp`): every receipt prices by the schedule, and reading and parsing each
+ * entry again per receipt was a large share of recording one. A pulled price change moves the stamp,
+ * so it is used at once.
  */
-const feesRead = new WeakMap<Db, { rows: { key: string; data: string }[]; byDay: Map<string, Fee[]> }>();
-
-function sameRows(a: readonly { key: string; data: string }[], b: readonly { key: string; data: string }[]) {
-  return a.length === b.length && a.every((r, i) => r.key === b[i]!.key && r.data === b[i]!.data);
-}
+const feesRead = new WeakMap<
+  Db,
+  { stamp: bigint; rows: { key: string; data: string }[]; byDay: Map<string, Fee[]> }
+>();
 
 export function isDayClosed(db: Db, deviceId: string, day: string): boolean {
   return (

@@ -42,12 +42,12 @@ export function asBeforeMigration0014(file: string): void {
   );
 }
 
-/** Turns a closed hall database back into one made before migration 0019 (settings unstamped, receipts' covering day-total index). */
+/** Turns a closed hall database back into one made before migration 0019 (no table stamps, receipts' covering day-total index). */
 export function asBeforeMigration0019(file: string): void {
   execOn(
     file,
-    `DROP TRIGGER settings_version_insert; DROP TRIGGER settings_version_update; DROP TRIGGER settings_version_delete;
-      DROP TABLE settings_version;
+    `${['settings', 'ref_data'].flatMap((t) => ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${t}_stamp_${op};`)).join(' ')}
+      DROP TABLE table_stamps;
       CREATE INDEX receipts_day_totals ON receipts (device_id, day, total_fen);
       DELETE FROM schema_migrations WHERE version = 19;`,
   );
