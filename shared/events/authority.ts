@@ -13,15 +13,18 @@ import type { EventType } from './catalog.ts';
  */
 export type Origin = 'hub' | 'station';
 
+/**
+ * Who may sign a row on a station (`recorded_by`):
+ * - `session`: the staff member signed in at that station (its own counter.signed_in rows say who);
+ * - `signin`: the staff member the row itself signs in or out;
+ * - `device`: the station itself (`device:<id>`), for what it does by itself (pulls, scheduled jobs).
+ */
+export type StationSigner = 'session' | 'signin' | 'device';
+
 export interface Authority {
   writers: readonly Origin[];
-  /**
-   * Who may sign such a row on a station (`recorded_by`):
-   * - `session`: the staff member signed in at that station (its own counter.signed_in rows say who);
-   * - `signin`: the staff member the row itself signs in or out;
-   * - `device`: the station itself (`device:<id>`), for what it does by itself (pulls).
-   */
-  stationSigner?: 'session' | 'signin' | 'device';
+  /** Who may sign such a row on a station; a list: any one of them. */
+  stationSigner?: StationSigner | readonly StationSigner[];
   /** A station writes it only about its own counter (`payload.counterNo`). */
   ownCounter?: true;
   /** The payload's `staffId` must be the row's signer (a record names who did it). */
@@ -119,9 +122,14 @@ export const AUTHORITY = {
   'tool.lent': HUB,
   'tool.returned': HUB,
   'meeting.recorded': HUB,
-  // R-REC-1: any node archives its own projection; a receiver keeps the row but projects it only
+  // R-REC-1: any node archives its own projection, pressed by a manager (session) or by its daily job
+  // (the node itself, `staffId` its device signature); a receiver keeps the row but projects it only
   // where it was written (db/projections/registers.ts), so a station can never empty the hub's tables.
-  'records.archived': { writers: ['hub', 'station'], stationSigner: 'session', staffIsSigner: true },
+  'records.archived': {
+    writers: ['hub', 'station'],
+    stationSigner: ['session', 'device'],
+    staffIsSigner: true,
+  },
   'alert.acknowledged': HUB,
   // Checklists are the hall's (one opening check per hall, one follow-up list): the hub writes them and
   // stations forward the routes, like cases (docs/decisions.md).
@@ -151,6 +159,18 @@ export interface StationFacts {
 
 const rule = (text: string) => `origin rule (DESIGN §5, issue 9): ${text}`;
 
+/** Which of the allowed signer kinds a row's signer is to be checked as: the station's own, or the first other. */
+function signerKind(
+  allowed: Authority['stationSigner'],
+  signer: string,
+  deviceId: string,
+): StationSigner | undefined {
+  if (allowed === undefined || typeof allowed === 'string') return allowed;
+  return allowed.includes('device') && signer === `device:${deviceId}`
+    ? 'device'
+    : allowed.find((k) => k !== 'device');
+}
+
 /**
  * Checks a station's rows in device order; each call returns null (may apply) or the reason to
  * quarantine. It follows the station's own sign-ins across the batch, so a clerk signed in by an
@@ -170,7 +190,7 @@ export function stationGate(facts: StationFacts): (row: JournalRow) => string | 
         `station ${facts.deviceId} may write ${row.type} only for its own counter ${facts.counterNo ?? '(none)'}`,
       );
     const signer = row.recorded_by;
-    switch (authority.stationSigner) {
+    switch (signerKind(authority.stationSigner, signer, facts.deviceId)) {
       case 'device':
         if (signer !== `device:${facts.deviceId}`)
           return rule(`${row.type} from a station is signed by the station itself, not ${signer}`);
