@@ -286,6 +286,16 @@ export const ERRORS = {
     zh: '签收第 {item} 项有误：{detail}',
     en: 'Signing item {item}: {detail}',
   },
+  E_HANDOVER_NOT_DISPUTED: {
+    status: 409,
+    zh: '该交接没有异议，无需值班经理意见（异议在接班签收时写入）',
+    en: 'This handover has no disagreement to rule on (disagreements are written when it is signed)',
+  },
+  E_HANDOVER_RULED: {
+    status: 409,
+    zh: '该交接已有值班经理意见',
+    en: 'A duty manager has already written an opinion on this handover',
+  },
   E_HANDOVER_EMPTY: {
     status: 422,
     zh: '交接至少要有一项',

@@ -115,6 +115,9 @@ export const AUTHORITY = {
   // session, the incoming clerk accepts it in theirs, on the node that serves the counter.
   'handover.written': HANDOVER,
   'handover.accepted': HANDOVER,
+  // The duty manager's opinion on a disputed handover is the hall's escalation (R-HAND-1, R-DUTY-1):
+  // written at the hub, which holds every counter's book and raises the dispute alert it clears.
+  'handover.ruled': HUB,
   // A visitor is registered at whichever counter sees them; the turn-away alert is the hub's own.
   'visitor.registered': REGISTER_AT_COUNTER,
   // The tool register, meetings and training are the hall's: one list, kept by the hub (stations

@@ -321,6 +321,17 @@ export const EVENTS = {
     disagreements: z.number().int().min(0),
   }),
 
+  /**
+   * R-HAND-1: the duty manager's opinion (ruling) on a handover signed with disagreements, written into
+   * the book by a manager at the hub (PIN checked on the spot, like a countersign).
+   */
+  'handover.ruled': z.object({
+    handoverId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    opinion: Text(1000),
+  }),
+
   // Registers (issue 13).
   /** R-VIS-1: a visitor with their temperature; above the limit turned away. */
   'visitor.registered': z.object({

@@ -387,6 +387,7 @@ function recordSamples(counterNo: number, staffId: string): { [K in RecordEvent]
       items: [{ index: 0, confirmed: true, note: null }],
       disagreements: 0,
     },
+    'handover.ruled': { handoverId: HANDOVER, counterNo, staffId, opinion: 'rogue ruling' },
     'visitor.registered': {
       visitorId: '0190f0c0-0000-7000-8000-0000000000f2',
       counterNo,
@@ -755,13 +756,16 @@ describe('security: issue 13 origin rules (handover book, registers, retention)'
       row('tool.lent', {}), // 7: the hub's register
       row('meeting.recorded', {}), // 8: the hub's register
       row('alert.acknowledged', {}), // 9: the duty manager's, on the hub
-      row('records.archived', {}), // 10: kept as a record, projected only on the station
+      row('handover.ruled', {}), // 10: R-HAND-1's opinion is the duty manager's, on the hub
+      row('records.archived', {}), // 11: kept as a record, projected only on the station
     ];
     const reply = parseReply(PushReply, await push(rows));
-    expect(reply.ackedSeq).toBe(10);
-    expect(reply.rejected.map((r) => r.seq)).toEqual([2, 3, 5, 6, 7, 8, 9]);
+    expect(reply.ackedSeq).toBe(11);
+    expect(reply.rejected.map((r) => r.seq)).toEqual([2, 3, 5, 6, 7, 8, 9, 10]);
     for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
-    expect(stmt(db, 'SELECT counter_no FROM handovers').all()).toEqual([{ counter_no: 6 }]);
+    expect(stmt(db, 'SELECT counter_no, opinion FROM handovers').all()).toEqual([
+      { counter_no: 6, opinion: null },
+    ]);
     // A station's archive (cutoff in 2100) left the hub's own visitor where it was.
     expect(visitorsOnHub()).toBe(1);
     expect(stmt(db, 'SELECT count(*) AS n FROM archives').get()).toEqual({ n: 0 });

@@ -42,8 +42,22 @@ export function asBeforeMigration0014(file: string): void {
   );
 }
 
+/**
+ * Turns a closed hall database back into one made before migration 0019 (one completion per checklist
+ * occurrence, no manager's opinion on a handover).
+ */
+export function asBeforeMigration0019(file: string): void {
+  execOn(
+    file,
+    `DROP TABLE checklist_completions; ALTER TABLE checklist_results DROP COLUMN completion_id;
+      ALTER TABLE handovers DROP COLUMN opinion; ALTER TABLE handovers DROP COLUMN opinion_by;
+      ALTER TABLE handovers DROP COLUMN opinion_at; DELETE FROM schema_migrations WHERE version = 19;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0018 (no handover book, no registers). */
 export function asBeforeMigration0018(file: string): void {
+  asBeforeMigration0019(file);
   execOn(
     file,
     `${[...HANDOVER_TABLES, ...REGISTER_TABLES].map((t) => `DROP TABLE ${t};`).join(' ')}

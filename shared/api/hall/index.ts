@@ -3,7 +3,7 @@ import { authContract } from './auth.ts';
 import { casesContract } from './cases.ts';
 import { checklistsContract } from './checklists.ts';
 import { devicesContract } from './devices.ts';
-import { handoverContract } from './handover.ts';
+import { handoverContract, handoverHubContract } from './handover.ts';
 import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
 import { ratingsContract } from './ratings.ts';
@@ -24,6 +24,7 @@ export const hallApi = {
   ...casesContract,
   ...ratingsContract,
   ...handoverContract,
+  ...handoverHubContract,
   ...nodeRegistersContract,
   ...hallRegistersContract,
   ...checklistsContract,

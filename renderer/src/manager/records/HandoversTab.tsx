@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../lib/EmptyNote.tsx';
+import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverItems.tsx';
@@ -12,7 +13,8 @@ const POLL_MS = 30_000;
 
 /**
  * 交接班 for the duty manager (R-HAND-1): every counter's handovers, the hub's and its stations';
- * the unsigned ones and those with disagreements first, each opening to its items and answers.
+ * the unsigned ones and those with disagreements first, each opening to its items and answers. The
+ * duty manager writes their opinion on a disputed one into the book, signed with their PIN.
  */
 export function HandoversTab() {
   const { t, i18n } = useTranslation('records');
@@ -20,6 +22,7 @@ export function HandoversTab() {
   const [filter, setFilter] = useState<Filter>('unsigned');
   const [rows, setRows] = useState<HandoverViewT[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [ruling, setRuling] = useState<HandoverViewT | null>(null);
   const load = () =>
     api.handovers({ filter }).then(
       (r) => {
@@ -46,7 +49,7 @@ export function HandoversTab() {
         size="middle"
         dataSource={rows}
         locale={{ emptyText: <EmptyNote>{t('noHandovers')}</EmptyNote> }}
-        expandable={{ expandedRowRender: (h) => <HandoverItemsTable handover={h} /> }}
+        expandable={{ expandedRowRender: (h) => <HandoverItemsTable handover={h} tz={tz} /> }}
         columns={[
           { title: t('counter'), dataIndex: 'counterNo', width: 80 },
           {
@@ -69,8 +72,83 @@ export function HandoversTab() {
             width: 120,
             render: (_v, h) => (h.disagreements ? <Tag color="red">{h.disagreements}</Tag> : 0),
           },
+          {
+            title: t('opinion'),
+            width: 140,
+            render: (_v, h) =>
+              h.opinion ? (
+                <Tag color="blue">{t('opinionWritten', { staffNo: h.opinion.staffNo })}</Tag>
+              ) : h.acceptedAt !== null && h.disagreements > 0 ? (
+                <Button danger onClick={() => setRuling(h)} data-write-opinion={h.id}>
+                  {t('writeOpinion')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
+      {ruling ? (
+        <OpinionDialog
+          handover={ruling}
+          onClose={() => setRuling(null)}
+          onSubmit={async (body) => {
+            await api.handoverOpinion({ id: ruling.id, body });
+            setRuling(null);
+            await load();
+          }}
+        />
+      ) : null}
     </Space>
+  );
+}
+
+/** R-HAND-1: the duty manager's opinion on a disputed handover, signed with their PIN on the spot. */
+function OpinionDialog({
+  handover,
+  onClose,
+  onSubmit,
+}: {
+  handover: HandoverViewT;
+  onClose: () => void;
+  onSubmit: (body: { opinion: string; approver: { staffNo: string; pin: string } }) => Promise<void>;
+}) {
+  const { t } = useTranslation('records');
+  const { message } = AntApp.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const disputed = handover.items.filter((i) => i.confirmed === false);
+  return (
+    <Modal open title={t('opinionTitle', { counterNo: handover.counterNo })} onCancel={onClose} footer={null}>
+      {error ? (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={error} />
+      ) : null}
+      <ul>
+        {disputed.map((i) => (
+          <li key={i.index}>
+            {i.index + 1}. {i.text}
+            {i.note ? `：${i.note}` : ''}
+          </li>
+        ))}
+      </ul>
+      <Form
+        layout="vertical"
+        onFinish={(v: { opinion: string; approver: { staffNo: string; pin: string } }) =>
+          onSubmit(v).then(
+            () => void message.success(t('opinionSaved')),
+            (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+          )
+        }
+      >
+        <Form.Item
+          name="opinion"
+          label={t('opinionText')}
+          rules={[{ required: true, whitespace: true, message: t('opinionNeeded') }]}
+        >
+          <Input.TextArea rows={4} maxLength={1000} />
+        </Form.Item>
+        <SignatureFields name="approver" label={t('opinionSigner')} />
+        <Button type="primary" htmlType="submit" style={{ marginTop: 12 }}>
+          {t('writeOpinion')}
+        </Button>
+      </Form>
+    </Modal>
   );
 }
