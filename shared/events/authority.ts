@@ -54,6 +54,15 @@ const RATING_BY_NODE: Authority = { writers: ['hub', 'station'], stationSigner: 
 const HANDOVER: Authority = MONEY;
 /** A visitor registered at a counter: by the clerk signed in there, about that counter. */
 const REGISTER_AT_COUNTER: Authority = MONEY;
+/**
+ * A checklist filled in at a node (issue 13): by the staff member in session there, naming them. Not
+ * about a counter (a checklist is the hall's), so no counter rule.
+ */
+const CHECKLIST_AT_NODE: Authority = {
+  writers: ['hub', 'station'],
+  stationSigner: 'session',
+  staffIsSigner: true,
+};
 
 export const AUTHORITY = {
   'hall.configured': HUB,
@@ -134,13 +143,15 @@ export const AUTHORITY = {
     staffIsSigner: true,
   },
   'alert.acknowledged': HUB,
-  // Checklists are the hall's (one opening check per hall, one follow-up list): the hub writes them and
-  // stations forward the routes, like cases (docs/decisions.md).
-  'checklist.completed': HUB,
-  'checklist.amended': HUB,
+  // Checklists are filled in local-first on the node serving the screen (a station with its hub down
+  // too), signed by the staff member in session there and naming them; two completions of one
+  // occurrence converge on the first by completion time (db/projections/checklists.ts). What the manager
+  // does with them (countersign, missed marks, follow-ups resolved, the hall's templates) is the hub's.
+  'checklist.completed': CHECKLIST_AT_NODE,
+  'checklist.amended': CHECKLIST_AT_NODE,
+  'checklist.photo': CHECKLIST_AT_NODE,
   'checklist.countersigned': HUB,
   'checklist.missed': HUB,
-  'checklist.photo': HUB,
   'checklist.followup_resolved': HUB,
   'checklist.template_set': HUB,
   'hall.overridden': HUB,

@@ -381,7 +381,8 @@ export const EVENTS = {
   /** A duty manager has seen an alert (a visitor turned away, a disagreement) and takes it off the list. */
   'alert.acknowledged': z.object({ alertId: Id, staffId: Id }),
   // Checklists and the hall's day (issue 13; R-OPEN-1, R-OPEN-2, R-DIS-1, R-CLOSE-1, R-FIRE-1, R-HLTH-1,
-  // R-DRILL-1), written by the hub: one opening check per hall (docs/decisions.md).
+  // R-DRILL-1): completions, amendments and photos on the node serving the screen, the rest on the hub
+  // (shared/events/authority.ts, docs/decisions.md).
   /** A checklist done, signed by who did it; items that failed (or fell outside their limits) open follow-ups. */
   'checklist.completed': z.object({
     occurrenceId: z.string().max(48),

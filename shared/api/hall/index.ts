@@ -1,7 +1,7 @@
 import { adminContract, healthContract } from './admin.ts';
 import { authContract } from './auth.ts';
 import { casesContract } from './cases.ts';
-import { checklistsContract } from './checklists.ts';
+import { hallChecklistsContract, nodeChecklistsContract } from './checklists.ts';
 import { devicesContract } from './devices.ts';
 import { handoverContract, handoverHubContract } from './handover.ts';
 import { moneyContract } from './money.ts';
@@ -27,7 +27,8 @@ export const hallApi = {
   ...handoverHubContract,
   ...nodeRegistersContract,
   ...hallRegistersContract,
-  ...checklistsContract,
+  ...nodeChecklistsContract,
+  ...hallChecklistsContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';
