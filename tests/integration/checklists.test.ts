@@ -8,7 +8,10 @@ import { pullOnce } from '../../hall/sync/pull.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import { expectError, journalMark, shanghai } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
+import path from 'node:path';
 import { dumpProjections, rebuildProjections } from '../../db/rebuild.ts';
+import { openDatabase } from '../../db/open.ts';
+import { asBeforeMigration0019 } from '../support/handling.ts';
 import { CompleteReply, DueView, Followup, HistoryRow, PhotoReply } from '../../shared/checklists/model.ts';
 import { TemplateView } from '../../shared/api/hall/checklists.ts';
 
@@ -701,4 +704,49 @@ describe('checklists on a station, local-first (issue 13, DESIGN §4)', () => {
       for (const send of tries(padToken)) await refusedUnchanged(station, send, 403, 'E_FORBIDDEN');
     },
   );
+});
+
+describe('migration 0019 (issue 13)', () => {
+  it('DESIGN-2: a database made before migration 0019 keeps its checklist records: each completion becomes the one that stands, with its results, and rebuilds the same', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 07:00`);
+    const c1 = await staff.clerk(1);
+    await completed(hall, c1, OPENING, [
+      ...pass(...OPENING_ITEMS.filter((c) => c !== 'ac')),
+      { code: 'ac', result: 'fail', note: '2 号空调不制冷' },
+    ]);
+    const res = await hall.request('POST', `/checklists/${OPENING}/amendments`, {
+      token: c1,
+      body: { reason: '已修好', items: pass('ac') },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const file = path.join(hall.dataDir, 'old.sqlite');
+    await hall.node.ctx.db.backup(file);
+    asBeforeMigration0019(file);
+    const migrated = openDatabase(file);
+    try {
+      const record = migrated.prepare('SELECT journal_id, staff_id FROM checklist_records').get() as {
+        journal_id: string;
+        staff_id: string;
+      };
+      expect(migrated.prepare('SELECT journal_id, staff_id, late FROM checklist_completions').all()).toEqual([
+        { ...record, late: 0 },
+      ]);
+      expect(
+        migrated
+          .prepare(
+            'SELECT amendment_id IS NULL AS completion, completion_id, count(*) AS n FROM checklist_results GROUP BY 1, 2 ORDER BY 1',
+          )
+          .all(),
+      ).toEqual([
+        { completion: 0, completion_id: null, n: 1 },
+        { completion: 1, completion_id: record.journal_id, n: OPENING_ITEMS.length },
+      ]);
+      const { before, after } = rebuildProjections(migrated);
+      expect(after).toBe(before);
+    } finally {
+      migrated.close();
+    }
+  });
 });
