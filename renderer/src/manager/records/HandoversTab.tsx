@@ -6,6 +6,7 @@ import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverItems.tsx';
+import { useManager } from '../store.ts';
 import { useManagerApi } from './useManagerApi.ts';
 
 type Filter = 'unsigned' | 'disagreements' | 'all';
@@ -93,7 +94,8 @@ export function HandoversTab() {
           onSubmit={async (body) => {
             await api.handoverOpinion({ id: ruling.id, body });
             setRuling(null);
-            await load();
+            // The opinion takes the dispute alert down: the live view's alerts need not wait for a poll.
+            await Promise.all([load(), useManager.getState().refresh()]);
           }}
         />
       ) : null}
