@@ -358,6 +358,11 @@ export const ERRORS = {
     en: 'This checklist is already completed; correct it with an amendment and a reason',
   },
   E_CHECKLIST_NOT_DONE: { status: 409, zh: '该检查表尚未完成', en: 'This checklist has not been completed' },
+  E_CHECKLIST_ELSEWHERE: {
+    status: 409,
+    zh: '该检查表已由 {staffNo} 在其他窗口完成，请在该窗口或值班主任屏更正',
+    en: 'This checklist was completed at another counter (by {staffNo}); correct it there or on the manager screen',
+  },
   E_CHECKLIST_EARLY: {
     status: 409,
     zh: '该检查表 {at} 才开始',

@@ -85,6 +85,17 @@ async function hubDue(ctx: HallContext, p: Principal, scope: 'mine' | 'all' | un
 }
 
 /**
+ * On a station holding no completion of the occurrence: the hub's row for it when the hub holds one
+ * (done at another node), else null. A completion this node holds (a retried request included) is the
+ * writer's to judge, so the hub is not asked then.
+ */
+async function doneElsewhere(ctx: HallContext, p: Principal, occurrenceId: string) {
+  if (ctx.role !== 'station' || recordOf(ctx.db, occurrenceId)) return null;
+  const there = (await hubDue(ctx, p, undefined))?.find((d) => d.occurrenceId === occurrenceId);
+  return there?.completedAt != null ? there : null;
+}
+
+/**
  * Checklists filled in at this node (a station, or the hub for the counters it serves): the due view,
  * completions, amendments and photos, written to this node's journal and synced up (DESIGN §4).
  */
@@ -99,19 +110,17 @@ export function nodeChecklistRoutes(api: Api): void {
     },
     completeChecklist: command(async ({ principal, params, body }) => {
       const who = doer(principal);
-      // Done at another node the hub already holds: refused as a second completion would be here. Only
-      // when this node holds no record of it: its own (a retried request) is the writer's to judge.
-      if (ctx.role === 'station' && !recordOf(ctx.db, params.occurrenceId)) {
-        const there = (await hubDue(ctx, principal, undefined))?.find(
-          (d) => d.occurrenceId === params.occurrenceId,
-        );
-        if (there?.completedAt != null) throw new DomainError('E_CHECKLIST_DONE');
-      }
+      // Done at another node the hub already holds: refused as a second completion would be here.
+      if (await doneElsewhere(ctx, principal, params.occurrenceId)) throw new DomainError('E_CHECKLIST_DONE');
       return invoke('completeChecklist', who, params.occurrenceId, body);
     }),
-    amendChecklist: command(({ principal, params, body }) =>
-      invoke('amendChecklist', doer(principal), params.occurrenceId, body),
-    ),
+    amendChecklist: command(async ({ principal, params, body }) => {
+      const who = doer(principal);
+      // A station amends the completions it holds; one done at another node is amended there or at the hub.
+      const there = await doneElsewhere(ctx, principal, params.occurrenceId);
+      if (there) throw new DomainError('E_CHECKLIST_ELSEWHERE', { staffNo: there.completedBy ?? '' });
+      return invoke('amendChecklist', who, params.occurrenceId, body);
+    }),
     uploadChecklistPhoto: async ({ principal, body }) => {
       const who = doer(principal);
       const data = Buffer.from(body.dataBase64, 'base64');

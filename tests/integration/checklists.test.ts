@@ -641,7 +641,7 @@ describe('checklists on a station, local-first (issue 13, DESIGN §4)', () => {
   );
 
   withStations(
-    'R-OPEN-1: with the hub reachable a station refuses a checklist another node already completed (409, nothing written) and shows who did it',
+    'R-OPEN-1: with the hub reachable a station refuses to complete or amend a checklist another node already completed (409, nothing written) and shows who did it',
     async ({ hallWithStations }) => {
       const { hub, stations } = await hallWithStations(`${DAY} 07:30`, 2);
       const station = stations[0]!;
@@ -656,6 +656,17 @@ describe('checklists on a station, local-first (issue 13, DESIGN §4)', () => {
         () => complete(station, clerk, OPENING, pass(...OPENING_ITEMS)),
         409,
         'E_CHECKLIST_DONE',
+      );
+      // Nor does it amend a completion it does not hold: that is corrected where it was done.
+      await refusedUnchanged(
+        station,
+        () =>
+          station.request('POST', `/checklists/${OPENING}/amendments`, {
+            token: clerk,
+            body: { reason: '补记', items: pass('ac') },
+          }),
+        409,
+        'E_CHECKLIST_ELSEWHERE',
       );
       // The manager's side stays on the hub: a station forwards it, with its clerk vouched for as a clerk.
       expectError(

@@ -477,6 +477,27 @@ const it = test.extend('counterSix', ({ demoHall }) => async (): Promise<Counter
   };
 });
 
+/**
+ * Rows in counter six's chain: its clerk signing in there, then sample rows with `payload` laid over
+ * them, signed by `by` (the clerk unless told).
+ */
+function sampleRows<T extends EventType>(
+  chain: RowChain,
+  clerkId: string,
+  samples: Record<T, Record<string, unknown>>,
+) {
+  return {
+    signIn: () =>
+      chain.next({
+        type: 'counter.signed_in',
+        payload: { counterNo: 6, staffId: clerkId },
+        recorded_by: clerkId,
+      }),
+    row: (type: T, payload: object, by = clerkId) =>
+      chain.next({ type, payload: { ...samples[type], ...payload }, recorded_by: by }),
+  };
+}
+
 const quarantineCount = (hub: TestHall) =>
   (stmt(hub.node.ctx.db, 'SELECT count(*) AS n FROM local_quarantine').get() as { n: number }).n;
 
@@ -737,15 +758,9 @@ describe('security: issue 13 origin rules (handover book, registers, retention)'
   }) => {
     const { db, clerk, chain, push } = await counterSix();
     const other = read.staffByNo(db, '1001')!;
-    const p = checklistSamples(clerk.id);
-    const row = (type: ChecklistEvent, payload: object, by = clerk.id) =>
-      chain.next({ type, payload: { ...p[type], ...payload }, recorded_by: by });
+    const { signIn, row } = sampleRows(chain, clerk.id, checklistSamples(clerk.id));
     const rows = [
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: clerk.id },
-        recorded_by: clerk.id,
-      }),
+      signIn(),
       row('checklist.completed', { staffId: other.id }, other.id), // 2: no session here
       row('checklist.completed', { staffId: other.id }), // 3: names someone else than its signer
       row('checklist.completed', {}), // 4: ok
@@ -781,15 +796,9 @@ describe('security: issue 13 origin rules (handover book, registers, retention)'
     ).toBe(201);
     const visitorsOnHub = () => (stmt(db, 'SELECT count(*) AS n FROM visitors').get() as { n: number }).n;
     expect(visitorsOnHub()).toBe(1);
-    const p = recordSamples(6, clerk.id);
-    const row = (type: RecordEvent, payload: object, by = clerk.id) =>
-      chain.next({ type, payload: { ...p[type], ...payload }, recorded_by: by });
+    const { signIn, row } = sampleRows(chain, clerk.id, recordSamples(6, clerk.id));
     const rows = [
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: clerk.id },
-        recorded_by: clerk.id,
-      }),
+      signIn(),
       row('handover.written', { counterNo: 1 }), // 2: another counter
       row('handover.written', { staffId: other.id }, other.id), // 3: no session here
       row('handover.written', {}), // 4: ok

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../lib/EmptyNote.tsx';
+import { FormDialog } from '../../lib/FormDialog.tsx';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -93,7 +94,6 @@ export function HandoversTab() {
           onClose={() => setRuling(null)}
           onSubmit={async (body) => {
             await api.handoverOpinion({ id: ruling.id, body });
-            setRuling(null);
             // The opinion takes the dispute alert down: the live view's alerts need not wait for a poll.
             await Promise.all([load(), useManager.getState().refresh()]);
           }}
@@ -115,13 +115,22 @@ function OpinionDialog({
 }) {
   const { t } = useTranslation('records');
   const { message } = AntApp.useApp();
-  const [error, setError] = useState<string | null>(null);
   const disputed = handover.items.filter((i) => i.confirmed === false);
   return (
-    <Modal open title={t('opinionTitle', { counterNo: handover.counterNo })} onCancel={onClose} footer={null}>
-      {error ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={error} />
-      ) : null}
+    <FormDialog<{ opinion: string; approver: { staffNo: string; pin: string } }>
+      title={t('opinionTitle', { counterNo: handover.counterNo })}
+      okText={t('writeOpinion')}
+      onClose={onClose}
+      onSubmit={(v) =>
+        onSubmit(v).then(
+          () => void message.success(t('opinionSaved')),
+          (e: unknown) => {
+            void message.error(e instanceof Error ? e.message : String(e));
+            throw e;
+          },
+        )
+      }
+    >
       <ul>
         {disputed.map((i) => (
           <li key={i.index}>
@@ -130,27 +139,14 @@ function OpinionDialog({
           </li>
         ))}
       </ul>
-      <Form
-        layout="vertical"
-        onFinish={(v: { opinion: string; approver: { staffNo: string; pin: string } }) =>
-          onSubmit(v).then(
-            () => void message.success(t('opinionSaved')),
-            (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-          )
-        }
+      <Form.Item
+        name="opinion"
+        label={t('opinionText')}
+        rules={[{ required: true, whitespace: true, message: t('opinionNeeded') }]}
       >
-        <Form.Item
-          name="opinion"
-          label={t('opinionText')}
-          rules={[{ required: true, whitespace: true, message: t('opinionNeeded') }]}
-        >
-          <Input.TextArea rows={4} maxLength={1000} />
-        </Form.Item>
-        <SignatureFields name="approver" label={t('opinionSigner')} />
-        <Button type="primary" htmlType="submit" style={{ marginTop: 12 }}>
-          {t('writeOpinion')}
-        </Button>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={4} maxLength={1000} />
+      </Form.Item>
+      <SignatureFields name="approver" label={t('opinionSigner')} />
+    </FormDialog>
   );
 }
