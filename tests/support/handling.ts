@@ -71,7 +71,10 @@ export function asBeforeMigration0017(file: string): void {
   asBeforeMigration0018(file);
   execOn(
     file,
-    `${CHECKLIST_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 17;`,
+    // checklist_completions is 0019's, gone already.
+    `${CHECKLIST_TABLES.filter((t) => t !== 'checklist_completions')
+      .map((t) => `DROP TABLE ${t};`)
+      .join(' ')} DELETE FROM schema_migrations WHERE version = 17;`,
   );
 }
 
