@@ -153,7 +153,7 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
       name: `Manager's due/overdue checklists, ${YEARS} years (${records.toLocaleString('en-US')} records), p50`,
       ratioName: 'Due/overdue checklists against its queries in SQLite',
       times,
-      baselineName: 'its two range queries directly in SQLite, p50 ms',
+      baselineName: 'its three range queries directly in SQLite, p50 ms',
       note: `GET /checklists/due?scope=all over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(scratch.dir)}`,
       ratioNote:
         'HTTP, token check, the templates and their recurrence worked out for the window, JSON on top of the reads',
