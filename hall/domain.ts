@@ -20,6 +20,11 @@ export interface Job {
   everyMs: number;
   /** Run once at start too (else first after everyMs). */
   atStart?: boolean;
+  /**
+   * The nodes it runs on: the hub only unless told otherwise. A station runs the jobs that look after
+   * records it holds itself (retention of its own tables, R-REC-1).
+   */
+  on?: readonly HallContext['role'][];
   run(ctx: HallContext): Promise<unknown>;
 }
 
@@ -32,7 +37,7 @@ export interface HallDomain<P extends ProcedureMap = ProcedureMap> {
   /** Its routes on a hub, and on a station (a counter PC). */
   hub?: (mount: Mount) => void;
   station?: (mount: Mount) => void;
-  /** Its background work, on the hub only (stations hold no hall records of their own to maintain). */
+  /** Its background work (on the hub, and on stations where a job says so). */
   jobs?: readonly Job[];
 }
 

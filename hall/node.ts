@@ -193,11 +193,11 @@ export async function startHallNode(opts: HallNodeOptions): Promise<HallNode> {
   };
 }
 
-/** The domains' jobs (a hub's) and the daily backup, on the scheduler. */
+/** The domains' jobs for this node's role and the daily backup, on the scheduler. */
 function scheduleHousekeeping(scheduler: Scheduler, ctx: HallContext): void {
-  if (ctx.role === 'hub')
-    for (const d of Object.values(domains))
-      for (const job of d.jobs ?? [])
+  for (const d of Object.values(domains))
+    for (const job of d.jobs ?? [])
+      if ((job.on ?? ['hub']).includes(ctx.role))
         scheduler.every(job.name, job.everyMs, () => job.run(ctx), {
           firstAfterMs: job.atStart ? 0 : job.everyMs,
         });

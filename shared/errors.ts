@@ -286,6 +286,16 @@ export const ERRORS = {
     zh: '签收第 {item} 项有误：{detail}',
     en: 'Signing item {item}: {detail}',
   },
+  E_HANDOVER_NOT_DISPUTED: {
+    status: 409,
+    zh: '该交接没有异议，无需值班经理意见（异议在接班签收时写入）',
+    en: 'This handover has no disagreement to rule on (disagreements are written when it is signed)',
+  },
+  E_HANDOVER_RULED: {
+    status: 409,
+    zh: '该交接已有值班经理意见',
+    en: 'A duty manager has already written an opinion on this handover',
+  },
   E_HANDOVER_EMPTY: {
     status: 422,
     zh: '交接至少要有一项',
@@ -348,6 +358,11 @@ export const ERRORS = {
     en: 'This checklist is already completed; correct it with an amendment and a reason',
   },
   E_CHECKLIST_NOT_DONE: { status: 409, zh: '该检查表尚未完成', en: 'This checklist has not been completed' },
+  E_CHECKLIST_ELSEWHERE: {
+    status: 409,
+    zh: '该检查表已由 {staffNo} 在其他窗口完成，请在该窗口或值班主任屏更正',
+    en: 'This checklist was completed at another counter (by {staffNo}); correct it there or on the manager screen',
+  },
   E_CHECKLIST_EARLY: {
     status: 409,
     zh: '该检查表 {at} 才开始',

@@ -66,4 +66,14 @@ export const handoverProjectors: Projectors = {
     for (const a of p.items) if (a.confirmed) resolveUp(db, p.handoverId, a.index, row.occurred_at);
     stmt(db, "UPDATE alerts SET open = 0 WHERE ref = ? AND kind = 'handover_unsigned'").run(p.handoverId);
   },
+  // R-HAND-1: the duty manager's opinion is the answer to the escalation, so its alert comes down.
+  'handover.ruled': (db, p, row) => {
+    stmt(db, 'UPDATE handovers SET opinion = ?, opinion_by = ?, opinion_at = ? WHERE id = ?').run(
+      p.opinion,
+      p.staffId,
+      row.occurred_at,
+      p.handoverId,
+    );
+    stmt(db, "UPDATE alerts SET open = 0 WHERE ref = ? AND kind = 'handover_disagreement'").run(p.handoverId);
+  },
 };

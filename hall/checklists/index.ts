@@ -1,5 +1,5 @@
 import { domain } from '../domain.ts';
-import { checklistRoutes } from './routes.ts';
+import { hallChecklistRoutes, nodeChecklistRoutes } from './routes.ts';
 import {
   amendChecklist,
   completeChecklist,
@@ -11,10 +11,14 @@ import {
 } from './service.ts';
 
 /**
- * Checklists and the hall's day (issue 13): written by the hub only, like cases; a station has no
- * checklist routes, so its catch-all forwards them to the hub (hall/station/forward.ts). Which
- * occurrences exist is worked out from the templates and the clock at read time; a job records each
- * window that passed undone as missed, once.
+ * Checklists and the hall's day (issue 13), local-first: the node serving the screen (a station too, its
+ * hub down or not) records completions, amendments and photos in its own journal and syncs them up; a
+ * station's due view is its own, laid over the hub's when the hub answers. The manager's side
+ * (countersign, follow-ups, history, the hall's templates) and the missed job are the hub's, a station
+ * forwarding those routes. Which occurrences exist is worked out from the templates and the clock at
+ * read time; the job records each window that passed with no completion the hub holds as missed, once,
+ * and an on-time completion that syncs later voids that mark (db/projections/checklists.ts). The
+ * origin rules, the station's view and convergence are in docs/decisions.md.
  */
 export const checklists = domain({
   procedures: {
@@ -26,7 +30,11 @@ export const checklists = domain({
     setHallTemplate,
     markMissed,
   },
-  hub: ({ api }) => checklistRoutes(api),
+  hub: ({ api }) => {
+    nodeChecklistRoutes(api);
+    hallChecklistRoutes(api);
+  },
+  station: ({ api }) => nodeChecklistRoutes(api),
   jobs: [
     {
       name: 'checklist-missed',

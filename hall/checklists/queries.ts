@@ -82,6 +82,10 @@ export const RECORDS_SQL = `SELECT r.occurrence_id, r.completed_at, r.countersig
   FROM checklist_records r LEFT JOIN staff s ON s.id = r.staff_id LEFT JOIN staff c ON c.id = r.countersigned_by
   WHERE r.day >= ? AND r.day <= ?`;
 export const MISSED_SQL = 'SELECT occurrence_id FROM checklist_missed WHERE day >= ? AND day <= ?';
+/** The other completions of the span's occurrences: kept and shown beside the one that stands. */
+export const ALSO_SQL = `SELECT c.occurrence_id, c.completed_at, c.late, s.staff_no FROM checklist_records r
+  JOIN checklist_completions c ON c.occurrence_id = r.occurrence_id AND c.journal_id <> r.journal_id
+  LEFT JOIN staff s ON s.id = c.staff_id WHERE r.day >= ? AND r.day <= ? ORDER BY c.completed_at, c.journal_id`;
 
 /**
  * When the hall was set up (its hall.configured row): windows that ended before it are nobody's miss.
@@ -122,6 +126,17 @@ export function dueView(db: Db, now: number, role: string | null): DueView[] {
   const missed = new Set(
     (stmt(db, MISSED_SQL).all(from, today) as { occurrence_id: string }[]).map((r) => r.occurrence_id),
   );
+  const also = new Map<string, DueView['alsoCompletedBy']>();
+  for (const c of stmt(db, ALSO_SQL).all(from, today) as {
+    occurrence_id: string;
+    completed_at: number;
+    late: number;
+    staff_no: string | null;
+  }[]) {
+    const list = also.get(c.occurrence_id) ?? [];
+    list.push({ staffNo: c.staff_no ?? '', completedAt: c.completed_at, late: c.late === 1 });
+    also.set(c.occurrence_id, list);
+  }
   const todayStart = startOfDay(now, tz);
   const fromMs = todayStart - LOOKBACK_DAYS * 86_400_000;
   const setUp = setUpAt(db, now);
@@ -152,6 +167,7 @@ export function dueView(db: Db, now: number, role: string | null): DueView[] {
         completedAt: rec?.completed_at ?? null,
         completedBy: rec?.staff_no ?? null,
         countersignedBy: rec?.countersigned_no ?? null,
+        alsoCompletedBy: also.get(o.occurrenceId) ?? [],
         items: t.items.map((i) => ({
           code: i.code,
           label: i.label,
@@ -192,11 +208,16 @@ export function history(
   const tpl = q.template ?? null;
   const rows = stmt(
     db,
-    `SELECT r.occurrence_id, r.template_code, r.day, r.late, r.completed_at, s.staff_no, c.staff_no AS cs_no,
-       x.item_code, x.result, x.value, x.note, x.amendment_id
+    // Each result under the completion it belongs to (a second completion of the occurrence is kept
+    // and marked); an amendment's results under the record that stands.
+    `SELECT r.occurrence_id, r.template_code, r.day, coalesce(k.late, r.late) AS late,
+       coalesce(k.completed_at, r.completed_at) AS completed_at, s.staff_no, c.staff_no AS cs_no,
+       x.item_code, x.result, x.value, x.note, x.amendment_id,
+       x.completion_id IS NOT NULL AND x.completion_id <> r.journal_id AS duplicate
      FROM checklist_records r
-     LEFT JOIN staff s ON s.id = r.staff_id LEFT JOIN staff c ON c.id = r.countersigned_by
      JOIN checklist_results x ON x.occurrence_id = r.occurrence_id
+     LEFT JOIN checklist_completions k ON k.journal_id = x.completion_id
+     LEFT JOIN staff s ON s.id = coalesce(k.staff_id, r.staff_id) LEFT JOIN staff c ON c.id = r.countersigned_by
      WHERE r.day >= ? AND r.day <= ? AND (? IS NULL OR r.template_code = ?) AND (? IS NULL OR x.item_code = ?)
      ORDER BY r.day DESC, r.template_code, x.item_code, x.at`,
   ).all(from, to, tpl, tpl, q.item ?? null, q.item ?? null) as {
@@ -212,6 +233,7 @@ export function history(
     value: string | null;
     note: string | null;
     amendment_id: string | null;
+    duplicate: number;
   }[];
   const missed = stmt(
     db,
@@ -232,6 +254,7 @@ export function history(
     value: parseValue(r.value),
     note: r.note,
     amended: r.amendment_id !== null,
+    duplicate: r.duplicate === 1,
   }));
   for (const m of missed)
     out.push({
@@ -247,6 +270,7 @@ export function history(
       value: null,
       note: null,
       amended: false,
+      duplicate: false,
     });
   return out.sort((a, b) => b.day.localeCompare(a.day) || a.templateCode.localeCompare(b.templateCode));
 }

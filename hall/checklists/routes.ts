@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
-import { checklistsContract } from '../../shared/api/hall/checklists.ts';
+import { z } from 'zod';
+import { hallChecklistsContract, nodeChecklistsContract } from '../../shared/api/hall/checklists.ts';
+import { mergeDue } from '../../shared/checklists/converge.ts';
 import { imageMime } from '../../shared/checklists/items.ts';
-import { PHOTO_MAX_BYTES, type HistoryRow } from '../../shared/checklists/model.ts';
+import { DueView, PHOTO_MAX_BYTES, type HistoryRow } from '../../shared/checklists/model.ts';
 import { csvCell } from '../../shared/cases/report.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { localStamp, startOfDay } from '../../shared/time/businessDay.ts';
 import * as read from '../../db/read.ts';
 import { countersign } from '../auth/service.ts';
-import { isManager, type Principal } from '../context.ts';
+import { isManager, type HallContext, type Principal } from '../context.ts';
 import { command } from '../http/command.ts';
 import type { Api } from '../http/route.ts';
+import { askHub } from '../station/forward.ts';
 import { invoke } from '../writer/invoke.ts';
-import { dueView, followups, history, templates } from './queries.ts';
+import { dueView, followups, history, recordOf, templates } from './queries.ts';
 import type { Doer } from './service.ts';
 
 const MANAGERS = ['manager', 'admin'] as const;
@@ -37,6 +40,7 @@ export function historyCsv(rows: readonly HistoryRow[], stamp: (at: number) => s
       'value',
       'note',
       'amended',
+      'duplicate',
     ],
     ...rows.map((r) => [
       r.day,
@@ -50,33 +54,73 @@ export function historyCsv(rows: readonly HistoryRow[], stamp: (at: number) => s
       r.value === null ? '' : String(r.value),
       r.note ?? '',
       r.amended,
+      r.duplicate,
     ]),
   ];
   return `\ufeff${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-export function checklistRoutes(api: Api): void {
+/** A station asks its hub for at most this long before it shows what it knows itself. */
+const HUB_ASK_MS = 3_000;
+
+/**
+ * The hub's due view for this station's staff member (every node's completions it holds), or null when
+ * the hub is not paired, does not answer in time or refuses: the station then shows its own view.
+ */
+async function hubDue(ctx: HallContext, p: Principal, scope: 'mine' | 'all' | undefined) {
+  if (ctx.role !== 'station' || p.kind !== 'staff') return null;
+  try {
+    const res = await askHub(
+      ctx,
+      { staffNo: p.staffNo, counterNo: p.counterNo },
+      { method: 'GET', url: `/api/v1/checklists/due${scope ? `?scope=${scope}` : ''}` },
+      HUB_ASK_MS,
+    );
+    if (res.status !== 200) return null;
+    const parsed = z.array(DueView).safeParse(JSON.parse(res.body));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * On a station holding no completion of the occurrence: the hub's row for it when the hub holds one
+ * (done at another node), else null. A completion this node holds (a retried request included) is the
+ * writer's to judge, so the hub is not asked then.
+ */
+async function doneElsewhere(ctx: HallContext, p: Principal, occurrenceId: string) {
+  if (ctx.role !== 'station' || recordOf(ctx.db, occurrenceId)) return null;
+  const there = (await hubDue(ctx, p, undefined))?.find((d) => d.occurrenceId === occurrenceId);
+  return there?.completedAt != null ? there : null;
+}
+
+/**
+ * Checklists filled in at this node (a station, or the hub for the counters it serves): the due view,
+ * completions, amendments and photos, written to this node's journal and synced up (DESIGN §4).
+ */
+export function nodeChecklistRoutes(api: Api): void {
   const ctx = api.ctx;
-  const today = () => startOfDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
-  api.implement(checklistsContract, {
-    checklistsDue: ({ principal, query }) => {
+  api.implement(nodeChecklistsContract, {
+    checklistsDue: async ({ principal, query }) => {
       const who = doer(principal);
       if (query.scope === 'all' && !isManager(principal)) throw new DomainError('E_FORBIDDEN');
-      return dueView(ctx.db, ctx.clock.now(), query.scope === 'all' ? null : who.role);
+      const local = dueView(ctx.db, ctx.clock.now(), query.scope === 'all' ? null : who.role);
+      return mergeDue(local, await hubDue(ctx, principal, query.scope));
     },
-    completeChecklist: command(({ principal, params, body }) =>
-      invoke('completeChecklist', doer(principal), params.occurrenceId, body),
-    ),
-    amendChecklist: command(({ principal, params, body }) =>
-      invoke('amendChecklist', doer(principal), params.occurrenceId, body),
-    ),
-    countersignChecklist: async ({ principal, params, body }) => {
-      doer(principal);
-      const manager = await countersign(ctx, body.approver, MANAGERS);
-      const { value } = await ctx.commits.run('countersignChecklist', manager.id, params.occurrenceId);
-      if (!value) throw new DomainError('E_UNKNOWN_CHECKLIST', { id: params.occurrenceId });
-      return value;
-    },
+    completeChecklist: command(async ({ principal, params, body }) => {
+      const who = doer(principal);
+      // Done at another node the hub already holds: refused as a second completion would be here.
+      if (await doneElsewhere(ctx, principal, params.occurrenceId)) throw new DomainError('E_CHECKLIST_DONE');
+      return invoke('completeChecklist', who, params.occurrenceId, body);
+    }),
+    amendChecklist: command(async ({ principal, params, body }) => {
+      const who = doer(principal);
+      // A station amends the completions it holds; one done at another node is amended there or at the hub.
+      const there = await doneElsewhere(ctx, principal, params.occurrenceId);
+      if (there) throw new DomainError('E_CHECKLIST_ELSEWHERE', { staffNo: there.completedBy ?? '' });
+      return invoke('amendChecklist', who, params.occurrenceId, body);
+    }),
     uploadChecklistPhoto: async ({ principal, body }) => {
       const who = doer(principal);
       const data = Buffer.from(body.dataBase64, 'base64');
@@ -91,6 +135,24 @@ export function checklistRoutes(api: Api): void {
         dataBase64: data.toString('base64'),
         bytes: data.length,
       });
+      return value;
+    },
+  });
+}
+
+/**
+ * The manager's side, on the hub (it holds every node's records once synced): countersigning, fault
+ * follow-ups, history and its export, the hall's templates.
+ */
+export function hallChecklistRoutes(api: Api): void {
+  const ctx = api.ctx;
+  const today = () => startOfDay(ctx.clock.now(), read.settings(ctx.db).timeZone);
+  api.implement(hallChecklistsContract, {
+    countersignChecklist: async ({ principal, params, body }) => {
+      doer(principal);
+      const manager = await countersign(ctx, body.approver, MANAGERS);
+      const { value } = await ctx.commits.run('countersignChecklist', manager.id, params.occurrenceId);
+      if (!value) throw new DomainError('E_UNKNOWN_CHECKLIST', { id: params.occurrenceId });
       return value;
     },
     checklistFollowups: ({ principal }) => {

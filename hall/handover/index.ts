@@ -1,16 +1,20 @@
 import { domain } from '../domain.ts';
 import { raiseRecordAlerts } from './alerts.ts';
-import { handoverRoutes } from './routes.ts';
-import { acceptHandover, writeHandover } from './service.ts';
+import { handoverHubRoutes, handoverRoutes } from './routes.ts';
+import { acceptHandover, ruleOnHandover, writeHandover } from './service.ts';
 
 /**
  * The handover book (交接班, issue 13): written on the node that serves the counter, synced up, so the
  * hub's manager screen sees every counter's. The hub raises the record alerts (unsigned, disputed,
- * visitors turned away) on a timer from what it holds.
+ * visitors turned away) on a timer from what it holds, and takes the duty manager's opinion on a
+ * disputed handover (R-HAND-1), which clears its alert.
  */
 export const handover = domain({
-  procedures: { writeHandover, acceptHandover, raiseRecordAlerts },
-  hub: ({ api }) => handoverRoutes(api),
+  procedures: { writeHandover, acceptHandover, ruleOnHandover, raiseRecordAlerts },
+  hub: ({ api }) => {
+    handoverRoutes(api);
+    handoverHubRoutes(api);
+  },
   station: ({ api }) => handoverRoutes(api),
   jobs: [
     {

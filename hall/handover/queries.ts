@@ -20,6 +20,9 @@ export interface HandoverRow {
   acceptor_id: string | null;
   accepted_at: number | null;
   disagreements: number;
+  opinion: string | null;
+  opinion_by: string | null;
+  opinion_at: number | null;
 }
 
 interface ItemRow {
@@ -76,6 +79,7 @@ export function carryOverAt(db: Db, deviceId: string, counterNo: number): Handov
 export function handoverView(db: Db, h: HandoverRow, readerId: string | null): z.input<typeof HandoverView> {
   const writer = read.staffById(db, h.writer_id);
   const acceptor = h.acceptor_id ? read.staffById(db, h.acceptor_id) : null;
+  const ruler = h.opinion_by ? read.staffById(db, h.opinion_by) : null;
   const items = stmt(db, 'SELECT * FROM handover_items WHERE handover_id = ? ORDER BY idx').all(
     h.id,
   ) as ItemRow[];
@@ -100,6 +104,10 @@ export function handoverView(db: Db, h: HandoverRow, readerId: string | null): z
         handedFen: handedFen(item),
       };
     }),
+    opinion:
+      h.opinion === null || h.opinion_at === null
+        ? null
+        : { text: h.opinion, staffNo: ruler?.staffNo ?? '', name: ruler?.name ?? '', at: h.opinion_at },
   };
 }
 
@@ -126,7 +134,10 @@ export function handoverRowsOf(db: Db, staffId: string): HandoverRow[] {
   ).all(staffId, staffId) as HandoverRow[];
 }
 
-/** R-HAND-1: unsigned past the limit, or signed with disagreements, and no alert raised for it yet. */
+/**
+ * R-HAND-1: unsigned past the limit, or signed with disagreements no manager has ruled on, and no alert
+ * raised for it yet.
+ */
 export function handoversToAlert(db: Db, unsignedBefore: number) {
   const unsigned = stmt(
     db,
@@ -135,7 +146,7 @@ export function handoversToAlert(db: Db, unsignedBefore: number) {
   ).all(unsignedBefore) as HandoverRow[];
   const disagreed = stmt(
     db,
-    `SELECT h.* FROM handovers h WHERE h.disagreements > 0
+    `SELECT h.* FROM handovers h WHERE h.disagreements > 0 AND h.opinion_at IS NULL
        AND EXISTS (SELECT 1 FROM handover_items i WHERE i.handover_id = h.id AND i.confirmed = 0 AND i.resolved_at IS NULL)
        AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.ref = h.id AND a.kind = 'handover_disagreement')`,
   ).all() as HandoverRow[];

@@ -1,4 +1,4 @@
-import { handoverContract } from '../../shared/api/hall/handover.ts';
+import { handoverContract, handoverHubContract } from '../../shared/api/hall/handover.ts';
 import { DomainError } from '../../shared/errors.ts';
 import * as read from '../../db/read.ts';
 import { countersign } from '../auth/service.ts';
@@ -46,5 +46,16 @@ export function handoverRoutes(api: Api): void {
       handoverRows(ctx.db, query.filter ?? 'all').map((h) =>
         handoverView(ctx.db, h, principal.kind === 'staff' ? principal.staffId : null),
       ),
+  });
+}
+
+/** The duty manager's opinion on a disputed handover (R-HAND-1): the hub's, which holds every book. */
+export function handoverHubRoutes(api: Api): void {
+  api.implement(handoverHubContract, {
+    handoverOpinion: command(async ({ principal, params, body }) => {
+      if (principal.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
+      const manager = await countersign(api.ctx, body.approver, ['manager', 'admin']);
+      return invoke('ruleOnHandover', manager.id, params.id, body.opinion);
+    }),
   });
 }

@@ -107,3 +107,24 @@ export function acceptHandover(ctx: WriteContext, by: AtCounter, handoverId: str
   );
   return handoverView(ctx.db, handoverRow(ctx.db, handoverId)!, by.staffId);
 }
+
+/**
+ * R-HAND-1: the duty manager writes their opinion (ruling) into the book for a handover signed with
+ * disagreements, once. Signed by the manager whose PIN the route checked; never by someone who wrote or
+ * signed that handover. It clears the dispute alert; the disputed items still carry over until a later
+ * handover confirms them, because a ruling says what to do, not that it was done.
+ */
+export function ruleOnHandover(ctx: WriteContext, managerId: string, handoverId: string, opinion: string) {
+  const h = handoverRow(ctx.db, handoverId);
+  if (!h) throw new DomainError('E_UNKNOWN_HANDOVER');
+  if (h.accepted_at === null || h.disagreements === 0) throw new DomainError('E_HANDOVER_NOT_DISPUTED');
+  if (h.opinion_at !== null) throw new DomainError('E_HANDOVER_RULED');
+  if (managerId === h.writer_id || managerId === h.acceptor_id)
+    throw new DomainError('E_APPROVER', { detail: 'not one of the clerks of this handover' });
+  ctx.journal.append(
+    'handover.ruled',
+    { handoverId, counterNo: h.counter_no, staffId: managerId, opinion },
+    managerId,
+  );
+  return handoverView(ctx.db, handoverRow(ctx.db, handoverId)!, managerId);
+}

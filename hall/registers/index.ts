@@ -1,4 +1,5 @@
 import { domain } from '../domain.ts';
+import { retainOnSchedule } from './retention.ts';
 import { hallRegistersRoutes, nodeRegistersRoutes } from './routes.ts';
 import {
   acknowledgeAlert,
@@ -12,7 +13,7 @@ import {
 /**
  * The hall's registers (issue 13): visitors on the node serving the screen (R-VIS-1); the tool
  * register (R-TOOL-1), meetings and training (R-ASSESS-4) on the hub, which a station forwards to;
- * retention (R-REC-1) on every node for its own tables.
+ * retention (R-REC-1) on every node for its own tables, by a manager's press or by itself each day.
  */
 export const registers = domain({
   procedures: { registerVisitor, lendTool, returnTool, recordMeeting, archiveRecords, acknowledgeAlert },
@@ -21,4 +22,14 @@ export const registers = domain({
     hallRegistersRoutes(api);
   },
   station: ({ api }) => nodeRegistersRoutes(api),
+  jobs: [
+    {
+      // Daily, and at start: a counter PC switched off every night would otherwise never archive.
+      name: 'retention',
+      everyMs: 24 * 60 * 60_000,
+      atStart: true,
+      on: ['hub', 'station'],
+      run: retainOnSchedule,
+    },
+  ],
 });

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { stmt } from '../../db/projections/index.ts';
 import { ARCHIVABLE } from '../../db/projections/registers.ts';
 import * as read from '../../db/read.ts';
-import { retentionCutoff, type RecordType } from '../../shared/registers/model.ts';
+import { RecordType, retentionCutoff } from '../../shared/registers/model.ts';
 import { maskPhone } from '../../shared/cases/model.ts';
-import type { HallContext } from '../context.ts';
+import { recordedByDevice, type HallContext } from '../context.ts';
 import type { WrittenArchive } from './service.ts';
 
 type Row = Record<string, unknown>;
@@ -67,4 +67,35 @@ export function writeArchive(ctx: HallContext, recordType: RecordType): WrittenA
     file,
     sha256: createHash('sha256').update(text).digest('hex'),
   };
+}
+
+/** How many records of a type the node holds from before `before` that may be archived. */
+function archivable(ctx: HallContext, recordType: RecordType, before: number): number {
+  const { table, where } = ARCHIVABLE[recordType];
+  return (stmt(ctx.db, `SELECT count(*) AS n FROM ${table} WHERE ${where}`).get({ before }) as { n: number })
+    .n;
+}
+
+/**
+ * R-REC-1 without anyone pressing: every record type with records past its retention is archived
+ * exactly as the manager's button does it (file written and flushed first, then the journal), signed
+ * by the node itself. A type whose file cannot be written keeps its records; the others go on, and the
+ * job fails afterwards so /health says so (E_JOB) until a run succeeds.
+ */
+export async function retainOnSchedule(ctx: HallContext): Promise<number> {
+  const days = read.settings(ctx.db).retentionDays;
+  const failed: string[] = [];
+  let archived = 0;
+  for (const recordType of RecordType.options) {
+    if (archivable(ctx, recordType, retentionCutoff(ctx.clock.now(), days[recordType])) === 0) continue;
+    try {
+      const archive = writeArchive(ctx, recordType);
+      await ctx.commits.run('archiveRecords', recordedByDevice(ctx.deviceId), archive);
+      archived += archive.count;
+    } catch (error) {
+      failed.push(`${recordType}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failed.length > 0) throw new Error(`retention: ${failed.join('; ')}`);
+  return archived;
 }

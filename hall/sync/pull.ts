@@ -112,7 +112,29 @@ const REFERENCE_TYPES = [
   'setting.changed',
   'counter.defined',
   'reference.updated',
+  'checklist.template_set',
 ];
+
+/**
+ * The checklist templates a station fills in (issue 13, local-first: it must have them with its hub
+ * down): head office's as pulled and the hall's own (checklist.template_set), all as `checklist`
+ * reference data; a code head office defines is head office's (as on the hub, checklists/service.ts).
+ */
+function checklistTemplates(ctx: HallContext, version: number): RefChange[] {
+  const rows = stmt(
+    ctx.db,
+    `SELECT key, data FROM ref_data WHERE kind = 'checklist' AND data IS NOT NULL
+     UNION ALL SELECT code AS key, data FROM hall_checklists
+       WHERE code NOT IN (SELECT key FROM ref_data WHERE kind = 'checklist' AND data IS NOT NULL)
+     ORDER BY key`,
+  ).all() as { key: string; data: string }[];
+  return rows.map((r) => ({
+    kind: 'checklist' as const,
+    key: r.key,
+    version,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+  }));
+}
 
 /**
  * What a hub serves its stations: its current reference data as one snapshot. The version is the
@@ -167,6 +189,7 @@ export function hubSnapshot(ctx: HallContext, since: number): PullReply {
       version: v,
       data: JSON.parse(r.data) as Record<string, unknown>,
     })),
+    ...checklistTemplates(ctx, v),
   ];
   return { version: v, reset: true, changes, locks };
 }

@@ -101,6 +101,11 @@ export const DueView = z.object({
   completedAt: z.number().nullable(),
   completedBy: z.string().nullable(),
   countersignedBy: z.string().nullable(),
+  /**
+   * Other completions of the same occurrence (two counters offline completed it): kept and shown, never
+   * lost; the one above is the first by completion time.
+   */
+  alsoCompletedBy: z.array(z.object({ staffNo: z.string(), completedAt: z.number(), late: z.boolean() })),
   items: z.array(DueItem),
 });
 export type DueView = z.infer<typeof DueView>;
@@ -141,6 +146,8 @@ export const HistoryRow = z.object({
   value: z.union([z.number(), z.string()]).nullable(),
   note: z.string().nullable(),
   amended: z.boolean(),
+  /** A result of a second completion of the occurrence (kept; the first by completion time stands). */
+  duplicate: z.boolean(),
 });
 export type HistoryRow = z.infer<typeof HistoryRow>;
 

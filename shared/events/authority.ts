@@ -13,15 +13,18 @@ import type { EventType } from './catalog.ts';
  */
 export type Origin = 'hub' | 'station';
 
+/**
+ * Who may sign a row on a station (`recorded_by`):
+ * - `session`: the staff member signed in at that station (its own counter.signed_in rows say who);
+ * - `signin`: the staff member the row itself signs in or out;
+ * - `device`: the station itself (`device:<id>`), for what it does by itself (pulls, scheduled jobs).
+ */
+export type StationSigner = 'session' | 'signin' | 'device';
+
 export interface Authority {
   writers: readonly Origin[];
-  /**
-   * Who may sign such a row on a station (`recorded_by`):
-   * - `session`: the staff member signed in at that station (its own counter.signed_in rows say who);
-   * - `signin`: the staff member the row itself signs in or out;
-   * - `device`: the station itself (`device:<id>`), for what it does by itself (pulls).
-   */
-  stationSigner?: 'session' | 'signin' | 'device';
+  /** Who may sign such a row on a station; a list: any one of them. */
+  stationSigner?: StationSigner | readonly StationSigner[];
   /** A station writes it only about its own counter (`payload.counterNo`). */
   ownCounter?: true;
   /** The payload's `staffId` must be the row's signer (a record names who did it). */
@@ -51,6 +54,15 @@ const RATING_BY_NODE: Authority = { writers: ['hub', 'station'], stationSigner: 
 const HANDOVER: Authority = MONEY;
 /** A visitor registered at a counter: by the clerk signed in there, about that counter. */
 const REGISTER_AT_COUNTER: Authority = MONEY;
+/**
+ * A checklist filled in at a node (issue 13): by the staff member in session there, naming them. Not
+ * about a counter (a checklist is the hall's), so no counter rule.
+ */
+const CHECKLIST_AT_NODE: Authority = {
+  writers: ['hub', 'station'],
+  stationSigner: 'session',
+  staffIsSigner: true,
+};
 
 export const AUTHORITY = {
   'hall.configured': HUB,
@@ -112,6 +124,9 @@ export const AUTHORITY = {
   // session, the incoming clerk accepts it in theirs, on the node that serves the counter.
   'handover.written': HANDOVER,
   'handover.accepted': HANDOVER,
+  // The duty manager's opinion on a disputed handover is the hall's escalation (R-HAND-1, R-DUTY-1):
+  // written at the hub, which holds every counter's book and raises the dispute alert it clears.
+  'handover.ruled': HUB,
   // A visitor is registered at whichever counter sees them; the turn-away alert is the hub's own.
   'visitor.registered': REGISTER_AT_COUNTER,
   // The tool register, meetings and training are the hall's: one list, kept by the hub (stations
@@ -119,17 +134,24 @@ export const AUTHORITY = {
   'tool.lent': HUB,
   'tool.returned': HUB,
   'meeting.recorded': HUB,
-  // R-REC-1: any node archives its own projection; a receiver keeps the row but projects it only
+  // R-REC-1: any node archives its own projection, pressed by a manager (session) or by its daily job
+  // (the node itself, `staffId` its device signature); a receiver keeps the row but projects it only
   // where it was written (db/projections/registers.ts), so a station can never empty the hub's tables.
-  'records.archived': { writers: ['hub', 'station'], stationSigner: 'session', staffIsSigner: true },
+  'records.archived': {
+    writers: ['hub', 'station'],
+    stationSigner: ['session', 'device'],
+    staffIsSigner: true,
+  },
   'alert.acknowledged': HUB,
-  // Checklists are the hall's (one opening check per hall, one follow-up list): the hub writes them and
-  // stations forward the routes, like cases (docs/decisions.md).
-  'checklist.completed': HUB,
-  'checklist.amended': HUB,
+  // Checklists are filled in local-first on the node serving the screen (a station with its hub down
+  // too), signed by the staff member in session there and naming them; two completions of one
+  // occurrence converge on the first by completion time (db/projections/checklists.ts). What the manager
+  // does with them (countersign, missed marks, follow-ups resolved, the hall's templates) is the hub's.
+  'checklist.completed': CHECKLIST_AT_NODE,
+  'checklist.amended': CHECKLIST_AT_NODE,
+  'checklist.photo': CHECKLIST_AT_NODE,
   'checklist.countersigned': HUB,
   'checklist.missed': HUB,
-  'checklist.photo': HUB,
   'checklist.followup_resolved': HUB,
   'checklist.template_set': HUB,
   'hall.overridden': HUB,
@@ -151,6 +173,18 @@ export interface StationFacts {
 
 const rule = (text: string) => `origin rule (DESIGN §5, issue 9): ${text}`;
 
+/** Which of the allowed signer kinds a row's signer is to be checked as: the station's own, or the first other. */
+function signerKind(
+  allowed: Authority['stationSigner'],
+  signer: string,
+  deviceId: string,
+): StationSigner | undefined {
+  if (allowed === undefined || typeof allowed === 'string') return allowed;
+  return allowed.includes('device') && signer === `device:${deviceId}`
+    ? 'device'
+    : allowed.find((k) => k !== 'device');
+}
+
 /**
  * Checks a station's rows in device order; each call returns null (may apply) or the reason to
  * quarantine. It follows the station's own sign-ins across the batch, so a clerk signed in by an
@@ -170,7 +204,7 @@ export function stationGate(facts: StationFacts): (row: JournalRow) => string | 
         `station ${facts.deviceId} may write ${row.type} only for its own counter ${facts.counterNo ?? '(none)'}`,
       );
     const signer = row.recorded_by;
-    switch (authority.stationSigner) {
+    switch (signerKind(authority.stationSigner, signer, facts.deviceId)) {
       case 'device':
         if (signer !== `device:${facts.deviceId}`)
           return rule(`${row.type} from a station is signed by the station itself, not ${signer}`);

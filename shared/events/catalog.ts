@@ -321,6 +321,17 @@ export const EVENTS = {
     disagreements: z.number().int().min(0),
   }),
 
+  /**
+   * R-HAND-1: the duty manager's opinion (ruling) on a handover signed with disagreements, written into
+   * the book by a manager at the hub (PIN checked on the spot, like a countersign).
+   */
+  'handover.ruled': z.object({
+    handoverId: Id,
+    counterNo: CounterNo,
+    staffId: Id,
+    opinion: Text(1000),
+  }),
+
   // Registers (issue 13).
   /** R-VIS-1: a visitor with their temperature; above the limit turned away. */
   'visitor.registered': z.object({
@@ -370,7 +381,8 @@ export const EVENTS = {
   /** A duty manager has seen an alert (a visitor turned away, a disagreement) and takes it off the list. */
   'alert.acknowledged': z.object({ alertId: Id, staffId: Id }),
   // Checklists and the hall's day (issue 13; R-OPEN-1, R-OPEN-2, R-DIS-1, R-CLOSE-1, R-FIRE-1, R-HLTH-1,
-  // R-DRILL-1), written by the hub: one opening check per hall (docs/decisions.md).
+  // R-DRILL-1): completions, amendments and photos on the node serving the screen, the rest on the hub
+  // (shared/events/authority.ts, docs/decisions.md).
   /** A checklist done, signed by who did it; items that failed (or fell outside their limits) open follow-ups. */
   'checklist.completed': z.object({
     occurrenceId: z.string().max(48),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Pin, Text } from '../primitives.ts';
 import { countedFen, DenominationCounts, Fen } from '../money/amounts.ts';
+import { Signature } from '../money/cash.ts';
 
 /**
  * The handover book (交接班, R-HAND-1, R-HAND-2): what the outgoing clerk hands over, item by item, and
@@ -208,5 +209,12 @@ export const HandoverView = z.object({
   /** The caller wrote it: it is not theirs to sign. */
   mine: z.boolean(),
   items: z.array(HandoverItemView),
+  /** R-HAND-1: the duty manager's opinion on its disagreements, once written (on the hub). */
+  opinion: z
+    .object({ text: z.string(), staffNo: z.string(), name: z.string(), at: z.number().int() })
+    .nullable(),
 });
 export type HandoverView = z.infer<typeof HandoverView>;
+
+/** R-HAND-1: the duty manager's opinion on a disputed handover, signed with their PIN on the spot. */
+export const OpinionBody = z.object({ opinion: Text(1000), approver: Signature }).strict();

@@ -129,8 +129,12 @@ export function checkBatch(body: PushBody, cursor: Cursor, receiver: Receiver): 
 
 /** A journal row nests no deeper than this (a payload of records of lines of fields needs ~6). */
 export const MAX_ROW_DEPTH = 32;
-/** A journal row's JSON is at most this long (the largest real row is a few KiB). */
-export const MAX_ROW_BYTES = 64 * 1024;
+/**
+ * A journal row's JSON is at most this long. The largest real row is a checklist photo (issue 13: up to
+ * 160 KiB of image, about 214 KiB in base64); every other row is a few KiB. A photo recorded on a station
+ * must reach its hub and head office with the completion that names it.
+ */
+export const MAX_ROW_BYTES = 256 * 1024;
 
 /**
  * Why a pushed row is too deep or too large to check, or null. Walks the value with its own stack:

@@ -11,7 +11,7 @@ import { acceptHandover, handoverCard, writeHandover } from './handoverSteps.ts'
  * Issue 13's handover book and visitor register as the hall lives them, in Debian Chromium against a
  * demo hall on a manual clock: clerk 1001 hands over cash and work orders at counter 1, cannot sign it
  * himself, 1002 signs in there and signs it item by item (one disputed); a visitor at 38.2 °C is turned
- * away; the duty manager sees both. Screenshots go to tests/e2e/artifacts (git-ignored) to be looked at.
+ * away; the duty manager sees both and writes an opinion on the dispute into the book. Screenshots go to tests/e2e/artifacts (git-ignored) to be looked at.
  */
 const shot = artifactShot;
 const VIEW = { width: 1366, height: 1000 };
@@ -96,6 +96,20 @@ describe('the handover book and the visitor register in Chromium (issue 13)', ()
     await row.locator('.ant-table-row-expand-icon').click();
     await m.getByText('回单未见，已电话催办').last().waitFor();
     await shot(m, 'issue13-manager-handovers');
+    // R-HAND-1: the duty manager writes their opinion into the book, signed with their PIN; the
+    // disagreement's alert comes down.
+    await row.locator('[data-write-opinion]').click();
+    const ruling = m.getByRole('dialog');
+    await ruling.getByLabel('处理意见').fill('回单由 1001 次日补交，交接时确认');
+    await ruling.getByLabel('值班经理签名 工号').fill('9001');
+    await ruling.getByLabel('值班经理签名 密码').fill('123456');
+    await ruling.getByRole('button', { name: '写入意见' }).click();
+    await m.locator('[data-opinion]').getByText('回单由 1001 次日补交，交接时确认').waitFor();
+    expect(JSON.stringify(await seriousA11yViolations(m))).toBe('[]');
+    await shot(m, 'issue13-manager-handover-opinion');
+    await m.getByRole('tab', { name: '大厅实况' }).click();
+    await m.locator('[data-alert="visitor_turned_away"]').waitFor();
+    await m.locator('[data-alert="handover_disagreement"]').waitFor({ state: 'detached' });
     await m.getByRole('tab', { name: '登记簿' }).click();
     const visitors = m.locator('[data-card="visitors"]');
     await visitors.getByText('已劝离').waitFor();

@@ -3,10 +3,15 @@ import { z } from 'zod';
 import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithStation } from '../support/fixtures.ts';
-import { setUpstreamUrl } from '../support/sync.ts';
-import { expectError, journalMark } from '../support/builders.ts';
+import { drain, setUpstreamUrl, startStation } from '../support/sync.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
+import { ManualClock } from '../../shared/runtime.ts';
+import { expectError, journalMark, shanghai } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
+import path from 'node:path';
 import { dumpProjections, rebuildProjections } from '../../db/rebuild.ts';
+import { openDatabase } from '../../db/open.ts';
+import { asBeforeMigration0020 } from '../support/handling.ts';
 import { CompleteReply, DueView, Followup, HistoryRow, PhotoReply } from '../../shared/checklists/model.ts';
 import { TemplateView } from '../../shared/api/hall/checklists.ts';
 
@@ -480,42 +485,279 @@ describe('checklists (issue 13)', () => {
       day: DAY,
     });
   });
+});
 
-  itWithStation(
-    'issue 13: a station forwards checklist routes to its hub (one record per hall); hub unreachable → 503, nothing written',
-    async ({ pairedHub, pulledStation }) => {
-      const hub = await pairedHub();
-      const station = await pulledStation(hub, 2);
-      // A check open all day, so the test does not depend on the hour it runs at.
-      const manager = await hub.login('9001');
-      const put = await hub.request('PUT', '/checklists/templates/allday', {
-        token: manager,
-        body: {
-          name: '全天巡查',
-          startTime: '00:00',
-          dueTime: '23:59',
-          items: [{ code: 'ok', label: '正常' }],
-        },
-      });
-      expect(put.status, JSON.stringify(put.body)).toBe(200);
+/** A demo hub and its counter stations on one manual clock at `at` hall time, each having pulled once. */
+const withStations = itWithStation.extend(
+  'hallWithStations',
+  ({ demoHall, later }) =>
+    async (at: string, ...counters: number[]) => {
+      const clock = new ManualClock(shanghai(at));
+      const hub = await demoHall({ clock });
+      const stations: TestHall[] = [];
+      for (const no of counters) {
+        const station = later(await startStation(hub, no, { sync: false, clock }));
+        await pullOnce(station.node.ctx, 'hub');
+        stations.push(station);
+      }
+      return { hub, stations, clock };
+    },
+);
+const HUB_DOWN = 'http://127.0.0.1:9';
+const quarantined = (hall: TestHall) =>
+  (hall.node.ctx.db.prepare('SELECT count(*) AS n FROM local_quarantine').get() as { n: number }).n;
+const missedOn = (hall: TestHall) =>
+  hall.node.ctx.db.prepare('SELECT occurrence_id FROM checklist_missed ORDER BY 1').pluck().all() as string[];
+
+describe('checklists on a station, local-first (issue 13, DESIGN §4)', () => {
+  withStations(
+    'R-OPEN-1, R-DIS-1: with the hub down a station records the opening check (a failed item, a photo) and a late disinfection in its own journal; once synced the manager sees them done and late, the fault follow-up and the photo, and an on-time completion is not missed',
+    async ({ hallWithStations }) => {
+      const { hub, stations, clock } = await hallWithStations(`${DAY} 07:00`, 2);
+      const station = stations[0]!;
+      const hubUrl = hub.url;
+      setUpstreamUrl(station.node, 'hub', HUB_DOWN);
       const clerk = await station.login('1002', 2);
-      const mine = await due(station, clerk);
-      const row = mine.find((d) => d.templateCode === 'allday')!;
-      expect(row.status).toMatch(/^(due|overdue)$/);
-      await completed(station, clerk, row.occurrenceId, pass('ok'));
-      // The record is the hub's; the station's journal holds none of it.
+      // Its templates are the reference data it pulled; the hub is not asked.
+      const before = await due(station, clerk);
+      expect(before.find((d) => d.occurrenceId === OPENING)).toMatchObject({ status: 'due' });
+      // A photo near the size limit: its row must still travel to the hub (row bounds).
+      const big = Buffer.concat([PNG, Buffer.alloc(150 * 1024, 7)]);
+      const up = await station.request('POST', '/checklists/photos', {
+        token: clerk,
+        body: { dataBase64: big.toString('base64') },
+      });
+      expect(up.status, JSON.stringify(up.body)).toBe(201);
+      const photo = parseReply(PhotoReply, up);
+      const done = await completed(station, clerk, OPENING, [
+        ...pass(...OPENING_ITEMS.filter((c) => c !== 'ac')),
+        { code: 'ac', result: 'fail', note: '空调不制冷' },
+        { code: 'photo', result: 'pass', photoSha256: photo.sha256 },
+      ]);
+      expect(done).toMatchObject({ status: 'done', failed: ['ac'] });
+      expect((await due(station, clerk)).find((d) => d.occurrenceId === OPENING)).toMatchObject({
+        status: 'done',
+        completedBy: '1002',
+      });
+      // 12:30: the hub, which knows nothing yet, marks the morning's windows missed.
+      clock.advance(5.5 * HOUR);
+      await hub.node.ctx.commits.run('markMissed');
+      expect(missedOn(hub)).toEqual([`disinfection@${DAY}`, `health@${DAY}`, OPENING]);
+      const late = await completed(station, clerk, `disinfection@${DAY}`, DISINFECTION);
+      expect(late.status).toBe('late');
+      expect(hub.node.ctx.db.prepare('SELECT count(*) AS n FROM checklist_records').get()).toEqual({ n: 0 });
+
+      setUpstreamUrl(station.node, 'hub', hubUrl);
+      await drain(station.node);
+      expect(quarantined(hub)).toBe(0);
+      const manager = await hub.login('9001');
+      const all = await due(hub, manager, '?scope=all');
+      // On time is on time however late it syncs; late stays late and missed for ever.
+      expect(all.find((d) => d.occurrenceId === OPENING)).toMatchObject({
+        status: 'done',
+        missed: false,
+        completedBy: '1002',
+      });
+      expect(all.find((d) => d.occurrenceId === `disinfection@${DAY}`)).toMatchObject({
+        status: 'late',
+        missed: true,
+      });
+      expect(missedOn(hub)).toEqual([`disinfection@${DAY}`, `health@${DAY}`]);
+      const followups = parseReply(
+        z.array(Followup),
+        await hub.request('GET', '/checklists/followups', { token: manager }),
+      );
+      expect(followups).toEqual([
+        expect.objectContaining({ itemCode: 'ac', openedBy: '1002', resolvedAt: null }),
+      ]);
       expect(
-        hub.node.ctx.db
-          .prepare('SELECT staff_id FROM checklist_records WHERE occurrence_id = ?')
-          .get(row.occurrenceId),
-      ).toBeTruthy();
-      expect(
-        station.node.ctx.db.prepare("SELECT count(*) AS n FROM journal WHERE type LIKE 'checklist.%'").get(),
-      ).toEqual({ n: 0 });
-      setUpstreamUrl(station.node, 'hub', 'http://127.0.0.1:9');
-      const hubMark = journalMark(hub.node.ctx.db);
-      expectError(await complete(station, clerk, row.occurrenceId, pass('ok')), 503, 'E_HUB_UNREACHABLE');
-      expect(journalMark(hub.node.ctx.db)).toEqual(hubMark);
+        hub.node.ctx.db.prepare('SELECT bytes FROM checklist_photos WHERE sha256 = ?').get(photo.sha256),
+      ).toEqual({ bytes: big.length });
+      // The hall opens on the station's opening check, with no override.
+      expect((await hub.request('POST', '/hall/open', { token: manager })).body).toMatchObject({
+        open: true,
+      });
+      // The station's counter now sees the hub's view laid over its own.
+      expect((await due(station, clerk)).find((d) => d.occurrenceId === `health@${DAY}`)).toMatchObject({
+        missed: true,
+      });
+      const { before: b, after } = rebuildProjections(hub.node.ctx.db);
+      expect(after).toBe(b);
     },
   );
+
+  withStations(
+    'R-DIS-1: two counters offline complete the same disinfection: the first by completion time stands on every node whatever order they sync in; the other is kept and shown, with its follow-up',
+    async ({ hallWithStations }) => {
+      const { hub, stations, clock } = await hallWithStations(`${DAY} 07:00`, 2, 3);
+      const [two, three] = stations as [TestHall, TestHall];
+      for (const s of stations) setUpstreamUrl(s.node, 'hub', HUB_DOWN);
+      const id = `disinfection@${DAY}`;
+      const failing = (code: string) =>
+        DISINFECTION.map((i) => (i.code === code ? { code, result: 'fail', note: `${code} 未消毒` } : i));
+      clock.advance(10 * 60_000);
+      await completed(three, await three.login('1003', 3), id, failing('chairs'));
+      clock.advance(10 * 60_000);
+      const c2 = await two.login('1002', 2);
+      await completed(two, c2, id, failing('kiosk'));
+      // The later one reaches the hub first.
+      for (const s of [two, three]) {
+        setUpstreamUrl(s.node, 'hub', hub.url);
+        await drain(s.node);
+      }
+      expect(quarantined(hub)).toBe(0);
+      const manager = await hub.login('9001');
+      const row = (await due(hub, manager, '?scope=all')).find((d) => d.occurrenceId === id)!;
+      expect(row).toMatchObject({
+        status: 'done',
+        completedBy: '1003',
+        completedAt: shanghai(`${DAY} 07:10`),
+      });
+      expect(row.alsoCompletedBy).toEqual([
+        { staffNo: '1002', completedAt: shanghai(`${DAY} 07:20`), late: false },
+      ]);
+      const history = parseReply(
+        z.array(HistoryRow),
+        await hub.request('GET', `/checklists/history?template=disinfection&item=chairs`, { token: manager }),
+      );
+      expect(history.map((h) => [h.staffNo, h.result, h.duplicate])).toEqual([
+        ['1003', 'fail', false],
+        ['1002', 'pass', true],
+      ]);
+      const followups = parseReply(
+        z.array(Followup),
+        await hub.request('GET', '/checklists/followups', { token: manager }),
+      );
+      expect(followups.map((f) => [f.itemCode, f.openedBy])).toEqual([
+        ['chairs', '1003'],
+        ['kiosk', '1002'],
+      ]);
+      // Counter 2 sees counter 3's completion standing, its own beside it.
+      const seen = (await due(two, c2)).find((d) => d.occurrenceId === id)!;
+      expect([seen.completedBy, seen.alsoCompletedBy.map((a) => a.staffNo)]).toEqual(['1003', ['1002']]);
+      const { before, after } = rebuildProjections(hub.node.ctx.db);
+      expect(after).toBe(before);
+    },
+  );
+
+  withStations(
+    'R-OPEN-1: with the hub reachable a station refuses to complete or amend a checklist another node already completed (409, nothing written) and shows who did it',
+    async ({ hallWithStations }) => {
+      const { hub, stations } = await hallWithStations(`${DAY} 07:30`, 2);
+      const station = stations[0]!;
+      await completed(hub, await hub.login('1001', 1), OPENING, pass(...OPENING_ITEMS));
+      const clerk = await station.login('1002', 2);
+      expect((await due(station, clerk)).find((d) => d.occurrenceId === OPENING)).toMatchObject({
+        status: 'done',
+        completedBy: '1001',
+      });
+      await refusedUnchanged(
+        station,
+        () => complete(station, clerk, OPENING, pass(...OPENING_ITEMS)),
+        409,
+        'E_CHECKLIST_DONE',
+      );
+      // Nor does it amend a completion it does not hold: that is corrected where it was done.
+      await refusedUnchanged(
+        station,
+        () =>
+          station.request('POST', `/checklists/${OPENING}/amendments`, {
+            token: clerk,
+            body: { reason: '补记', items: pass('ac') },
+          }),
+        409,
+        'E_CHECKLIST_ELSEWHERE',
+      );
+      // The manager's side stays on the hub: a station forwards it, with its clerk vouched for as a clerk.
+      expectError(
+        await station.request('POST', '/checklists/followups/none/resolve', {
+          token: clerk,
+          body: { note: 'x' },
+        }),
+        403,
+        'E_FORBIDDEN',
+      );
+    },
+  );
+
+  withStations(
+    'issue 13: the station’s checklist routes refuse a foreign device and a screen token, and change nothing',
+    async ({ hallWithStations }) => {
+      const { hub, stations } = await hallWithStations(`${DAY} 07:30`, 2);
+      const station = stations[0]!;
+      const clerk = await station.login('1002', 2);
+      const screen = await station.request('POST', '/counters/2/screens', {
+        token: clerk,
+        body: { kind: 'pad' },
+      });
+      expect(screen.status, JSON.stringify(screen.body)).toBe(201);
+      const paired = await station.request('POST', '/screens/pair', {
+        body: { code: (screen.body as { code: string }).code },
+      });
+      const padToken = (paired.body as { token: string }).token;
+      expect(padToken).toEqual(expect.any(String));
+      const tries = (token: string) => [
+        () => station.request('GET', '/checklists/due', { token }),
+        () => complete(station, token, OPENING, pass(...OPENING_ITEMS)),
+        () =>
+          station.request('POST', `/checklists/${OPENING}/amendments`, {
+            token,
+            body: { reason: 'x', items: pass('ac') },
+          }),
+        () =>
+          station.request('POST', '/checklists/photos', {
+            token,
+            body: { dataBase64: PNG.toString('base64') },
+          }),
+      ];
+      // The hub's kiosk is a device of the hall, but no device of this station: its token means nothing here.
+      for (const send of tries(hub.kioskToken)) await refusedUnchanged(station, send, 401);
+      for (const send of tries(padToken)) await refusedUnchanged(station, send, 403, 'E_FORBIDDEN');
+    },
+  );
+});
+
+describe('migration 0020 (issue 13)', () => {
+  it('DESIGN-2: a database made before migration 0020 keeps its checklist records: each completion becomes the one that stands, with its results, and rebuilds the same', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall(`${DAY} 07:00`);
+    const c1 = await staff.clerk(1);
+    await completed(hall, c1, OPENING, [
+      ...pass(...OPENING_ITEMS.filter((c) => c !== 'ac')),
+      { code: 'ac', result: 'fail', note: '2 号空调不制冷' },
+    ]);
+    const res = await hall.request('POST', `/checklists/${OPENING}/amendments`, {
+      token: c1,
+      body: { reason: '已修好', items: pass('ac') },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const file = path.join(hall.dataDir, 'old.sqlite');
+    await hall.node.ctx.db.backup(file);
+    asBeforeMigration0020(file);
+    const migrated = openDatabase(file);
+    try {
+      const record = migrated.prepare('SELECT journal_id, staff_id FROM checklist_records').get() as {
+        journal_id: string;
+        staff_id: string;
+      };
+      expect(migrated.prepare('SELECT journal_id, staff_id, late FROM checklist_completions').all()).toEqual([
+        { ...record, late: 0 },
+      ]);
+      expect(
+        migrated
+          .prepare(
+            'SELECT amendment_id IS NULL AS completion, completion_id, count(*) AS n FROM checklist_results GROUP BY 1, 2 ORDER BY 1',
+          )
+          .all(),
+      ).toEqual([
+        { completion: 0, completion_id: null, n: 1 },
+        { completion: 1, completion_id: record.journal_id, n: OPENING_ITEMS.length },
+      ]);
+      const { before, after } = rebuildProjections(migrated);
+      expect(after).toBe(before);
+    } finally {
+      migrated.close();
+    }
+  });
 });

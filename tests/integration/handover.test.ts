@@ -8,6 +8,7 @@ import { HandoverView } from '../../shared/handover/model.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithStation } from '../support/fixtures.ts';
 import { journalEvents, refusedUnchanged } from '../support/builders.ts';
+import * as read from '../../db/read.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 import { drain } from '../support/sync.ts';
@@ -249,6 +250,103 @@ describe('the handover book (交接班, issue 13)', () => {
     expect((await atCounter(hall, third)).carryOver).toEqual([]);
     const { before, after } = rebuildProjections(hall.node.ctx.db);
     expect(after).toBe(before);
+  });
+
+  it('R-HAND-1: the duty manager writes their opinion into the book for a disputed handover (PIN checked on the spot); the book shows it and its dispute alert comes down', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall();
+    const first = await staff.clerk(1);
+    const disputedId = await written(hall, first, writtenBook);
+    const second = await hall.login('1002', 1);
+    const disputed = agreeing.map((a) =>
+      a.index === 3 ? { index: 3, confirmed: false, note: '支票金额与存根不符' } : a,
+    );
+    await accepted(hall, second, disputedId, disputed);
+    // An undisputed handover at counter 2, and one not signed yet at counter 3.
+    const cleanId = await written(hall, await hall.login('1003', 2), [{ kind: 'keys', text: '钥匙' }]);
+    await accepted(hall, await hall.login('1004', 2), cleanId, [{ index: 0, confirmed: true }]);
+    const unsignedId = await written(hall, await hall.login('1005', 3), [{ kind: 'keys', text: '钥匙' }]);
+    await raiseAlerts(hall);
+    const manager = await staff.manager();
+    const disputes = async () =>
+      (await alerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement').map((a) => a.ref);
+    expect(await disputes()).toEqual([disputedId]);
+
+    const RULING = '支票退回出票单位核对，由 1001 跟进，次日交接时确认';
+    const rule = (token: string, id: string, approver: unknown, opinion = RULING) =>
+      hall.request('POST', `/handovers/${id}/opinion`, { token, body: { opinion, approver } });
+    const asManager = { staffNo: '9001', pin: PIN };
+    // A clerk cannot rule, with their own PIN or in their own session; nor can a device.
+    await refusedUnchanged(
+      hall,
+      () => rule(second, disputedId, { staffNo: '1002', pin: PIN }),
+      403,
+      'E_APPROVER',
+    );
+    await refusedUnchanged(hall, () => rule(second, disputedId, undefined), 400);
+    await refusedUnchanged(hall, () => rule(hall.kioskToken, disputedId, asManager), 403, 'E_FORBIDDEN');
+    await refusedUnchanged(hall, () => rule(hall.displayToken, disputedId, asManager), 403, 'E_FORBIDDEN');
+    // A wrong PIN counts as a failed sign-in and writes nothing.
+    await refusedUnchanged(
+      hall,
+      () => rule(manager, disputedId, { staffNo: '9001', pin: '654321' }),
+      401,
+      'E_BAD_CREDENTIALS',
+    );
+    // Nothing to rule on: no disagreement, or not signed yet; an unknown handover; an empty opinion.
+    await refusedUnchanged(hall, () => rule(manager, cleanId, asManager), 409, 'E_HANDOVER_NOT_DISPUTED');
+    await refusedUnchanged(hall, () => rule(manager, unsignedId, asManager), 409, 'E_HANDOVER_NOT_DISPUTED');
+    await refusedUnchanged(
+      hall,
+      () => rule(manager, 'no-such-handover', asManager),
+      404,
+      'E_UNKNOWN_HANDOVER',
+    );
+    await refusedUnchanged(hall, () => rule(manager, disputedId, asManager, '   '), 400);
+    expect(await disputes()).toEqual([disputedId]);
+
+    const res = await rule(manager, disputedId, asManager);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(parseReply(HandoverView, res).opinion).toMatchObject({ text: RULING, staffNo: '9001' });
+    const [row] = journalEvents(hall.node.ctx.db, 'handover.ruled');
+    expect(row).toMatchObject({
+      recorded_by: read.staffByNo(hall.node.ctx.db, '9001')!.id,
+      payload: { handoverId: disputedId, counterNo: 1, opinion: RULING },
+    });
+    // The escalation is answered: its alert comes down and the timer does not raise it again.
+    expect(await disputes()).toEqual([]);
+    await raiseAlerts(hall);
+    expect(await disputes()).toEqual([]);
+    // In the book: the manager's list and the counter's own view of that handover.
+    const listed = (await managerList(hall, manager, 'disagreements')).find((h) => h.id === disputedId);
+    expect(listed?.opinion).toMatchObject({ text: RULING, staffNo: '9001' });
+    const mine = parseReply(
+      z.array(HandoverView),
+      await hall.request('GET', '/handovers/mine', { token: second }),
+    );
+    expect(mine.find((h) => h.id === disputedId)?.opinion?.text).toBe(RULING);
+    // Once only; the disputed cheque still carries over until a later handover confirms it.
+    await refusedUnchanged(hall, () => rule(manager, disputedId, asManager), 409, 'E_HANDOVER_RULED');
+    expect((await atCounter(hall, second)).carryOver.map((i) => i.kind)).toEqual(['cheque']);
+    const { before, after } = rebuildProjections(hall.node.ctx.db);
+    expect(after).toBe(before);
+  });
+
+  it('R-HAND-1: an opinion written before the timer raised the dispute alert means it is never raised', async ({
+    aHall,
+  }) => {
+    const { hall, staff } = await aHall();
+    const id = await written(hall, await staff.clerk(1), [{ kind: 'keys', text: '钥匙' }]);
+    await accepted(hall, await hall.login('1002', 1), id, [{ index: 0, confirmed: false, note: '少一把' }]);
+    const manager = await staff.manager();
+    const res = await hall.request('POST', `/handovers/${id}/opinion`, {
+      token: manager,
+      body: { opinion: '配钥匙，费用由班组承担', approver: { staffNo: '9001', pin: PIN } },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await raiseAlerts(hall);
+    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toEqual([]);
   });
 
   it('R-HAND-1: a handover left unsigned longer than the setting raises one alert (injected clock), which signing takes down', async ({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
@@ -17,13 +17,22 @@ import {
 import { ManualClock } from '../../shared/runtime.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithHeadOffice } from '../support/fixtures.ts';
-import { journalEvents, journalSentenceAlert, refusedUnchanged } from '../support/builders.ts';
+import { journalEvents, journalSentenceAlert, refusedUnchanged, shanghai } from '../support/builders.ts';
 import { asBeforeMigration0018 } from '../support/handling.ts';
 import { openDatabase } from '../../db/open.ts';
 import { openAlerts } from '../../db/read.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
-import { drain, expectPushedToHeadOffice, setUpstreamUrl } from '../support/sync.ts';
+import {
+  drain,
+  eventually,
+  expectPushedToHeadOffice,
+  setUpstreamUrl,
+  startStation,
+} from '../support/sync.ts';
+import { retainOnSchedule } from '../../hall/registers/retention.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
+import type { Health } from '../../shared/api/schemas.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -328,6 +337,99 @@ describe('retention (R-REC-1)', () => {
     clock.advance(366 * DAY);
     expect(parseReply(ArchiveView, await retain(hall, await hall.login('9001'), 'tools')).count).toBe(1);
     expect(count(hall, 'tool_loans')).toBe(0);
+  });
+});
+
+describe('retention on a schedule (R-REC-1)', () => {
+  /** A hall with one visitor registered, stopped; its data directory and clock, 181 days later. */
+  async function hallAged181Days(
+    testHall: (o: { dataDir: string; clock: ManualClock }) => Promise<TestHall>,
+    dir: string,
+  ) {
+    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+    const first = await testHall({ dataDir: dir, clock });
+    await visited(first, await first.login('1001', 1), { temperatureC: 36.6 });
+    await first.stop();
+    clock.advance(181 * DAY);
+    return clock;
+  }
+  const job = (hall: TestHall, name: string) => hall.node.scheduler.status().find((j) => j.name === name);
+
+  it('R-REC-1: the node archives and removes records past their retention by itself at start (and daily), as the manual path does', async ({
+    testHall,
+    tempDir,
+  }) => {
+    const dir = tempDir();
+    const clock = await hallAged181Days(testHall, dir);
+    const hall = await testHall({ dataDir: dir, clock, timers: true });
+    await eventually(() => count(hall, 'archives') === 1, 'the retention job archived the visitor');
+    expect(count(hall, 'visitors')).toBe(0);
+    const [row] = journalEvents(hall.node.ctx.db, 'records.archived');
+    // Signed by the node itself: nobody pressed anything.
+    expect(row!.recorded_by).toBe(`device:${hall.node.ctx.deviceId}`);
+    expect(row!.payload).toMatchObject({ recordType: 'visitors', count: 1 });
+    const text = readFileSync(path.join(dir, row!.payload.file as string), 'utf8');
+    expect(createHash('sha256').update(text).digest('hex')).toBe(row!.payload.sha256);
+    await eventually(() => job(hall, 'retention')?.lastOkAt != null, 'the job reported success');
+    const manager = await hall.login('9001');
+    const [listed] = parseReply(
+      z.array(ArchiveView),
+      await hall.request('GET', '/retention/archives', { token: manager }),
+    );
+    expect(listed).toMatchObject({ recordType: 'visitors', count: 1, staffNo: '' });
+    // Nothing more is past retention: the next run writes no empty archive.
+    expect(await retainOnSchedule(hall.node.ctx)).toBe(0);
+    expect(count(hall, 'archives')).toBe(1);
+  });
+
+  it('R-REC-1: when the archive file cannot be written the job removes nothing and /health names the failure', async ({
+    testHall,
+    tempDir,
+  }) => {
+    const dir = tempDir();
+    const clock = await hallAged181Days(testHall, dir);
+    // A file where the archive folder should be: the archive cannot be written.
+    writeFileSync(path.join(dir, 'archive'), 'not a folder');
+    const hall = await testHall({ dataDir: dir, clock, timers: true });
+    await eventually(() => job(hall, 'retention')?.lastError != null, 'the retention job failed');
+    expect(count(hall, 'visitors')).toBe(1);
+    expect(count(hall, 'archives')).toBe(0);
+    expect(journalEvents(hall.node.ctx.db, 'records.archived')).toHaveLength(0);
+    const health = (await hall.request('GET', '/health')).body as z.infer<typeof Health>;
+    expect(health.ok).toBe(false);
+    expect(health.problems.find((p) => p.code === 'E_JOB')?.message).toContain('retention');
+  });
+
+  it('R-REC-1: a station archives its own records on its schedule; its node-signed archive row passes the hub’s origin rule and leaves the hub’s copy alone', async ({
+    demoHall,
+    later,
+  }) => {
+    const hub = await demoHall();
+    const clock = new ManualClock(Date.now());
+    const station = later(await startStation(hub, 2, { sync: false, clock }));
+    await pullOnce(station.node.ctx, 'hub');
+    const visitor = await visited(station, await station.login('1002', 2), { temperatureC: 36.5 });
+    await drain(station.node);
+    clock.advance(181 * DAY);
+    expect(await retainOnSchedule(station.node.ctx)).toBe(1);
+    expect(count(station, 'visitors')).toBe(0);
+    await drain(station.node);
+    expect(count(hub, 'local_quarantine')).toBe(0);
+    expect(
+      journalEvents(hub.node.ctx.db, 'records.archived').map((r) => [r.device_id, r.recorded_by]),
+    ).toEqual([[station.node.ctx.deviceId, `device:${station.node.ctx.deviceId}`]]);
+    expect(stmt(hub.node.ctx.db, 'SELECT id FROM visitors').all()).toEqual([{ id: visitor.id }]);
+  });
+
+  it('R-REC-1: the retention job is scheduled on a station as on the hub; the hub’s hall jobs are not', async ({
+    demoHall,
+    later,
+  }) => {
+    const hub = await demoHall();
+    const station = later(await startStation(hub, 3, { sync: false, timers: true }));
+    const names = station.node.scheduler.status().map((j) => j.name);
+    expect(names).toContain('retention');
+    expect(names).not.toContain('checklist-missed');
   });
 });
 

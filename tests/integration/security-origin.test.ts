@@ -106,8 +106,9 @@ function samples(counterNo: number, staffId: string): { [K in EventType]: EventP
 
 const ITEM = { code: 'furniture', result: 'pass' as const, value: null, note: null, photoSha256: null };
 /**
- * Issue 13's checklist and hall-day events: the hub's alone (one opening check per hall), so a hostile
- * station's forged completion, missed mark, follow-up resolution or override is refused and changes nothing.
+ * Issue 13's checklist and hall-day events: a station fills checklists in local-first (completion,
+ * amendment, photo, signed by its clerk in session), but a forged countersign, missed mark, follow-up
+ * resolution, hall template or override is the hub's and is refused, changing nothing.
  */
 function checklistSamples(staffId: string): { [K in ChecklistEvent]: EventPayload<K> } {
   const occurrenceId = 'opening@2026-01-05';
@@ -163,8 +164,9 @@ type ChecklistEvent = Extract<EventType, `checklist.${string}`> | 'hall.overridd
 
 /**
  * The event types a station may write, as these tests expect them (stated here, not read from the
- * table under test): sign-ins, its reference pulls and walk-ins (issue 9), money (issue 11) and
- * ratings (issue 12), all written by the node serving the counter.
+ * table under test): sign-ins, its reference pulls and walk-ins (issue 9), money (issue 11),
+ * ratings (issue 12), the handover book, visitors, its own archives and checklists filled in there
+ * (issue 13), all written by the node serving the counter.
  */
 const stationWritten = (staffId: string): string[] =>
   [
@@ -178,6 +180,9 @@ const stationWritten = (staffId: string): string[] =>
     'handover.accepted',
     'visitor.registered',
     'records.archived',
+    'checklist.completed',
+    'checklist.amended',
+    'checklist.photo',
   ].sort();
 
 /** Every event type, the clerk's sign-out last: the station's records after it would have no session. */
@@ -387,6 +392,7 @@ function recordSamples(counterNo: number, staffId: string): { [K in RecordEvent]
       items: [{ index: 0, confirmed: true, note: null }],
       disagreements: 0,
     },
+    'handover.ruled': { handoverId: HANDOVER, counterNo, staffId, opinion: 'rogue ruling' },
     'visitor.registered': {
       visitorId: '0190f0c0-0000-7000-8000-0000000000f2',
       counterNo,
@@ -470,6 +476,27 @@ const it = test.extend('counterSix', ({ demoHall }) => async (): Promise<Counter
     push: (rows) => pushRaw(hub.url, device.token, { deviceId: device.deviceId, rows }),
   };
 });
+
+/**
+ * Rows in counter six's chain: its clerk signing in there, then sample rows with `payload` laid over
+ * them, signed by `by` (the clerk unless told).
+ */
+function sampleRows<T extends EventType>(
+  chain: RowChain,
+  clerkId: string,
+  samples: Record<T, Record<string, unknown>>,
+) {
+  return {
+    signIn: () =>
+      chain.next({
+        type: 'counter.signed_in',
+        payload: { counterNo: 6, staffId: clerkId },
+        recorded_by: clerkId,
+      }),
+    row: (type: T, payload: object, by = clerkId) =>
+      chain.next({ type, payload: { ...samples[type], ...payload }, recorded_by: by }),
+  };
+}
 
 const quarantineCount = (hub: TestHall) =>
   (stmt(hub.node.ctx.db, 'SELECT count(*) AS n FROM local_quarantine').get() as { n: number }).n;
@@ -726,6 +753,37 @@ describe(`security: origin rules at head office on ${BACKEND} (issue 9)`, () => 
 });
 
 describe('security: issue 13 origin rules (handover book, registers, retention)', () => {
+  it('R-OPEN-1 security: a station’s checklist completion passes only signed by its clerk in session and naming them; a forged countersign, missed mark, follow-up resolution, hall template or override is quarantined', async ({
+    counterSix,
+  }) => {
+    const { db, clerk, chain, push } = await counterSix();
+    const other = read.staffByNo(db, '1001')!;
+    const { signIn, row } = sampleRows(chain, clerk.id, checklistSamples(clerk.id));
+    const rows = [
+      signIn(),
+      row('checklist.completed', { staffId: other.id }, other.id), // 2: no session here
+      row('checklist.completed', { staffId: other.id }), // 3: names someone else than its signer
+      row('checklist.completed', {}), // 4: ok
+      row('checklist.photo', {}), // 5: ok
+      row('checklist.countersigned', {}), // 6: the manager's, on the hub
+      row('checklist.missed', {}), // 7: the hub's job
+      row('checklist.followup_resolved', {}), // 8: the manager's, on the hub
+      row('checklist.template_set', {}), // 9: the hall's templates, on the hub
+      row('hall.overridden', {}), // 10: the hall's day, on the hub
+    ];
+    const before = dumpProjections(db);
+    const reply = parseReply(PushReply, await push(rows));
+    expect(reply.ackedSeq).toBe(10);
+    expect(reply.rejected.map((r) => r.seq)).toEqual([2, 3, 6, 7, 8, 9, 10]);
+    for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
+    expect(stmt(db, 'SELECT staff_id, countersigned_by FROM checklist_records').all()).toEqual([
+      { staff_id: clerk.id, countersigned_by: null },
+    ]);
+    for (const table of ['checklist_missed', 'hall_checklists', 'hall_overrides'])
+      expect(stmt(db, `SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    expect(dumpProjections(db)).not.toBe(before);
+  });
+
   it('R-HAND-1, R-VIS-1, R-REC-1 security: a station’s handover or visitor for another counter, signed by someone with no session there, and the hall registers are quarantined; its archive never empties the hub’s tables', async ({
     counterSix,
   }) => {
@@ -738,15 +796,9 @@ describe('security: issue 13 origin rules (handover book, registers, retention)'
     ).toBe(201);
     const visitorsOnHub = () => (stmt(db, 'SELECT count(*) AS n FROM visitors').get() as { n: number }).n;
     expect(visitorsOnHub()).toBe(1);
-    const p = recordSamples(6, clerk.id);
-    const row = (type: RecordEvent, payload: object, by = clerk.id) =>
-      chain.next({ type, payload: { ...p[type], ...payload }, recorded_by: by });
+    const { signIn, row } = sampleRows(chain, clerk.id, recordSamples(6, clerk.id));
     const rows = [
-      chain.next({
-        type: 'counter.signed_in',
-        payload: { counterNo: 6, staffId: clerk.id },
-        recorded_by: clerk.id,
-      }),
+      signIn(),
       row('handover.written', { counterNo: 1 }), // 2: another counter
       row('handover.written', { staffId: other.id }, other.id), // 3: no session here
       row('handover.written', {}), // 4: ok
@@ -755,13 +807,16 @@ describe('security: issue 13 origin rules (handover book, registers, retention)'
       row('tool.lent', {}), // 7: the hub's register
       row('meeting.recorded', {}), // 8: the hub's register
       row('alert.acknowledged', {}), // 9: the duty manager's, on the hub
-      row('records.archived', {}), // 10: kept as a record, projected only on the station
+      row('handover.ruled', {}), // 10: R-HAND-1's opinion is the duty manager's, on the hub
+      row('records.archived', {}), // 11: kept as a record, projected only on the station
     ];
     const reply = parseReply(PushReply, await push(rows));
-    expect(reply.ackedSeq).toBe(10);
-    expect(reply.rejected.map((r) => r.seq)).toEqual([2, 3, 5, 6, 7, 8, 9]);
+    expect(reply.ackedSeq).toBe(11);
+    expect(reply.rejected.map((r) => r.seq)).toEqual([2, 3, 5, 6, 7, 8, 9, 10]);
     for (const r of reply.rejected) expect(r.reason).toMatch(/^origin rule/);
-    expect(stmt(db, 'SELECT counter_no FROM handovers').all()).toEqual([{ counter_no: 6 }]);
+    expect(stmt(db, 'SELECT counter_no, opinion FROM handovers').all()).toEqual([
+      { counter_no: 6, opinion: null },
+    ]);
     // A station's archive (cutoff in 2100) left the hub's own visitor where it was.
     expect(visitorsOnHub()).toBe(1);
     expect(stmt(db, 'SELECT count(*) AS n FROM archives').get()).toEqual({ n: 0 });

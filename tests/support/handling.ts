@@ -42,8 +42,22 @@ export function asBeforeMigration0014(file: string): void {
   );
 }
 
+/**
+ * Turns a closed hall database back into one made before migration 0020 (one completion per checklist
+ * occurrence, no manager's opinion on a handover).
+ */
+export function asBeforeMigration0020(file: string): void {
+  execOn(
+    file,
+    `DROP TABLE checklist_completions; ALTER TABLE checklist_results DROP COLUMN completion_id;
+      ALTER TABLE handovers DROP COLUMN opinion; ALTER TABLE handovers DROP COLUMN opinion_by;
+      ALTER TABLE handovers DROP COLUMN opinion_at; DELETE FROM schema_migrations WHERE version = 20;`,
+  );
+}
+
 /** Turns a closed hall database back into one made before migration 0019 (no table stamps, receipts' covering day-total index). */
 export function asBeforeMigration0019(file: string): void {
+  asBeforeMigration0020(file);
   execOn(
     file,
     `${['settings', 'ref_data'].flatMap((t) => ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${t}_stamp_${op};`)).join(' ')}
@@ -69,7 +83,10 @@ export function asBeforeMigration0017(file: string): void {
   asBeforeMigration0018(file);
   execOn(
     file,
-    `${CHECKLIST_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 17;`,
+    // checklist_completions is 0020's, gone already.
+    `${CHECKLIST_TABLES.filter((t) => t !== 'checklist_completions')
+      .map((t) => `DROP TABLE ${t};`)
+      .join(' ')} DELETE FROM schema_migrations WHERE version = 17;`,
   );
 }
 

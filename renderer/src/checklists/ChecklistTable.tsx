@@ -72,6 +72,16 @@ export function ChecklistTable({
               <span>
                 {r.completedBy}
                 {r.countersignedBy ? ` / ${t('countersignedBy', { staffNo: r.countersignedBy })}` : ''}
+                {/* Two counters offline did it: the first stands, the other is kept and shown. */}
+                {r.alsoCompletedBy.map((a) => (
+                  <Tag
+                    key={`${a.staffNo}|${a.completedAt}`}
+                    style={{ marginLeft: 4 }}
+                    data-also-done={a.staffNo}
+                  >
+                    {t('alsoDoneBy', { staffNo: a.staffNo, at: shortTime(a.completedAt, i18n.language) })}
+                  </Tag>
+                ))}
               </span>
             ) : null,
         },

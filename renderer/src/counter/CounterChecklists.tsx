@@ -14,6 +14,7 @@ const CHECKLISTS_POLL_MS = 30_000;
 export function CounterChecklists() {
   const { t } = useTranslation('checklists');
   const token = useCounter((s) => s.session?.token);
+  const hubDown = useCounter((s) => s.hubDown !== null);
   const api = useCaseApi(token);
   const [rows, setRows] = useState<DueRowT[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +40,10 @@ export function CounterChecklists() {
         />
       ) : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      {/* Local-first: this counter records checklists with its hub down, but knows only its own. */}
+      {hubDown ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hubDownNote')} />
+      ) : null}
       <FillableChecklists api={api} rows={rows} onChanged={() => void load()} empty={t('noneDue')} />
     </Card>
   );

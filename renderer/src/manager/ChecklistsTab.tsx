@@ -265,7 +265,7 @@ function HistoryCard({ token }: { token: string }) {
       <Table
         size="small"
         rowKey={(r) =>
-          `${r.occurrenceId}|${r.itemCode ?? ''}|${r.amended}|${String(r.value)}|${r.result ?? ''}`
+          `${r.occurrenceId}|${r.itemCode ?? ''}|${r.amended}|${r.duplicate}|${r.staffNo}|${String(r.value)}|${r.result ?? ''}`
         }
         dataSource={rows}
         pagination={{ pageSize: 10 }}
@@ -285,7 +285,15 @@ function HistoryCard({ token }: { token: string }) {
           { title: t('result'), render: (_v, r) => (r.result ? t(r.result) : '') },
           { title: t('value'), render: (_v, r) => (r.value === null ? '' : String(r.value)) },
           { title: t('doneBy'), dataIndex: 'staffNo' },
-          { title: t('amended'), render: (_v, r) => (r.amended ? <Tag>{t('amended')}</Tag> : null) },
+          {
+            title: t('amended'),
+            render: (_v, r) => (
+              <>
+                {r.amended ? <Tag>{t('amended')}</Tag> : null}
+                {r.duplicate ? <Tag color="gold">{t('duplicate')}</Tag> : null}
+              </>
+            ),
+          },
         ]}
       />
     </Card>

@@ -1,4 +1,4 @@
-import { Descriptions, Form, Input, Space, Table, Tag } from 'antd';
+import { Alert, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { HandoverItem, HandoverView } from '../../../shared/handover/model.ts';
@@ -26,8 +26,37 @@ export function ItemDetail({ item }: { item: HandoverItem & { handedFen?: number
   return parts.length ? <span>{parts.join(' · ')}</span> : null;
 }
 
-/** A signed or waiting handover's items with the incoming clerk's answers. */
-export function HandoverItemsTable({ handover }: { handover: HandoverViewT }) {
+/** A signed or waiting handover's items with the incoming clerk's answers, and the duty manager's opinion. */
+export function HandoverItemsTable({ handover, tz }: { handover: HandoverViewT; tz?: string }) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ItemsTable handover={handover} />
+      <HandoverOpinion handover={handover} tz={tz} />
+    </Space>
+  );
+}
+
+/** R-HAND-1: the duty manager's opinion on the disagreements, as written into the book. */
+export function HandoverOpinion({ handover, tz }: { handover: HandoverViewT; tz?: string }) {
+  const { t, i18n } = useTranslation('records');
+  const o = handover.opinion;
+  if (!o) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-opinion={handover.id}
+      message={t('opinionBy', {
+        name: o.name,
+        staffNo: o.staffNo,
+        at: formatDateTime(o.at, i18n.language, tz),
+      })}
+      description={o.text}
+    />
+  );
+}
+
+function ItemsTable({ handover }: { handover: HandoverViewT }) {
   const { t } = useTranslation('records');
   const kindLabel = useKindLabel();
   return (

@@ -35,10 +35,10 @@ export const TemplateView = ChecklistTemplate.safeExtend({
 });
 
 /**
- * Checklists (issue 13). Written by the hub, like cases: one opening check per hall, one list of fault
- * follow-ups; a station forwards these routes to it (docs/decisions.md).
+ * Checklists filled in at the node serving the screen (issue 13, local-first): a station answers these
+ * itself, with its hub down too, and syncs what it records up (docs/decisions.md).
  */
-export const checklistsContract = hallRoutes({
+export const nodeChecklistsContract = hallRoutes({
   checklistsDue: {
     method: 'GET',
     url: '/checklists/due',
@@ -76,16 +76,6 @@ export const checklistsContract = hallRoutes({
     status: 201,
     idempotent: true,
   },
-  countersignChecklist: {
-    method: 'POST',
-    url: '/checklists/:occurrenceId/countersign',
-    summary: 'A manager countersigns a completed checklist with their PIN (not one they did themselves)',
-    tag: 'checklists',
-    access: ['clerk'],
-    params: OccurrenceParams,
-    body: CountersignBody,
-    reply: DueView,
-  },
   uploadChecklistPhoto: {
     method: 'POST',
     url: '/checklists/photos',
@@ -96,6 +86,23 @@ export const checklistsContract = hallRoutes({
     body: PhotoBody,
     reply: PhotoReply,
     status: 201,
+  },
+});
+
+/**
+ * The manager's side of the checklists, on the hub, which holds every node's records: countersigning,
+ * fault follow-ups, history, the hall's templates. A station forwards these routes to it.
+ */
+export const hallChecklistsContract = hallRoutes({
+  countersignChecklist: {
+    method: 'POST',
+    url: '/checklists/:occurrenceId/countersign',
+    summary: 'A manager countersigns a completed checklist with their PIN (not one they did themselves)',
+    tag: 'checklists',
+    access: ['clerk'],
+    params: OccurrenceParams,
+    body: CountersignBody,
+    reply: DueView,
   },
   checklistFollowups: {
     method: 'GET',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AcceptBody, HandoverBody, HandoverItem, HandoverView } from '../../handover/model.ts';
+import { AcceptBody, HandoverBody, HandoverItem, HandoverView, OpinionBody } from '../../handover/model.ts';
 import { Id } from '../../primitives.ts';
 import { IdempotencyHeader } from '../contract.ts';
 import { hallRoutes } from './access.ts';
@@ -75,5 +75,26 @@ export const handoverContract = hallRoutes({
     access: ['manager'],
     query: HandoverFilter,
     reply: z.array(HandoverView),
+  },
+});
+
+/**
+ * The duty manager's side of the book, on the hub only (it holds every counter's handovers; a station
+ * forwards these routes to it).
+ */
+export const handoverHubContract = hallRoutes({
+  handoverOpinion: {
+    method: 'POST',
+    url: '/handovers/:id/opinion',
+    summary:
+      'R-HAND-1: a duty manager writes their opinion on a handover signed with disagreements (their PIN checked on the spot, like a countersign); it clears the dispute alert; once only',
+    tag: 'handover',
+    access: ['clerk'],
+    params: IdParams,
+    body: OpinionBody,
+    headers: IdempotencyHeader,
+    reply: HandoverView,
+    status: 201,
+    idempotent: true,
   },
 });

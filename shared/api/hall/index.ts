@@ -1,9 +1,9 @@
 import { adminContract, healthContract } from './admin.ts';
 import { authContract } from './auth.ts';
 import { casesContract } from './cases.ts';
-import { checklistsContract } from './checklists.ts';
+import { hallChecklistsContract, nodeChecklistsContract } from './checklists.ts';
 import { devicesContract } from './devices.ts';
-import { handoverContract } from './handover.ts';
+import { handoverContract, handoverHubContract } from './handover.ts';
 import { moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
 import { ratingsContract } from './ratings.ts';
@@ -24,9 +24,11 @@ export const hallApi = {
   ...casesContract,
   ...ratingsContract,
   ...handoverContract,
+  ...handoverHubContract,
   ...nodeRegistersContract,
   ...hallRegistersContract,
-  ...checklistsContract,
+  ...nodeChecklistsContract,
+  ...hallChecklistsContract,
 };
 export type HallApi = typeof hallApi;
 export type { HallWho } from './access.ts';

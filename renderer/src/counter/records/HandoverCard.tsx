@@ -71,7 +71,7 @@ export function HandoverCard() {
             />
           )}
           <HandoverHeader handover={waiting} lang={i18n.language} tz={tz} />
-          <HandoverItemsTable handover={waiting} />
+          <HandoverItemsTable handover={waiting} tz={tz} />
         </Space>
       ) : (
         <Empty description={t('noneWaiting')} />

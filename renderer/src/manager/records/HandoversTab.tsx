@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Alert, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../lib/EmptyNote.tsx';
+import { FormDialog } from '../../lib/FormDialog.tsx';
+import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverItems.tsx';
+import { useManager } from '../store.ts';
 import { useManagerApi } from './useManagerApi.ts';
 
 type Filter = 'unsigned' | 'disagreements' | 'all';
@@ -12,7 +15,8 @@ const POLL_MS = 30_000;
 
 /**
  * 交接班 for the duty manager (R-HAND-1): every counter's handovers, the hub's and its stations';
- * the unsigned ones and those with disagreements first, each opening to its items and answers.
+ * the unsigned ones and those with disagreements first, each opening to its items and answers. The
+ * duty manager writes their opinion on a disputed one into the book, signed with their PIN.
  */
 export function HandoversTab() {
   const { t, i18n } = useTranslation('records');
@@ -20,6 +24,7 @@ export function HandoversTab() {
   const [filter, setFilter] = useState<Filter>('unsigned');
   const [rows, setRows] = useState<HandoverViewT[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [ruling, setRuling] = useState<HandoverViewT | null>(null);
   const load = () =>
     api.handovers({ filter }).then(
       (r) => {
@@ -46,7 +51,7 @@ export function HandoversTab() {
         size="middle"
         dataSource={rows}
         locale={{ emptyText: <EmptyNote>{t('noHandovers')}</EmptyNote> }}
-        expandable={{ expandedRowRender: (h) => <HandoverItemsTable handover={h} /> }}
+        expandable={{ expandedRowRender: (h) => <HandoverItemsTable handover={h} tz={tz} /> }}
         columns={[
           { title: t('counter'), dataIndex: 'counterNo', width: 80 },
           {
@@ -69,8 +74,79 @@ export function HandoversTab() {
             width: 120,
             render: (_v, h) => (h.disagreements ? <Tag color="red">{h.disagreements}</Tag> : 0),
           },
+          {
+            title: t('opinion'),
+            width: 140,
+            render: (_v, h) =>
+              h.opinion ? (
+                <Tag color="blue">{t('opinionWritten', { staffNo: h.opinion.staffNo })}</Tag>
+              ) : h.acceptedAt !== null && h.disagreements > 0 ? (
+                <Button danger onClick={() => setRuling(h)} data-write-opinion={h.id}>
+                  {t('writeOpinion')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
+      {ruling ? (
+        <OpinionDialog
+          handover={ruling}
+          onClose={() => setRuling(null)}
+          onSubmit={async (body) => {
+            await api.handoverOpinion({ id: ruling.id, body });
+            // The opinion takes the dispute alert down: the live view's alerts need not wait for a poll.
+            await Promise.all([load(), useManager.getState().refresh()]);
+          }}
+        />
+      ) : null}
     </Space>
+  );
+}
+
+/** R-HAND-1: the duty manager's opinion on a disputed handover, signed with their PIN on the spot. */
+function OpinionDialog({
+  handover,
+  onClose,
+  onSubmit,
+}: {
+  handover: HandoverViewT;
+  onClose: () => void;
+  onSubmit: (body: { opinion: string; approver: { staffNo: string; pin: string } }) => Promise<void>;
+}) {
+  const { t } = useTranslation('records');
+  const { message } = AntApp.useApp();
+  const disputed = handover.items.filter((i) => i.confirmed === false);
+  return (
+    <FormDialog<{ opinion: string; approver: { staffNo: string; pin: string } }>
+      title={t('opinionTitle', { counterNo: handover.counterNo })}
+      okText={t('writeOpinion')}
+      onClose={onClose}
+      onSubmit={(v) =>
+        onSubmit(v).then(
+          () => void message.success(t('opinionSaved')),
+          (e: unknown) => {
+            void message.error(e instanceof Error ? e.message : String(e));
+            throw e;
+          },
+        )
+      }
+    >
+      <ul>
+        {disputed.map((i) => (
+          <li key={i.index}>
+            {i.index + 1}. {i.text}
+            {i.note ? `：${i.note}` : ''}
+          </li>
+        ))}
+      </ul>
+      <Form.Item
+        name="opinion"
+        label={t('opinionText')}
+        rules={[{ required: true, whitespace: true, message: t('opinionNeeded') }]}
+      >
+        <Input.TextArea rows={4} maxLength={1000} />
+      </Form.Item>
+      <SignatureFields name="approver" label={t('opinionSigner')} />
+    </FormDialog>
   );
 }

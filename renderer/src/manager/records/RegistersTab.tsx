@@ -286,6 +286,8 @@ function Retention() {
           { title: t('recordType'), render: (_v, r) => t(`type.${r.recordType}`) },
           { title: t('before'), render: (_v, r) => formatDateTime(r.before, i18n.language, tz) },
           { title: t('count'), dataIndex: 'count' },
+          // The node's daily job signs its archives itself: no staff member pressed anything.
+          { title: t('archivedBy'), render: (_v, r) => r.staffNo || t('byNode') },
           { title: t('file'), dataIndex: 'file' },
           { title: 'SHA-256', render: (_v, r) => <code style={{ fontSize: 11 }}>{r.sha256}</code> },
         ]}
