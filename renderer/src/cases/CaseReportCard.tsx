@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { hallApi } from '../../../shared/api/hall/index.ts';
 import type { CaseReport } from '../../../shared/cases/report.ts';
-import { EmptyNote } from '../lib/EmptyNote.tsx';
 import { shortTime, type CaseApi } from './caseClient.ts';
 import { downloadText } from './download.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { ListTable } from '../lib/ListTable.tsx';
 
 type Report = z.infer<typeof CaseReport>;
 
@@ -45,12 +45,10 @@ export function CaseReportCard({ api, token, month: first }: { api: CaseApi; tok
         <ErrorNote error={error} />
         {report ? (
           <>
-            <Table
-              size="small"
+            <ListTable
               rowKey="staffId"
-              pagination={false}
               dataSource={report.rows}
-              locale={{ emptyText: <EmptyNote>{t('noCasesInMonth')}</EmptyNote> }}
+              empty={t('noCasesInMonth')}
               columns={[
                 { title: t('clerk'), key: 'clerk', render: (_: unknown, r) => `${r.name}（${r.staffNo}）` },
                 { title: t('accepted'), dataIndex: 'accepted' },
@@ -60,13 +58,11 @@ export function CaseReportCard({ api, token, month: first }: { api: CaseApi; tok
                 { title: t('overdue'), dataIndex: 'overdue' },
               ]}
             />
-            <Table
-              size="small"
+            <ListTable
               rowKey="id"
-              pagination={false}
               dataSource={report.unfinished}
               title={() => t('unfinishedCases')}
-              locale={{ emptyText: <EmptyNote>{t('noUnfinished')}</EmptyNote> }}
+              empty={t('noUnfinished')}
               columns={[
                 { title: t('no'), dataIndex: 'no', render: (no: number) => `#${no}` },
                 { title: t('kind'), dataIndex: 'kind', render: (k: string) => t(`kind_${k}`) },

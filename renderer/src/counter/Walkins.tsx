@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
 import { formatClock, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { ListTable } from '../lib/ListTable.tsx';
 
 type Walkin = WalkinListT['walkins'][number];
 
@@ -135,10 +136,9 @@ export function WalkinList() {
   const name = (code: string) => serviceName(list.services, code, i18n.language);
   return (
     <Card title={t('walkinListTitle', { count: list.walkins.length })}>
-      <Table<Walkin>
-        size="small"
+      <ListTable<Walkin>
         rowKey="walkinId"
-        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        pageSize={8}
         dataSource={list.walkins}
         columns={[
           { title: t('number'), dataIndex: 'number', render: (n: string) => <strong>{n}</strong> },
