@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Input, Space, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { hallApi } from '../../../shared/api/hall/index.ts';
@@ -7,6 +7,7 @@ import type { CaseReport } from '../../../shared/cases/report.ts';
 import { shortTime, type CaseApi } from './caseClient.ts';
 import { downloadText } from './download.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { PeriodInput } from '../lib/PeriodInput.tsx';
 import { ListTable } from '../lib/ListTable.tsx';
 
 type Report = z.infer<typeof CaseReport>;
@@ -32,13 +33,7 @@ export function CaseReportCard({ api, token, month: first }: { api: CaseApi; tok
     <Card title={t('report')} size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Input
-            type="month"
-            aria-label={t('month')}
-            value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            style={{ width: 180 }}
-          />
+          <PeriodInput kind="month" label={t('month')} value={month} onChange={setMonth} />
           <Button onClick={show}>{t('showReport')}</Button>
           <Button onClick={csv}>{t('downloadCsv')}</Button>
         </Space>

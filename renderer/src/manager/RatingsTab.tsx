@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Radio, Space, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Radio, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RatingsOverview } from '../../../shared/api/hall/ratings.ts';
@@ -9,6 +9,7 @@ import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { ApiError } from '../lib/client.ts';
 import { usePolling } from '../lib/usePolling.ts';
 import { useManager } from './store.ts';
+import { PeriodInput } from '../lib/PeriodInput.tsx';
 import { ListTable } from '../lib/ListTable.tsx';
 
 type Overview = z.infer<typeof RatingsOverview>;
@@ -127,20 +128,13 @@ export function RatingsTab() {
           ]}
         />
         {kind === 'day' ? (
-          <Input
-            type="date"
-            aria-label={t('ratingsDay')}
-            value={day}
-            onChange={(e) => e.target.value && setDay(e.target.value)}
-            style={{ width: 180 }}
-          />
+          <PeriodInput kind="date" label={t('ratingsDay')} value={day} onChange={(v) => v && setDay(v)} />
         ) : (
-          <Input
-            type="month"
-            aria-label={t('ratingsMonth')}
+          <PeriodInput
+            kind="month"
+            label={t('ratingsMonth')}
             value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-            style={{ width: 180 }}
+            onChange={(v) => v && setMonth(v)}
           />
         )}
       </Space>
