@@ -5,6 +5,7 @@ import { ActionKind, ToldVia, type CaseActionBody } from '../../../shared/cases/
 import { DueTag } from './CaseTable.tsx';
 import { shortTime, type CaseApi, type CaseViewT } from './caseClient.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { errorText, useAttempt } from '../lib/useAttempt.ts';
 
 interface Values {
   kind: ActionKind;
@@ -32,34 +33,27 @@ export function CaseDrawer({
 }) {
   const { t, i18n } = useTranslation('cases');
   const [view, setView] = useState<CaseViewT | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, attempt } = useAttempt();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   useEffect(() => {
     api
       .case({ id })
       .then(setView)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [api, id]);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [api, id, setError]);
+  const submit = (v: Values) => {
     const body: CaseActionBody = {
       kind: v.kind,
       text: v.text,
       ...(v.toStaffNo ? { toStaffNo: v.toStaffNo } : {}),
       ...(v.kind === 'close' && v.toldVia ? { toldVia: v.toldVia } : {}),
     };
-    try {
+    return attempt(async () => {
       setView(await api.actOnCase({ id, body }));
       form.resetFields(['text', 'toStaffNo', 'toldVia']);
       onChanged();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const kinds = ActionKind.options.filter((k) => manager || k !== 'reassign');
   const time = (at: number | null) => (at === null ? '—' : shortTime(at, i18n.language));

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
@@ -6,6 +5,7 @@ import { formatClock, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
 import { ListTable } from '../lib/ListTable.tsx';
+import { useAttempt } from '../lib/useAttempt.ts';
 
 type Walkin = WalkinListT['walkins'][number];
 
@@ -36,13 +36,10 @@ export function WalkinForm() {
   const { message } = AntApp.useApp();
   const list = useCounter((s) => s.walkins);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, attempt } = useAttempt();
   const now = new Date();
-  const submit = async (v: WalkinFields) => {
-    setError(null);
-    setBusy(true);
-    try {
+  const submit = (v: WalkinFields) =>
+    attempt(async () => {
       const body = {
         serviceCode: v.serviceCode,
         startedAt: todayAt(v.start),
@@ -54,12 +51,7 @@ export function WalkinForm() {
       void message.success(t('walkinSaved', { number: reply.number }));
       form.resetFields(['note', 'finish']);
       await useCounter.getState().refreshWalkins();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const services = list?.services ?? [];
   return (
     <Card title={t('walkinTitle')}>
