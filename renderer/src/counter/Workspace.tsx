@@ -32,6 +32,7 @@ import { TodayReceipts } from './money/TodayReceipts.tsx';
 import { CustomerScreenCard, inviteOnFinish } from './CustomerScreenCard.tsx';
 import { HandoverCard } from './records/HandoverCard.tsx';
 import { RegistersCard } from './records/RegistersCard.tsx';
+import { useTold } from '../lib/useTold.ts';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
 
@@ -116,20 +117,17 @@ function CurrentTicket() {
   const now = useNow(1000);
   const service = hall?.services.find((s) => s.code === ticket?.serviceCode);
 
+  const told = useTold();
+  // A failure is told by a toast and ends there: the ticket's buttons stay as they were.
   const run = useCallback(
-    async (call: (api: Client<HallApi>) => Promise<unknown>, okText?: string) => {
-      try {
+    (call: (api: Client<HallApi>) => Promise<unknown>, okText?: string) =>
+      told(async () => {
         const result = await useCounter.getState().act(call);
         if (isTicket(result) && (result.status === 'no_show' || result.status === 'parked'))
           useCounter.getState().remember(result);
-        if (okText) void message.success(okText);
         return result;
-      } catch (e) {
-        void message.error(e instanceof Error ? e.message : String(e));
-        return undefined;
-      }
-    },
-    [message],
+      }, okText).catch(() => undefined),
+    [told],
   );
   const callNext = () =>
     run(async (api) => {
