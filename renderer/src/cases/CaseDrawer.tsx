@@ -57,6 +57,14 @@ export function CaseDrawer({
   };
   const kinds = ActionKind.options.filter((k) => manager || k !== 'reassign');
   const time = (at: number | null) => (at === null ? '—' : shortTime(at, i18n.language));
+  // R-CMP-1: a complaint's deadline, and when it was met. A function, not a component: Descriptions
+  // reads its items' props from its direct children.
+  const deadline = (label: string, due: number | null, met: number | null) =>
+    due === null ? null : (
+      <Descriptions.Item label={label}>
+        {time(due)} {met !== null ? t('metAt', { at: time(met) }) : ''}
+      </Descriptions.Item>
+    );
   return (
     <Drawer open width={560} title={view ? t('caseTitle', { no: view.no }) : t('case')} onClose={onClose}>
       {!view ? (
@@ -78,18 +86,8 @@ export function CaseDrawer({
             {view.promisedAt !== null ? (
               <Descriptions.Item label={t('promisedReply')}>{time(view.promisedAt)}</Descriptions.Item>
             ) : null}
-            {view.replyDueAt !== null ? (
-              <Descriptions.Item label={t('replyDue')}>
-                {time(view.replyDueAt)}{' '}
-                {view.repliedAt !== null ? t('metAt', { at: time(view.repliedAt) }) : ''}
-              </Descriptions.Item>
-            ) : null}
-            {view.opinionDueAt !== null ? (
-              <Descriptions.Item label={t('opinionDue')}>
-                {time(view.opinionDueAt)}{' '}
-                {view.opinionAt !== null ? t('metAt', { at: time(view.opinionAt) }) : ''}
-              </Descriptions.Item>
-            ) : null}
+            {deadline(t('replyDue'), view.replyDueAt, view.repliedAt)}
+            {deadline(t('opinionDue'), view.opinionDueAt, view.opinionAt)}
             <Descriptions.Item label={t('status')}>
               <DueTag c={view} />
             </Descriptions.Item>
