@@ -4,7 +4,7 @@ import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithStation } from '../support/fixtures.ts';
 import { setUpstreamUrl } from '../support/sync.ts';
-import { expectError, issue, journalMark, shanghai } from '../support/builders.ts';
+import { issue, journalMark, refusedUnchanged, shanghai } from '../support/builders.ts';
 import { rebuildProjections } from '../../db/rebuild.ts';
 import { parseReply } from '../support/http.ts';
 import { CaseSummary, CaseView, OpenCaseReply } from '../../shared/cases/model.ts';
@@ -30,18 +30,6 @@ const acted = async (hall: TestHall, token: string, id: string, body: unknown) =
 };
 const list = async (hall: TestHall, token: string, query = '') =>
   parseReply(z.array(CaseSummary), await hall.request('GET', `/cases${query}`, { token }));
-
-/** Refused, and nothing changed: the journal holds the same rows. */
-async function refusedUnchanged(
-  hall: TestHall,
-  send: () => Promise<{ status: number; body: unknown }>,
-  status: number,
-  code?: string,
-) {
-  const before = journalMark(hall.node.ctx.db);
-  expectError(await send(), status, code);
-  expect(journalMark(hall.node.ctx.db)).toEqual(before);
-}
 
 /** Refused with some 4xx (which one the schema decides), and nothing changed. */
 async function refused4xx(hall: TestHall, send: () => Promise<{ status: number; body: unknown }>) {
