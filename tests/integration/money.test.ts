@@ -28,9 +28,8 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
     expect(fees[0]).toMatchObject({ priceFen: 2000, unit: '次' });
   });
 
-  it('R-CASH-1: a cash payment gives change; numbers are gapless per device', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('R-CASH-1: a cash payment gives change; numbers are gapless per device', async ({ aHallWithClerk }) => {
+    const { hall, clerk: c1 } = await aHallWithClerk();
     const first = parseReply(
       ReceiptReply,
       await pay(hall, c1, {
@@ -58,10 +57,9 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
   });
 
   it('R-FEE-1, R-CASH-1: bad money is refused with a clear message and changes nothing', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const line = [{ feeCode: 'F01', qty: 1 }];
     const cases: [unknown, number, string][] = [
       [
@@ -97,9 +95,8 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
     );
   });
 
-  it('R-CASH-1: the same Idempotency-Key records one receipt', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('R-CASH-1: the same Idempotency-Key records one receipt', async ({ aHallWithClerk }) => {
+    const { hall, clerk: c1 } = await aHallWithClerk();
     const body = feeInCash('F03', 1000);
     const a = await pay(hall, c1, body, 'k-1');
     const b = await pay(hall, c1, body, 'k-1');
@@ -111,10 +108,9 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
 
 describe('voids (DESIGN §5: no self-approval)', () => {
   it('DESIGN-6: a void needs another manager; a void of a void and a second void are refused', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clerk: c1 } = await aHallWithClerk();
     const r = await paid(hall, c1, feeInCash('F02', 5000));
     const voidIt = (id: string, approver: unknown) =>
       hall.request('POST', `/receipts/${id}/void`, { token: c1, body: { reason: '录入错误', approver } });
@@ -151,9 +147,8 @@ describe('voids (DESIGN §5: no self-approval)', () => {
     );
   });
 
-  it('DESIGN-6: a clerk reads only their own receipts', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('DESIGN-6: a clerk reads only their own receipts', async ({ aHallWithClerk }) => {
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const c2 = await staff.clerk(2);
     const r = await paid(hall, c1, feeInCash('F05', 200));
     expectError(await hall.request('GET', `/receipts/${r.id}`, { token: c2 }), 404, 'E_NOT_FOUND');
@@ -167,10 +162,9 @@ describe('voids (DESIGN §5: no self-approval)', () => {
 
 describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
   it('R-CASH-5: counts are blind; a spot check needs a manager witness; close with an over/short', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     expect(
       (await hall.request('POST', '/drawer/open', { token: c1, body: { floatFen: 50_000 } })).status,
     ).toBe(201);
@@ -270,10 +264,9 @@ describe('cash on hand, deposits and manual invoices (R-CASH-3, R-CASH-4, R-CASH
     hall.request('POST', '/deposits', { token, body });
 
   it('R-CASH-3, R-CASH-6: cash above the limit is flagged at the counter and for the manager; a deposit made by two people clears it', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const m = await staff.manager();
     // The default limit is ¥5,000: a ¥4,000 float and a ¥1,500 bill paid in cash put the drawer over it.
     await hall.request('POST', '/drawer/open', { token: c1, body: { floatFen: 400_000 } });
@@ -302,10 +295,9 @@ describe('cash on hand, deposits and manual invoices (R-CASH-3, R-CASH-4, R-CASH
   });
 
   it('R-CASH-6: a deposit is never made alone: no second person, oneself as the second, or a wrong PIN is refused and changes nothing', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const body = { amountFen: 10_000, slipNo: 'BK-1' };
     await refusedUnchanged(hall, () => deposit(hall, c1, body), 400, 'E_VALIDATION');
     await refusedUnchanged(
@@ -327,10 +319,9 @@ describe('cash on hand, deposits and manual invoices (R-CASH-3, R-CASH-4, R-CASH
   });
 
   it('R-CASH-4: the day’s manual invoices are summarised against the receipts: a gap in a series and an amount that differs are listed', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const receipt = await paid(hall, c1, feeInCash('F02', 5_000));
     const invoice = (invoiceNo: string, amountFen: number, receiptId?: string) =>
       hall.request('POST', '/invoices', {

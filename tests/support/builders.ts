@@ -133,17 +133,20 @@ export function shanghai(local: string): number {
 }
 
 /**
- * Refused with `status` (and `code`), and nothing changed: the same journal rows and the same
- * projections (DESIGN §5 "bad input changes nothing").
+ * Runs `steps` (refusals, reads) and checks that they changed nothing: the same journal rows and the
+ * same projections (DESIGN §5 "bad input changes nothing").
  */
-export async function refusedUnchanged(
+export async function changesNothing(hall: TestHall, steps: () => Promise<unknown>): Promise<void> {
+  const db = hall.node.ctx.db;
+  const before = { journal: journalMark(db), projections: projectionDigest(db) };
+  await steps();
+  expect({ journal: journalMark(db), projections: projectionDigest(db) }).toEqual(before);
+}
+
+/** Refused with `status` (and `code`), and nothing changed. */
+export const refusedUnchanged = (
   hall: TestHall,
   send: () => Promise<{ status: number; body: unknown }>,
   status: number,
   code?: string,
-): Promise<void> {
-  const db = hall.node.ctx.db;
-  const before = { journal: journalMark(db), projections: projectionDigest(db) };
-  expectError(await send(), status, code);
-  expect({ journal: journalMark(db), projections: projectionDigest(db) }).toEqual(before);
-}
+): Promise<void> => changesNothing(hall, async () => expectError(await send(), status, code));
