@@ -3,7 +3,6 @@ import { it } from '../support/clocked.ts';
 import http from 'node:http';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { rebuildProjections } from '../../db/rebuild.ts';
 import { openDatabase } from '../../db/open.ts';
 import { asBeforeMigration0011 } from '../support/handling.ts';
 import { listen } from '../support/live.ts';
@@ -14,6 +13,7 @@ import {
   callNext,
   changesNothing,
   expectError,
+  expectProjectionsReplay,
   issue,
   refusedUnchanged,
   shanghai,
@@ -122,8 +122,7 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
     // Each sender's retry still gets its own ticket back.
     expect((await issue(h, 'A', { key: 'shared-key-1' })).id).toBe(kiosk.id);
     expect((await issue(h, 'A', { key: 'shared-key-1', token: clerk })).id).toBe(mine.id);
-    const { before, after } = rebuildProjections(h.node.ctx.db);
-    expect(after).toBe(before);
+    expectProjectionsReplay(h.node.ctx.db);
   });
 
   it('security: migration 0011 gives the keys of a database made before it their senders, as a rebuild would', async ({
@@ -141,8 +140,7 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
       const afterMigration = keys();
       expect(afterMigration).toHaveLength(2);
       expect(afterMigration).toEqual(h.node.ctx.db.prepare('SELECT * FROM idempotency ORDER BY 1, 2').all());
-      const { before, after } = rebuildProjections(migrated);
-      expect(after).toBe(before);
+      expectProjectionsReplay(migrated);
     } finally {
       migrated.close();
     }

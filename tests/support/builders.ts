@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Db } from '../../db/open.ts';
-import { projectionDigest } from '../../db/rebuild.ts';
+import { projectionDigest, rebuildProjections } from '../../db/rebuild.ts';
 import { ErrorReply, IssueReply, type IssueReplyT } from '../../shared/api/schemas.ts';
 import { Ticket } from '../../shared/queue/model.ts';
 import type { TestHall } from './hall.ts';
@@ -150,3 +150,9 @@ export const refusedUnchanged = (
   status: number,
   code?: string,
 ): Promise<void> => changesNothing(hall, async () => expectError(await send(), status, code));
+
+/** DESIGN §2: the projections are what the journal replays to: a rebuild from it gives them byte for byte. */
+export function expectProjectionsReplay(db: Db): void {
+  const { before, after } = rebuildProjections(db);
+  expect(after).toBe(before);
+}
