@@ -15,7 +15,7 @@ import { it } from '../support/fixtures.ts';
 import { expectError, journalMark } from '../support/builders.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
-import { DUTY_MANAGER, feeInCash, paid, pay } from '../support/money.ts';
+import { aReceiptRecorded, DUTY_MANAGER, feeInCash, paid, pay } from '../support/money.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, setUpstreamUrl } from '../support/sync.ts';
 
@@ -127,24 +127,16 @@ describe('money on a station (issue 11, DESIGN §4)', () => {
     let seq = 0;
     const receipt = (over: Partial<EventPayload<'receipt.recorded'>>, by: string) => {
       seq++;
-      const payload: EventPayload<'receipt.recorded'> = {
+      const payload = aReceiptRecorded(1_000, {
         receiptId: crypto.randomUUID(),
         seq,
         number: `ROGUE-${seq}`,
         day: '2026-01-05',
-        lateFor: null,
         counterNo: 6,
         staffId: clerk,
         drawerId: 'rogue-drawer',
-        ticketId: null,
-        lines: [{ kind: 'bill', account: 'E-1002003', amountFen: 1_000 }],
-        payments: [{ method: 'cash', amountFen: 1_000, reference: null }],
-        totalFen: 1_000,
-        paidFen: 1_000,
-        changeFen: 0,
-        cashFen: 1_000,
         ...over,
-      };
+      });
       return chain.next({ type: 'receipt.recorded', payload, recorded_by: by });
     };
     const rows = [

@@ -1,5 +1,6 @@
 import type { HallContext } from '../../hall/context.ts';
 import { ReceiptReply } from '../../shared/api/hall/money.ts';
+import type { EventPayload } from '../../shared/events/catalog.ts';
 import type { ZReport } from '../../shared/money/zreport.ts';
 import type { TestHall } from './hall.ts';
 import { parseReply } from './http.ts';
@@ -22,6 +23,28 @@ export const paid = async (hall: TestHall, token: string, body: unknown) =>
 export const feeInCash = (feeCode: string, cashFen: number, qty = 1) => ({
   lines: [{ feeCode, qty }],
   payments: [{ method: 'cash', amountFen: cashFen }],
+});
+
+type Receipt = EventPayload<'receipt.recorded'>;
+type Takings = 'lines' | 'payments' | 'totalFen' | 'paidFen' | 'changeFen' | 'cashFen';
+
+/**
+ * A `receipt.recorded` payload as a station journals it, for pushing by hand: one utility bill of
+ * `amountFen` paid exactly in cash, on no ticket and for its own day unless `of` says otherwise.
+ */
+export const aReceiptRecorded = (
+  amountFen: number,
+  of: Omit<Receipt, Takings | 'ticketId' | 'lateFor'> & Partial<Receipt>,
+): Receipt => ({
+  ticketId: null,
+  lateFor: null,
+  lines: [{ kind: 'bill', account: 'E-1002003', amountFen }],
+  payments: [{ method: 'cash', amountFen, reference: null }],
+  totalFen: amountFen,
+  paidFen: amountFen,
+  changeFen: 0,
+  cashFen: amountFen,
+  ...of,
 });
 
 /**
