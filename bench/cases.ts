@@ -1,11 +1,9 @@
 import path from 'node:path';
 import type { Figure } from './lib/figure.ts';
 import { managerGet, p50, viewAgainstQuery, viewFigures } from './lib/managerView.ts';
-import { scratchDir } from './lib/dirs.ts';
 import { percentile } from './lib/stats.ts';
-import { inProcessDemoHall } from './lib/hub.ts';
+import { onInProcessDemoHall } from './lib/hub.ts';
 import * as read from '../db/read.ts';
-import { ManualClock } from '../shared/runtime.ts';
 import type { CaseKind } from '../shared/cases/model.ts';
 import { OVERDUE_SQL } from '../hall/cases/queries.ts';
 
@@ -28,11 +26,8 @@ const DAY = 86_400_000;
 const kindOf = (i: number): CaseKind => (['complaint', 'flow', 'enquiry'] as const)[i % 3]!;
 
 export async function run(log: (line: string) => void): Promise<Figure[]> {
-  const scratch = scratchDir('cases');
   const start = Date.parse('2025-01-02T09:00:00+08:00');
-  const clock = new ManualClock(start);
-  const node = await inProcessDemoHall(scratch.dir, clock);
-  try {
+  return onInProcessDemoHall('cases', start, async ({ node, clock, dir }) => {
     const { ctx } = node;
     const clerks = [1, 2, 3, 4, 5, 6].map((k) => ({
       staffId: read.staffByNo(ctx.db, `100${k}`)!.id,
@@ -94,11 +89,8 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
       ratioName: 'Overdue-case list against the same query in SQLite',
       times,
       baselineName: 'the same query directly in SQLite, p50 ms',
-      note: `GET /cases?overdue=true over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(scratch.dir)}`,
+      note: `GET /cases?overdue=true over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(dir)}`,
       ratioNote: 'HTTP, token check, the reminder/overdue flags and JSON serialisation on top of the query',
     });
-  } finally {
-    await node.close();
-    scratch.remove();
-  }
+  });
 }

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import type { Figure } from './lib/figure.ts';
 import { managerGet, p50, viewAgainstQuery, viewFigures } from './lib/managerView.ts';
-import { scratchDir } from './lib/dirs.ts';
 import { percentile } from './lib/stats.ts';
-import { inProcessDemoHall } from './lib/hub.ts';
+import { onInProcessDemoHall } from './lib/hub.ts';
 import * as read from '../db/read.ts';
-import { ManualClock } from '../shared/runtime.ts';
 import { recordedByDevice } from '../hall/context.ts';
 import { ALSO_SQL, dueView, MISSED_SQL, RECORDS_SQL, templates } from '../hall/checklists/queries.ts';
 import { completeChecklist } from '../hall/checklists/service.ts';
@@ -28,11 +26,8 @@ const RUNS = 200;
 const DAY = 86_400_000;
 
 export async function run(log: (line: string) => void): Promise<Figure[]> {
-  const scratch = scratchDir('checklists');
   const start = Date.parse('2024-01-01T06:00:00+08:00');
-  const clock = new ManualClock(start);
-  const node = await inProcessDemoHall(scratch.dir, clock);
-  try {
+  return onInProcessDemoHall('checklists', start, async ({ node, clock, dir }) => {
     const { ctx } = node;
     const tz = read.settings(ctx.db).timeZone;
     const managerId = read.staffByNo(ctx.db, '9001')!.id;
@@ -154,12 +149,9 @@ export async function run(log: (line: string) => void): Promise<Figure[]> {
       ratioName: 'Due/overdue checklists against its queries in SQLite',
       times,
       baselineName: 'its three range queries directly in SQLite, p50 ms',
-      note: `GET /checklists/due?scope=all over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(scratch.dir)}`,
+      note: `GET /checklists/due?scope=all over loopback HTTP with the manager's token, ${RUNS} runs; ${path.basename(dir)}`,
       ratioNote:
         'HTTP, token check, the templates and their recurrence worked out for the window, JSON on top of the reads',
     });
-  } finally {
-    await node.close();
-    scratch.remove();
-  }
+  });
 }

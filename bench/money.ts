@@ -1,16 +1,15 @@
 import path from 'node:path';
 import type { Figure } from './lib/figure.ts';
 import { figure } from './lib/figure.ts';
-import { inProcessDemoHall, startHubWithStation } from './lib/hub.ts';
+import { onInProcessDemoHall, startHubWithStation } from './lib/hub.ts';
 import { durableCommits } from './lib/sqlite.ts';
 import { RawConnection } from './lib/rawHttp.ts';
-import { scratchDir } from './lib/dirs.ts';
 import { envSeconds } from './lib/env.ts';
 import { percentile } from './lib/stats.ts';
 import type { HallNode } from '../hall/node.ts';
 import { verifyJournal } from '../db/verify.ts';
 import * as read from '../db/read.ts';
-import { ManualClock } from '../shared/runtime.ts';
+import type { ManualClock } from '../shared/runtime.ts';
 import { addDays } from '../shared/time/businessDay.ts';
 import { closeDayAsManager } from '../tests/support/money.ts';
 
@@ -180,10 +179,8 @@ async function seedDay(node: HallNode, clock: ManualClock, day: string, n: numbe
 }
 
 async function dayCloseAndVerify(log: (line: string) => void): Promise<Figure[]> {
-  const scratch = scratchDir('money');
-  const clock = new ManualClock(Date.parse('2026-10-01T08:30:00+08:00'));
-  const node = await inProcessDemoHall(scratch.dir, clock);
-  try {
+  const start = Date.parse('2026-10-01T08:30:00+08:00');
+  return onInProcessDemoHall('money', start, async ({ node, clock, dir }) => {
     const { ctx } = node;
     const manager = read.staffByNo(ctx.db, MANAGER_NO)!.id;
     // History first, so the timed closes run on a device with a long journal: days counted and closed
@@ -260,13 +257,10 @@ async function dayCloseAndVerify(log: (line: string) => void): Promise<Figure[]>
         baseline: readMs,
         baselineName: 'read + parse the same rows, ms',
         target: { on: 'value', op: '<', limit: 5_000 },
-        note: `db/verify.ts verifyJournal in process (the CLI adds its start-up); ${path.basename(scratch.dir)}`,
+        note: `db/verify.ts verifyJournal in process (the CLI adds its start-up); ${path.basename(dir)}`,
       }),
     ];
-  } finally {
-    await node.close();
-    scratch.remove();
-  }
+  });
 }
 
 export async function run(log: (line: string) => void): Promise<Figure[]> {

@@ -5,7 +5,7 @@ import type { Started } from '../../tests/support/child.ts';
 import type { ReadyLine } from '../../shared/readyLine.ts';
 import { startBenchChild } from './proc.ts';
 import { startHallNode, type HallNode } from '../../hall/node.ts';
-import type { ManualClock } from '../../shared/runtime.ts';
+import { ManualClock } from '../../shared/runtime.ts';
 
 export const DEMO_PIN = '123456';
 
@@ -146,4 +146,24 @@ export function inProcessDemoHall(dataDir: string, clock: ManualClock): Promise<
     clock,
     chainCheckDelayMs: 60 * 60_000,
   });
+}
+
+/**
+ * Runs a figure on an inProcessDemoHall at `start` in a scratch directory named for the figure; the
+ * node is closed and the directory removed after, whether the figure was taken or not.
+ */
+export async function onInProcessDemoHall<T>(
+  name: string,
+  start: number,
+  figure: (hall: { node: HallNode; clock: ManualClock; dir: string }) => Promise<T>,
+): Promise<T> {
+  const scratch = scratchDir(name);
+  const clock = new ManualClock(start);
+  const node = await inProcessDemoHall(scratch.dir, clock);
+  try {
+    return await figure({ node, clock, dir: scratch.dir });
+  } finally {
+    await node.close();
+    scratch.remove();
+  }
 }

@@ -6,7 +6,7 @@ import { localStamp } from '../../shared/time/businessDay.ts';
 import * as read from '../../db/read.ts';
 import { isManager, type HallContext, type Principal } from '../context.ts';
 import { command } from '../http/command.ts';
-import type { Api } from '../http/route.ts';
+import { staffOnly, type Api } from '../http/route.ts';
 import { invoke } from '../writer/invoke.ts';
 import {
   caseRow,
@@ -21,8 +21,8 @@ import {
 
 /** Cases are acted on by staff: a device has no case of its own. */
 function actor(p: Principal): Actor {
-  if (p.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
-  return { staffId: p.staffId, manager: isManager(p) };
+  const staff = staffOnly(p);
+  return { staffId: staff.staffId, manager: isManager(staff) };
 }
 
 function report(ctx: HallContext, month: string) {
@@ -45,12 +45,8 @@ export function casesRoutes(api: Api): void {
   const ctx = api.ctx;
   api.implement(casesContract, {
     openCase: command(({ principal, body }) => {
-      const by = actor(principal);
-      return invoke(
-        'openCase',
-        { staffId: by.staffId, counterNo: principal.kind === 'staff' ? principal.counterNo : null },
-        body,
-      );
+      const { staffId, counterNo } = staffOnly(principal);
+      return invoke('openCase', { staffId, counterNo }, body);
     }),
     actOnCase: command(({ principal, params, body }) =>
       invoke('actOnCase', actor(principal), params.id, body),

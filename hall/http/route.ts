@@ -88,6 +88,12 @@ export class Api extends GenericApi<HallWho, Principal> {
   }
 }
 
+/** The staff member behind a request: a device (kiosk, display, pad) has no records of its own, so 403. */
+export function staffOnly(p: Principal): Extract<Principal, { kind: 'staff' }> {
+  if (p.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
+  return p;
+}
+
 /** A clerk acts for the counter they are signed in at (DESIGN §6 "clerk signed in at counter no"). */
 export function requireAtCounter(p: Principal, counterNo: number): void {
   if (p.kind !== 'staff' || p.counterNo !== counterNo)

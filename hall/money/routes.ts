@@ -11,7 +11,7 @@ import { businessDay } from '../../shared/time/businessDay.ts';
 import { countersign } from '../auth/service.ts';
 import { isManager, type HallContext, type Principal } from '../context.ts';
 import { command } from '../http/command.ts';
-import type { Api } from '../http/route.ts';
+import { staffOnly, type Api } from '../http/route.ts';
 import { invoke } from '../writer/invoke.ts';
 import { drawerClosed, drawerOf, expectedCashFen, fees, isDayClosed, openDay } from './queries.ts';
 import type { Teller } from './service.ts';
@@ -348,15 +348,14 @@ export function moneyRoutes(api: Api): void {
     invoices: ({ query }) => invoicesOf(ctx, query.day ?? today(ctx)),
     cash: ({ query }) => cashOverview(ctx, query.day ?? today(ctx)),
     closeDay: command(async ({ principal, params, body }) => {
-      if (principal.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
+      const { staffId, counterNo } = staffOnly(principal);
       // A station writes money only for its own counter (DESIGN §5 origin rules): its close is made there.
-      if (ctx.role === 'station' && principal.counterNo === null)
-        throw new DomainError('E_NO_COUNTER_SESSION');
+      if (ctx.role === 'station' && counterNo === null) throw new DomainError('E_NO_COUNTER_SESSION');
       const approver = await countersign(ctx, body.approver, MANAGERS);
       return invoke('closeDay', {
         day: params.day,
-        staffId: principal.staffId,
-        counterNo: principal.counterNo,
+        staffId,
+        counterNo,
         approverId: approver.id,
         reasonCode: body.reasonCode ?? null,
       });

@@ -4,7 +4,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { isDue } from '../../shared/ratings/machine.ts';
 import { isManager, type HallContext, type Principal } from '../context.ts';
 import { command, settledCommand } from '../http/command.ts';
-import { requireAtCounter, type Api } from '../http/route.ts';
+import { requireAtCounter, staffOnly, type Api } from '../http/route.ts';
 import { invoke } from '../writer/invoke.ts';
 import { latestRequest, toState } from './queries.ts';
 import { customerView, openRequest, publish } from './screen.ts';
@@ -80,12 +80,12 @@ export function ratingRoutes(api: Api): void {
     ),
     ratings: ({ query }) => ratingsOverview(ctx, query),
     recordFeedback: command(({ principal, body }) => {
-      if (principal.kind !== 'staff') throw new DomainError('E_FORBIDDEN');
+      const { staffId, counterNo } = staffOnly(principal);
       const about = body.aboutStaffNo ? read.staffByNo(ctx.db, body.aboutStaffNo) : null;
       if (body.aboutStaffNo && !about) throw new DomainError('E_NOT_FOUND', { what: body.aboutStaffNo });
       return invoke(
         'recordFeedback',
-        { staffId: principal.staffId, counterNo: principal.counterNo },
+        { staffId, counterNo },
         {
           source: body.source,
           text: body.text,

@@ -1,32 +1,10 @@
 import { z } from 'zod';
 import { IntegrityMismatch } from '../sync/protocol.ts';
 import { HoRole } from '../primitives.ts';
-import { TicketStatus } from '../queue/model.ts';
+import { Ticket } from '../queue/model.ts';
+import { StaffPublic } from './schemas.ts';
 
 /** Head office's console API as the console screen reads it (DESIGN §7); the routes reply with these. */
-
-export const HallStatus = z.object({
-  hallId: z.string(),
-  name: z.string(),
-  online: z.boolean(),
-  lastPushAt: z.number().nullable(),
-  devices: z.array(
-    z.object({
-      deviceId: z.string(),
-      ackedSeq: z.number(),
-      lastPushAt: z.number().nullable(),
-      skewMs: z.number().nullable(),
-    }),
-  ),
-  hubs: z.array(z.object({ deviceId: z.string(), revoked: z.boolean() })),
-  quarantined: z.number(),
-  /** The hall's latest report that its journal differs from what head office acknowledged (issue 9). */
-  integrity: z
-    .object({ reportedAt: z.number(), reportedBy: z.string(), mismatches: z.array(IntegrityMismatch) })
-    .nullable()
-    .optional(),
-});
-export type HallStatusT = z.infer<typeof HallStatus>;
 
 /**
  * What head office knows of each device's delivery: its cursor, when it last pushed, the clock-skew flag
@@ -46,6 +24,22 @@ export const DeviceDelivery = z.object({
 });
 export type DeviceDeliveryT = z.infer<typeof DeviceDelivery>;
 
+export const HallStatus = z.object({
+  hallId: z.string(),
+  name: z.string(),
+  online: z.boolean(),
+  lastPushAt: z.number().nullable(),
+  devices: z.array(DeviceDelivery.pick({ deviceId: true, ackedSeq: true, lastPushAt: true, skewMs: true })),
+  hubs: z.array(z.object({ deviceId: z.string(), revoked: z.boolean() })),
+  quarantined: z.number(),
+  /** The hall's latest report that its journal differs from what head office acknowledged (issue 9). */
+  integrity: z
+    .object({ reportedAt: z.number(), reportedBy: z.string(), mismatches: z.array(IntegrityMismatch) })
+    .nullable()
+    .optional(),
+});
+export type HallStatusT = z.infer<typeof HallStatus>;
+
 /** Today per hall, from the synced journals. */
 export const HallOverview = z.object({
   hallId: z.string(),
@@ -59,16 +53,14 @@ export const HallOverview = z.object({
 export type HallOverviewT = z.infer<typeof HallOverview>;
 
 /** One ticket of a hall today as head office knows it from the synced journal. */
-export const HallTicket = z.object({
-  ticketId: z.string(),
-  number: z.string(),
-  serviceCode: z.string(),
-  priority: z.boolean(),
-  status: TicketStatus,
-  counterNo: z.number().int().nullable(),
-  issuedAt: z.number(),
-  lastAt: z.number(),
-});
+export const HallTicket = Ticket.pick({
+  number: true,
+  serviceCode: true,
+  priority: true,
+  status: true,
+  counterNo: true,
+  issuedAt: true,
+}).extend({ ticketId: z.string(), lastAt: z.number() });
 export type HallTicketT = z.infer<typeof HallTicket>;
 export const HallTicketsQuery = z.object({ hallId: z.string().min(1).max(100) }).strict();
 
@@ -86,12 +78,8 @@ export const QuarantineRow = z.object({
 });
 export type QuarantineRowT = z.infer<typeof QuarantineRow>;
 
-export const ConsoleStaff = z.object({
-  id: z.string(),
-  staffNo: z.string(),
-  name: z.string(),
-  role: HoRole,
-});
+/** Head office's staff as a hall's are shown (StaffPublic), in head office's own roles. */
+export const ConsoleStaff = StaffPublic.extend({ role: HoRole });
 export type ConsoleStaffT = z.infer<typeof ConsoleStaff>;
 
 /**

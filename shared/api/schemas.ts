@@ -135,17 +135,16 @@ export const IssueBody = z
     internal: z.boolean().optional(),
   })
   .strict();
-export const IssueReply = z.object({
-  id: z.string(),
-  number: z.string(),
-  serviceCode: z.string(),
-  priority: z.boolean(),
-  issuedAt: z.number().int(),
-  waitingAhead: z.number().int(),
-  estimatedWaitMinutes: z.number().int(),
-  /** As in ServiceView: false when no staffed counter serves the ticket's service now. */
-  counterOpen: z.boolean(),
-});
+/** The ticket as issued and where it stands: `counterOpen` is false when no staffed counter serves it now. */
+export const IssueReply = Ticket.pick({
+  id: true,
+  number: true,
+  serviceCode: true,
+  priority: true,
+  issuedAt: true,
+})
+  .extend({ waitingAhead: z.number().int() })
+  .extend(ServiceView.pick({ estimatedWaitMinutes: true, counterOpen: true }).shape);
 
 export const TicketView = Ticket.extend({ waitedMs: z.number().int() });
 export const QueueQuery = z.object({

@@ -31,6 +31,9 @@ export {
 export const TV = { width: 1920, height: 1080 };
 /** The kiosk's portrait touch screen. */
 export const PORTRAIT_KIOSK = { width: 1080, height: 1920 };
+/** A staff PC's screen (counter, manager), as the screenshots show it. */
+export const STAFF_SCREEN = { width: 1366, height: 900 };
+type Viewport = { width: number; height: number };
 
 export const displayUrl = (hall: TestHall): string => `${hall.url}/display#token=${hall.displayToken}`;
 
@@ -69,18 +72,18 @@ export const test = base
   .extend(
     'counterAt',
     ({ open }) =>
-      (hall: TestHall, counterNo: number) =>
-        open(`${hall.url}/counter?counter=${counterNo}`),
+      (hall: TestHall, counterNo: number, viewport?: Viewport) =>
+        open(`${hall.url}/counter?counter=${counterNo}`, viewport),
   )
   /** A counter's screen with its demo clerk (staff 100N at counter N) signed in. */
-  .extend('clerkAt', ({ counterAt }) => async (hall: TestHall, counterNo: number) => {
-    const counter = await counterAt(hall, counterNo);
+  .extend('clerkAt', ({ counterAt }) => async (hall: TestHall, counterNo: number, viewport?: Viewport) => {
+    const counter = await counterAt(hall, counterNo, viewport);
     await clerkSignIn(counter.page, `100${counterNo}`);
     return counter;
   })
   /** The manager's screen with the demo duty manager (9001) signed in. */
-  .extend('managerAt', ({ open }) => async (hall: TestHall) => {
-    const manager = await open(`${hall.url}/manager`);
+  .extend('managerAt', ({ open }) => async (hall: TestHall, viewport?: Viewport) => {
+    const manager = await open(`${hall.url}/manager`, viewport);
     await signIn(manager.page, '9001');
     return manager;
   });

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { shanghai } from '../support/builders.ts';
-import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browser.ts';
-import { ARTIFACTS, artifactShot } from './chromium.ts';
+import { STAFF_SCREEN, seriousA11yViolations, test as it } from './browser.ts';
+import { artifactShot } from './chromium.ts';
 
 /**
  * Issue 12's cases as a clerk and the duty manager live them, in Debian Chromium against a demo hall
@@ -17,14 +16,12 @@ const shot = artifactShot;
 describe('cases at the counter and on the duty manager’s list (issue 12)', () => {
   it('R-FR-1, R-CMP-1, R-DUTY-1: the counter opens a complaint; past its reply deadline the manager sees it overdue and reassigns it', async ({
     demoHall,
-    open,
+    clerkAt,
+    managerAt,
   }) => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     const clock = new ManualClock(shanghai('2026-11-25 10:00'));
     const hall = await demoHall({ clock });
-    const counter = await open(`${hall.url}/counter?counter=1`, { width: 1366, height: 900 });
-    const c = counter.page;
-    await clerkSignIn(c, '1001');
+    const c = (await clerkAt(hall, 1, STAFF_SCREEN)).page;
 
     // 登记事项: a complaint with the customer's phone; its deadlines are the hall's (3 and 5 days).
     await c.getByRole('button', { name: '登记事项' }).click();
@@ -46,9 +43,7 @@ describe('cases at the counter and on the duty manager’s list (issue 12)', () 
 
     // Three days and an hour later the reply is overdue: the manager signs in on the new day.
     clock.advance(3 * DAY + 3_600_000);
-    const manager = await open(`${hall.url}/manager`, { width: 1366, height: 900 });
-    const m = manager.page;
-    await signIn(m, '9001');
+    const m = (await managerAt(hall, STAFF_SCREEN)).page;
     await m.getByRole('tab', { name: '事项' }).click();
     const overdue = m.locator('.ant-card').filter({ hasText: '逾期事项（1）' });
     await overdue.waitFor();

@@ -27,6 +27,7 @@ export const WAIT_MS = 60_000;
 /** Chromium as a hall TV runs it; `unattendedAudio: false` is a TV set up by hand, without the flag. */
 export async function launchBrowser({ unattendedAudio = true } = {}): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browser.ts';
+import { STAFF_SCREEN, seriousA11yViolations, test as it } from './browser.ts';
 import { ARTIFACTS, artifactShot } from './chromium.ts';
 
 /**
@@ -54,13 +54,11 @@ async function sign(scope: Locator, who: string, s = STAFF): Promise<void> {
 describe('money at the counter and the day close (issue 11)', () => {
   it('R-CASH-1, R-CASH-2, R-CASH-5: a clerk takes cash with change, prints, voids with approval, counts ¥10 short; the manager closes the day and prints the Z-report', async ({
     demoHall,
-    open,
+    clerkAt,
+    managerAt,
   }) => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     const hall = await demoHall();
-    const counter = await open(`${hall.url}/counter?counter=1`, { width: 1366, height: 900 });
-    const c = counter.page;
-    await clerkSignIn(c, '1001');
+    const c = (await clerkAt(hall, 1, STAFF_SCREEN)).page;
 
     // The drawer opens with a ¥500 float.
     await c.getByLabel('备用金').fill('500');
@@ -170,9 +168,7 @@ describe('money at the counter and the day close (issue 11)', () => {
     expect(await seriousA11yViolations(c)).toEqual([]);
 
     // The manager's 现金/日结: the drawer ¥10 short; the day closes only with a reason.
-    const manager = await open(`${hall.url}/manager`, { width: 1366, height: 900 });
-    const m = manager.page;
-    await signIn(m, '9001');
+    const m = (await managerAt(hall, STAFF_SCREEN)).page;
     await m.getByRole('tab', { name: '现金/日结' }).click();
     const drawer = m.getByRole('row').filter({ hasText: '李娜' });
     await expect.poll(() => drawer.textContent()).toContain('-¥10.00');

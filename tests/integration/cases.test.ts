@@ -4,8 +4,13 @@ import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithStation } from '../support/fixtures.ts';
 import { setUpstreamUrl } from '../support/sync.ts';
-import { expectError, issue, journalMark, shanghai } from '../support/builders.ts';
-import { rebuildProjections } from '../../db/rebuild.ts';
+import {
+  expectProjectionsReplay,
+  issue,
+  journalMark,
+  refusedUnchanged,
+  shanghai,
+} from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
 import { CaseSummary, CaseView, OpenCaseReply } from '../../shared/cases/model.ts';
 import { CaseReport } from '../../shared/cases/report.ts';
@@ -30,18 +35,6 @@ const acted = async (hall: TestHall, token: string, id: string, body: unknown) =
 };
 const list = async (hall: TestHall, token: string, query = '') =>
   parseReply(z.array(CaseSummary), await hall.request('GET', `/cases${query}`, { token }));
-
-/** Refused, and nothing changed: the journal holds the same rows. */
-async function refusedUnchanged(
-  hall: TestHall,
-  send: () => Promise<{ status: number; body: unknown }>,
-  status: number,
-  code?: string,
-) {
-  const before = journalMark(hall.node.ctx.db);
-  expectError(await send(), status, code);
-  expect(journalMark(hall.node.ctx.db)).toEqual(before);
-}
 
 /** Refused with some 4xx (which one the schema decides), and nothing changed. */
 async function refused4xx(hall: TestHall, send: () => Promise<{ status: number; body: unknown }>) {
@@ -103,8 +96,7 @@ describe('cases (首问负责制)', () => {
     const closed = await acted(hall, c2, id, { kind: 'close', text: '已退还多收电费', toldVia: 'phone' });
     expect(closed).toMatchObject({ status: 'closed', resolution: '已退还多收电费', toldVia: 'phone' });
     // DESIGN §2: the case tables are projections; a rebuild from the journal gives them byte for byte.
-    const { before, after } = rebuildProjections(hall.node.ctx.db);
-    expect(after).toBe(before);
+    expectProjectionsReplay(hall.node.ctx.db);
   });
 
   it("R-FR-1: a clerk cannot close, reply to or reassign another owner's case (403, nothing changed)", async ({

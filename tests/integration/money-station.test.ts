@@ -15,6 +15,7 @@ import { it } from '../support/fixtures.ts';
 import { expectError, journalMark } from '../support/builders.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
+import { aReceiptRecorded, DUTY_MANAGER, feeInCash, paid, pay } from '../support/money.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, setUpstreamUrl } from '../support/sync.ts';
 
@@ -24,12 +25,8 @@ import { drain, setUpstreamUrl } from '../support/sync.ts';
  * schedule edited at head office is what the hall charges once pulled (R-FEE-1).
  */
 
-const MANAGER = { staffNo: '9001', pin: '123456' };
 /** Nothing listens there: a hub that cannot be reached. */
 const UNREACHABLE = 'http://127.0.0.1:9';
-
-const pay = (hall: TestHall, token: string, body: unknown) =>
-  hall.request('POST', '/receipts', { token, body });
 
 const fees = async (hall: TestHall, token: string) =>
   parseReply(z.array(Fee), await hall.request('GET', '/fees', { token }));
@@ -47,7 +44,7 @@ describe('money on a station (issue 11, DESIGN §4)', () => {
     ).toBe(201);
     const taken = [];
     for (const body of [
-      { lines: [{ feeCode: 'F02', qty: 1 }], payments: [{ method: 'cash', amountFen: 10_000 }] },
+      feeInCash('F02', 10_000),
       {
         lines: [{ kind: 'bill', account: 'E-1002003', amountFen: 12_340 }],
         payments: [
@@ -68,7 +65,7 @@ describe('money on a station (issue 11, DESIGN §4)', () => {
     expect(taken.map((r) => r.number)).toEqual([1, 2, 3].map((n) => `${code}-${String(n).padStart(6, '0')}`));
     const voided = await station.request('POST', `/receipts/${taken[2]!.id}/void`, {
       token: clerk,
-      body: { reason: '重复收费', approver: MANAGER },
+      body: { reason: '重复收费', approver: DUTY_MANAGER },
     });
     expect(voided.status, JSON.stringify(voided.body)).toBe(201);
     // Float ¥200 + ¥50 (¥50 change given) + ¥23.40 (¥26.60 change) − nothing for the card receipt voided.
@@ -78,7 +75,7 @@ describe('money on a station (issue 11, DESIGN §4)', () => {
       body: {
         kind: 'spot',
         counts: { '10000': 2, '5000': 1, '2000': 1, '100': 3, '10': 4 },
-        witness: MANAGER,
+        witness: DUTY_MANAGER,
       },
     });
     expect(count.body).toMatchObject({ expectedFen, differenceFen: 0 });
@@ -130,24 +127,16 @@ describe('money on a station (issue 11, DESIGN §4)', () => {
     let seq = 0;
     const receipt = (over: Partial<EventPayload<'receipt.recorded'>>, by: string) => {
       seq++;
-      const payload: EventPayload<'receipt.recorded'> = {
+      const payload = aReceiptRecorded(1_000, {
         receiptId: crypto.randomUUID(),
         seq,
         number: `ROGUE-${seq}`,
         day: '2026-01-05',
-        lateFor: null,
         counterNo: 6,
         staffId: clerk,
         drawerId: 'rogue-drawer',
-        ticketId: null,
-        lines: [{ kind: 'bill', account: 'E-1002003', amountFen: 1_000 }],
-        payments: [{ method: 'cash', amountFen: 1_000, reference: null }],
-        totalFen: 1_000,
-        paidFen: 1_000,
-        changeFen: 0,
-        cashFen: 1_000,
         ...over,
-      };
+      });
       return chain.next({ type: 'receipt.recorded', payload, recorded_by: by });
     };
     const rows = [
@@ -206,20 +195,12 @@ describe('the fee schedule from head office (issue 11, R-FEE-1)', () => {
     const pulled = await fees(hub, clerk);
     expect(pulled.find((f) => f.code === 'F03')).toMatchObject({ priceFen: 1_500, validFrom: null });
     expect(pulled.map((f) => f.code)).not.toContain('F04');
-    const charged = await pay(hub, clerk, {
-      lines: [{ feeCode: 'F03', qty: 2 }],
-      payments: [{ method: 'cash', amountFen: 5_000 }],
+    expect(await paid(hub, clerk, feeInCash('F03', 5_000, 2))).toMatchObject({
+      totalFen: 3_000,
+      changeFen: 2_000,
     });
-    expect(parseReply(ReceiptReply, charged)).toMatchObject({ totalFen: 3_000, changeFen: 2_000 });
     // R-FEE-1 (also tests/integration/money.test.ts): an item not on the schedule is refused.
-    expectError(
-      await pay(hub, clerk, {
-        lines: [{ feeCode: 'F04', qty: 1 }],
-        payments: [{ method: 'cash', amountFen: 15_000 }],
-      }),
-      422,
-      'E_FEE_UNKNOWN',
-    );
+    expectError(await pay(hub, clerk, feeInCash('F04', 15_000)), 422, 'E_FEE_UNKNOWN');
 
     // The hub relays the schedule to its station.
     const station = await pulledStation(hub, 3);

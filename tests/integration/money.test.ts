@@ -1,8 +1,9 @@
 import { describe, expect } from 'vitest';
 import type { TestHall } from '../support/hall.ts';
 import { it } from '../support/clocked.ts';
-import { expectError, journalMark } from '../support/builders.ts';
+import { expectError, refusedUnchanged } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
+import { DUTY_MANAGER, feeInCash, paid, pay } from '../support/money.ts';
 import {
   CountReply,
   DrawerView,
@@ -15,22 +16,6 @@ import { Fee } from '../../shared/money/fees.ts';
 import { z } from 'zod';
 
 const HOUR = 3_600_000;
-const MANAGER = { staffNo: '9001', pin: '123456' };
-
-const pay = (hall: TestHall, token: string, body: unknown, key?: string) =>
-  hall.request('POST', '/receipts', { token, body, headers: key ? { 'idempotency-key': key } : {} });
-
-/** Nothing changed: the journal holds the same rows after a refusal. */
-async function refusedUnchanged(
-  hall: TestHall,
-  send: () => Promise<{ status: number; body: unknown }>,
-  status: number,
-  code: string,
-) {
-  const before = journalMark(hall.node.ctx.db);
-  expectError(await send(), status, code);
-  expect(journalMark(hall.node.ctx.db)).toEqual(before);
-}
 
 describe('receipts (R-FEE-1, R-CASH-1)', () => {
   it('R-FEE-1: the fee schedule in force is the demo schedule', async ({ aHall }) => {
@@ -43,9 +28,8 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
     expect(fees[0]).toMatchObject({ priceFen: 2000, unit: '次' });
   });
 
-  it('R-CASH-1: a cash payment gives change; numbers are gapless per device', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('R-CASH-1: a cash payment gives change; numbers are gapless per device', async ({ aHallWithClerk }) => {
+    const { hall, clerk: c1 } = await aHallWithClerk();
     const first = parseReply(
       ReceiptReply,
       await pay(hall, c1, {
@@ -73,10 +57,9 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
   });
 
   it('R-FEE-1, R-CASH-1: bad money is refused with a clear message and changes nothing', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const line = [{ feeCode: 'F01', qty: 1 }];
     const cases: [unknown, number, string][] = [
       [
@@ -112,10 +95,9 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
     );
   });
 
-  it('R-CASH-1: the same Idempotency-Key records one receipt', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
-    const body = { lines: [{ feeCode: 'F03', qty: 1 }], payments: [{ method: 'cash', amountFen: 1000 }] };
+  it('R-CASH-1: the same Idempotency-Key records one receipt', async ({ aHallWithClerk }) => {
+    const { hall, clerk: c1 } = await aHallWithClerk();
+    const body = feeInCash('F03', 1000);
     const a = await pay(hall, c1, body, 'k-1');
     const b = await pay(hall, c1, body, 'k-1');
     expect(b.body).toEqual(a.body);
@@ -126,17 +108,10 @@ describe('receipts (R-FEE-1, R-CASH-1)', () => {
 
 describe('voids (DESIGN §5: no self-approval)', () => {
   it('DESIGN-6: a void needs another manager; a void of a void and a second void are refused', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
-    const r = parseReply(
-      ReceiptReply,
-      await pay(hall, c1, {
-        lines: [{ feeCode: 'F02', qty: 1 }],
-        payments: [{ method: 'cash', amountFen: 5000 }],
-      }),
-    );
+    const { hall, clerk: c1 } = await aHallWithClerk();
+    const r = await paid(hall, c1, feeInCash('F02', 5000));
     const voidIt = (id: string, approver: unknown) =>
       hall.request('POST', `/receipts/${id}/void`, { token: c1, body: { reason: '录入错误', approver } });
     // A clerk is no approver, nor is the receipt's own clerk.
@@ -147,11 +122,11 @@ describe('voids (DESIGN §5: no self-approval)', () => {
       401,
       'E_BAD_CREDENTIALS',
     );
-    const v = await voidIt(r.id, MANAGER);
+    const v = await voidIt(r.id, DUTY_MANAGER);
     expect(v.status).toBe(201);
     const voidId = (v.body as { id: string }).id;
-    await refusedUnchanged(hall, () => voidIt(r.id, MANAGER), 409, 'E_VOIDED');
-    await refusedUnchanged(hall, () => voidIt(voidId, MANAGER), 409, 'E_VOID_OF_VOID');
+    await refusedUnchanged(hall, () => voidIt(r.id, DUTY_MANAGER), 409, 'E_VOIDED');
+    await refusedUnchanged(hall, () => voidIt(voidId, DUTY_MANAGER), 409, 'E_VOID_OF_VOID');
     const view = parseReply(ReceiptView, await hall.request('GET', `/receipts/${r.id}`, { token: c1 }));
     expect(view.void).toMatchObject({ id: voidId, reason: '录入错误', approverName: '王敏' });
   });
@@ -159,36 +134,23 @@ describe('voids (DESIGN §5: no self-approval)', () => {
   it('DESIGN-5: a manager at a counter cannot approve the void of their own receipt', async ({ aHall }) => {
     const { hall } = await aHall();
     const m = await hall.login('9001', 2);
-    const r = parseReply(
-      ReceiptReply,
-      await pay(hall, m, {
-        lines: [{ feeCode: 'F05', qty: 1 }],
-        payments: [{ method: 'cash', amountFen: 200 }],
-      }),
-    );
+    const r = await paid(hall, m, feeInCash('F05', 200));
     await refusedUnchanged(
       hall,
       () =>
         hall.request('POST', `/receipts/${r.id}/void`, {
           token: m,
-          body: { reason: 'x', approver: MANAGER },
+          body: { reason: 'x', approver: DUTY_MANAGER },
         }),
       403,
       'E_APPROVER',
     );
   });
 
-  it('DESIGN-6: a clerk reads only their own receipts', async ({ aHall }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('DESIGN-6: a clerk reads only their own receipts', async ({ aHallWithClerk }) => {
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const c2 = await staff.clerk(2);
-    const r = parseReply(
-      ReceiptReply,
-      await pay(hall, c1, {
-        lines: [{ feeCode: 'F05', qty: 1 }],
-        payments: [{ method: 'cash', amountFen: 200 }],
-      }),
-    );
+    const r = await paid(hall, c1, feeInCash('F05', 200));
     expectError(await hall.request('GET', `/receipts/${r.id}`, { token: c2 }), 404, 'E_NOT_FOUND');
     expect(
       parseReply(z.array(ReceiptSummary), await hall.request('GET', '/receipts', { token: c2 })),
@@ -200,10 +162,9 @@ describe('voids (DESIGN §5: no self-approval)', () => {
 
 describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
   it('R-CASH-5: counts are blind; a spot check needs a manager witness; close with an over/short', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     expect(
       (await hall.request('POST', '/drawer/open', { token: c1, body: { floatFen: 50_000 } })).status,
     ).toBe(201);
@@ -212,10 +173,7 @@ describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
       409,
       'E_DRAWER_OPEN',
     );
-    await pay(hall, c1, {
-      lines: [{ feeCode: 'F02', qty: 1 }],
-      payments: [{ method: 'cash', amountFen: 10_000 }],
-    });
+    await pay(hall, c1, feeInCash('F02', 10_000));
     const drawer = parseReply(DrawerView, await hall.request('GET', '/drawer', { token: c1 }));
     expect(drawer.expectedFen).toBeUndefined(); // blind
     await refusedUnchanged(
@@ -229,7 +187,7 @@ describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
       CountReply,
       await hall.request('POST', '/drawer/counts', {
         token: c1,
-        body: { kind: 'spot', counts: { '10000': 5, '5000': 1 }, witness: MANAGER },
+        body: { kind: 'spot', counts: { '10000': 5, '5000': 1 }, witness: DUTY_MANAGER },
       }),
     );
     expect(spot).toMatchObject({
@@ -252,13 +210,13 @@ describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
     // Without a reason code the day does not close.
     await refusedUnchanged(
       hall,
-      () => hall.request('POST', `/days/${day}/close`, { token: m, body: { approver: MANAGER } }),
+      () => hall.request('POST', `/days/${day}/close`, { token: m, body: { approver: DUTY_MANAGER } }),
       422,
       'E_REASON_NEEDED',
     );
     const closed = await hall.request('POST', `/days/${day}/close`, {
       token: m,
-      body: { approver: MANAGER, reasonCode: 'change_error' },
+      body: { approver: DUTY_MANAGER, reasonCode: 'change_error' },
     });
     expect(closed.status, JSON.stringify(closed.body)).toBe(201);
     const z1 = parseReply(ZReport, closed);
@@ -269,7 +227,7 @@ describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
     expectError(
       await hall.request('POST', `/days/${day}/close`, {
         token: m,
-        body: { approver: MANAGER, reasonCode: 'unknown' },
+        body: { approver: DUTY_MANAGER, reasonCode: 'unknown' },
       }),
       409,
       'E_DAY_CLOSED',
@@ -282,16 +240,11 @@ describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
     const c2 = await staff.clerk(2);
     const day = '2026-11-25';
     expect(
-      (await hall.request('POST', `/days/${day}/close`, { token: m, body: { approver: MANAGER } })).status,
+      (await hall.request('POST', `/days/${day}/close`, { token: m, body: { approver: DUTY_MANAGER } }))
+        .status,
     ).toBe(201);
     clock.advance(HOUR);
-    const late = parseReply(
-      ReceiptReply,
-      await pay(hall, c2, {
-        lines: [{ feeCode: 'F05', qty: 1 }],
-        payments: [{ method: 'cash', amountFen: 200 }],
-      }),
-    );
+    const late = await paid(hall, c2, feeInCash('F05', 200));
     expect(late.day).toBe('2026-11-26');
     const view = parseReply(ReceiptView, await hall.request('GET', `/receipts/${late.id}`, { token: c2 }));
     expect(view.lateFor).toBe(day);
@@ -311,10 +264,9 @@ describe('cash on hand, deposits and manual invoices (R-CASH-3, R-CASH-4, R-CASH
     hall.request('POST', '/deposits', { token, body });
 
   it('R-CASH-3, R-CASH-6: cash above the limit is flagged at the counter and for the manager; a deposit made by two people clears it', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const m = await staff.manager();
     // The default limit is ¥5,000: a ¥4,000 float and a ¥1,500 bill paid in cash put the drawer over it.
     await hall.request('POST', '/drawer/open', { token: c1, body: { floatFen: 400_000 } });
@@ -343,10 +295,9 @@ describe('cash on hand, deposits and manual invoices (R-CASH-3, R-CASH-4, R-CASH
   });
 
   it('R-CASH-6: a deposit is never made alone: no second person, oneself as the second, or a wrong PIN is refused and changes nothing', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
     const body = { amountFen: 10_000, slipNo: 'BK-1' };
     await refusedUnchanged(hall, () => deposit(hall, c1, body), 400, 'E_VALIDATION');
     await refusedUnchanged(
@@ -368,17 +319,10 @@ describe('cash on hand, deposits and manual invoices (R-CASH-3, R-CASH-4, R-CASH
   });
 
   it('R-CASH-4: the day’s manual invoices are summarised against the receipts: a gap in a series and an amount that differs are listed', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
-    const receipt = parseReply(
-      ReceiptReply,
-      await pay(hall, c1, {
-        lines: [{ feeCode: 'F02', qty: 1 }],
-        payments: [{ method: 'cash', amountFen: 5_000 }],
-      }),
-    );
+    const { hall, staff, clerk: c1 } = await aHallWithClerk();
+    const receipt = await paid(hall, c1, feeInCash('F02', 5_000));
     const invoice = (invoiceNo: string, amountFen: number, receiptId?: string) =>
       hall.request('POST', '/invoices', {
         token: c1,

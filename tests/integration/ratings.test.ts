@@ -5,7 +5,7 @@ import { RatingRequestStatus, RatingsOverview } from '../../shared/api/hall/rati
 import { DeviceReply } from '../../shared/api/schemas.ts';
 import { it } from '../support/clocked.ts';
 import { it as itStation } from '../support/fixtures.ts';
-import { expectError, journalMark } from '../support/builders.ts';
+import { changesNothing, expectError, journalMark } from '../support/builders.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 import { drain, setUpstreamUrl } from '../support/sync.ts';
@@ -193,10 +193,10 @@ describe('ratings (R-EVAL-1)', () => {
     const clerk2 = await staff.clerk(2);
     const pad1 = await hubPad(hall, await staff.manager(), 1);
     const { requestId } = (await invite(hall, clerk2, 2)).body as { requestId: string };
-    const before = journalMark(hall.node.ctx.db);
-    expectError(await press(hall, pad1, { requestId, level: 'very_satisfied' }), 403, 'E_NOT_THIS_SCREEN');
-    expectError(await hall.request('GET', '/counters/2/rating-requests/current', { token: pad1 }), 403);
-    expect(journalMark(hall.node.ctx.db)).toEqual(before);
+    await changesNothing(hall, async () => {
+      expectError(await press(hall, pad1, { requestId, level: 'very_satisfied' }), 403, 'E_NOT_THIS_SCREEN');
+      expectError(await hall.request('GET', '/counters/2/rating-requests/current', { token: pad1 }), 403);
+    });
   });
 
   it('R-EVAL-1: a screen paired by the clerk speaks for its counter only; a used code is spent', async ({
@@ -240,18 +240,21 @@ describe('ratings (R-EVAL-1)', () => {
     const { hall, clerk, staff } = await aHallWithClerk();
     const pad = await hubPad(hall, await staff.manager(), 1);
     await invite(hall, clerk, 1);
-    const before = journalMark(hall.node.ctx.db);
-    expectError(await press(hall, pad, { level: 'very_dissatisfied' }), 422, 'E_RATING_LEVEL');
-    expectError(await press(hall, pad, { level: 'very_satisfied', reasons: ['waiting'] }), 400);
-    expectError(await press(hall, pad, { level: 'fair', reasons: ['made_up'] }), 400);
-    expectError(await press(hall, pad, { level: 'meh' }), 400);
-    expectError(await hall.request('POST', '/counters/1/rating-requests', { token: clerk, body: {} }), 400);
-    expectError(
-      await hall.request('POST', '/feedback', { token: clerk, body: { source: 'fax', text: 'x' } }),
-      400,
-    );
-    expectError(await hall.request('PUT', '/counters/1/screen', { token: clerk, body: { ticket: 5 } }), 400);
-    expect(journalMark(hall.node.ctx.db)).toEqual(before);
+    await changesNothing(hall, async () => {
+      expectError(await press(hall, pad, { level: 'very_dissatisfied' }), 422, 'E_RATING_LEVEL');
+      expectError(await press(hall, pad, { level: 'very_satisfied', reasons: ['waiting'] }), 400);
+      expectError(await press(hall, pad, { level: 'fair', reasons: ['made_up'] }), 400);
+      expectError(await press(hall, pad, { level: 'meh' }), 400);
+      expectError(await hall.request('POST', '/counters/1/rating-requests', { token: clerk, body: {} }), 400);
+      expectError(
+        await hall.request('POST', '/feedback', { token: clerk, body: { source: 'fax', text: 'x' } }),
+        400,
+      );
+      expectError(
+        await hall.request('PUT', '/counters/1/screen', { token: clerk, body: { ticket: 5 } }),
+        400,
+      );
+    });
   });
 });
 
@@ -340,11 +343,11 @@ describe("the manager's ratings view and a negative rating taken up as a case (i
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const { id, no } = opened.body as { id: string; no: number };
     // A second click (a new key) opens no second case and names the first.
-    const mark = journalMark(hall.node.ctx.db);
-    const again = await hall.request('POST', '/cases', { token: manager, body });
-    expectError(again, 409, 'E_CASE_FOR_RATING');
-    expect(JSON.stringify(again.body)).toContain(String(no));
-    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+    await changesNothing(hall, async () => {
+      const again = await hall.request('POST', '/cases', { token: manager, body });
+      expectError(again, 409, 'E_CASE_FOR_RATING');
+      expect(JSON.stringify(again.body)).toContain(String(no));
+    });
     const after = await view();
     expect(after.ratings.find((r) => r.ratingId === ratingId)?.case).toEqual({ id, no });
     expect(stmt(hall.node.ctx.db, 'SELECT rating_id FROM cases').pluck().all()).toEqual([ratingId]);
@@ -355,11 +358,11 @@ describe("the manager's ratings view and a negative rating taken up as a case (i
   }) => {
     const { hall, clerk, staff } = await aHallWithClerk();
     const manager = await staff.manager();
-    const mark = journalMark(hall.node.ctx.db);
-    for (const q of ['?day=2026-13', '?month=2026-13', '?day=2026-11-30&month=2026-11', '?week=1'])
-      expectError(await hall.request('GET', `/ratings${q}`, { token: manager }), 400);
-    expectError(await hall.request('GET', '/ratings', { token: clerk }), 403);
-    expect(journalMark(hall.node.ctx.db)).toEqual(mark);
+    await changesNothing(hall, async () => {
+      for (const q of ['?day=2026-13', '?month=2026-13', '?day=2026-11-30&month=2026-11', '?week=1'])
+        expectError(await hall.request('GET', `/ratings${q}`, { token: manager }), 400);
+      expectError(await hall.request('GET', '/ratings', { token: clerk }), 403);
+    });
   });
 });
 

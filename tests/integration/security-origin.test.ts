@@ -15,6 +15,7 @@ import { test } from '../support/fixtures.ts';
 import type { Db } from '../../db/open.ts';
 import { DeviceReply } from '../../shared/api/schemas.ts';
 import { parseReply } from '../support/http.ts';
+import { aReceiptRecorded } from '../support/money.ts';
 
 /**
  * Issue 9, critical: the sync path is a write path. A paired counter device pushed staff.enrolled and
@@ -200,22 +201,14 @@ function moneySamples(counterNo: number, staffId: string): { [K in MoneyEvent]: 
   const who = { counterNo, staffId };
   return {
     'drawer.opened': { drawerId: DRAWER, day, ...who, floatFen: 0, auto: false },
-    'receipt.recorded': {
+    'receipt.recorded': aReceiptRecorded(100, {
       receiptId: RECEIPT,
       seq: 1,
       number: 'ROGUE1-000001',
       day,
-      lateFor: null,
       ...who,
       drawerId: DRAWER,
-      ticketId: null,
-      lines: [{ kind: 'bill', account: 'E-1000', amountFen: 100 }],
-      payments: [{ method: 'cash', amountFen: 100, reference: null }],
-      totalFen: 100,
-      paidFen: 100,
-      changeFen: 0,
-      cashFen: 100,
-    },
+    }),
     'receipt.voided': {
       voidId: '0190f0c0-0000-7000-8000-0000000000ce',
       receiptId: RECEIPT,

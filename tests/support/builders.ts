@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Db } from '../../db/open.ts';
-import { projectionDigest } from '../../db/rebuild.ts';
+import { projectionDigest, rebuildProjections } from '../../db/rebuild.ts';
 import { ErrorReply, IssueReply, type IssueReplyT } from '../../shared/api/schemas.ts';
 import { Ticket } from '../../shared/queue/model.ts';
 import type { TestHall } from './hall.ts';
@@ -133,17 +133,26 @@ export function shanghai(local: string): number {
 }
 
 /**
- * Refused with `status` (and `code`), and nothing changed: the same journal rows and the same
- * projections (DESIGN §5 "bad input changes nothing").
+ * Runs `steps` (refusals, reads) and checks that they changed nothing: the same journal rows and the
+ * same projections (DESIGN §5 "bad input changes nothing").
  */
-export async function refusedUnchanged(
+export async function changesNothing(hall: TestHall, steps: () => Promise<unknown>): Promise<void> {
+  const db = hall.node.ctx.db;
+  const before = { journal: journalMark(db), projections: projectionDigest(db) };
+  await steps();
+  expect({ journal: journalMark(db), projections: projectionDigest(db) }).toEqual(before);
+}
+
+/** Refused with `status` (and `code`), and nothing changed. */
+export const refusedUnchanged = (
   hall: TestHall,
   send: () => Promise<{ status: number; body: unknown }>,
   status: number,
   code?: string,
-): Promise<void> {
-  const db = hall.node.ctx.db;
-  const before = { journal: journalMark(db), projections: projectionDigest(db) };
-  expectError(await send(), status, code);
-  expect({ journal: journalMark(db), projections: projectionDigest(db) }).toEqual(before);
+): Promise<void> => changesNothing(hall, async () => expectError(await send(), status, code));
+
+/** DESIGN §2: the projections are what the journal replays to: a rebuild from it gives them byte for byte. */
+export function expectProjectionsReplay(db: Db): void {
+  const { before, after } = rebuildProjections(db);
+  expect(after).toBe(before);
 }

@@ -33,13 +33,17 @@ function execOn(file: string, sql: string): void {
   }
 }
 
+/** Undoes migration `version` on a closed hall database file: its `sql`, and its row in schema_migrations. */
+function unapply(file: string, version: number, sql: string): void {
+  execOn(file, `${sql}\n      DELETE FROM schema_migrations WHERE version = ${version};`);
+}
+
+const dropTables = (tables: readonly string[]): string => tables.map((t) => `DROP TABLE ${t};`).join(' ');
+
 /** Turns a closed hall database back into one made before migration 0014 (no case tables). */
 export function asBeforeMigration0014(file: string): void {
   asBeforeMigration0015(file);
-  execOn(
-    file,
-    `${CASE_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 14;`,
-  );
+  unapply(file, 14, dropTables(CASE_TABLES));
 }
 
 /**
@@ -47,88 +51,77 @@ export function asBeforeMigration0014(file: string): void {
  * occurrence, no manager's opinion on a handover).
  */
 export function asBeforeMigration0020(file: string): void {
-  execOn(
+  unapply(
     file,
+    20,
     `DROP TABLE checklist_completions; ALTER TABLE checklist_results DROP COLUMN completion_id;
       ALTER TABLE handovers DROP COLUMN opinion; ALTER TABLE handovers DROP COLUMN opinion_by;
-      ALTER TABLE handovers DROP COLUMN opinion_at; DELETE FROM schema_migrations WHERE version = 20;`,
+      ALTER TABLE handovers DROP COLUMN opinion_at;`,
   );
 }
 
 /** Turns a closed hall database back into one made before migration 0019 (no table stamps, receipts' covering day-total index). */
 export function asBeforeMigration0019(file: string): void {
   asBeforeMigration0020(file);
-  execOn(
+  const stampTriggers = ['settings', 'ref_data'].flatMap((t) =>
+    ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${t}_stamp_${op};`),
+  );
+  unapply(
     file,
-    `${['settings', 'ref_data'].flatMap((t) => ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${t}_stamp_${op};`)).join(' ')}
-      DROP TABLE table_stamps;
-      CREATE INDEX receipts_day_totals ON receipts (device_id, day, total_fen);
-      DELETE FROM schema_migrations WHERE version = 19;`,
+    19,
+    `${stampTriggers.join(' ')} DROP TABLE table_stamps;
+      CREATE INDEX receipts_day_totals ON receipts (device_id, day, total_fen);`,
   );
 }
 
 /** Turns a closed hall database back into one made before migration 0018 (no handover book, no registers). */
 export function asBeforeMigration0018(file: string): void {
   asBeforeMigration0019(file);
-  execOn(
+  unapply(
     file,
-    `${[...HANDOVER_TABLES, ...REGISTER_TABLES].map((t) => `DROP TABLE ${t};`).join(' ')}
-      DROP INDEX alerts_by_ref; ALTER TABLE alerts DROP COLUMN ref; ALTER TABLE alerts DROP COLUMN facts;
-      DELETE FROM schema_migrations WHERE version = 18;`,
+    18,
+    `${dropTables([...HANDOVER_TABLES, ...REGISTER_TABLES])}
+      DROP INDEX alerts_by_ref; ALTER TABLE alerts DROP COLUMN ref; ALTER TABLE alerts DROP COLUMN facts;`,
   );
 }
 
 /** Turns a closed hall database back into one made before migration 0017 (no checklist tables). */
 export function asBeforeMigration0017(file: string): void {
   asBeforeMigration0018(file);
-  execOn(
-    file,
-    // checklist_completions is 0020's, gone already.
-    `${CHECKLIST_TABLES.filter((t) => t !== 'checklist_completions')
-      .map((t) => `DROP TABLE ${t};`)
-      .join(' ')} DELETE FROM schema_migrations WHERE version = 17;`,
-  );
+  // checklist_completions is 0020's, gone already.
+  unapply(file, 17, dropTables(CHECKLIST_TABLES.filter((t) => t !== 'checklist_completions')));
 }
 
 /** Turns a closed hall database back into one made before migration 0016 (no day-total indexes). */
 export function asBeforeMigration0016(file: string): void {
   asBeforeMigration0017(file);
-  execOn(
-    file,
-    'DROP INDEX receipts_day_totals; DROP INDEX receipt_voids_day_totals; DELETE FROM schema_migrations WHERE version = 16;',
-  );
+  unapply(file, 16, 'DROP INDEX receipts_day_totals; DROP INDEX receipt_voids_day_totals;');
 }
 
 /** Turns a closed hall database back into one made before migration 0015 (no ratings yet). */
 export function asBeforeMigration0015(file: string): void {
   asBeforeMigration0016(file);
-  execOn(
-    file,
-    `${[...RATING_TABLES, 'local_screen_codes', 'local_screen_tokens'].map((t) => `DROP TABLE ${t};`).join(' ')}
-      DELETE FROM schema_migrations WHERE version = 15;`,
-  );
+  unapply(file, 15, dropTables([...RATING_TABLES, 'local_screen_codes', 'local_screen_tokens']));
 }
 
 /** Turns a closed hall database back into one made before migration 0013 (no money tables). */
 export function asBeforeMigration0013(file: string): void {
   asBeforeMigration0014(file);
-  execOn(
-    file,
-    `${MONEY_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} DELETE FROM schema_migrations WHERE version = 13;`,
-  );
+  unapply(file, 13, dropTables(MONEY_TABLES));
 }
 
 /** Turns a closed hall database back into one made before migration 0012 (alerts without their facts). */
 export function asBeforeMigration0012(file: string): void {
   asBeforeMigration0013(file);
-  execOn(file, 'ALTER TABLE alerts DROP COLUMN away; DELETE FROM schema_migrations WHERE version = 12;');
+  unapply(file, 12, 'ALTER TABLE alerts DROP COLUMN away;');
 }
 
 /** Turns a closed hall database back into one made before migration 0011 (keys not yet per sender). */
 export function asBeforeMigration0011(file: string): void {
   asBeforeMigration0012(file);
-  execOn(
+  unapply(
     file,
+    11,
     `ALTER TABLE idempotency RENAME TO idempotency_0011;
       CREATE TABLE idempotency (key TEXT PRIMARY KEY, ticket_id TEXT NOT NULL);
       INSERT INTO idempotency (key, ticket_id) SELECT key, ticket_id FROM idempotency_0011;
@@ -139,8 +132,7 @@ export function asBeforeMigration0011(file: string): void {
       INSERT INTO local_command_replies SELECT key, principal, fingerprint, status, reply, created_at
         FROM local_command_replies_0011;
       DROP TABLE local_command_replies_0011;
-      CREATE INDEX local_command_replies_created ON local_command_replies (created_at);
-      DELETE FROM schema_migrations WHERE version = 11;`,
+      CREATE INDEX local_command_replies_created ON local_command_replies (created_at);`,
   );
 }
 

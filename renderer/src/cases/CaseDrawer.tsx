@@ -5,6 +5,7 @@ import { ActionKind, ToldVia, type CaseActionBody } from '../../../shared/cases/
 import { DueTag } from './CaseTable.tsx';
 import { shortTime, type CaseApi, type CaseViewT } from './caseClient.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { errorText, useAttempt } from '../lib/useAttempt.ts';
 
 interface Values {
   kind: ActionKind;
@@ -32,37 +33,38 @@ export function CaseDrawer({
 }) {
   const { t, i18n } = useTranslation('cases');
   const [view, setView] = useState<CaseViewT | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, attempt } = useAttempt();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   useEffect(() => {
     api
       .case({ id })
       .then(setView)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [api, id]);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [api, id, setError]);
+  const submit = (v: Values) => {
     const body: CaseActionBody = {
       kind: v.kind,
       text: v.text,
       ...(v.toStaffNo ? { toStaffNo: v.toStaffNo } : {}),
       ...(v.kind === 'close' && v.toldVia ? { toldVia: v.toldVia } : {}),
     };
-    try {
+    return attempt(async () => {
       setView(await api.actOnCase({ id, body }));
       form.resetFields(['text', 'toStaffNo', 'toldVia']);
       onChanged();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const kinds = ActionKind.options.filter((k) => manager || k !== 'reassign');
   const time = (at: number | null) => (at === null ? '—' : shortTime(at, i18n.language));
+  // R-CMP-1: a complaint's deadline, and when it was met. A function, not a component: Descriptions
+  // reads its items' props from its direct children.
+  const deadline = (label: string, due: number | null, met: number | null) =>
+    due === null ? null : (
+      <Descriptions.Item label={label}>
+        {time(due)} {met !== null ? t('metAt', { at: time(met) }) : ''}
+      </Descriptions.Item>
+    );
   return (
     <Drawer open width={560} title={view ? t('caseTitle', { no: view.no }) : t('case')} onClose={onClose}>
       {!view ? (
@@ -84,18 +86,8 @@ export function CaseDrawer({
             {view.promisedAt !== null ? (
               <Descriptions.Item label={t('promisedReply')}>{time(view.promisedAt)}</Descriptions.Item>
             ) : null}
-            {view.replyDueAt !== null ? (
-              <Descriptions.Item label={t('replyDue')}>
-                {time(view.replyDueAt)}{' '}
-                {view.repliedAt !== null ? t('metAt', { at: time(view.repliedAt) }) : ''}
-              </Descriptions.Item>
-            ) : null}
-            {view.opinionDueAt !== null ? (
-              <Descriptions.Item label={t('opinionDue')}>
-                {time(view.opinionDueAt)}{' '}
-                {view.opinionAt !== null ? t('metAt', { at: time(view.opinionAt) }) : ''}
-              </Descriptions.Item>
-            ) : null}
+            {deadline(t('replyDue'), view.replyDueAt, view.repliedAt)}
+            {deadline(t('opinionDue'), view.opinionDueAt, view.opinionAt)}
             <Descriptions.Item label={t('status')}>
               <DueTag c={view} />
             </Descriptions.Item>

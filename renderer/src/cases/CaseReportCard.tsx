@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { hallApi } from '../../../shared/api/hall/index.ts';
 import type { CaseReport } from '../../../shared/cases/report.ts';
-import { EmptyNote } from '../lib/EmptyNote.tsx';
 import { shortTime, type CaseApi } from './caseClient.ts';
 import { downloadText } from './download.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { PeriodInput } from '../lib/PeriodInput.tsx';
+import { ListTable } from '../lib/ListTable.tsx';
 
 type Report = z.infer<typeof CaseReport>;
 
@@ -32,25 +33,17 @@ export function CaseReportCard({ api, token, month: first }: { api: CaseApi; tok
     <Card title={t('report')} size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Input
-            type="month"
-            aria-label={t('month')}
-            value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            style={{ width: 180 }}
-          />
+          <PeriodInput kind="month" label={t('month')} value={month} onChange={setMonth} />
           <Button onClick={show}>{t('showReport')}</Button>
           <Button onClick={csv}>{t('downloadCsv')}</Button>
         </Space>
         <ErrorNote error={error} />
         {report ? (
           <>
-            <Table
-              size="small"
+            <ListTable
               rowKey="staffId"
-              pagination={false}
               dataSource={report.rows}
-              locale={{ emptyText: <EmptyNote>{t('noCasesInMonth')}</EmptyNote> }}
+              empty={t('noCasesInMonth')}
               columns={[
                 { title: t('clerk'), key: 'clerk', render: (_: unknown, r) => `${r.name}（${r.staffNo}）` },
                 { title: t('accepted'), dataIndex: 'accepted' },
@@ -60,13 +53,11 @@ export function CaseReportCard({ api, token, month: first }: { api: CaseApi; tok
                 { title: t('overdue'), dataIndex: 'overdue' },
               ]}
             />
-            <Table
-              size="small"
+            <ListTable
               rowKey="id"
-              pagination={false}
               dataSource={report.unfinished}
               title={() => t('unfinishedCases')}
-              locale={{ emptyText: <EmptyNote>{t('noUnfinished')}</EmptyNote> }}
+              empty={t('noUnfinished')}
               columns={[
                 { title: t('no'), dataIndex: 'no', render: (no: number) => `#${no}` },
                 { title: t('kind'), dataIndex: 'kind', render: (k: string) => t(`kind_${k}`) },

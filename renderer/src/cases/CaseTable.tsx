@@ -1,7 +1,7 @@
-import { Button, Table, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../lib/EmptyNote.tsx';
 import { shortTime, type CaseRowT } from './caseClient.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 /** Where a case stands: overdue (red), due soon (orange, the owner's reminder), else its next deadline. */
 export function DueTag({ c }: { c: CaseRowT }) {
@@ -29,12 +29,11 @@ export function CaseTable({
 }) {
   const { t } = useTranslation('cases');
   return (
-    <Table
-      size="small"
+    <ListTable
       rowKey="id"
-      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      pageSize={20}
       dataSource={rows}
-      locale={{ emptyText: <EmptyNote>{empty}</EmptyNote> }}
+      empty={empty}
       onRow={(c) => ({
         style: { background: c.overdue ? '#fff1f0' : c.remind ? '#fff7e6' : undefined },
         'data-case-no': c.no,

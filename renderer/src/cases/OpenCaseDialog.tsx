@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CaseKind, type OpenCaseBody } from '../../../shared/cases/model.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { useAttempt } from '../lib/useAttempt.ts';
 
 interface Values {
   kind: CaseKind;
@@ -27,12 +27,9 @@ export function OpenCaseDialog({
   const { t } = useTranslation('cases');
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, attempt } = useAttempt();
+  const submit = (v: Values) =>
+    attempt(async () => {
       await onSubmit({
         kind: v.kind,
         summary: v.summary,
@@ -41,12 +38,7 @@ export function OpenCaseDialog({
         ...(v.promisedAt ? { promisedAt: new Date(v.promisedAt).getTime() } : {}),
       });
       onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const needsContact = kind === 'enquiry';
   return (
     <Modal

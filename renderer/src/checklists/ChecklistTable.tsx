@@ -1,8 +1,9 @@
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { DueView } from '../../../shared/checklists/model.ts';
 import { shortTime } from '../cases/caseClient.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 export type DueRowT = z.infer<typeof DueView>;
 
@@ -35,12 +36,10 @@ export function ChecklistTable({
   const { t, i18n } = useTranslation('checklists');
   const en = i18n.language === 'en';
   return (
-    <Table
-      size="small"
+    <ListTable<DueRowT>
       rowKey="occurrenceId"
-      pagination={false}
       dataSource={rows}
-      locale={{ emptyText: empty }}
+      empty={empty}
       onRow={(r) => ({
         'data-occurrence': r.occurrenceId,
         style: isRed(r) ? { background: '#fff1f0' } : undefined,

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../i18n/index.ts';
 import { staffTheme } from '../lib/staffTheme.ts';
+import { StaffHeader } from '../lib/StaffHeader.tsx';
 import { useConsole } from './store.ts';
 import { Overview } from './Overview.tsx';
 import { Halls } from './Halls.tsx';
@@ -51,22 +51,11 @@ export default function ConsoleApp() {
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={staffTheme}>
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
-            <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
-              {t('title')}
-            </Typography.Title>
-            {staff && token ? (
-              <Typography.Text style={{ color: '#fff' }}>
-                {staff.name}（{staff.staffNo}）
-              </Typography.Text>
-            ) : null}
-            <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-              {t('common:language')}
-            </Button>
-            {token ? (
-              <Button onClick={() => useConsole.getState().logout()}>{t('common:signOut')}</Button>
-            ) : null}
-          </Layout.Header>
+          <StaffHeader
+            title={t('title')}
+            who={staff && token ? `${staff.name}（${staff.staffNo}）` : null}
+            onSignOut={token ? () => useConsole.getState().logout() : null}
+          />
           {reach === 'down' && token ? (
             <Alert type="error" showIcon banner role="alert" message={t('unreachable')} />
           ) : null}

@@ -9,7 +9,6 @@ import {
   Modal,
   Popconfirm,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -19,6 +18,7 @@ import type { DeviceDeliveryT, HallStatusT, NewHallReplyT } from '../../../share
 import { formatDateTime, formatSpan } from '../lib/format.ts';
 import { describeMismatches } from '../lib/integrity.ts';
 import { useCanEdit, useConsole } from './store.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 /** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
 interface DeviceRow extends DeviceDeliveryT {
@@ -115,17 +115,14 @@ export function Halls() {
         ) : null
       }
     >
-      <Table<HallStatusT>
+      <ListTable<HallStatusT>
         size="middle"
         rowKey="hallId"
-        pagination={false}
         dataSource={halls}
         expandable={{
           expandedRowRender: (h) => (
-            <Table<DeviceRow>
-              size="small"
+            <ListTable<DeviceRow>
               rowKey="deviceId"
-              pagination={false}
               dataSource={devicesOf(h)}
               columns={[
                 {

@@ -1,8 +1,9 @@
-import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HallTicketT } from '../../../shared/api/console.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useConsole } from './store.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 const STATUS_KEY: Record<HallTicketT['status'], string> = {
   waiting: 'statusWaiting',
@@ -37,12 +38,11 @@ function HallTickets({ hallId, name, timeZone }: { hallId: string; name: string;
   const tickets = useConsole((s) => s.hallTickets[hallId]) ?? [];
   return (
     <Card title={t('hallTicketsTitle', { hall: name })} style={{ marginTop: 16 }} aria-label={name}>
-      <Table<HallTicketT>
-        size="small"
+      <ListTable<HallTicketT>
         rowKey="ticketId"
         dataSource={tickets}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={t('noTicketsToday')} /> }}
+        pageSize={20}
+        empty={<Empty description={t('noTicketsToday')} />}
         columns={[
           { title: t('ticketNumber'), dataIndex: 'number', render: (n: string) => <strong>{n}</strong> },
           { title: t('ticketService'), dataIndex: 'serviceCode' },
@@ -102,12 +102,11 @@ function Totals() {
           />
         </Col>
       </Row>
-      <Table
+      <ListTable
         size="middle"
         rowKey="hallId"
-        pagination={false}
         dataSource={overview}
-        locale={{ emptyText: <Empty description={t('noHalls')} /> }}
+        empty={<Empty description={t('noHalls')} />}
         columns={[
           { title: t('hall'), dataIndex: 'name' },
           {

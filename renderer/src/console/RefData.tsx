@@ -1,10 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Space, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RefChange, RefKind } from '../../../shared/sync/protocol.ts';
 import { formatMoneyFen } from '../lib/format.ts';
 import { useCanEdit, useConsole } from './store.ts';
 import { RefEditor } from './RefEditor.tsx';
+import { ListTable } from '../lib/ListTable.tsx';
 
 /** The kinds the console edits, in the order a head-office admin needs them. */
 const KINDS: RefKind[] = ['service', 'fee', 'staff', 'setting', 'checklist', 'counter'];
@@ -62,12 +63,12 @@ function RefTable({ kind }: { kind: RefKind }) {
           </Button>
         </Space>
       ) : null}
-      <Table<RefChange>
+      <ListTable<RefChange>
         size="middle"
         rowKey="key"
         dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={t('noRef')} /> }}
+        pageSize={20}
+        empty={<Empty description={t('noRef')} />}
         columns={[
           {
             title: t(`key_${kind}`),

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { PIN_PATTERN, SERVICE_CODE_PATTERN, STAFF_NO_PATTERN } from '../../../sh
 import { useConsole } from './store.ts';
 import { refFields, SETTING_KEYS, settingField, zodIssue, type FieldSpec } from './zodForm.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { useAttempt } from '../lib/useAttempt.ts';
 
 const KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -57,8 +57,7 @@ export function RefEditor(props: {
   const { kind, item } = props;
   const { t } = useTranslation('console');
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, attempt } = useAttempt();
   const settingKey = Form.useWatch('key', form) as string | undefined;
   const fields =
     kind === 'setting'
@@ -83,8 +82,7 @@ export function RefEditor(props: {
     },
   });
 
-  const save = async (values: Record<string, unknown>) => {
-    setError(null);
+  const save = (values: Record<string, unknown>) => {
     const key = item?.key ?? String(values.key);
     const data: Record<string, unknown> = {};
     for (const f of fields) {
@@ -96,15 +94,10 @@ export function RefEditor(props: {
       if (values.pin) data.pin = values.pin;
       else if (item?.data?.pinHash) data.pinHash = item.data.pinHash;
     }
-    setBusy(true);
-    try {
+    return attempt(async () => {
       const { version } = await useConsole.getState().api.putRef({ kind, key, body: data });
       props.onSaved(version);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

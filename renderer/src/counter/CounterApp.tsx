@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { ConfigProvider, Layout, Button, Space, Typography, Tag } from 'antd';
+import { ConfigProvider, Layout, Tag } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { staffTheme } from '../lib/staffTheme.ts';
+import { StaffHeader } from '../lib/StaffHeader.tsx';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../i18n/index.ts';
 import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
 import { connectLive } from '../lib/live.ts';
 import { useCounter } from './store.ts';
@@ -39,25 +39,16 @@ export default function CounterApp() {
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={staffTheme}>
       <Layout style={{ minHeight: '100vh' }}>
         <ConnectionBanner status={session ? status : 'open'} />
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
-          <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
-            {session ? t('titleAt', { counterNo: session.counterNo }) : t('title')}
-            {demo ? <Tag style={{ marginLeft: 12 }}>{t('common:demo')}</Tag> : null}
-          </Typography.Title>
-          <Space>
-            {session ? (
-              <Typography.Text style={{ color: '#fff' }}>
-                {session.staff.name}（{session.staff.staffNo}）
-              </Typography.Text>
-            ) : null}
-            <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-              {t('common:language')}
-            </Button>
-            {session ? (
-              <Button onClick={() => void useCounter.getState().logout()}>{t('common:signOut')}</Button>
-            ) : null}
-          </Space>
-        </Layout.Header>
+        <StaffHeader
+          title={
+            <>
+              {session ? t('titleAt', { counterNo: session.counterNo }) : t('title')}
+              {demo ? <Tag style={{ marginLeft: 12 }}>{t('common:demo')}</Tag> : null}
+            </>
+          }
+          who={session ? `${session.staff.name}（${session.staff.staffNo}）` : null}
+          onSignOut={session ? () => useCounter.getState().logout() : null}
+        />
         <Layout.Content style={{ padding: 24 }}>{session ? <Workspace /> : <LoginForm />}</Layout.Content>
       </Layout>
     </ConfigProvider>

@@ -1,8 +1,9 @@
-import { App as AntApp, Button, Card, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketViewT } from '../../../shared/api/schemas.ts';
 import { formatDuration, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 /** What this counter may call, in the order it would call them, plus its parked and no-show tickets. */
 export function WaitingList({ stale = false }: { stale?: boolean }) {
@@ -38,10 +39,9 @@ export function WaitingList({ stale = false }: { stale?: boolean }) {
           </Space>
         }
       >
-        <Table<TicketViewT>
-          size="small"
+        <ListTable<TicketViewT>
           rowKey="id"
-          pagination={{ pageSize: 12, hideOnSinglePage: true }}
+          pageSize={12}
           dataSource={queue?.waiting ?? []}
           columns={[
             { title: '#', render: (_v, _r, i) => i + 1, width: 48 },

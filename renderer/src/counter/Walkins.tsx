@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WalkinListT } from '../../../shared/api/walkins.ts';
 import { formatClock, serviceName } from '../lib/format.ts';
 import { useCounter } from './store.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
+import { ListTable } from '../lib/ListTable.tsx';
+import { useAttempt } from '../lib/useAttempt.ts';
 
 type Walkin = WalkinListT['walkins'][number];
 
@@ -35,13 +36,10 @@ export function WalkinForm() {
   const { message } = AntApp.useApp();
   const list = useCounter((s) => s.walkins);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, attempt } = useAttempt();
   const now = new Date();
-  const submit = async (v: WalkinFields) => {
-    setError(null);
-    setBusy(true);
-    try {
+  const submit = (v: WalkinFields) =>
+    attempt(async () => {
       const body = {
         serviceCode: v.serviceCode,
         startedAt: todayAt(v.start),
@@ -53,12 +51,7 @@ export function WalkinForm() {
       void message.success(t('walkinSaved', { number: reply.number }));
       form.resetFields(['note', 'finish']);
       await useCounter.getState().refreshWalkins();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const services = list?.services ?? [];
   return (
     <Card title={t('walkinTitle')}>
@@ -135,10 +128,9 @@ export function WalkinList() {
   const name = (code: string) => serviceName(list.services, code, i18n.language);
   return (
     <Card title={t('walkinListTitle', { count: list.walkins.length })}>
-      <Table<Walkin>
-        size="small"
+      <ListTable<Walkin>
         rowKey="walkinId"
-        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        pageSize={8}
         dataSource={list.walkins}
         columns={[
           { title: t('number'), dataIndex: 'number', render: (n: string) => <strong>{n}</strong> },

@@ -32,6 +32,7 @@ import { TodayReceipts } from './money/TodayReceipts.tsx';
 import { CustomerScreenCard, inviteOnFinish } from './CustomerScreenCard.tsx';
 import { HandoverCard } from './records/HandoverCard.tsx';
 import { RegistersCard } from './records/RegistersCard.tsx';
+import { useTold } from '../lib/useTold.ts';
 
 const LEVEL_COLOR = { ok: 'green', warn: 'gold', over: 'red' } as const;
 
@@ -116,20 +117,17 @@ function CurrentTicket() {
   const now = useNow(1000);
   const service = hall?.services.find((s) => s.code === ticket?.serviceCode);
 
+  const told = useTold();
+  // A failure is told by a toast and ends there: the ticket's buttons stay as they were.
   const run = useCallback(
-    async (call: (api: Client<HallApi>) => Promise<unknown>, okText?: string) => {
-      try {
+    (call: (api: Client<HallApi>) => Promise<unknown>, okText?: string) =>
+      told(async () => {
         const result = await useCounter.getState().act(call);
         if (isTicket(result) && (result.status === 'no_show' || result.status === 'parked'))
           useCounter.getState().remember(result);
-        if (okText) void message.success(okText);
         return result;
-      } catch (e) {
-        void message.error(e instanceof Error ? e.message : String(e));
-        return undefined;
-      }
-    },
-    [message],
+      }, okText).catch(() => undefined),
+    [told],
   );
   const callNext = () =>
     run(async (api) => {
@@ -151,14 +149,26 @@ function CurrentTicket() {
   const away = counter?.status === 'away';
   // Queue commands go through the hub: without it they cannot work, so they are disabled, with why.
   const blocked = useHubDown() !== null;
+  const onTicket = (command: 'recall' | 'start' | 'park' | 'noShow', id: string) =>
+    run((api) => api[command]({ id }));
+  /** A command on the held ticket as a large button, labelled by its name. */
+  const ticketButton = (command: 'recall' | 'start' | 'park', id: string, primary = false) => (
+    <Button
+      disabled={blocked}
+      type={primary ? 'primary' : undefined}
+      size="large"
+      onClick={() => void onTicket(command, id)}
+    >
+      {t(command)}
+    </Button>
+  );
 
   useEffect(() => {
     const keys = (e: KeyboardEvent) => {
       if (blocked) return;
       if (e.key === 'F1' && !ticket && !away) void callNext();
-      else if (e.key === 'F2' && ticket?.status === 'called')
-        void run((api) => api.recall({ id: ticket.id }));
-      else if (e.key === 'F3' && ticket?.status === 'called') void run((api) => api.start({ id: ticket.id }));
+      else if (e.key === 'F2' && ticket?.status === 'called') void onTicket('recall', ticket.id);
+      else if (e.key === 'F3' && ticket?.status === 'called') void onTicket('start', ticket.id);
       else if (e.key === 'F4' && ticket) finish();
       else return;
       e.preventDefault();
@@ -228,21 +238,8 @@ function CurrentTicket() {
           <Space wrap>
             {ticket.status === 'called' ? (
               <>
-                <Button
-                  disabled={blocked}
-                  size="large"
-                  onClick={() => void run((api) => api.recall({ id: ticket.id }))}
-                >
-                  {t('recall')}
-                </Button>
-                <Button
-                  disabled={blocked}
-                  type="primary"
-                  size="large"
-                  onClick={() => void run((api) => api.start({ id: ticket.id }))}
-                >
-                  {t('start')}
-                </Button>
+                {ticketButton('recall', ticket.id)}
+                {ticketButton('start', ticket.id, true)}
                 {/* A no-show sends the customer away: never one stray click next to 开始办理. */}
                 <Popconfirm
                   title={t('noShowConfirm', { number: ticket.number })}
@@ -250,7 +247,7 @@ function CurrentTicket() {
                   okText={t('noShow')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('common:cancel')}
-                  onConfirm={() => void run((api) => api.noShow({ id: ticket.id }))}
+                  onConfirm={() => void onTicket('noShow', ticket.id)}
                   disabled={blocked}
                 >
                   <Button disabled={blocked} size="large" danger>
@@ -265,13 +262,7 @@ function CurrentTicket() {
             <Button disabled={blocked} size="large" onClick={() => setDialog('transfer')}>
               {t('transfer')}
             </Button>
-            <Button
-              disabled={blocked}
-              size="large"
-              onClick={() => void run((api) => api.park({ id: ticket.id }))}
-            >
-              {t('park')}
-            </Button>
+            {ticketButton('park', ticket.id)}
           </Space>
         </>
       ) : (

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Empty, Table } from 'antd';
+import { Button, Empty } from 'antd';
 import { RawRowDrawer } from './RawRowDrawer.tsx';
+import { ListTable } from './ListTable.tsx';
 
 /** A refused journal row as any receiver keeps it (DESIGN §4 quarantine). */
 interface RefusedRow {
@@ -31,12 +32,12 @@ export function QuarantineTable<R extends RefusedRow>(props: {
   const [open, setOpen] = useState<R | null>(null);
   return (
     <>
-      <Table<R>
+      <ListTable<R>
         size="middle"
         rowKey={(r) => `${r.deviceId}#${r.deviceSeq}`}
         dataSource={props.rows}
-        pagination={{ pageSize: props.pageSize, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={empty} /> }}
+        pageSize={props.pageSize}
+        empty={<Empty description={empty} />}
         columns={[
           ...props.facts.map((f) => ({ title: f.label, render: (_v: unknown, r: R) => f.cell(r) })),
           {

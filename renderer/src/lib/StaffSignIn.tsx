@@ -1,8 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PIN_PATTERN, STAFF_NO_PATTERN } from '../../../shared/primitives.ts';
 import { ErrorNote } from './ErrorNote.tsx';
+import { useAttempt } from './useAttempt.ts';
 
 export interface StaffCredentials {
   staffNo: string;
@@ -28,23 +29,15 @@ export function StaffSignIn<V extends StaffCredentials>({
   children?: ReactNode;
 }) {
   const { t } = useTranslation('common');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: V) => {
-    setError(null);
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (e) {
-      setError(describe?.(e) ?? (e instanceof Error ? e.message : String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, attempt } = useAttempt(describe);
   return (
     <Card title={title} style={{ maxWidth: 420, margin: '48px auto' }}>
       <ErrorNote error={error} spaced />
-      <Form layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v as V)}>
+      <Form
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void attempt(() => onSubmit(v as V))}
+      >
         <Form.Item
           label={t('staffNo')}
           name="staffNo"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Followup, HistoryRow } from '../../../shared/checklists/model.ts';
@@ -13,6 +13,7 @@ import { downloadText } from '../cases/download.ts';
 import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
 import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
 import { useManager } from './store.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 const POLL_MS = 30_000;
 type FollowupT = z.infer<typeof Followup>;
@@ -78,12 +79,10 @@ export function ChecklistsTab() {
         }
         styles={open.length ? { header: { background: '#fff1f0' } } : {}}
       >
-        <Table
-          size="small"
+        <ListTable
           rowKey="id"
-          pagination={false}
           dataSource={followups}
-          locale={{ emptyText: t('noFollowups') }}
+          empty={t('noFollowups')}
           onRow={(f) => ({
             style: f.resolvedAt === null ? { background: '#fff1f0' } : undefined,
             'data-followup': f.itemCode,
@@ -262,14 +261,13 @@ function HistoryCard({ token }: { token: string }) {
       }
     >
       <ErrorNote error={error} spaced />
-      <Table
-        size="small"
+      <ListTable
         rowKey={(r) =>
           `${r.occurrenceId}|${r.itemCode ?? ''}|${r.amended}|${r.duplicate}|${r.staffNo}|${String(r.value)}|${r.result ?? ''}`
         }
         dataSource={rows}
-        pagination={{ pageSize: 10 }}
-        locale={{ emptyText: t('noHistory') }}
+        pageSize={10}
+        empty={t('noHistory')}
         columns={[
           { title: t('day'), dataIndex: 'day' },
           { title: t('template'), render: (_v, r) => templateName(r.templateCode) },

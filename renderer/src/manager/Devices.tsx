@@ -11,13 +11,13 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../lib/format.ts';
 import { useManager, type DeviceRow } from './store.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 /**
  * The roles this build has a screen for. The standalone rating pad (`/pad`) is not built yet, so it is
@@ -80,10 +80,8 @@ export function Devices() {
         </Typography.Paragraph>
       </Card>
       <Card title={t('tabDevices')}>
-        <Table<DeviceRow>
-          size="small"
+        <ListTable<DeviceRow>
           rowKey="deviceId"
-          pagination={false}
           dataSource={devices}
           columns={[
             { title: t('deviceName'), dataIndex: 'name' },

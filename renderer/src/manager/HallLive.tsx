@@ -9,7 +9,6 @@ import {
   Space,
   Statistic,
   Switch,
-  Table,
   Tag,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +20,7 @@ import type { CounterState } from '../../../shared/queue/model.ts';
 import type { HallStateT } from '../../../shared/api/schemas.ts';
 import { formatClock, formatDuration } from '../lib/format.ts';
 import { useManager } from './store.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 /** The hall live (R-DUTY-1): waiting, longest wait, counters and who is at them, alerts, open/close. */
 export function HallLive() {
@@ -149,10 +149,8 @@ export function HallLive() {
         {t('hours', { open: hall.settings.openingTime, close: hall.settings.closingTime })}
       </Card>
       <Card title={t('services')}>
-        <Table
-          size="small"
+        <ListTable
           rowKey="code"
-          pagination={false}
           dataSource={hall.services}
           columns={[
             { title: t('prefix'), dataIndex: 'prefix' },
@@ -178,10 +176,8 @@ export function HallLive() {
         />
       </Card>
       <Card title={t('counters')}>
-        <Table<CounterState>
-          size="small"
+        <ListTable<CounterState>
           rowKey="counterNo"
-          pagination={false}
           dataSource={hall.counters}
           columns={[
             { title: t('counter'), dataIndex: 'name' },

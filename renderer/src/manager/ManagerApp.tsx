@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Alert, App as AntApp, Button, ConfigProvider, Layout, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Layout, Tabs, Tag } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { staffTheme } from '../lib/staffTheme.ts';
+import { StaffHeader } from '../lib/StaffHeader.tsx';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../i18n/index.ts';
 import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
 import { connectLive } from '../lib/live.ts';
 import { useManager } from './store.ts';
@@ -60,18 +60,15 @@ export default function ManagerApp() {
         <Layout style={{ minHeight: '100vh' }}>
           <ConnectionBanner status={token ? status : 'open'} />
           <HealthProblems />
-          <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0a4b8c' }}>
-            <Typography.Title level={3} style={{ color: '#fff', margin: 0, flex: 1 }}>
-              {t('title')} {demo ? <Tag>{t('common:demo')}</Tag> : null}
-            </Typography.Title>
-            {staff ? <Typography.Text style={{ color: '#fff' }}>{staff.name}</Typography.Text> : null}
-            <Button onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-              {t('common:language')}
-            </Button>
-            {token ? (
-              <Button onClick={() => useManager.getState().logout()}>{t('common:signOut')}</Button>
-            ) : null}
-          </Layout.Header>
+          <StaffHeader
+            title={
+              <>
+                {t('title')} {demo ? <Tag>{t('common:demo')}</Tag> : null}
+              </>
+            }
+            who={staff?.name}
+            onSignOut={token ? () => useManager.getState().logout() : null}
+          />
           <Layout.Content style={{ padding: 24 }}>
             {token && integrityAlarm ? (
               // On every tab: the journal differs from what head office acknowledged (issue 9).

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Radio, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Radio, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RatingsOverview } from '../../../shared/api/hall/ratings.ts';
@@ -7,9 +7,10 @@ import { isNegative, levelsFor, RatingLevel, type RatingOutcome } from '../../..
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { ApiError } from '../lib/client.ts';
-import { EmptyNote } from '../lib/EmptyNote.tsx';
 import { usePolling } from '../lib/usePolling.ts';
 import { useManager } from './store.ts';
+import { PeriodInput } from '../lib/PeriodInput.tsx';
+import { ListTable } from '../lib/ListTable.tsx';
 
 type Overview = z.infer<typeof RatingsOverview>;
 type Rating = Overview['ratings'][number];
@@ -127,31 +128,22 @@ export function RatingsTab() {
           ]}
         />
         {kind === 'day' ? (
-          <Input
-            type="date"
-            aria-label={t('ratingsDay')}
-            value={day}
-            onChange={(e) => e.target.value && setDay(e.target.value)}
-            style={{ width: 180 }}
-          />
+          <PeriodInput kind="date" label={t('ratingsDay')} value={day} onChange={(v) => v && setDay(v)} />
         ) : (
-          <Input
-            type="month"
-            aria-label={t('ratingsMonth')}
+          <PeriodInput
+            kind="month"
+            label={t('ratingsMonth')}
             value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-            style={{ width: 180 }}
+            onChange={(v) => v && setMonth(v)}
           />
         )}
       </Space>
       {error ? <Alert type="error" showIcon message={error} /> : null}
       <Card size="small" title={t('ratingsByClerk')}>
-        <Table
-          size="small"
+        <ListTable
           rowKey="key"
-          pagination={false}
           dataSource={clerkRows}
-          locale={{ emptyText: <EmptyNote>{t('ratingsNone')}</EmptyNote> }}
+          empty={t('ratingsNone')}
           columns={[
             { title: t('ratingsCounter'), dataIndex: 'counterNo' },
             {
@@ -190,12 +182,11 @@ export function RatingsTab() {
         ) : null}
       </Card>
       <Card size="small" title={t('ratingsList', { count: data?.ratings.length ?? 0 })}>
-        <Table
-          size="small"
+        <ListTable
           rowKey="ratingId"
           dataSource={data?.ratings ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <EmptyNote>{t('ratingsNone')}</EmptyNote> }}
+          pageSize={20}
+          empty={t('ratingsNone')}
           onRow={(r) => ({ 'data-rating': r.ratingId }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {

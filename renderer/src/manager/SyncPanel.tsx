@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatSpan } from '../lib/format.ts';
 import { describeMismatches } from '../lib/integrity.ts';
@@ -6,6 +6,7 @@ import { QuarantineTable } from '../lib/QuarantineTable.tsx';
 import type { StationQuarantineRowT } from '../../../shared/api/schemas.ts';
 import { useManager, type SyncRow } from './store.ts';
 import { usePolling } from '../lib/usePolling.ts';
+import { ListTable } from '../lib/ListTable.tsx';
 
 /** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
 export const HEALTH_POLL_MS = 5_000;
@@ -67,12 +68,11 @@ export function SyncPanel() {
       {health.sync.some((r) => !r.connected) ? (
         <Alert type="warning" showIcon message={t('syncOfflineExplain')} style={{ marginBottom: 16 }} />
       ) : null}
-      <Table<SyncRow>
+      <ListTable<SyncRow>
         size="middle"
         rowKey="upstream"
-        pagination={false}
         dataSource={health.sync}
-        locale={{ emptyText: <Empty description={t('syncNone')} /> }}
+        empty={<Empty description={t('syncNone')} />}
         columns={[
           {
             title: t('syncUpstream'),

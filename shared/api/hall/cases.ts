@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { CaseActionBody, CaseSummary, CaseView, OpenCaseBody, OpenCaseReply } from '../../cases/model.ts';
 import { CaseReport, MonthText } from '../../cases/report.ts';
-import { Id } from '../../primitives.ts';
 import { IdempotencyHeader } from '../contract.ts';
 import { hallRoutes } from './access.ts';
+import { IdParams } from './params.ts';
 
-const IdParams = z.object({ id: Id }).strict();
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const CasesQuery = z

@@ -15,10 +15,7 @@ import { InvoiceSummary, ZReport } from '../../money/zreport.ts';
 import { DayText, Id } from '../../primitives.ts';
 import { IdempotencyHeader } from '../contract.ts';
 import { hallRoutes } from './access.ts';
-
-const IdParams = z.object({ id: Id }).strict();
-const DayParams = z.object({ day: DayText }).strict();
-const DayQuery = z.object({ day: DayText.optional() }).strict();
+import { DayParams, DayQuery, IdParams } from './params.ts';
 
 export const ReceiptReply = z.object({
   id: Id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DayText, Id } from '../../primitives.ts';
+import { Id } from '../../primitives.ts';
 import {
   ArchiveView,
   MeetingBody,
@@ -14,9 +14,7 @@ import {
 } from '../../registers/model.ts';
 import { IdempotencyHeader } from '../contract.ts';
 import { hallRoutes } from './access.ts';
-
-const IdParams = z.object({ id: Id }).strict();
-const DayQuery = z.object({ day: DayText.optional() }).strict();
+import { DayQuery, IdParams } from './params.ts';
 
 export const ToolList = z.object({ loans: z.array(ToolLoanView), count: ToolCount });
 

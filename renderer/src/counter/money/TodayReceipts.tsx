@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { ReceiptSummary } from '../../../../shared/api/hall/money.ts';
 import { yuan } from '../../../../shared/money/amounts.ts';
@@ -9,6 +8,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useCounter } from '../store.ts';
 import { PrintReceiptButtons } from './PrintReceiptButtons.tsx';
 import { VoidDialog } from './VoidDialog.tsx';
+import { ListTable } from '../../lib/ListTable.tsx';
 
 type Row = z.infer<typeof ReceiptSummary>;
 
@@ -20,12 +20,11 @@ export function TodayReceipts() {
   const [voiding, setVoiding] = useState<Row | null>(null);
   return (
     <Card title={t('todayReceipts')} size="small">
-      <Table<Row>
+      <ListTable<Row>
         rowKey="id"
-        size="small"
         dataSource={receipts}
-        pagination={{ pageSize: 8, hideOnSinglePage: true }}
-        locale={{ emptyText: <EmptyNote>{t('noReceipts')}</EmptyNote> }}
+        pageSize={8}
+        empty={t('noReceipts')}
         columns={[
           { title: t('receiptNo'), dataIndex: 'number' },
           {

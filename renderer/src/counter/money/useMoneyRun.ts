@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { App as AntApp } from 'antd';
 import type { HallApi } from '../../../../shared/api/hall/index.ts';
 import type { Client } from '../../lib/client.ts';
+import { useTold } from '../../lib/useTold.ts';
 import { useCounter } from '../store.ts';
 
 /**
@@ -9,18 +9,10 @@ import { useCounter } from '../store.ts';
  * promise rejects, so a dialog stays open with what was typed).
  */
 export function useMoneyRun() {
-  const { message } = AntApp.useApp();
+  const told = useTold();
   return useCallback(
-    async <R>(call: (api: Client<HallApi>) => Promise<R>, okText?: string): Promise<R> => {
-      try {
-        const result = await useCounter.getState().moneyAct(call);
-        if (okText) void message.success(okText);
-        return result;
-      } catch (e) {
-        void message.error(e instanceof Error ? e.message : String(e));
-        throw e;
-      }
-    },
-    [message],
+    <R>(call: (api: Client<HallApi>) => Promise<R>, okText?: string): Promise<R> =>
+      told(() => useCounter.getState().moneyAct(call), okText),
+    [told],
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Space, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { ToolList } from '../../../../shared/api/hall/registers.ts';
 import { MAX_TEMPERATURE_C, MIN_TEMPERATURE_C } from '../../../../shared/registers/model.ts';
@@ -9,6 +8,7 @@ import { usePolling } from '../../lib/usePolling.ts';
 import { formatClock } from '../../lib/format.ts';
 import { useCounter } from '../store.ts';
 import { useCounterApi } from './useCounterApi.ts';
+import { ListTable } from '../../lib/ListTable.tsx';
 
 const POLL_MS = 30_000;
 const HOUR = 3_600_000;
@@ -166,12 +166,10 @@ function Tools() {
           {t('toolCount', list.count)}
         </Tag>
       ) : null}
-      <Table<Loan>
-        size="small"
+      <ListTable<Loan>
         rowKey="id"
-        pagination={false}
         dataSource={list?.loans ?? []}
-        locale={{ emptyText: <EmptyNote>{t('noTools')}</EmptyNote> }}
+        empty={t('noTools')}
         columns={[
           { title: t('tool'), dataIndex: 'tool' },
           { title: t('borrower'), dataIndex: 'borrower' },

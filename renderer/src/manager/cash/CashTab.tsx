@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Input, List, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import { PaymentMethod, yuan } from '../../../../shared/money/amounts.ts';
@@ -9,6 +9,7 @@ import { DrawersTable } from './DrawersTable.tsx';
 import { InvoicesCard } from './InvoicesCard.tsx';
 import { ZReportPanel } from './ZReportPanel.tsx';
 import { ErrorNote } from '../../lib/ErrorNote.tsx';
+import { PeriodInput } from '../../lib/PeriodInput.tsx';
 
 /** 现金/日结: a day's drawers, deposits and takings; its manual invoices; its close and Z-report. */
 export function CashTab() {
@@ -35,13 +36,7 @@ export function CashTab() {
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Space wrap>
         <Typography.Text strong>{t('businessDay')}</Typography.Text>
-        <Input
-          type="date"
-          aria-label={t('businessDay')}
-          value={day}
-          onChange={(e) => setDay(e.target.value)}
-          style={{ width: 180 }}
-        />
+        <PeriodInput kind="date" label={t('businessDay')} value={day} onChange={setDay} />
         <Button onClick={() => load(day || undefined)}>{t('show')}</Button>
         <Button onClick={() => load()}>{t('today')}</Button>
         {cash.closed ? <Tag color="blue">{t('dayIsClosed')}</Tag> : <Tag color="green">{t('dayIsOpen')}</Tag>}

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DifferenceReason, type Signature } from '../../../../shared/money/cash.ts';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { useManager } from '../store.ts';
+import { useAttempt } from '../../lib/useAttempt.ts';
 
 interface CloseForm {
   approver: Signature;
@@ -18,22 +18,14 @@ export function DayCloseCard({ day }: { day: string }) {
   const { t } = useTranslation('money');
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<CloseForm>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = async (v: CloseForm) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, attempt } = useAttempt();
+  const close = (v: CloseForm) =>
+    attempt(async () => {
       const body = { approver: v.approver, ...(v.reasonCode ? { reasonCode: v.reasonCode } : {}) };
       await useManager.getState().act((api) => api.closeDay({ day, body }));
       await useManager.getState().loadMoney(day);
       void message.success(t('dayClosed', { day }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card title={t('closeDayTitle', { day })} size="small">
       <Typography.Paragraph type="secondary">{t('closeDayHint')}</Typography.Paragraph>

@@ -1,9 +1,9 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { CashOverview } from '../../../../shared/api/hall/money.ts';
 import { yuan } from '../../../../shared/money/amounts.ts';
+import { ListTable } from '../../lib/ListTable.tsx';
 
 type Drawer = z.infer<typeof CashOverview>['drawers'][number];
 
@@ -13,12 +13,10 @@ const signed = (fen: number) => (fen > 0 ? `+${yuan(fen)}` : yuan(fen));
 export function DrawersTable({ drawers }: { drawers: Drawer[] }) {
   const { t } = useTranslation('money');
   return (
-    <Table<Drawer>
+    <ListTable<Drawer>
       rowKey="drawerId"
-      size="small"
-      pagination={false}
       dataSource={drawers}
-      locale={{ emptyText: <EmptyNote>{t('noDrawers')}</EmptyNote> }}
+      empty={t('noDrawers')}
       rowClassName={(d) => (d.overLimit ? 'over-limit-row' : '')}
       columns={[
         { title: t('counter'), dataIndex: 'counterNo' },

@@ -1,9 +1,9 @@
-import { Alert, Card, Descriptions, Table } from 'antd';
+import { Alert, Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { Reply } from '../../../../shared/api/contract.ts';
 import type { moneyContract } from '../../../../shared/api/hall/money.ts';
 import { yuan } from '../../../../shared/money/amounts.ts';
+import { ListTable } from '../../lib/ListTable.tsx';
 
 type Invoices = Reply<(typeof moneyContract)['invoices']>;
 
@@ -34,12 +34,10 @@ export function InvoicesCard({ invoices }: { invoices: Invoices }) {
         <Descriptions.Item label={t('invoiceCount')}>{summary.count}</Descriptions.Item>
         <Descriptions.Item label={t('invoiceTotal')}>{yuan(summary.totalFen)}</Descriptions.Item>
       </Descriptions>
-      <Table
+      <ListTable
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={invoices.invoices}
-        locale={{ emptyText: <EmptyNote>{t('noInvoices')}</EmptyNote> }}
+        empty={t('noInvoices')}
         columns={[
           { title: t('invoiceNo'), dataIndex: 'invoiceNo' },
           { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Segmented, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import { FormDialog } from '../../lib/FormDialog.tsx';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { usePolling } from '../../lib/usePolling.ts';
@@ -9,6 +8,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverItems.tsx';
 import { useManager } from '../store.ts';
 import { useManagerApi } from './useManagerApi.ts';
+import { ListTable } from '../../lib/ListTable.tsx';
 
 type Filter = 'unsigned' | 'disagreements' | 'all';
 const POLL_MS = 30_000;
@@ -46,11 +46,11 @@ export function HandoversTab() {
           { value: 'all', label: t('filterAll') },
         ]}
       />
-      <Table<HandoverViewT>
+      <ListTable<HandoverViewT>
         rowKey="id"
         size="middle"
         dataSource={rows}
-        locale={{ emptyText: <EmptyNote>{t('noHandovers')}</EmptyNote> }}
+        empty={t('noHandovers')}
         expandable={{ expandedRowRender: (h) => <HandoverItemsTable handover={h} tz={tz} /> }}
         columns={[
           { title: t('counter'), dataIndex: 'counterNo', width: 80 },

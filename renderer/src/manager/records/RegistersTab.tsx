@@ -13,11 +13,9 @@ import {
   Row,
   Select,
   Space,
-  Table,
   Tag,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../../lib/EmptyNote.tsx';
 import type { z } from 'zod';
 import type { ToolList } from '../../../../shared/api/hall/registers.ts';
 import type {
@@ -31,6 +29,7 @@ import { usePolling } from '../../lib/usePolling.ts';
 import { formatClock, formatDateTime } from '../../lib/format.ts';
 import { useManagerApi } from './useManagerApi.ts';
 import { useManager } from '../store.ts';
+import { ListTable } from '../../lib/ListTable.tsx';
 
 const POLL_MS = 30_000;
 type Visitor = z.infer<typeof VisitorView>;
@@ -48,12 +47,10 @@ function Visitors() {
   usePolling(() => api.visitors({}).then(setRows, () => undefined), POLL_MS, token);
   return (
     <Card title={t('visitorsToday')} data-card="visitors">
-      <Table<Visitor>
-        size="small"
+      <ListTable<Visitor>
         rowKey="id"
-        pagination={false}
         dataSource={rows}
-        locale={{ emptyText: <EmptyNote>{t('noVisitors')}</EmptyNote> }}
+        empty={t('noVisitors')}
         columns={[
           { title: t('time'), render: (_v, r) => formatClock(r.at, i18n.language, tz) },
           { title: t('nameCol'), render: (_v, r) => r.name ?? '—' },
@@ -90,12 +87,10 @@ function ToolsOut() {
         list ? <Tag color={list.count.overdue ? 'red' : 'blue'}>{t('toolCount', list.count)}</Tag> : null
       }
     >
-      <Table<Loan>
-        size="small"
+      <ListTable<Loan>
         rowKey="id"
-        pagination={false}
         dataSource={out}
-        locale={{ emptyText: <EmptyNote>{t('noTools')}</EmptyNote> }}
+        empty={t('noTools')}
         columns={[
           { title: t('tool'), dataIndex: 'tool' },
           { title: t('borrower'), dataIndex: 'borrower' },
@@ -215,13 +210,12 @@ function Meetings() {
           {t('recordMeeting')}
         </Button>
       </Form>
-      <Table<Meeting>
+      <ListTable<Meeting>
         style={{ marginTop: 16 }}
-        size="small"
         rowKey="id"
-        pagination={{ pageSize: 10 }}
+        pageSize={10}
         dataSource={rows}
-        locale={{ emptyText: <EmptyNote>{t('noMeetings')}</EmptyNote> }}
+        empty={t('noMeetings')}
         columns={[
           { title: t('day'), dataIndex: 'day' },
           { title: t('meetingKind'), render: (_v, r) => t(r.kind) },
@@ -275,12 +269,10 @@ function Retention() {
           <Button danger>{t('runRetention')}</Button>
         </Popconfirm>
       </Space>
-      <Table<Archive>
-        size="small"
+      <ListTable<Archive>
         rowKey="id"
-        pagination={false}
         dataSource={rows}
-        locale={{ emptyText: <EmptyNote>{t('noArchives')}</EmptyNote> }}
+        empty={t('noArchives')}
         columns={[
           { title: t('time'), render: (_v, r) => formatDateTime(r.at, i18n.language, tz) },
           { title: t('recordType'), render: (_v, r) => t(`type.${r.recordType}`) },
