@@ -52,6 +52,7 @@ export function openDatabase(file: string, migrations = knownMigrations()): Db {
     db.pragma('busy_timeout = 5000');
     migrate(db, file, migrations);
     refuseUpdates(db, MONEY_TABLES);
+    stampTables(db);
     return db;
   } catch (error) {
     db.close();
@@ -72,6 +73,19 @@ function refuseUpdates(db: Db, tables: readonly string[]): void {
     if (existing.has(table))
       db.exec(`CREATE TRIGGER IF NOT EXISTS ${table}_written_once BEFORE UPDATE ON ${table}
                  BEGIN SELECT RAISE(ABORT, 'money records are written once'); END`);
+}
+
+/**
+ * Each table named in `table_stamps` (migration 0019) gets a new random stamp at every change by any
+ * path (db/read.ts `tableStamp`): triggers made from its rows at every open, like refuseUpdates'.
+ */
+function stampTables(db: Db): void {
+  // A database opened with only the migrations before 0019 (a test of an older build's file) has none.
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'table_stamps'").get()) return;
+  for (const name of db.prepare('SELECT name FROM table_stamps').pluck().all() as string[])
+    for (const op of ['insert', 'update', 'delete'])
+      db.exec(`CREATE TRIGGER IF NOT EXISTS ${name}_stamp_${op} AFTER ${op.toUpperCase()} ON ${name}
+                 BEGIN UPDATE table_stamps SET stamp = random() WHERE name = '${name}'; END`);
 }
 
 function migrate(db: Db, file: string, migrations: Migration[]): void {

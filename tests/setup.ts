@@ -1,4 +1,4 @@
-import { bundleChildPrograms } from './support/bundle.ts';
+import { bundleChildPrograms, removeBundles } from './support/bundle.ts';
 import { ROOT } from './support/child.ts';
 
 /**
@@ -7,7 +7,8 @@ import { ROOT } from './support/child.ts';
  * through tsx every time (tests/support/child.ts). A child then runs the code exactly as the
  * shell ships it (scripts/build-electron.ts bundles the same way).
  */
-export default async function setup(): Promise<void> {
-  await bundleChildPrograms(ROOT);
-  process.env.SERVICEHALL_TEST_BUNDLES = '1';
+export default async function setup(): Promise<() => void> {
+  const dir = await bundleChildPrograms(ROOT);
+  process.env.SERVICEHALL_TEST_BUNDLES = dir;
+  return () => removeBundles(dir);
 }

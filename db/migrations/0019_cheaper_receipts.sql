@@ -1,5 +1,5 @@
 -- A station reads the settings and the fee schedule several times per receipt. Reading every row each
--- time to notice a change cost as much as a receipt's own inserts: these triggers give every change of
+-- time to notice a change cost as much as a receipt's own inserts: triggers give every change of
 -- either table, by any path (a pulled event, a restore, a hand edit), a new random stamp, so a reader
 -- compares one value. Random rather than counted: a rolled-back change must not leave a stamp that a
 -- later change could take again.
@@ -8,18 +8,7 @@ CREATE TABLE table_stamps (
   stamp INTEGER NOT NULL
 );
 INSERT INTO table_stamps (name, stamp) VALUES ('settings', random()), ('ref_data', random());
-CREATE TRIGGER settings_stamp_insert AFTER INSERT ON settings
-BEGIN UPDATE table_stamps SET stamp = random() WHERE name = 'settings'; END;
-CREATE TRIGGER settings_stamp_update AFTER UPDATE ON settings
-BEGIN UPDATE table_stamps SET stamp = random() WHERE name = 'settings'; END;
-CREATE TRIGGER settings_stamp_delete AFTER DELETE ON settings
-BEGIN UPDATE table_stamps SET stamp = random() WHERE name = 'settings'; END;
-CREATE TRIGGER ref_data_stamp_insert AFTER INSERT ON ref_data
-BEGIN UPDATE table_stamps SET stamp = random() WHERE name = 'ref_data'; END;
-CREATE TRIGGER ref_data_stamp_update AFTER UPDATE ON ref_data
-BEGIN UPDATE table_stamps SET stamp = random() WHERE name = 'ref_data'; END;
-CREATE TRIGGER ref_data_stamp_delete AFTER DELETE ON ref_data
-BEGIN UPDATE table_stamps SET stamp = random() WHERE name = 'ref_data'; END;
+-- The triggers are made at every open from the table's rows (db/open.ts `stampTables`).
 
 -- Migration 0016's covering index ordered each day's receipts by amount, so every receipt landed on a
 -- page of its own in it and each commit rewrote one such page per receipt (a fifth of a commit's WAL).

@@ -34,19 +34,19 @@ export const CHILD_PROGRAMS = {
 } as const;
 
 /**
- * Where the test run keeps its bundles: inside the repository, so the bundled node finds the project
- * root (server/project.ts walks up to package.json) and with it the built screens.
+ * Bundles every child program for one test run into a folder of its own inside the repository (so the
+ * bundled node finds the project root, server/project.ts, and with it the built screens; test-results/
+ * is ignored by git, lint and format). Returns that folder; each run has its own, so runs in two
+ * checkouts at once never start each other's build.
  */
-export const bundlesDir = (root: string): string =>
-  path.join(root, 'node_modules', '.cache', 'servicehall-tests');
-
-/** Bundles every child program once for a test run (vitest's global setup). */
-export async function bundleChildPrograms(root: string): Promise<void> {
-  const dir = bundlesDir(root);
-  rmSync(dir, { recursive: true, force: true });
+export async function bundleChildPrograms(root: string): Promise<string> {
+  const dir = path.join(root, 'test-results', 'bundles', `${process.pid}-${Date.now()}`);
   for (const [script, migrations] of Object.entries(CHILD_PROGRAMS)) {
     const out = path.join(dir, path.dirname(script));
     mkdirSync(out, { recursive: true });
     await bundleScript(path.join(root, script), out, path.join(root, migrations));
   }
+  return dir;
 }
+
+export const removeBundles = (dir: string): void => rmSync(dir, { recursive: true, force: true });

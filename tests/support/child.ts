@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { ReadyLine } from '../../shared/readyLine.ts';
-import { bundlesDir, CHILD_PROGRAMS } from './bundle.ts';
+import { CHILD_PROGRAMS } from './bundle.ts';
 
 /**
  * The one harness for a node program of ours in its own process (a hall node, head office, a bench
@@ -74,8 +74,9 @@ function parseReady(line: string): ReadyLine | null {
  * which starts in a fifth of the CPU time tsx takes to load the sources; else the script through tsx.
  */
 function runnable(script: string): string {
-  if (process.env.SERVICEHALL_TEST_BUNDLES === '1' && Object.hasOwn(CHILD_PROGRAMS, script)) {
-    const bundle = path.join(bundlesDir(ROOT), script.replace(/\.ts$/, '.mjs'));
+  const bundles = process.env.SERVICEHALL_TEST_BUNDLES;
+  if (bundles && Object.hasOwn(CHILD_PROGRAMS, script)) {
+    const bundle = path.join(bundles, script.replace(/\.ts$/, '.mjs'));
     if (existsSync(bundle)) return bundle;
   }
   return path.resolve(ROOT, script);
