@@ -54,7 +54,9 @@ export function closeHallDay(ctx: WriteContext, c: { day: string; staffId: strin
   if (hallClose(ctx.db, ctx.deviceId, c.day)) throw new DomainError('E_HALL_DAY_CLOSED', { day: c.day });
   const closes = new Map(
     (
-      stmt(ctx.db, 'SELECT device_id, report FROM day_closes WHERE day = ? ORDER BY device_id').all(c.day) as {
+      stmt(ctx.db, 'SELECT device_id, report FROM day_closes WHERE day = ? ORDER BY device_id').all(
+        c.day,
+      ) as {
         device_id: string;
         report: string;
       }[]
