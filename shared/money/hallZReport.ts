@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { DayText } from '../primitives.ts';
 import { sum } from './receipt.ts';
-import type { ZReport } from './zreport.ts';
-
-const FenMap = z.record(z.string(), z.number().int());
+import { ZReport } from './zreport.ts';
 
 /** One device's sealed day as the hall report lists it: enough to find and check its own Z-report. */
 export const HallDeviceLine = z.object({
@@ -32,15 +30,10 @@ export const HallZReport = z.object({
   devices: z.array(HallDeviceLine),
   count: z.number().int(),
   lateCount: z.number().int(),
-  totalsFen: z.object({
-    gross: z.number().int(),
-    net: z.number().int(),
-    byMethod: FenMap,
-    byFee: FenMap,
-    byClerk: FenMap,
-  }),
-  voids: z.object({ count: z.number().int(), totalFen: z.number().int(), numbers: z.array(z.string()) }),
-  cashMovesFen: z.object({ in: z.number().int(), out: z.number().int() }),
+  // The same shapes as a device's report: the hall's are their sums.
+  totalsFen: ZReport.shape.totalsFen,
+  voids: ZReport.shape.voids,
+  cashMovesFen: ZReport.shape.cashMovesFen,
   depositsFen: z.number().int(),
   overShortFen: z.number().int(),
   invoices: z.object({ count: z.number().int(), totalFen: z.number().int() }),

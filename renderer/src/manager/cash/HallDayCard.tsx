@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/money/cash.ts';
 import type { HallZReport } from '../../../../shared/money/hallZReport.ts';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
-import { sheetCss } from '../../print/printCss.ts';
-import { printPage, printUrl, type Paper } from '../../print/printFrame.ts';
 import { HallZReportSheet } from '../../print/HallZReportSheet.tsx';
 import { useManager } from '../store.ts';
+import { PrintableCard } from './ZReportPanel.tsx';
 
-const PAPERS: Paper[] = ['a4', '80'];
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /**
@@ -42,36 +40,14 @@ export function HallDayCard({ day, report }: { day: string; report: HallZReport 
   if (report) {
     const clerks = new Map((cash?.drawers ?? []).map((d) => [d.staffId, d.staffName]));
     return (
-      <Card
-        title={t('hallZReportOf', { day: report.day })}
-        size="small"
-        extra={
-          <Space>
-            {PAPERS.map((paper) => (
-              <Button
-                key={paper}
-                type={paper === 'a4' ? 'primary' : 'default'}
-                onClick={() => void printPage(printUrl({ hallZReport: report.day }, paper, 'manager'))}
-              >
-                {t('printOn', { paper: paper === 'a4' ? 'A4' : paper })}
-              </Button>
-            ))}
-            <Button href={printUrl({ hallZReport: report.day }, 'a4', 'manager')} target="_blank">
-              {t('openPage')}
-            </Button>
-          </Space>
-        }
-      >
-        <div className="z-preview" style={{ overflowX: 'auto' }}>
-          <style>{sheetCss('a4')}</style>
-          <HallZReportSheet
-            report={report}
-            hallName={hall?.name ?? ''}
-            timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
-            names={{ clerks, fees: feeNames }}
-          />
-        </div>
-      </Card>
+      <PrintableCard title={t('hallZReportOf', { day: report.day })} what={{ hallZReport: report.day }}>
+        <HallZReportSheet
+          report={report}
+          hallName={hall?.name ?? ''}
+          timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
+          names={{ clerks, fees: feeNames }}
+        />
+      </PrintableCard>
     );
   }
   return (
