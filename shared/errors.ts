@@ -225,6 +225,18 @@ export const ERRORS = {
     zh: '只能日结今天或以前的营业日',
     en: 'Only today or an earlier business day can be closed',
   },
+  E_HALL_DAY_CLOSED: { status: 409, zh: '{day} 全厅已日结', en: 'The hall has already closed {day}' },
+  E_HALL_DAY_OPEN: { status: 409, zh: '{day} 全厅尚未日结', en: 'The hall has not closed {day}' },
+  E_HALL_DEVICES_OPEN: {
+    status: 409,
+    zh: '以下设备当日收过款，但尚未日结或日结尚未同步到本厅主机：{devices}',
+    en: 'These devices took money that day but have not closed it, or their close has not reached the hub yet: {devices}',
+  },
+  E_CLERK_PIN: {
+    status: 422,
+    zh: '抽查须由收银员本人输入密码签字',
+    en: 'A spot check is signed by the clerk too: enter your own PIN',
+  },
   E_REASON_NEEDED: {
     status: 422,
     zh: '长短款超过限额，需填写原因代码：{detail}',

@@ -1,4 +1,5 @@
 import { domain } from '../domain.ts';
+import { closeHallDay, hallDayRoutes } from './hallDay.ts';
 import { moneyRoutes } from './routes.ts';
 import {
   closeDay,
@@ -29,7 +30,11 @@ export const money = domain({
     recordDeposit,
     recordInvoice,
     closeDay,
+    closeHallDay,
   },
-  hub: ({ api }) => moneyRoutes(api),
+  hub: ({ api }) => {
+    moneyRoutes(api);
+    hallDayRoutes(api);
+  },
   station: ({ api }) => moneyRoutes(api),
 });

@@ -308,6 +308,13 @@ export function moneyRoutes(api: Api): void {
     countDrawer: command(async ({ principal, body }) => {
       const t = teller(principal);
       if (body.kind === 'spot' && !body.witness) throw new DomainError('E_WITNESS');
+      // R-CASH-5: a spot check is signed by both with their PINs. The clerk's goes through the same
+      // PIN check and lock-out as any signature: a session alone does not sign a count of one's drawer.
+      if (body.kind === 'spot') {
+        const clerk = principal.kind === 'staff' ? read.staffById(ctx.db, t.staffId) : undefined;
+        if (!body.clerkPin || !clerk) throw new DomainError('E_CLERK_PIN');
+        await countersign(ctx, { staffNo: clerk.staffNo, pin: body.clerkPin }, ['clerk', ...MANAGERS]);
+      }
       const witness = body.witness ? await countersign(ctx, body.witness, MANAGERS) : null;
       if (witness && witness.id === t.staffId) throw new DomainError('E_WITNESS');
       return invoke('countDrawer', {

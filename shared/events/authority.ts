@@ -112,6 +112,8 @@ export const AUTHORITY = {
   'deposit.recorded': MONEY,
   'invoice.recorded': MONEY,
   'day.closed': MONEY,
+  // The hall's close sums every device's: one authority, the hub, which holds all of them.
+  'hall_day.closed': HUB,
   // Cases are the hall's, not a counter's: one owner across counters, and reassignment and escalation
   // need one authority, so stations forward case routes to the hub (docs/decisions.md).
   'case.opened': HUB,

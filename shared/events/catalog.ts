@@ -6,6 +6,7 @@ import { DenominationCounts, Fen, PositiveFen } from '../money/amounts.ts';
 import { DifferenceReason } from '../money/cash.ts';
 import { Payment, ReceiptLine } from '../money/receipt.ts';
 import { ZReport } from '../money/zreport.ts';
+import { HallZReport } from '../money/hallZReport.ts';
 import { RefKind } from '../sync/protocol.ts';
 import { ActionKind, CaseKind, ToldVia } from '../cases/model.ts';
 import { Confirmation, HandoverItem } from '../handover/model.ts';
@@ -232,6 +233,16 @@ export const EVENTS = {
     approverId: Id,
     reasonCode: DifferenceReason.nullable(),
     report: ZReport,
+  }),
+  /**
+   * The hall's day, closed once on the hub when every device that took money has closed its own
+   * (issue 11: per clerk, then per hall): the hall Z-report summed from their sealed reports.
+   */
+  'hall_day.closed': z.object({
+    day: DayText,
+    staffId: Id,
+    approverId: Id,
+    report: HallZReport,
   }),
   // Cases (issue 12; R-FR-1, R-FR-2, R-CMP-1, R-DUTY-1), written by the hub: one owner across counters.
   /** The opener owns the case (R-FR-1); the deadlines are computed once, here, with the settings then. */

@@ -26,6 +26,8 @@ export const CountBody = z
     kind: z.enum(['spot', 'close']),
     counts: DenominationCounts,
     witness: Signature.optional(),
+    /** R-CASH-5: a spot check is signed by both, the clerk with their own PIN as well as the witness. */
+    clerkPin: Pin.optional(),
     note: z.string().trim().max(200).optional(),
   })
   .strict();
@@ -60,4 +62,6 @@ export const InvoiceBody = z
 export const CloseDayBody = z
   .object({ approver: Signature, reasonCode: DifferenceReason.optional() })
   .strict();
+/** The hall's day close (on the hub): a duty manager approves with their PIN, as for a device's close. */
+export const CloseHallDayBody = z.object({ approver: Signature }).strict();
 export const VoidBody = z.object({ reason: Text(200), approver: Signature }).strict();

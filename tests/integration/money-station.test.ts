@@ -76,6 +76,7 @@ describe('money on a station (issue 11, DESIGN §4)', () => {
         kind: 'spot',
         counts: { '10000': 2, '5000': 1, '2000': 1, '100': 3, '10': 4 },
         witness: DUTY_MANAGER,
+        clerkPin: '123456',
       },
     });
     expect(count.body).toMatchObject({ expectedFen, differenceFen: 0 });

@@ -183,13 +183,12 @@ describe('drawer and day close (R-CASH-2, R-CASH-5)', () => {
       422,
       'E_WITNESS',
     );
-    const spot = parseReply(
-      CountReply,
-      await hall.request('POST', '/drawer/counts', {
-        token: c1,
-        body: { kind: 'spot', counts: { '10000': 5, '5000': 1 }, witness: DUTY_MANAGER },
-      }),
-    );
+    // R-CASH-5: signed by both with their PINs — the clerk's own PIN too, checked like any signature.
+    const spotBody = { kind: 'spot', counts: { '10000': 5, '5000': 1 }, witness: DUTY_MANAGER };
+    const spotCount = (body: unknown) => () => hall.request('POST', '/drawer/counts', { token: c1, body });
+    await refusedUnchanged(hall, spotCount(spotBody), 422, 'E_CLERK_PIN');
+    await refusedUnchanged(hall, spotCount({ ...spotBody, clerkPin: '000000' }), 401, 'E_BAD_CREDENTIALS');
+    const spot = parseReply(CountReply, await spotCount({ ...spotBody, clerkPin: '123456' })());
     expect(spot).toMatchObject({
       expectedFen: 55_000,
       countedFen: 55_000,

@@ -5,6 +5,7 @@ import * as read from '../../db/read.ts';
 import type { StaffRow } from '../../db/read.ts';
 import { AUTHORITY } from '../../shared/events/authority.ts';
 import { EVENTS, type EventPayload, type EventType } from '../../shared/events/catalog.ts';
+import { computeHallZReport } from '../../shared/money/hallZReport.ts';
 import { PushReply } from '../../shared/sync/protocol.ts';
 import type { TestHall } from '../support/hall.ts';
 import { journalMark } from '../support/builders.ts';
@@ -98,6 +99,13 @@ function samples(counterNo: number, staffId: string): { [K in EventType]: EventP
     'counter.back': { counterNo },
     'alert.raised': { alertId: 'rogue-alert', kind: 'away_overdue', counterNo, message: 'rogue' },
     ...moneySamples(counterNo, staffId),
+    // The hall's close is the hub's alone (it holds every device's): a station's forged one is refused.
+    'hall_day.closed': {
+      day: '2026-01-05',
+      staffId,
+      approverId: 'rogue-approver',
+      report: computeHallZReport('2026-01-05', [], Date.UTC(2026, 0, 5, 10, 0, 0)),
+    },
     ...caseSamples(counterNo, staffId),
     ...ratingSamples(counterNo, staffId),
     ...recordSamples(counterNo, staffId),

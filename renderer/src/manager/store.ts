@@ -13,6 +13,7 @@ import { hallApi, type HallApi } from '../../../shared/api/hall/index.ts';
 import type { LiveStatus } from '../lib/live.ts';
 import type { CashOverview, moneyContract } from '../../../shared/api/hall/money.ts';
 import type { Reply } from '../../../shared/api/contract.ts';
+import type { HallZReport } from '../../../shared/money/hallZReport.ts';
 import type { ZReport } from '../../../shared/money/zreport.ts';
 import { getToken, setToken } from '../lib/token.ts';
 
@@ -38,6 +39,8 @@ interface ManagerState {
     cash: z.infer<typeof CashOverview>;
     invoices: Reply<(typeof moneyContract)['invoices']>;
     zReport: ZReport | null;
+    /** The hall's close of the day (on the hub, or forwarded to it by a station); null: not yet. */
+    hallZReport: HallZReport | null;
     /** The fee schedule's names, for the Z-report's totals by fee. */
     feeNames: Map<string, string>;
   } | null;
@@ -79,7 +82,10 @@ export const useManager = create<ManagerState>((set, get) => {
             throw e;
           })
         : null;
-      set({ money: { day: cash.day, cash, invoices, zReport, feeNames } });
+      // Not closed yet, or (on a station) the hub out of reach: the cash tab still shows this node's day,
+      // and closing the hall from it says why it cannot.
+      const hallZReport = await api.hallZReport({ day: cash.day }).catch(() => null);
+      set({ money: { day: cash.day, cash, invoices, zReport, hallZReport, feeNames } });
     },
     login: async (staffNo, pin) => {
       const reply = await api.login({ body: { staffNo, pin } });

@@ -4,7 +4,9 @@ import i18n from '../i18n/index.ts';
 import { createClient } from '../lib/client.ts';
 import { getToken } from '../lib/token.ts';
 import { hallApi } from '../../../shared/api/hall/index.ts';
+import type { HallZReport } from '../../../shared/money/hallZReport.ts';
 import type { ZReport } from '../../../shared/money/zreport.ts';
+import { HallZReportSheet } from './HallZReportSheet.tsx';
 import { pageCss } from './printCss.ts';
 import { PRINT_READY, type Paper } from './printFrame.ts';
 import { ReceiptSlip, type ReceiptViewT } from './ReceiptSlip.tsx';
@@ -12,7 +14,8 @@ import { ZReportSheet, type ZReportNames } from './ZReportSheet.tsx';
 
 type Doc =
   | { kind: 'receipt'; receipt: ReceiptViewT; timeZone: string }
-  | { kind: 'z'; report: ZReport; hallName: string; timeZone: string; names: ZReportNames };
+  | { kind: 'z'; report: ZReport; hallName: string; timeZone: string; names: ZReportNames }
+  | { kind: 'hz'; report: HallZReport; hallName: string; timeZone: string; names: ZReportNames };
 
 const query = new URLSearchParams(location.search);
 const paper: Paper = query.get('paper') === '58' ? '58' : query.get('paper') === 'a4' ? 'a4' : '80';
@@ -25,16 +28,16 @@ async function loadDoc(): Promise<Doc> {
   const timeZone = hall.settings.timeZone;
   const receiptId = query.get('receipt');
   if (receiptId) return { kind: 'receipt', receipt: await api.receipt({ id: receiptId }), timeZone };
-  const day = query.get('z') ?? '';
+  const hallDay = query.get('hz');
+  const day = hallDay ?? query.get('z') ?? '';
   const [report, cash, fees] = await Promise.all([
-    api.zReport({ day }),
+    hallDay ? api.hallZReport({ day }) : api.zReport({ day }),
     // The report keys clerks by id; the day's drawers name every clerk who took money that day.
     api.cash({ day }),
     api.fees(),
   ]);
   return {
-    kind: 'z',
-    report,
+    ...('devices' in report ? { kind: 'hz' as const, report } : { kind: 'z' as const, report }),
     hallName: hall.name,
     timeZone,
     names: {
@@ -48,7 +51,7 @@ async function loadDoc(): Promise<Doc> {
 const toMm = (px: number) => Math.ceil((px * 25.4) / 96) + 2;
 
 /**
- * `/print?receipt=ID|z=DAY&paper=80|58|a4&as=counter|manager`: one receipt or one day's Z-report as
+ * `/print?receipt=ID|z=DAY|hz=DAY&paper=80|58|a4&as=counter|manager`: one receipt or one day's Z-report as
  * the page it prints on. A roll's page is as long as its content; the page says when it is laid out
  * (to the screen that opened it in a frame, and as `data-print-ready` for a PDF made of it).
  */
@@ -92,6 +95,15 @@ export default function PrintApp() {
         timeZone={doc.timeZone}
         names={doc.names}
         roll={paper !== 'a4'}
+      />
+    );
+  else if (doc?.kind === 'hz')
+    body = (
+      <HallZReportSheet
+        report={doc.report}
+        hallName={doc.hallName}
+        timeZone={doc.timeZone}
+        names={doc.names}
       />
     );
   return (

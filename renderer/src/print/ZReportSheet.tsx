@@ -11,10 +11,10 @@ export interface ZReportNames {
   fees: ReadonlyMap<string, string>;
 }
 
-const signed = (fen: number) => (fen > 0 ? `+${yuan(fen)}` : yuan(fen));
+export const signed = (fen: number) => (fen > 0 ? `+${yuan(fen)}` : yuan(fen));
 
 /** A label and its value on one line. */
-function Row({ label, children }: { label: string; children: ReactNode }) {
+export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="row">
       <span>{label}</span>
@@ -24,7 +24,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Totals keyed by method, fee or clerk, as a two-column table. */
-function TotalsTable({ title, rows }: { title: string; rows: [string, number][] }) {
+export function TotalsTable({ title, rows }: { title: string; rows: [string, number][] }) {
   const { t } = useTranslation('money');
   return (
     <section>

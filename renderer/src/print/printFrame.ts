@@ -7,15 +7,16 @@ export const PRINT_READY = 'servicehall:print-ready';
 
 export type Paper = '80' | '58' | 'a4';
 
-/** The print page of a receipt or a day's Z-report (renderer/src/print/PrintApp.tsx). */
+/** The print page of a receipt, a device's or the hall's Z-report (renderer/src/print/PrintApp.tsx). */
 export function printUrl(
-  what: { receipt: string } | { zReport: string },
+  what: { receipt: string } | { zReport: string } | { hallZReport: string },
   paper: Paper,
   as: 'counter' | 'manager',
 ): string {
   const q = new URLSearchParams({ paper, as });
   if ('receipt' in what) q.set('receipt', what.receipt);
-  else q.set('z', what.zReport);
+  else if ('zReport' in what) q.set('z', what.zReport);
+  else q.set('hz', what.hallZReport);
   return `/print?${q.toString()}`;
 }
 

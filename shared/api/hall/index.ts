@@ -4,7 +4,7 @@ import { casesContract } from './cases.ts';
 import { hallChecklistsContract, nodeChecklistsContract } from './checklists.ts';
 import { devicesContract } from './devices.ts';
 import { handoverContract, handoverHubContract } from './handover.ts';
-import { moneyContract } from './money.ts';
+import { hallDayContract, moneyContract } from './money.ts';
 import { queueContract } from './queue.ts';
 import { ratingsContract } from './ratings.ts';
 import { hallRegistersContract, nodeRegistersContract } from './registers.ts';
@@ -21,6 +21,7 @@ export const hallApi = {
   ...stationContract,
   ...hubSyncViewContract,
   ...moneyContract,
+  ...hallDayContract,
   ...casesContract,
   ...ratingsContract,
   ...handoverContract,

@@ -3,6 +3,7 @@ import { Fen, PaymentMethod } from '../../money/amounts.ts';
 import {
   CashMoveBody,
   CloseDayBody,
+  CloseHallDayBody,
   CountBody,
   DepositBody,
   ExplainBody,
@@ -11,6 +12,7 @@ import {
 } from '../../money/cash.ts';
 import { Fee } from '../../money/fees.ts';
 import { Payment, ReceiptBody, ReceiptLine } from '../../money/receipt.ts';
+import { HallZReport } from '../../money/hallZReport.ts';
 import { InvoiceSummary, ZReport } from '../../money/zreport.ts';
 import { DayText, Id } from '../../primitives.ts';
 import { IdempotencyHeader } from '../contract.ts';
@@ -302,5 +304,34 @@ export const moneyContract = hallRoutes({
     access: ['manager'],
     params: DayParams,
     reply: ZReport,
+  },
+});
+
+/**
+ * The hall's day (issue 11: per clerk, then per hall), on the hub only: a station has no such routes,
+ * so its catch-all forwards them to the hub, which holds every device's sealed close.
+ */
+export const hallDayContract = hallRoutes({
+  closeHallDay: {
+    method: 'POST',
+    url: '/hall-days/:day/close',
+    summary: "Close the hall's business day once every device that took money has closed its own (R-CASH-2)",
+    tag: 'money',
+    access: ['manager'],
+    params: DayParams,
+    body: CloseHallDayBody,
+    headers: IdempotencyHeader,
+    reply: HallZReport,
+    status: 201,
+    idempotent: true,
+  },
+  hallZReport: {
+    method: 'GET',
+    url: '/hall-days/:day/z-report',
+    summary: "The hall Z-report as it was written at the hall's close",
+    tag: 'money',
+    access: ['manager'],
+    params: DayParams,
+    reply: HallZReport,
   },
 });

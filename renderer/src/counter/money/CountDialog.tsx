@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+import { PIN_PATTERN } from '../../../../shared/primitives.ts';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CountReply } from '../../../../shared/api/hall/money.ts';
@@ -11,24 +12,32 @@ import { useMoneyRun } from './useMoneyRun.ts';
 import { shownByForm } from '../../lib/FormDialog.tsx';
 
 type Kind = 'spot' | 'close';
+interface CountForm {
+  pieces: Pieces;
+  witness?: Signature;
+  clerkPin?: string;
+}
 
 /**
  * A blind count by denomination (R-CASH-5): a quantity per note and coin and the running total of
  * what was counted — never what the drawer should hold, which the reply reveals. A spot check is
- * witnessed by a duty manager's PIN; a close count ends the drawer.
+ * witnessed by a duty manager's PIN and signed with the clerk's own; a close count ends the drawer.
  */
 export function CountDialog({ kind, onClose }: { kind: Kind; onClose: () => void }) {
   const { t } = useTranslation(['money', 'common']);
   const run = useMoneyRun();
-  const [form] = Form.useForm<{ pieces: Pieces; witness?: Signature }>();
+  const [form] = Form.useForm<CountForm>();
   const pieces = Form.useWatch('pieces', form) ?? {};
   const counted = countedFen(countsOf(pieces));
   const [reply, setReply] = useState<z.infer<typeof CountReply> | null>(null);
 
-  const submit = async (v: { pieces: Pieces; witness?: Signature }) => {
+  const submit = async (v: CountForm) => {
     const counts = countsOf(v.pieces);
     if (Object.keys(counts).length === 0) counts['10000'] = 0; // an empty drawer is counted as such
-    const body = { kind, counts, ...(kind === 'spot' && v.witness ? { witness: v.witness } : {}) };
+    // R-CASH-5: a spot check is signed by both, the witness and the clerk, each with their PIN.
+    const signed =
+      kind === 'spot' && v.witness && v.clerkPin ? { witness: v.witness, clerkPin: v.clerkPin } : {};
+    const body = { kind, counts, ...signed };
     setReply(await run((api) => api.countDrawer({ body })));
   };
 
@@ -49,7 +58,18 @@ export function CountDialog({ kind, onClose }: { kind: Kind; onClose: () => void
         <div role="status" aria-live="polite" style={{ fontSize: 28, fontWeight: 700, margin: '8px 0 16px' }}>
           {t('countedTotal')} <span data-amount="counted">{yuan(counted)}</span>
         </div>
-        {kind === 'spot' ? <SignatureFields name="witness" label={t('witnessManager')} /> : null}
+        {kind === 'spot' ? (
+          <>
+            <SignatureFields name="witness" label={t('witnessManager')} />
+            <Form.Item
+              name="clerkPin"
+              label={t('clerkPin')}
+              rules={[{ required: true, pattern: PIN_PATTERN, message: t('common:pinRule') }]}
+            >
+              <Input.Password inputMode="numeric" autoComplete="off" style={{ maxWidth: 200 }} />
+            </Form.Item>
+          </>
+        ) : null}
       </Form>
     </Modal>
   );

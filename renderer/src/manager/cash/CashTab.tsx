@@ -6,6 +6,7 @@ import { PaymentMethod, yuan } from '../../../../shared/money/amounts.ts';
 import { useManager } from '../store.ts';
 import { DayCloseCard } from './DayCloseCard.tsx';
 import { DrawersTable } from './DrawersTable.tsx';
+import { HallDayCard } from './HallDayCard.tsx';
 import { InvoicesCard } from './InvoicesCard.tsx';
 import { ZReportPanel } from './ZReportPanel.tsx';
 import { ErrorNote } from '../../lib/ErrorNote.tsx';
@@ -30,7 +31,7 @@ export function CashTab() {
   }, [money, day]);
 
   if (!money) return error ? <Alert type="error" message={error} /> : <Spin />;
-  const { cash, invoices, zReport } = money;
+  const { cash, invoices, zReport, hallZReport } = money;
   const overLimit = cash.drawers.filter((d) => d.overLimit);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -94,6 +95,8 @@ export function CashTab() {
       </Row>
       <InvoicesCard invoices={invoices} />
       {zReport ? <ZReportPanel report={zReport} /> : cash.closed ? null : <DayCloseCard day={cash.day} />}
+      {/* The hall closes after its devices: shown once this node's own day is closed. */}
+      {cash.closed ? <HallDayCard day={cash.day} report={hallZReport} /> : null}
     </Space>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ZReport } from '../../../../shared/money/zreport.ts';
@@ -17,8 +18,32 @@ export function ZReportPanel({ report }: { report: ZReport }) {
   const feeNames = useManager((s) => s.money?.feeNames) ?? NO_NAMES;
   const clerks = new Map((cash?.drawers ?? []).map((d) => [d.staffId, d.staffName]));
   return (
+    <PrintableCard title={t('zReportOf', { day: report.day })} what={{ zReport: report.day }}>
+      <ZReportSheet
+        report={report}
+        hallName={hall?.name ?? ''}
+        timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
+        names={{ clerks, fees: feeNames }}
+        roll={false}
+      />
+    </PrintableCard>
+  );
+}
+
+/** A sealed report on screen as it prints, with 打印 on A4 or an 80 mm roll (and so to PDF). */
+export function PrintableCard({
+  title,
+  what,
+  children,
+}: {
+  title: string;
+  what: Parameters<typeof printUrl>[0];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('money');
+  return (
     <Card
-      title={t('zReportOf', { day: report.day })}
+      title={title}
       size="small"
       extra={
         <Space>
@@ -26,12 +51,12 @@ export function ZReportPanel({ report }: { report: ZReport }) {
             <Button
               key={paper}
               type={paper === 'a4' ? 'primary' : 'default'}
-              onClick={() => void printPage(printUrl({ zReport: report.day }, paper, 'manager'))}
+              onClick={() => void printPage(printUrl(what, paper, 'manager'))}
             >
               {t('printOn', { paper: paper === 'a4' ? 'A4' : paper })}
             </Button>
           ))}
-          <Button href={printUrl({ zReport: report.day }, 'a4', 'manager')} target="_blank">
+          <Button href={printUrl(what, 'a4', 'manager')} target="_blank">
             {t('openPage')}
           </Button>
         </Space>
@@ -39,13 +64,7 @@ export function ZReportPanel({ report }: { report: ZReport }) {
     >
       <div className="z-preview" style={{ overflowX: 'auto' }}>
         <style>{sheetCss('a4')}</style>
-        <ZReportSheet
-          report={report}
-          hallName={hall?.name ?? ''}
-          timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
-          names={{ clerks, fees: feeNames }}
-          roll={false}
-        />
+        {children}
       </div>
     </Card>
   );

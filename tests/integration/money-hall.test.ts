@@ -1,0 +1,138 @@
+import { describe, expect } from 'vitest';
+import { stmt } from '../../db/projections/index.ts';
+import { ReceiptReply } from '../../shared/api/hall/money.ts';
+import { ErrorReply } from '../../shared/api/schemas.ts';
+import { HallZReport } from '../../shared/money/hallZReport.ts';
+import { deviceCode } from '../../shared/money/receipt.ts';
+import { ZReport } from '../../shared/money/zreport.ts';
+import { addDays } from '../../shared/time/businessDay.ts';
+import { expectError, refusedUnchanged } from '../support/builders.ts';
+import { it } from '../support/fixtures.ts';
+import type { TestHall } from '../support/hall.ts';
+import { parseReply } from '../support/http.ts';
+import { COUNTING_ERROR } from '../support/money.ts';
+import { drain } from '../support/sync.ts';
+
+/**
+ * Issue 11, "day close per clerk, then per hall": the hub closes the hall's day once every device that
+ * took money has closed its own and that close has reached the hub; the hall Z-report sums theirs.
+ */
+
+const MANAGER = { staffNo: '9001', pin: '123456' };
+
+const pay = async (hall: TestHall, token: string, body: unknown) => {
+  const res = await hall.request('POST', '/receipts', { token, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return parseReply(ReceiptReply, res);
+};
+
+/** A device's own day close by a duty manager signed in at `counterNo` (a station closes only there). */
+const closeDevice = async (hall: TestHall, day: string, counterNo?: number) => {
+  const token = await hall.login('9001', counterNo);
+  const res = await hall.request('POST', `/days/${day}/close`, {
+    token,
+    body: { approver: MANAGER, reasonCode: COUNTING_ERROR },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return parseReply(ZReport, res);
+};
+
+const hallClose = (hub: TestHall, token: string, day: string) =>
+  hub.request('POST', `/hall-days/${day}/close`, { token, body: { approver: MANAGER } });
+
+describe('the hall day close on the hub (issue 11, R-CASH-2)', () => {
+  it('R-CASH-2: refused naming the station while its day is open or its close has not synced; then the hall Z-report sums the hub’s and the station’s; a second close is 409', async ({
+    hubWithStation,
+  }) => {
+    const { hub, station } = await hubWithStation(2);
+    const stationClerk = await station.login('1002', 2);
+    const s1 = await pay(station, stationClerk, {
+      lines: [{ feeCode: 'F02', qty: 1 }],
+      payments: [{ method: 'cash', amountFen: 10_000 }],
+    });
+    await pay(station, stationClerk, {
+      lines: [{ kind: 'bill', account: 'E-1002003', amountFen: 12_340 }],
+      payments: [{ method: 'wechat', amountFen: 12_340, reference: 'WX-1' }],
+    });
+    const hubClerk = await hub.login('1001', 1);
+    await pay(hub, hubClerk, {
+      lines: [{ feeCode: 'F05', qty: 3 }],
+      payments: [{ method: 'card', amountFen: 600, reference: 'POS-1' }],
+    });
+    const day = s1.day;
+    await drain(station.node);
+
+    const manager = await hub.login('9001');
+    const stationCode = deviceCode(station.node.ctx.deviceId);
+    const hubCode = deviceCode(hub.node.ctx.deviceId);
+    const refusedNaming = async (named: string[], unnamed: string[]) => {
+      let message = '';
+      await refusedUnchanged(
+        hub,
+        async () => {
+          const res = await hallClose(hub, manager, day);
+          message = parseReply(ErrorReply, res).error.message;
+          return res;
+        },
+        409,
+        'E_HALL_DEVICES_OPEN',
+      );
+      for (const code of named) expect(message).toContain(code);
+      for (const code of unnamed) expect(message).not.toContain(code);
+    };
+    // Neither has closed: both are named.
+    await refusedNaming([stationCode, hubCode], []);
+    const hubReport = await closeDevice(hub, day);
+    await refusedNaming([stationCode], [hubCode]);
+    // The station closes, but its close has not reached the hub yet.
+    const stationReport = await closeDevice(station, day, 2);
+    await refusedNaming([stationCode], [hubCode]);
+    await drain(station.node);
+
+    // A clerk may not close the hall's day; a future day is not ended.
+    await refusedUnchanged(hub, () => hallClose(hub, hubClerk, day), 403);
+    await refusedUnchanged(hub, () => hallClose(hub, manager, addDays(day, 1)), 409, 'E_DAY_NOT_ENDED');
+    expectError(
+      await hub.request('GET', `/hall-days/${day}/z-report`, { token: manager }),
+      409,
+      'E_HALL_DAY_OPEN',
+    );
+
+    const res = await hallClose(hub, manager, day);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const report = parseReply(HallZReport, res);
+    const both = [hubReport, stationReport];
+    const total = (f: (r: ZReport) => number) => f(hubReport) + f(stationReport);
+    expect(report).toMatchObject({
+      day,
+      count: 3,
+      totalsFen: {
+        // F02 is ¥50, paid with ¥100 and ¥50 given back: cash counts net of change.
+        gross: 5_000 + 12_340 + 600,
+        net: 5_000 + 12_340 + 600,
+        byMethod: { cash: 5_000, wechat: 12_340, card: 600, alipay: 0, cheque: 0 },
+        byFee: { F02: 5_000, BILL: 12_340, F05: 600 },
+      },
+      grandTotalFen: total((r) => r.grandTotalFen),
+      voids: { count: 0, totalFen: 0, numbers: [] },
+      overShortFen: total((r) => r.overShortFen),
+      depositsFen: 0,
+    });
+    expect(report.totalsFen.byClerk).toEqual({
+      ...hubReport.totalsFen.byClerk,
+      ...stationReport.totalsFen.byClerk,
+    });
+    expect(report.devices.map((d) => [d.deviceCode, d.first, d.last, d.chainHash]).sort()).toEqual(
+      both.map((r) => [r.deviceCode, r.first, r.last, r.chainHash]).sort(),
+    );
+    const written = stmt(hub.node.ctx.db, "SELECT count(*) AS n FROM journal WHERE type = 'hall_day.closed'");
+    expect(written.get()).toEqual({ n: 1 });
+
+    // Sealed: read back as written; closed once.
+    expect(
+      parseReply(HallZReport, await hub.request('GET', `/hall-days/${day}/z-report`, { token: manager })),
+    ).toEqual(report);
+    await refusedUnchanged(hub, () => hallClose(hub, manager, day), 409, 'E_HALL_DAY_CLOSED');
+    expect(written.get()).toEqual({ n: 1 });
+  });
+});
