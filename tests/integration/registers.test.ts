@@ -216,11 +216,10 @@ describe('meetings and training (R-ASSESS-4)', () => {
     };
     expect((await record(manager, morning)).status).toBe(201);
     const training = {
+      ...morning,
       kind: 'training',
-      day: '2026-11-25',
       minutes: 90,
       topics: '新版电价政策',
-      attendees: ['1001', '1002'],
       scores: [
         { staffNo: '1001', score: 92 },
         { staffNo: '1002', score: 85.5 },
