@@ -42,3 +42,29 @@ export interface HallDomain<P extends ProcedureMap = ProcedureMap> {
 }
 
 export const domain = <const P extends ProcedureMap>(d: HallDomain<P>): HallDomain<P> => d;
+
+/**
+ * A job that, every `everyMs` and at start, commits a sweep: a procedure that works out from the clock
+ * what is due (alerts, missed windows) and records it once. The sweep's return type is written out:
+ * the writer's types are built from the domains, so inferring it here would be circular.
+ */
+export const sweepJob = (
+  name: string,
+  everyMs: number,
+  sweep: (commits: HallContext['commits']) => Promise<unknown>,
+): Job => ({ name, everyMs, atStart: true, run: (ctx) => sweep(ctx.commits) });
+
+/**
+ * The routes of a domain whose counter-side screens every node serves (so a station works with its hub
+ * down), and whose hall-wide routes are the hub's alone (a station forwards those).
+ */
+export const onEveryNode = (
+  node: (api: Api) => void,
+  hubOnly?: (api: Api) => void,
+): Pick<HallDomain, 'hub' | 'station'> => ({
+  hub: ({ api }) => {
+    node(api);
+    hubOnly?.(api);
+  },
+  station: ({ api }) => node(api),
+});

@@ -1,4 +1,4 @@
-import { domain } from '../domain.ts';
+import { domain, onEveryNode, sweepJob } from '../domain.ts';
 import { hallChecklistRoutes, nodeChecklistRoutes } from './routes.ts';
 import {
   amendChecklist,
@@ -30,19 +30,6 @@ export const checklists = domain({
     setHallTemplate,
     markMissed,
   },
-  hub: ({ api }) => {
-    nodeChecklistRoutes(api);
-    hallChecklistRoutes(api);
-  },
-  station: ({ api }) => nodeChecklistRoutes(api),
-  jobs: [
-    {
-      name: 'checklist-missed',
-      everyMs: 60_000,
-      atStart: true,
-      run: async (ctx): Promise<void> => {
-        await ctx.commits.run('markMissed');
-      },
-    },
-  ],
+  ...onEveryNode(nodeChecklistRoutes, hallChecklistRoutes),
+  jobs: [sweepJob('checklist-missed', 60_000, (commits): Promise<unknown> => commits.run('markMissed'))],
 });

@@ -1,4 +1,4 @@
-import { domain } from '../domain.ts';
+import { domain, onEveryNode, sweepJob } from '../domain.ts';
 import { raiseRecordAlerts } from './alerts.ts';
 import { handoverHubRoutes, handoverRoutes } from './routes.ts';
 import { acceptHandover, ruleOnHandover, writeHandover } from './service.ts';
@@ -11,19 +11,6 @@ import { acceptHandover, ruleOnHandover, writeHandover } from './service.ts';
  */
 export const handover = domain({
   procedures: { writeHandover, acceptHandover, ruleOnHandover, raiseRecordAlerts },
-  hub: ({ api }) => {
-    handoverRoutes(api);
-    handoverHubRoutes(api);
-  },
-  station: ({ api }) => handoverRoutes(api),
-  jobs: [
-    {
-      name: 'record-alerts',
-      everyMs: 60_000,
-      atStart: true,
-      run: async (ctx) => {
-        await ctx.commits.run('raiseRecordAlerts');
-      },
-    },
-  ],
+  ...onEveryNode(handoverRoutes, handoverHubRoutes),
+  jobs: [sweepJob('record-alerts', 60_000, (commits): Promise<unknown> => commits.run('raiseRecordAlerts'))],
 });

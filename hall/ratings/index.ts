@@ -1,4 +1,4 @@
-import { domain } from '../domain.ts';
+import { domain, onEveryNode } from '../domain.ts';
 import { ratingRoutes } from './routes.ts';
 import {
   expireRatings,
@@ -15,8 +15,7 @@ import {
  */
 export const ratings = domain({
   procedures: { requestRating, pressRating, expireRatings, recordFeedback, makeScreenCode, pairScreen },
-  hub: ({ api }) => ratingRoutes(api),
-  station: ({ api }) => ratingRoutes(api),
+  ...onEveryNode(ratingRoutes),
   jobs: [
     {
       name: 'rating-expiry',

@@ -1,4 +1,4 @@
-import { domain } from '../domain.ts';
+import { domain, onEveryNode } from '../domain.ts';
 import { retainOnSchedule } from './retention.ts';
 import { hallRegistersRoutes, nodeRegistersRoutes } from './routes.ts';
 import {
@@ -17,11 +17,7 @@ import {
  */
 export const registers = domain({
   procedures: { registerVisitor, lendTool, returnTool, recordMeeting, archiveRecords, acknowledgeAlert },
-  hub: ({ api }) => {
-    nodeRegistersRoutes(api);
-    hallRegistersRoutes(api);
-  },
-  station: ({ api }) => nodeRegistersRoutes(api),
+  ...onEveryNode(nodeRegistersRoutes, hallRegistersRoutes),
   jobs: [
     {
       // Daily, and at start: a counter PC switched off every night would otherwise never archive.

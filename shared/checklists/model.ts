@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from '../primitives.ts';
+import { DayText, Id, Text } from '../primitives.ts';
 import { Signature } from '../money/cash.ts';
 import { ItemKind, TEMPLATE_CODE_PATTERN } from './template.ts';
 
@@ -155,13 +155,7 @@ export const HistoryQuery = z
   .object({
     template: TemplateCode.optional(),
     item: z.string().max(32).optional(),
-    from: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    to: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    from: DayText.optional(),
+    to: DayText.optional(),
   })
   .strict();

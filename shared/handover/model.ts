@@ -21,17 +21,12 @@ export const KNOWN_KINDS = [
 export const HandoverKind = z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, 'a lower-case code');
 
 /** An invoice stock range, first to last number inclusive (R-HAND-2: invoices by number range). */
+const InvoiceNo = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}$/, 'digits');
 export const NumberRange = z
-  .object({
-    from: z
-      .string()
-      .trim()
-      .regex(/^\d{1,12}$/, 'digits'),
-    to: z
-      .string()
-      .trim()
-      .regex(/^\d{1,12}$/, 'digits'),
-  })
+  .object({ from: InvoiceNo, to: InvoiceNo })
   .strict()
   .refine(
     (r) => r.from.length === r.to.length && r.from <= r.to,

@@ -10,14 +10,13 @@ import { DayText, Id, StaffNo, Text } from '../primitives.ts';
 export const MIN_TEMPERATURE_C = 30;
 export const MAX_TEMPERATURE_C = 45;
 
+/** A visitor's phone as the register takes it (the form's rule too): digits, an optional +. */
+export const VISITOR_PHONE_PATTERN = /^\+?\d{5,15}$/;
+
 export const VisitorBody = z
   .object({
     name: z.string().trim().min(1).max(40).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?\d{5,15}$/, 'digits')
-      .optional(),
+    phone: z.string().trim().regex(VISITOR_PHONE_PATTERN, 'digits').optional(),
     temperatureC: z.number(),
   })
   .strict();

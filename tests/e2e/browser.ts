@@ -19,6 +19,7 @@ export {
   launchBrowser,
   openSurface,
   screenshot,
+  settled,
   waitWithoutGesture,
   seriousA11yViolations,
   signIn,

@@ -57,6 +57,15 @@ export async function openSurface(
   return { context, page };
 }
 
+/** Waits until the page has settled: none of its animations (antd's dialogs opening, ink bars) still running. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running'),
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });

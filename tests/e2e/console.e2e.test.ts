@@ -12,6 +12,7 @@ import {
   launchBrowser,
   openSurface,
   screenshot as rawScreenshot,
+  settled,
   seriousA11yViolations,
   signIn,
 } from './browser.ts';
@@ -36,11 +37,7 @@ let browser: Browser;
 
 /** A screenshot of the settled page: after antd's open and ink-bar animations have finished. */
 async function screenshot(page: Page, name: string) {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running'),
-  );
+  await settled(page);
   return rawScreenshot(page, name);
 }
 

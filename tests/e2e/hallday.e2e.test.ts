@@ -9,7 +9,8 @@ import {
   clerkSignIn,
   currentNumber,
   seriousA11yViolations,
-  signIn,
+  settled,
+  STAFF_SCREEN,
   test as it,
 } from './browser.ts';
 import { acceptHandover, writeHandover } from './handoverSteps.ts';
@@ -26,11 +27,7 @@ const SCREENS = path.resolve('docs/screens');
 const MIN = 60_000;
 /** A screenshot of the settled page (antd's dialogs and ink bars done moving) into docs/screens. */
 async function shot(page: Page, name: string) {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running'),
-  );
+  await settled(page);
   await page.screenshot({ path: path.join(SCREENS, `issue13-${name}.png`) });
 }
 /** Brings a surface to the front: a background page runs no animation frames, so its dialogs never finish opening. */
@@ -58,6 +55,7 @@ describe('the hall’s day (issue 13)', () => {
   it('R-OPEN-1, R-DIS-1, R-HAND-1, R-CLOSE-1, R-HRS-2: open after the opening check (a failed item reaches the manager), disinfect, serve, hand over, close with people waiting who are still served', async ({
     demoHall,
     open,
+    managerAt,
   }) => {
     mkdirSync(SCREENS, { recursive: true });
     const clock = new ManualClock(shanghai('2026-11-25 07:10'));
@@ -69,9 +67,7 @@ describe('the hall’s day (issue 13)', () => {
       body: { override: { reason: '前一日闭厅' } },
     });
 
-    const manager = await open(`${hall.url}/manager`, { width: 1366, height: 900 });
-    const m = manager.page;
-    await signIn(m, '9001');
+    const m = (await managerAt(hall, STAFF_SCREEN)).page;
     // R-OPEN-1: opening is refused while the opening check is not done; the manager is offered an override.
     await m.getByRole('button', { name: '开始取号' }).click();
     const overrideDialog = m.getByRole('dialog', { name: '强制开厅' });

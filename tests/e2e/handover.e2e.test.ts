@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
 import { shanghai } from '../support/builders.ts';
-import { clerkSignIn, seriousA11yViolations, signIn, test as it } from './browser.ts';
-import { ARTIFACTS, artifactShot } from './chromium.ts';
+import { seriousA11yViolations, test as it } from './browser.ts';
+import { artifactShot } from './chromium.ts';
 import { acceptHandover, handoverCard, writeHandover } from './handoverSteps.ts';
 
 /**
@@ -23,14 +22,12 @@ const sessionToken = (page: Page) =>
 describe('the handover book and the visitor register in Chromium (issue 13)', () => {
   it('R-HAND-1, R-HAND-2, R-VIS-1: a handover with cash and work orders is signed by the incoming clerk item by item, the writer cannot sign it, and a visitor above 37.3 °C is turned away', async ({
     demoHall,
-    open,
+    clerkAt,
+    managerAt,
   }) => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     const clock = new ManualClock(shanghai('2026-11-25 16:30'));
     const hall = await demoHall({ clock });
-    const counter = await open(`${hall.url}/counter?counter=1`, VIEW);
-    const c = counter.page;
-    await clerkSignIn(c, '1001');
+    const c = (await clerkAt(hall, 1, VIEW)).page;
 
     // 写交接班: cash by denomination, an installation and a repair work order.
     const card = handoverCard(c);
@@ -82,9 +79,7 @@ describe('the handover book and the visitor register in Chromium (issue 13)', ()
 
     // The duty manager: the visitor alert at once, the disputed item once the hub's timer has run.
     await hall.node.ctx.commits.run('raiseRecordAlerts');
-    const manager = await open(`${hall.url}/manager`, VIEW);
-    const m = manager.page;
-    await signIn(m, '9001');
+    const m = (await managerAt(hall, VIEW)).page;
     await m.locator('[data-alert="visitor_turned_away"]').waitFor();
     await m.locator('[data-alert="handover_disagreement"]').getByText('回单未见，已电话催办').waitFor();
     expect(JSON.stringify(await seriousA11yViolations(m))).toBe('[]');

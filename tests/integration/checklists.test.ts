@@ -6,10 +6,9 @@ import { it as itWithStation } from '../support/fixtures.ts';
 import { drain, setUpstreamUrl, startStation } from '../support/sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { ManualClock } from '../../shared/runtime.ts';
-import { expectError, journalMark, shanghai } from '../support/builders.ts';
+import { expectError, expectProjectionsReplay, refusedUnchanged, shanghai } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
 import path from 'node:path';
-import { dumpProjections, rebuildProjections } from '../../db/rebuild.ts';
 import { openDatabase } from '../../db/open.ts';
 import { asBeforeMigration0020 } from '../support/handling.ts';
 import { CompleteReply, DueView, Followup, HistoryRow, PhotoReply } from '../../shared/checklists/model.ts';
@@ -35,20 +34,6 @@ const DISINFECTION = [
   ...pass('counter_tops', 'chairs', 'appliances', 'kiosk', 'topup', 'work_area'),
   { code: 'agent', result: 'pass', value: '84 消毒液' },
 ];
-
-/** Refused, and nothing changed: the journal and every projection are as they were. */
-async function refusedUnchanged(
-  hall: TestHall,
-  send: () => Promise<{ status: number; body: unknown }>,
-  status: number,
-  code?: string,
-) {
-  const db = hall.node.ctx.db;
-  const before = { journal: journalMark(db), projections: dumpProjections(db) };
-  expectError(await send(), status, code);
-  expect(journalMark(db)).toEqual(before.journal);
-  expect(dumpProjections(db)).toBe(before.projections);
-}
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -232,9 +217,7 @@ describe('checklists (issue 13)', () => {
     });
     expect(missedRows()).toEqual([`health@${DAY}`, OPENING]);
     // The projections rebuild from the journal to the same state.
-    const before = dumpProjections(ctx.db);
-    rebuildProjections(ctx.db);
-    expect(dumpProjections(ctx.db)).toBe(before);
+    expectProjectionsReplay(ctx.db);
   });
 
   it('R-DIS-1: a completed checklist is corrected by an amendment with a reason; the history per item and its CSV show both', async ({
@@ -581,8 +564,7 @@ describe('checklists on a station, local-first (issue 13, DESIGN §4)', () => {
       expect((await due(station, clerk)).find((d) => d.occurrenceId === `health@${DAY}`)).toMatchObject({
         missed: true,
       });
-      const { before: b, after } = rebuildProjections(hub.node.ctx.db);
-      expect(after).toBe(b);
+      expectProjectionsReplay(hub.node.ctx.db);
     },
   );
 
@@ -635,8 +617,7 @@ describe('checklists on a station, local-first (issue 13, DESIGN §4)', () => {
       // Counter 2 sees counter 3's completion standing, its own beside it.
       const seen = (await due(two, c2)).find((d) => d.occurrenceId === id)!;
       expect([seen.completedBy, seen.alsoCompletedBy.map((a) => a.staffNo)]).toEqual(['1003', ['1002']]);
-      const { before, after } = rebuildProjections(hub.node.ctx.db);
-      expect(after).toBe(before);
+      expectProjectionsReplay(hub.node.ctx.db);
     },
   );
 
@@ -754,8 +735,7 @@ describe('migration 0020 (issue 13)', () => {
         { completion: 0, completion_id: null, n: 1 },
         { completion: 1, completion_id: record.journal_id, n: OPENING_ITEMS.length },
       ]);
-      const { before, after } = rebuildProjections(migrated);
-      expect(after).toBe(before);
+      expectProjectionsReplay(migrated);
     } finally {
       migrated.close();
     }

@@ -1,13 +1,11 @@
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { rebuildProjections } from '../../db/rebuild.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import { CounterHandovers } from '../../shared/api/hall/handover.ts';
-import { HallState } from '../../shared/api/schemas.ts';
 import { HandoverView } from '../../shared/handover/model.ts';
 import { it } from '../support/clocked.ts';
 import { it as itWithStation } from '../support/fixtures.ts';
-import { journalEvents, refusedUnchanged } from '../support/builders.ts';
+import { expectProjectionsReplay, hallAlerts, journalEvents, refusedUnchanged } from '../support/builders.ts';
 import * as read from '../../db/read.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
@@ -54,8 +52,6 @@ const atCounter = async (hall: TestHall, token: string) =>
   parseReply(CounterHandovers, await hall.request('GET', '/handovers/counter', { token }));
 const managerList = async (hall: TestHall, token: string, filter = 'all') =>
   parseReply(z.array(HandoverView), await hall.request('GET', `/handovers?filter=${filter}`, { token }));
-const alerts = async (hall: TestHall, token: string) =>
-  parseReply(HallState, await hall.request('GET', '/hall', { token })).alerts;
 const raiseAlerts = (hall: TestHall) => hall.node.ctx.commits.run('raiseRecordAlerts');
 
 describe('the handover book (交接班, issue 13)', () => {
@@ -91,8 +87,7 @@ describe('the handover book (交接班, issue 13)', () => {
     expect((await atCounter(hall, incoming)).waiting).toBeNull();
     // Signed once: a second acceptance is refused.
     await refusedUnchanged(hall, () => accept(hall, incoming, id, agreeing), 409, 'E_HANDOVER_SIGNED');
-    const { before, after } = rebuildProjections(hall.node.ctx.db);
-    expect(after).toBe(before);
+    expectProjectionsReplay(hall.node.ctx.db);
   });
 
   it('R-HAND-1: the writer cannot sign their own handover, nor anyone with a wrong PIN, a wrong count, a missing item or no counter (each refused, nothing changed)', async ({
@@ -215,7 +210,7 @@ describe('the handover book (交接班, issue 13)', () => {
     // The duty manager sees the disagreement.
     await raiseAlerts(hall);
     const manager = await staff.manager();
-    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toEqual([
+    expect((await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toEqual([
       expect.objectContaining({
         ref: id1,
         counterNo: 1,
@@ -225,7 +220,9 @@ describe('the handover book (交接班, issue 13)', () => {
     expect((await managerList(hall, manager, 'disagreements')).map((h) => h.id)).toEqual([id1]);
     // Raised once, however often the timer runs.
     await raiseAlerts(hall);
-    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toHaveLength(1);
+    expect((await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toHaveLength(
+      1,
+    );
 
     // The next handover starts from it, automatically.
     expect((await atCounter(hall, second)).carryOver).toEqual([
@@ -246,10 +243,9 @@ describe('the handover book (交接班, issue 13)', () => {
       { index: 1, confirmed: true },
     ]);
     // Confirmed now: the escalation is resolved and nothing carries over any more.
-    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toEqual([]);
+    expect((await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toEqual([]);
     expect((await atCounter(hall, third)).carryOver).toEqual([]);
-    const { before, after } = rebuildProjections(hall.node.ctx.db);
-    expect(after).toBe(before);
+    expectProjectionsReplay(hall.node.ctx.db);
   });
 
   it('R-HAND-1: the duty manager writes their opinion into the book for a disputed handover (PIN checked on the spot); the book shows it and its dispute alert comes down', async ({
@@ -270,7 +266,7 @@ describe('the handover book (交接班, issue 13)', () => {
     await raiseAlerts(hall);
     const manager = await staff.manager();
     const disputes = async () =>
-      (await alerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement').map((a) => a.ref);
+      (await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement').map((a) => a.ref);
     expect(await disputes()).toEqual([disputedId]);
 
     const RULING = '支票退回出票单位核对，由 1001 跟进，次日交接时确认';
@@ -329,8 +325,7 @@ describe('the handover book (交接班, issue 13)', () => {
     // Once only; the disputed cheque still carries over until a later handover confirms it.
     await refusedUnchanged(hall, () => rule(manager, disputedId, asManager), 409, 'E_HANDOVER_RULED');
     expect((await atCounter(hall, second)).carryOver.map((i) => i.kind)).toEqual(['cheque']);
-    const { before, after } = rebuildProjections(hall.node.ctx.db);
-    expect(after).toBe(before);
+    expectProjectionsReplay(hall.node.ctx.db);
   });
 
   it('R-HAND-1: an opinion written before the timer raised the dispute alert means it is never raised', async ({
@@ -346,7 +341,7 @@ describe('the handover book (交接班, issue 13)', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     await raiseAlerts(hall);
-    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toEqual([]);
+    expect((await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_disagreement')).toEqual([]);
   });
 
   it('R-HAND-1: a handover left unsigned longer than the setting raises one alert (injected clock), which signing takes down', async ({
@@ -358,17 +353,17 @@ describe('the handover book (交接班, issue 13)', () => {
     const id = await written(hall, clerk, [{ kind: 'keys', text: '柜台钥匙两把' }]);
     clock.advance(30 * MINUTE);
     await raiseAlerts(hall);
-    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([]);
+    expect((await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([]);
     clock.advance(MINUTE + 1);
     await raiseAlerts(hall);
     await raiseAlerts(hall);
-    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([
+    expect((await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([
       expect.objectContaining({ ref: id, counterNo: 1, facts: { minutes: 31, maxMinutes: 30 } }),
     ]);
     expect((await managerList(hall, manager, 'unsigned')).map((h) => h.id)).toEqual([id]);
     const incoming = await hall.login('1002', 1);
     await accepted(hall, incoming, id, [{ index: 0, confirmed: true }]);
-    expect((await alerts(hall, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([]);
+    expect((await hallAlerts(hall, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([]);
     expect(await managerList(hall, manager, 'unsigned')).toEqual([]);
   });
 });
@@ -393,10 +388,10 @@ describe('the handover book on a station (issue 13, DESIGN §4)', () => {
         [signedId, 2, '1003'],
       ]);
       await raiseAlerts(hub);
-      expect((await alerts(hub, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([]);
+      expect((await hallAlerts(hub, manager)).filter((a) => a.kind === 'handover_unsigned')).toEqual([]);
       clock.advance(31 * MINUTE);
       await raiseAlerts(hub);
-      expect((await alerts(hub, manager)).map((a) => [a.kind, a.ref])).toEqual([
+      expect((await hallAlerts(hub, manager)).map((a) => [a.kind, a.ref])).toEqual([
         ['handover_unsigned', unsignedId],
       ]);
     },

@@ -1,7 +1,13 @@
 import { expect } from 'vitest';
 import type { Db } from '../../db/open.ts';
 import { projectionDigest, rebuildProjections } from '../../db/rebuild.ts';
-import { ErrorReply, IssueReply, type IssueReplyT } from '../../shared/api/schemas.ts';
+import {
+  ErrorReply,
+  HallState,
+  type HallStateT,
+  IssueReply,
+  type IssueReplyT,
+} from '../../shared/api/schemas.ts';
 import { Ticket } from '../../shared/queue/model.ts';
 import type { TestHall } from './hall.ts';
 import { parseReply } from './http.ts';
@@ -76,6 +82,10 @@ export function expectError(res: { status: number; body: unknown }, status: numb
   expect(error.message.trim().length).toBeGreaterThan(0);
   if (code) expect(error.code).toBe(code);
 }
+
+/** The hall's open alerts, as the manager screen reads them (GET /hall). */
+export const hallAlerts = async (hall: TestHall, token: string): Promise<HallStateT['alerts']> =>
+  parseReply(HallState, await hall.request('GET', '/hall', { token })).alerts;
 
 /** What a ticket command replies (hall/queue/routes.ts: `reply: Ticket`). */
 export type TicketReply = Ticket;

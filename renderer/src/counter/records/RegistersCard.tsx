@@ -3,7 +3,11 @@ import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Space, Ta
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ToolList } from '../../../../shared/api/hall/registers.ts';
-import { MAX_TEMPERATURE_C, MIN_TEMPERATURE_C } from '../../../../shared/registers/model.ts';
+import {
+  MAX_TEMPERATURE_C,
+  MIN_TEMPERATURE_C,
+  VISITOR_PHONE_PATTERN,
+} from '../../../../shared/registers/model.ts';
 import { usePolling } from '../../lib/usePolling.ts';
 import { formatClock } from '../../lib/format.ts';
 import { useCounter } from '../store.ts';
@@ -97,7 +101,7 @@ function VisitorForm() {
         <Form.Item
           name="phone"
           label={t('visitorPhone')}
-          rules={[{ pattern: /^\+?\d{5,15}$/, message: t('phoneRule') }]}
+          rules={[{ pattern: VISITOR_PHONE_PATTERN, message: t('phoneRule') }]}
         >
           <Input inputMode="tel" maxLength={16} aria-label={t('visitorPhone')} style={{ width: 150 }} />
         </Form.Item>
