@@ -52,7 +52,7 @@ async function sign(scope: Locator, who: string, s = STAFF): Promise<void> {
 }
 
 describe('money at the counter and the day close (issue 11)', () => {
-  it('R-CASH-1, R-CASH-2, R-CASH-5: a clerk takes cash with change, prints, voids with approval, counts ¥10 short; the manager closes the day and prints the Z-report', async ({
+  it('R-CASH-1, R-CASH-2, R-CASH-5: a clerk takes cash with change, prints, voids with approval, counts ¥10 short; the manager closes the day and prints the Z-report, then closes the hall’s day and prints its Z-report', async ({
     demoHall,
     clerkAt,
     managerAt,
@@ -192,5 +192,16 @@ describe('money at the counter and the day close (issue 11)', () => {
     for (const text of ['日结报表', '演示营业厅', '李娜', '找零差错', '-¥10.00', '¥50.00', '完整'])
       expect(zText, text).toContain(text);
     await printToPdf(m, `${hall.url}/print?z=${day}&paper=80&as=manager`, 'z-report-80mm');
+
+    // Then per hall: this hub is the demo hall's only device that took money, so with its day closed
+    // the hall's day closes once, and the hall Z-report sums its devices' sealed reports.
+    const hallClose = m.locator('.ant-card').filter({ hasText: `全厅日结 ${day}` });
+    await sign(hallClose, '批准主管');
+    await hallClose.getByRole('button', { name: /^全厅日结$/ }).click();
+    await m.getByText(`${day} 全厅日结报表`).waitFor();
+    await shot(m, 'manager-hall-z-report');
+    const hzText = await printToPdf(m, `${hall.url}/print?hz=${day}&paper=a4&as=manager`, 'hall-z-report-a4');
+    for (const text of ['全厅日结报表', '演示营业厅', '李娜', '-¥10.00'])
+      expect(hzText, text).toContain(text);
   });
 });
