@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { PaymentMethod, yuan } from '../../../shared/money/amounts.ts';
+import { yuan } from '../../../shared/money/amounts.ts';
 import type { HallZReport } from '../../../shared/money/hallZReport.ts';
 import { localStamp } from '../../../shared/time/businessDay.ts';
-import { Row, signed, TotalsTable, type ZReportNames } from './ZReportSheet.tsx';
+import { DayTotals, Row, type ZReportNames } from './ZReportSheet.tsx';
 
 /**
  * The hall's Z-report (全厅日结) as a page: the hall's totals, then every device's sealed day with its
@@ -37,42 +37,15 @@ export function HallZReportSheet({
         </div>
       ))}
       <div className="cols">
-        <section>
-          <h2>{t('zReceipts')}</h2>
-          <Row label={t('receiptCount')}>{z.count}</Row>
-          <Row label={t('lateCount')}>{z.lateCount}</Row>
-          <Row label={t('gross')}>{yuan(z.totalsFen.gross)}</Row>
-          <Row label={t('voidsLine', { count: z.voids.count })}>{yuan(-z.voids.totalFen)}</Row>
-          {z.voids.numbers.length ? <div className="muted">{z.voids.numbers.join('、')}</div> : null}
-          <Row label={t('net')}>
-            <strong>{yuan(z.totalsFen.net)}</strong>
-          </Row>
-        </section>
-        <section>
-          <h2>{t('zCash')}</h2>
-          <Row label={t('cashIn')}>{yuan(z.cashMovesFen.in)}</Row>
-          <Row label={t('cashOut')}>{yuan(z.cashMovesFen.out)}</Row>
-          <Row label={t('deposits')}>{yuan(z.depositsFen)}</Row>
-          <Row label={t('overShort')}>
-            <span className={z.overShortFen < 0 ? 'neg' : undefined}>{signed(z.overShortFen)}</span>
-          </Row>
-          <Row label={t('invoiceCount')}>{z.invoices.count}</Row>
-          <Row label={t('invoiceTotal')}>{yuan(z.invoices.totalFen)}</Row>
-        </section>
-        <TotalsTable
-          title={`${t('byMethod')}${t('beforeVoids')}`}
-          rows={PaymentMethod.options.map((m) => [t(`method_${m}`), z.totalsFen.byMethod[m] ?? 0])}
-        />
-        <TotalsTable
-          title={`${t('byFee')}${t('beforeVoids')}`}
-          rows={Object.entries(z.totalsFen.byFee).map(([code, fen]) => [
-            code === 'BILL' ? t('billPayment') : `${code} ${names.fees.get(code) ?? ''}`,
-            fen,
-          ])}
-        />
-        <TotalsTable
-          title={`${t('byClerk')}${t('beforeVoids')}`}
-          rows={Object.entries(z.totalsFen.byClerk).map(([id, fen]) => [names.clerks.get(id) ?? id, fen])}
+        <DayTotals
+          z={z}
+          names={names}
+          cashExtra={
+            <>
+              <Row label={t('invoiceCount')}>{z.invoices.count}</Row>
+              <Row label={t('invoiceTotal')}>{yuan(z.invoices.totalFen)}</Row>
+            </>
+          }
         />
       </div>
       <section>

@@ -49,6 +49,72 @@ export function TotalsTable({ title, rows }: { title: string; rows: [string, num
   );
 }
 
+/** The day's figures a device's and the hall's Z-report both print, in the same sections and order. */
+type DayFigures = Pick<
+  ZReport,
+  'count' | 'lateCount' | 'totalsFen' | 'voids' | 'cashMovesFen' | 'depositsFen' | 'overShortFen'
+>;
+
+/**
+ * The receipts and cash sections and the totals by method, fee and clerk, shared by both Z-reports:
+ * `lead` goes first in the receipts section (a device's first and last numbers), `cashExtra` last in
+ * the cash section (the hall's manual invoices).
+ */
+export function DayTotals({
+  z,
+  names,
+  lead,
+  cashExtra,
+}: {
+  z: DayFigures;
+  names: ZReportNames;
+  lead?: ReactNode;
+  cashExtra?: ReactNode;
+}) {
+  const { t } = useTranslation('money');
+  return (
+    <>
+      <section>
+        <h2>{t('zReceipts')}</h2>
+        {lead}
+        <Row label={t('receiptCount')}>{z.count}</Row>
+        <Row label={t('lateCount')}>{z.lateCount}</Row>
+        <Row label={t('gross')}>{yuan(z.totalsFen.gross)}</Row>
+        <Row label={t('voidsLine', { count: z.voids.count })}>{yuan(-z.voids.totalFen)}</Row>
+        {z.voids.numbers.length ? <div className="muted">{z.voids.numbers.join('、')}</div> : null}
+        <Row label={t('net')}>
+          <strong>{yuan(z.totalsFen.net)}</strong>
+        </Row>
+      </section>
+      <section>
+        <h2>{t('zCash')}</h2>
+        <Row label={t('cashIn')}>{yuan(z.cashMovesFen.in)}</Row>
+        <Row label={t('cashOut')}>{yuan(z.cashMovesFen.out)}</Row>
+        <Row label={t('deposits')}>{yuan(z.depositsFen)}</Row>
+        <Row label={t('overShort')}>
+          <span className={z.overShortFen < 0 ? 'neg' : undefined}>{signed(z.overShortFen)}</span>
+        </Row>
+        {cashExtra}
+      </section>
+      <TotalsTable
+        title={`${t('byMethod')}${t('beforeVoids')}`}
+        rows={PaymentMethod.options.map((m) => [t(`method_${m}`), z.totalsFen.byMethod[m] ?? 0])}
+      />
+      <TotalsTable
+        title={`${t('byFee')}${t('beforeVoids')}`}
+        rows={Object.entries(z.totalsFen.byFee).map(([code, fen]) => [
+          code === 'BILL' ? t('billPayment') : `${code} ${names.fees.get(code) ?? ''}`,
+          fen,
+        ])}
+      />
+      <TotalsTable
+        title={`${t('byClerk')}${t('beforeVoids')}`}
+        rows={Object.entries(z.totalsFen.byClerk).map(([id, fen]) => [names.clerks.get(id) ?? id, fen])}
+      />
+    </>
+  );
+}
+
 /**
  * The Z-report (DESIGN §6b) as a page: every field of the report, the broken chain first and in red,
  * clerks and fees by name. A4 lays the sections out in two columns; a roll prints them one under another.
@@ -82,42 +148,15 @@ export function ZReportSheet({
         </div>
       ) : null}
       <div className="cols">
-        <section>
-          <h2>{t('zReceipts')}</h2>
-          <Row label={t('firstNo')}>{z.first ?? '—'}</Row>
-          <Row label={t('lastNo')}>{z.last ?? '—'}</Row>
-          <Row label={t('receiptCount')}>{z.count}</Row>
-          <Row label={t('lateCount')}>{z.lateCount}</Row>
-          <Row label={t('gross')}>{yuan(z.totalsFen.gross)}</Row>
-          <Row label={t('voidsLine', { count: z.voids.count })}>{yuan(-z.voids.totalFen)}</Row>
-          {z.voids.numbers.length ? <div className="muted">{z.voids.numbers.join('、')}</div> : null}
-          <Row label={t('net')}>
-            <strong>{yuan(z.totalsFen.net)}</strong>
-          </Row>
-        </section>
-        <section>
-          <h2>{t('zCash')}</h2>
-          <Row label={t('cashIn')}>{yuan(z.cashMovesFen.in)}</Row>
-          <Row label={t('cashOut')}>{yuan(z.cashMovesFen.out)}</Row>
-          <Row label={t('deposits')}>{yuan(z.depositsFen)}</Row>
-          <Row label={t('overShort')}>
-            <span className={z.overShortFen < 0 ? 'neg' : undefined}>{signed(z.overShortFen)}</span>
-          </Row>
-        </section>
-        <TotalsTable
-          title={`${t('byMethod')}${t('beforeVoids')}`}
-          rows={PaymentMethod.options.map((m) => [t(`method_${m}`), z.totalsFen.byMethod[m] ?? 0])}
-        />
-        <TotalsTable
-          title={`${t('byFee')}${t('beforeVoids')}`}
-          rows={Object.entries(z.totalsFen.byFee).map(([code, fen]) => [
-            code === 'BILL' ? t('billPayment') : `${code} ${names.fees.get(code) ?? ''}`,
-            fen,
-          ])}
-        />
-        <TotalsTable
-          title={`${t('byClerk')}${t('beforeVoids')}`}
-          rows={Object.entries(z.totalsFen.byClerk).map(([id, fen]) => [clerk(id), fen])}
+        <DayTotals
+          z={z}
+          names={names}
+          lead={
+            <>
+              <Row label={t('firstNo')}>{z.first ?? '—'}</Row>
+              <Row label={t('lastNo')}>{z.last ?? '—'}</Row>
+            </>
+          }
         />
         <section>
           <h2>{t('zInvoices')}</h2>
