@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Typography } from 'antd';
+import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/money/cash.ts';
 import type { HallZReport } from '../../../../shared/money/hallZReport.ts';
-import { SignatureFields } from '../../lib/SignatureFields.tsx';
 import { HallZReportSheet } from '../../print/HallZReportSheet.tsx';
 import { useManager } from '../store.ts';
+import { ApprovedCloseCard } from './DayCloseCard.tsx';
 import { PrintableCard } from './ZReportPanel.tsx';
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
@@ -21,21 +20,10 @@ export function HallDayCard({ day, report }: { day: string; report: HallZReport 
   const hall = useManager((s) => s.hall);
   const cash = useManager((s) => s.money?.cash);
   const feeNames = useManager((s) => s.money?.feeNames) ?? NO_NAMES;
-  const [form] = Form.useForm<{ approver: Signature }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const close = async (v: { approver: Signature }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await useManager.getState().act((api) => api.closeHallDay({ day, body: { approver: v.approver } }));
-      await useManager.getState().loadMoney(day);
-      void message.success(t('hallDayClosed', { day }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    await useManager.getState().act((api) => api.closeHallDay({ day, body: { approver: v.approver } }));
+    await useManager.getState().loadMoney(day);
+    void message.success(t('hallDayClosed', { day }));
   };
   if (report) {
     const clerks = new Map((cash?.drawers ?? []).map((d) => [d.staffId, d.staffName]));
@@ -51,19 +39,11 @@ export function HallDayCard({ day, report }: { day: string; report: HallZReport 
     );
   }
   return (
-    <Card title={t('closeHallDayTitle', { day })} size="small">
-      <Typography.Paragraph type="secondary">{t('closeHallDayHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void close(v)} style={{ maxWidth: 520 }}>
-        <SignatureFields name="approver" label={t('approverManager')} />
-        {error ? (
-          <Typography.Paragraph type="danger" role="alert" style={{ marginTop: 8 }}>
-            {error}
-          </Typography.Paragraph>
-        ) : null}
-        <Button type="primary" danger htmlType="submit" size="large" loading={busy} style={{ marginTop: 8 }}>
-          {t('closeHallDay')}
-        </Button>
-      </Form>
-    </Card>
+    <ApprovedCloseCard
+      title={t('closeHallDayTitle', { day })}
+      hint={t('closeHallDayHint')}
+      submit={t('closeHallDay')}
+      onClose={close}
+    />
   );
 }
