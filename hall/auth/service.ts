@@ -7,6 +7,8 @@ import type { HallContext, Principal, WriteContext } from '../context.ts';
 import { counterOrThrow, signInAtCounter, signOutOfCounter } from '../queue/counters.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { sessionStaff, type SessionRow } from '../../server/tokens.ts';
+import { watchTables, type Watched } from '../../db/changeWatch.ts';
+import type { Db } from '../../db/open.ts';
 
 const SESSION_MS = 16 * 60 * 60_000; // one long shift
 
@@ -159,8 +161,56 @@ export function endSession(ctx: WriteContext, tokenHash: string, p: Principal): 
 }
 
 /** Resolves a bearer token to a principal, or null. A revoked device's token stops working at once. */
+/** The tables a principal is read from, and the columns of them it shows. */
+const PRINCIPAL_SOURCES: readonly Watched[] = [
+  { table: 'local_sessions' },
+  { table: 'staff', columns: ['id', 'staff_no', 'name', 'role'] },
+  { table: 'counters', columns: ['counter_no', 'staff_id'] },
+  { table: 'local_device_tokens' },
+  { table: 'devices', columns: ['id', 'role', 'name', 'counter_no', 'revoked'] },
+  { table: 'local_screen_tokens' },
+];
+const CACHE_MOST = 10_000;
+
+interface Known {
+  principal: Principal;
+  expiresAt: number;
+}
+const knownByDb = new WeakMap<Db, Map<string, Known>>();
+
+/**
+ * Every request authenticates, and on a station taking money that read was a tenth of a receipt's
+ * work: principals found are kept by token hash, and the whole cache is emptied the moment any table
+ * they are read from changes (a sign-out, a counter taken over, a device revoked: db/changeWatch.ts).
+ * A session still expires by the clock on every call. Only found tokens are kept, so random tokens
+ * cannot fill it.
+ */
+function knownPrincipals(db: Db): Map<string, Known> | null {
+  const known = knownByDb.get(db);
+  if (known) return known;
+  // Temporary triggers made inside a transaction would go with its rollback.
+  if (db.inTransaction) return null;
+  const fresh = new Map<string, Known>();
+  watchTables(db, 'principals', PRINCIPAL_SOURCES, () => fresh.clear());
+  knownByDb.set(db, fresh);
+  return fresh;
+}
+
 export function authenticate(ctx: HallContext, token: string): Principal | null {
   const h = hashToken(token);
+  const now = ctx.clock.now();
+  const known = knownPrincipals(ctx.db);
+  const hit = known?.get(h);
+  if (hit) return hit.expiresAt > now ? hit.principal : null;
+  const found = readPrincipal(ctx, h, now);
+  if (found && known) {
+    if (known.size >= CACHE_MOST) known.clear();
+    known.set(h, { principal: Object.freeze(found.principal), expiresAt: found.expiresAt });
+  }
+  return found?.principal ?? null;
+}
+
+function readPrincipal(ctx: HallContext, h: string, now: number): Known | null {
   // One read per request (every request authenticates): the session, its staff member, and whether
   // the counter it names is still theirs: nobody took it over and they did not sign in at another one
   // (DESIGN §6 "clerk signed in at counter no").
@@ -173,21 +223,27 @@ export function authenticate(ctx: HallContext, token: string): Principal | null 
      WHERE s.token_hash = ?`,
   ).get(h) as (SessionRow<StaffRole> & { counter_no: number | null }) | undefined;
   if (session) {
-    const staff = sessionStaff(session, ctx.clock.now());
-    return staff && { ...staff, counterNo: session.counter_no };
+    const staff = sessionStaff(session, now);
+    return staff && { principal: { ...staff, counterNo: session.counter_no }, expiresAt: session.expires_at };
   }
   const device = stmt(
     ctx.db,
     `SELECT d.id, d.role, d.name, d.counter_no FROM local_device_tokens t JOIN devices d ON d.id = t.device_id
      WHERE t.token_hash = ? AND d.revoked = 0`,
   ).get(h) as { id: string; role: DeviceRole; name: string; counter_no: number | null } | undefined;
-  if (!device) return screenPrincipal(ctx, h);
+  if (!device) {
+    const screen = screenPrincipal(ctx, h);
+    return screen && { principal: screen, expiresAt: Infinity };
+  }
   return {
-    kind: 'device',
-    deviceId: device.id,
-    role: device.role,
-    name: device.name,
-    counterNo: device.counter_no,
+    principal: {
+      kind: 'device',
+      deviceId: device.id,
+      role: device.role,
+      name: device.name,
+      counterNo: device.counter_no,
+    },
+    expiresAt: Infinity,
   };
 }
 
