@@ -5,7 +5,7 @@ import { IdempotencyHeader, type Contract, type ContractMap } from '../../shared
 import type { HallWho } from '../../shared/api/hall/index.ts';
 import type { CallOf, Handler, HandlerResult, RouteSpec } from '../../server/http/route.ts';
 import { recordedBy, type HallContext, type Principal } from '../context.ts';
-import { asJson, type Invocation } from '../writer/invoke.ts';
+import type { Invocation } from '../writer/invoke.ts';
 
 /**
  * A command's implementation: `invoke` checks what needs no records (who may act at which counter, an
@@ -63,13 +63,15 @@ export function idempotent(
       const key = call.headers['idempotency-key'] ?? null;
       const inner = await toInvocation(call as CallOf<Contract, Principal>);
       if (key === null) return settle((await ctx.commits.apply(inner)).value);
+      // The parsed params and body hold only JSON values (they came from JSON and the contracts'
+      // transforms make strings, numbers and booleans), so their canonical text is taken as they are.
       const fingerprint = createHash('sha256')
         .update(
           canonicalJson({
             method: contract.method,
             url: contract.url,
-            params: asJson(call.params),
-            body: asJson(call.body),
+            params: call.params ?? null,
+            body: call.body ?? null,
           }),
         )
         .digest('hex');

@@ -23,8 +23,3 @@ export function invoke<K extends ProcedureName>(
 ): Invocation<ReturnType<Procedures[K]>> {
   return { name, args };
 }
-
-/** The value as its JSON reply reads back, so a first reply and its replays are byte-identical. */
-export function asJson(value: unknown): unknown {
-  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
-}

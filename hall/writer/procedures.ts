@@ -5,7 +5,7 @@ import type { WriteContext } from '../context.ts';
 import { seedDemoRecords } from '../demo.ts';
 import { domains } from '../domains.ts';
 import type { ProcedureMap } from '../domain.ts';
-import { asJson, type Invocation } from './invoke.ts';
+import type { Invocation } from './invoke.ts';
 
 /** How long a command's reply is kept for retries with the same key. */
 export const REPLY_TTL_MS = 24 * 60 * 60_000;
@@ -40,12 +40,15 @@ function idempotentCommand(
     if (stored.fingerprint !== stamp.fingerprint) throw new DomainError('E_IDEMPOTENCY_CONFLICT');
     return { replayed: true, reply: stored.reply };
   }
-  const reply = asJson(dispatch(ctx, inner));
+  // Serialised once: the stored text, and the reply read back from it, so a first reply and its
+  // replays are byte-identical.
+  const replyJson = JSON.stringify(dispatch(ctx, inner)) ?? 'null';
+  const reply = JSON.parse(replyJson) as unknown;
   const status = reply === null ? 204 : stamp.status;
   saveReply(
     ctx.db,
     key,
-    { principal: stamp.principal, fingerprint: stamp.fingerprint, status, reply },
+    { principal: stamp.principal, fingerprint: stamp.fingerprint, status, replyJson },
     now,
     now - REPLY_TTL_MS,
   );
