@@ -46,11 +46,17 @@ export function asBeforeMigration0014(file: string): void {
   unapply(file, 14, dropTables(CASE_TABLES));
 }
 
+/** Turns a closed hall database back into one made before migration 0021 (stored replies indexed by time). */
+export function asBeforeMigration0021(file: string): void {
+  unapply(file, 21, 'CREATE INDEX local_command_replies_created ON local_command_replies (created_at);');
+}
+
 /**
  * Turns a closed hall database back into one made before migration 0020 (one completion per checklist
  * occurrence, no manager's opinion on a handover).
  */
 export function asBeforeMigration0020(file: string): void {
+  asBeforeMigration0021(file);
   unapply(
     file,
     20,
