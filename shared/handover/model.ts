@@ -83,15 +83,13 @@ export type AcceptBody = z.infer<typeof AcceptBody>;
 export const Confirmation = AcceptItem.extend({ note: z.string().max(300).nullable() });
 export type Confirmation = z.infer<typeof Confirmation>;
 
+/** What is wrong with a handover's answers or items, and the index of the item it is about. */
+type ProblemAt<Code extends string> = { code: Code; index: number };
+
 export type AcceptProblem =
-  | { code: 'missing'; index: number }
-  | { code: 'unknown'; index: number }
-  | { code: 'twice'; index: number }
-  | { code: 'count_needed'; index: number }
-  | { code: 'count_differs'; index: number; expectedFen: number; countedFen: number }
-  | { code: 'amount_differs'; index: number }
-  | { code: 'range_differs'; index: number }
-  | { code: 'note_needed'; index: number };
+  | ProblemAt<'missing' | 'unknown' | 'twice' | 'count_needed'>
+  | (ProblemAt<'count_differs'> & { expectedFen: number; countedFen: number })
+  | ProblemAt<'amount_differs' | 'range_differs' | 'note_needed'>;
 
 /**
  * R-HAND-1: the incoming clerk answers every item once. Cash is counted on both sides: a confirmation
@@ -138,11 +136,7 @@ export function handedFen(item: Pick<HandoverItem, 'counts' | 'amountFen'>): num
 }
 
 /** An item the outgoing clerk writes must make sense for its kind (R-HAND-2). */
-export type ItemProblem =
-  | { code: 'kind'; index: number }
-  | { code: 'cash_counts'; index: number }
-  | { code: 'invoice_range'; index: number }
-  | { code: 'cash_sum'; index: number };
+export type ItemProblem = ProblemAt<'kind' | 'cash_counts' | 'invoice_range' | 'cash_sum'>;
 
 export function checkItems(
   items: readonly HandoverItemInput[],

@@ -3,19 +3,22 @@ import { DayText } from '../primitives.ts';
 import { sum } from './receipt.ts';
 import { ZReport } from './zreport.ts';
 
+const { deviceCode, first, last, count, grandTotalFen, chainHash, chainBroken, closedAt } = ZReport.shape;
+
 /** One device's sealed day as the hall report lists it: enough to find and check its own Z-report. */
 export const HallDeviceLine = z.object({
-  deviceCode: z.string(),
-  first: z.string().nullable(),
-  last: z.string().nullable(),
-  count: z.number().int(),
+  // The fields its Z-report has are taken from it, so the two cannot drift; gross and net are its totals.
+  deviceCode,
+  first,
+  last,
+  count,
   grossFen: z.number().int(),
   netFen: z.number().int(),
-  grandTotalFen: z.number().int(),
-  chainHash: z.string(),
+  grandTotalFen,
+  chainHash,
   /** The device's own finding at its close: a hall report never hides a broken chain. */
-  chainBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
-  closedAt: z.number().int(),
+  chainBroken,
+  closedAt,
 });
 export type HallDeviceLine = z.infer<typeof HallDeviceLine>;
 

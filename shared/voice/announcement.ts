@@ -22,6 +22,13 @@ function chineseNumber(n: number): string[] {
   return [...(tens > 1 ? [`zh/${tens}`] : []), 'zh/shi', ...(ones > 0 ? [`zh/${ones}`] : [])];
 }
 
+/** In English a counter number is read digit by digit, like the ticket number. */
+function englishNumber(n: number): string[] {
+  return String(n)
+    .split('')
+    .map((d) => `en/${d}`);
+}
+
 export function announcementClips(call: Call): string[] {
   if (!/^[A-Z][0-9]{3,4}$/.test(call.number)) throw new Error(`not a ticket number: ${call.number}`);
   if (!Number.isInteger(call.counterNo) || call.counterNo < 1 || call.counterNo > 99) {
@@ -29,28 +36,20 @@ export function announcementClips(call: Call): string[] {
   }
   const lang = call.lang === 'en' ? 'en' : 'zh';
   const spelled = call.number.split('').map((c) => `${lang}/${c}`);
-  if (lang === 'zh') {
-    return [
-      'chime',
-      ...(call.recall ? ['zh/zaici'] : []),
-      'zh/qing',
-      ...spelled,
-      'zh/hao',
-      'zh/dao',
-      ...chineseNumber(call.counterNo),
-      'zh/hao_chuangkou',
-      'zh/banli',
-    ];
+  // Either language: the chime, a recall's word, then the ticket number spelled and the counter.
+  const opening = ['chime', ...(call.recall ? [lang === 'zh' ? 'zh/zaici' : 'en/recall'] : [])];
+  if (lang === 'en') {
+    return [...opening, 'en/number', ...spelled, 'en/to_counter', ...englishNumber(call.counterNo)];
   }
   return [
-    'chime',
-    ...(call.recall ? ['en/recall'] : []),
-    'en/number',
+    ...opening,
+    'zh/qing',
     ...spelled,
-    'en/to_counter',
-    ...String(call.counterNo)
-      .split('')
-      .map((d) => `en/${d}`),
+    'zh/hao',
+    'zh/dao',
+    ...chineseNumber(call.counterNo),
+    'zh/hao_chuangkou',
+    'zh/banli',
   ];
 }
 
