@@ -2,10 +2,10 @@ import en from './errors/en.json' with { type: 'json' };
 import zhCN from './errors/zh-CN.json' with { type: 'json' };
 
 /**
- * Errors are values with a code and a translated message (STYLE.md "Code"). Here: each code with its
- * HTTP status. The messages are message catalogues, as the screens keep theirs (renderer/src/i18n/):
- * shared/errors/<lang>.json, one template per code, `{name}` standing for a parameter. Routes turn a
- * DomainError into its reply in one place (server/http/errors.ts).
+ * Errors are values with a code and a translated message. Here: each code with its HTTP status. The
+ * messages are message catalogues, as the screens keep theirs (renderer/src/i18n/): one template per
+ * code in shared/errors/<lang>.json, `{name}` standing for a parameter. Routes turn a DomainError into
+ * its reply in one place (server/http/errors.ts).
  */
 export type Lang = 'zh-CN' | 'en';
 
