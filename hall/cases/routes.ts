@@ -18,8 +18,14 @@ import {
   readAt,
   summaryOf,
 } from './queries.ts';
+import type { Opener } from './service.ts';
 
-/** Cases are acted on by staff: a device has no case of its own. */
+/** Cases are opened and acted on by staff: a device has no case of its own. */
+function opener(p: Principal): Opener {
+  const staff = staffOnly(p);
+  return { staffId: staff.staffId, counterNo: staff.counterNo };
+}
+
 function actor(p: Principal): Actor {
   const staff = staffOnly(p);
   return { staffId: staff.staffId, manager: isManager(staff) };
@@ -44,10 +50,7 @@ function report(ctx: HallContext, month: string) {
 export function casesRoutes(api: Api): void {
   const ctx = api.ctx;
   api.implement(casesContract, {
-    openCase: command(({ principal, body }) => {
-      const { staffId, counterNo } = staffOnly(principal);
-      return invoke('openCase', { staffId, counterNo }, body);
-    }),
+    openCase: command(({ principal, body }) => invoke('openCase', opener(principal), body)),
     actOnCase: command(({ principal, params, body }) =>
       invoke('actOnCase', actor(principal), params.id, body),
     ),

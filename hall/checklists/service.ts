@@ -42,10 +42,26 @@ function photosKnown(ctx: WriteContext, items: readonly { photoSha256: string | 
       throw new DomainError('E_CHECKLIST_ITEMS', { detail: `no photo ${i.photoSha256.slice(0, 12)}…` });
 }
 
-function checked(t: CodedTemplate, entries: CompleteBody['items'], complete: boolean) {
+/**
+ * The entries checked against the template, their photos uploaded, and the follow-ups that failed
+ * items open (R-OPEN-1).
+ */
+function checked(ctx: WriteContext, t: CodedTemplate, entries: CompleteBody['items'], complete: boolean) {
   const c = checkItems(t.items, entries, complete);
   if (!c.ok) throw new DomainError('E_CHECKLIST_ITEMS', { detail: c.detail });
-  return c;
+  photosKnown(ctx, c.items);
+  const followups = c.failed.map((itemCode) => ({ id: ctx.ids.next(), itemCode }));
+  return { items: c.items, failed: c.failed, followups };
+}
+
+/** What a completion and an amendment reply: the record's status and what its items opened. */
+function recorded(occurrenceId: string, late: boolean, c: ReturnType<typeof checked>) {
+  return {
+    occurrenceId,
+    status: late ? ('late' as const) : ('done' as const),
+    failed: c.failed,
+    followups: c.followups.map((f) => f.id),
+  };
 }
 
 /**
@@ -65,9 +81,7 @@ export function completeChecklist(ctx: WriteContext, by: Doer, occurrenceId: str
       at: localStamp(o.startAt, read.settings(ctx.db).timeZone).slice(0, 16),
     });
   if (when === 'closed') throw new DomainError('E_CHECKLIST_CLOSED');
-  const c = checked(t, body.items, true);
-  photosKnown(ctx, c.items);
-  const opened = c.failed.map((itemCode) => ({ id: ctx.ids.next(), itemCode }));
+  const c = checked(ctx, t, body.items, true);
   ctx.journal.append(
     'checklist.completed',
     {
@@ -78,16 +92,11 @@ export function completeChecklist(ctx: WriteContext, by: Doer, occurrenceId: str
       staffId: by.staffId,
       late: when === 'late',
       items: c.items,
-      followups: opened,
+      followups: c.followups,
     },
     by.staffId,
   );
-  return {
-    occurrenceId: o.occurrenceId,
-    status: when === 'late' ? ('late' as const) : ('done' as const),
-    failed: c.failed,
-    followups: opened.map((f) => f.id),
-  };
+  return recorded(o.occurrenceId, when === 'late', c);
 }
 
 /** A correction of a completed checklist: a new record with its reason; the completion stays as it was. */
@@ -95,9 +104,7 @@ export function amendChecklist(ctx: WriteContext, by: Doer, occurrenceId: string
   const { occurrence: o, template: t } = known(ctx, occurrenceId);
   const rec = recordOf(ctx.db, o.occurrenceId);
   if (!rec) throw new DomainError('E_CHECKLIST_NOT_DONE');
-  const c = checked(t, body.items, false);
-  photosKnown(ctx, c.items);
-  const opened = c.failed.map((itemCode) => ({ id: ctx.ids.next(), itemCode }));
+  const c = checked(ctx, t, body.items, false);
   ctx.journal.append(
     'checklist.amended',
     {
@@ -106,16 +113,11 @@ export function amendChecklist(ctx: WriteContext, by: Doer, occurrenceId: string
       staffId: by.staffId,
       reason: body.reason,
       items: c.items,
-      followups: opened,
+      followups: c.followups,
     },
     by.staffId,
   );
-  return {
-    occurrenceId: o.occurrenceId,
-    status: rec.late ? ('late' as const) : ('done' as const),
-    failed: c.failed,
-    followups: opened.map((f) => f.id),
-  };
+  return recorded(o.occurrenceId, rec.late !== 0, c);
 }
 
 /** A manager (PIN checked by the route) countersigns a completed checklist someone else did. */

@@ -62,6 +62,11 @@ export async function revokeHallDevice(ctx: HoContext, deviceId: string) {
   if (rows.length === 0) throw new DomainError('E_NOT_FOUND', { what: deviceId });
 }
 
+/** The latest of some times, any of which may be unknown (null); null when all are. */
+function latest(times: readonly (number | null)[]): number | null {
+  return times.reduce<number | null>((max, t) => (t !== null && (max === null || t > max) ? t : max), null);
+}
+
 export async function listHalls(ctx: HoContext) {
   const now = ctx.clock.now();
   const halls = await ctx.sql.query<{ hall_id: string; name: string }>(
@@ -86,17 +91,9 @@ export async function listHalls(ctx: HoContext) {
   const integrity = await latestIntegrityReports(ctx);
   return halls.map((h) => {
     const devices = cursors.filter((c) => c.hall_id === h.hall_id);
-    const lastPushAt = devices.reduce<number | null>(
-      (max, c) => (c.last_push_at !== null && (max === null || c.last_push_at > max) ? c.last_push_at : max),
-      null,
-    );
-    const lastSeen = hubs
-      .filter((d) => d.hall_id === h.hall_id)
-      .reduce<number | null>(
-        (max, d) =>
-          d.last_seen_at !== null && (max === null || d.last_seen_at > max) ? d.last_seen_at : max,
-        lastPushAt,
-      );
+    const hallHubs = hubs.filter((d) => d.hall_id === h.hall_id);
+    const lastPushAt = latest(devices.map((c) => c.last_push_at));
+    const lastSeen = latest([lastPushAt, ...hallHubs.map((d) => d.last_seen_at)]);
     return {
       hallId: h.hall_id,
       name: h.name,
@@ -108,9 +105,7 @@ export async function listHalls(ctx: HoContext) {
         lastPushAt: c.last_push_at,
         skewMs: c.skew_ms,
       })),
-      hubs: hubs
-        .filter((d) => d.hall_id === h.hall_id)
-        .map((d) => ({ deviceId: d.device_id, revoked: d.revoked })),
+      hubs: hallHubs.map((d) => ({ deviceId: d.device_id, revoked: d.revoked })),
       quarantined: quarantined.find((q) => q.hall_id === h.hall_id)?.n ?? 0,
       // The hall's latest report that its journal differs from what head office acknowledged.
       integrity: integrity.get(h.hall_id) ?? null,
