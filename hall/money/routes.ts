@@ -196,7 +196,7 @@ function cashOverview(ctx: HallContext, day: string) {
 function invoicesOf(ctx: HallContext, day: string) {
   const rows = stmt(
     ctx.db,
-    `SELECT i.id, i.invoice_no, i.amount_fen, i.receipt_id, i.staff_id, i.day, r.number, r.total_fen,
+    `SELECT i.id, i.invoice_no, i.amount_fen, i.receipt_id, r.number, r.total_fen,
        v.id IS NOT NULL AS voided
      FROM manual_invoices i LEFT JOIN receipts r ON r.id = i.receipt_id LEFT JOIN receipt_voids v ON v.receipt_id = r.id
      WHERE i.device_id = ? AND i.day = ? ORDER BY i.invoice_no`,
@@ -205,8 +205,6 @@ function invoicesOf(ctx: HallContext, day: string) {
     invoice_no: string;
     amount_fen: number;
     receipt_id: string | null;
-    staff_id: string;
-    counter_no: number;
     number: string | null;
     total_fen: number | null;
     voided: number;
@@ -225,15 +223,7 @@ function invoicesOf(ctx: HallContext, day: string) {
       receiptNumber: r.number,
     })),
     summary: summariseInvoices(
-      rows.map((r) => ({
-        invoiceId: r.id,
-        day,
-        counterNo: 1,
-        staffId: r.staff_id,
-        invoiceNo: r.invoice_no,
-        amountFen: r.amount_fen,
-        receiptId: r.receipt_id,
-      })),
+      rows.map((r) => ({ invoiceNo: r.invoice_no, amountFen: r.amount_fen, receiptId: r.receipt_id })),
       receipts,
     ),
   };

@@ -59,18 +59,11 @@ export function computeHallZReport(day: string, reports: readonly ZReport[], clo
   const total = (f: (r: ZReport) => number) => sum(devices.map(f));
   return {
     day,
-    devices: devices.map((r) => ({
-      deviceCode: r.deviceCode,
-      first: r.first,
-      last: r.last,
-      count: r.count,
-      grossFen: r.totalsFen.gross,
-      netFen: r.totalsFen.net,
-      grandTotalFen: r.grandTotalFen,
-      chainHash: r.chainHash,
-      chainBroken: r.chainBroken,
-      closedAt: r.closedAt,
-    })),
+    // A device's line: the fields it shares with the device's Z-report (the schema keeps just those),
+    // and that report's gross and net.
+    devices: devices.map((r) =>
+      HallDeviceLine.parse({ ...r, grossFen: r.totalsFen.gross, netFen: r.totalsFen.net }),
+    ),
     count: total((r) => r.count),
     lateCount: total((r) => r.lateCount),
     totalsFen: {

@@ -186,7 +186,7 @@ export function computeZReport(input: {
 
 /** R-CASH-4: the day's manual invoices, their gaps per series and the ones that disagree with receipts. */
 export function summariseInvoices(
-  invoices: MoneyFacts['invoices'],
+  invoices: readonly Pick<MoneyFacts['invoices'][number], 'invoiceNo' | 'amountFen' | 'receiptId'>[],
   receiptsById: ReadonlyMap<string, { totalFen: number; voided: boolean }>,
 ): InvoiceSummary {
   const series = new Map<string, { digits: number; serials: number[] }>();
