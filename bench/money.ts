@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import type { Figure } from './lib/figure.ts';
 import { figure } from './lib/figure.ts';
 import { onInProcessDemoHall, startHubWithStation } from './lib/hub.ts';
@@ -65,8 +66,9 @@ async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
     );
     const once = async (i: number, c = connections[0]!) => {
       const t0 = performance.now();
+      // A UUIDv7 per receipt, as the counter screen makes them (renderer/src/lib/client.ts).
       const r = await c.send('POST', '/api/v1/receipts', bodies[i % bodies.length], {
-        'Idempotency-Key': `bench-${i}`,
+        'Idempotency-Key': uuidv7(),
       });
       if (r.status !== 201) throw new Error(`receipt ${i}: ${r.status} ${JSON.stringify(r.body)}`);
       return performance.now() - t0;
@@ -108,7 +110,7 @@ async function stationReceipts(log: (line: string) => void): Promise<Figure[]> {
         `p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; ` +
         `raw durable commits ${raw.perSecond.toFixed(0)}/s (p99 ${raw.p99Ms.toFixed(2)} ms)`,
     );
-    const note = `receipts over HTTP at a station (child process), each with an Idempotency-Key: ${CLIENTS} in flight in ${rounds} 1 s slices alternating with the raw commits; p99 of 300 one after another`;
+    const note = `receipts over HTTP at a station (child process), each with a UUIDv7 Idempotency-Key as the counter screen sends: ${CLIENTS} in flight in ${rounds} 1 s slices alternating with the raw commits; p99 of 300 one after another`;
     return [
       figure({
         name: 'Station receipt over HTTP ÷ raw durable commit',
