@@ -14,6 +14,7 @@ import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
 import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
 import { useManager } from './store.ts';
 import { ListTable } from '../lib/ListTable.tsx';
+import { requiredText } from '../lib/formRules.ts';
 
 const POLL_MS = 30_000;
 type FollowupT = z.infer<typeof Followup>;
@@ -145,11 +146,7 @@ export function ChecklistsTab() {
               .catch(fail)
           }
         >
-          <Form.Item
-            name="note"
-            label={t('resolution')}
-            rules={[{ required: true, whitespace: true, message: t('resolutionNeeded') }]}
-          >
+          <Form.Item name="note" label={t('resolution')} rules={requiredText(t('resolutionNeeded'))}>
             <Input.TextArea rows={3} />
           </Form.Item>
           <Button type="primary" htmlType="submit">

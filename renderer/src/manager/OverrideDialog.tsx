@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { requiredText } from '../lib/formRules.ts';
 
 /**
  * R-OPEN-1 / R-CLOSE-1: the hall may not open without its opening check, nor close with fewer than two
@@ -32,11 +33,7 @@ export function OverrideDialog({
           )
         }
       >
-        <Form.Item
-          name="reason"
-          label={t('overrideReason')}
-          rules={[{ required: true, whitespace: true, message: t('overrideReasonNeeded') }]}
-        >
+        <Form.Item name="reason" label={t('overrideReason')} rules={requiredText(t('overrideReasonNeeded'))}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" danger htmlType="submit">

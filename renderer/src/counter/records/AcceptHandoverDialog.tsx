@@ -6,6 +6,7 @@ import { countsOf, DenominationFields, type Pieces } from '../../lib/Denominatio
 import { YuanField } from '../../lib/YuanInput.tsx';
 import { parseYuan } from '../../lib/yuan.ts';
 import { ItemDetail, RangeFields, useKindLabel, type HandoverViewT } from '../../records/HandoverItems.tsx';
+import { requiredText } from '../../lib/formRules.ts';
 
 interface Answer {
   answer?: 'ok' | 'dispute';
@@ -94,7 +95,7 @@ export function AcceptHandoverDialog({
                 <Form.Item
                   name={['answers', i, 'note']}
                   label={t('disputeNote')}
-                  rules={[{ required: true, whitespace: true, message: t('noteRequired') }]}
+                  rules={requiredText(t('noteRequired'))}
                 >
                   <Input maxLength={300} aria-label={t('disputeNoteOf', { n })} />
                 </Form.Item>

@@ -6,6 +6,7 @@ import { YuanField } from '../../lib/YuanInput.tsx';
 import { parseYuan } from '../../lib/yuan.ts';
 import { ItemDetail, RangeFields, useKindLabel } from '../../records/HandoverItems.tsx';
 import type { CaseRowT } from '../../cases/caseClient.ts';
+import { requiredText } from '../../lib/formRules.ts';
 
 interface ItemForm {
   kind: string;
@@ -109,7 +110,7 @@ export function WriteHandoverDialog({
                     <Form.Item
                       name={[field.name, 'text']}
                       label={t('itemText')}
-                      rules={[{ required: true, whitespace: true, message: t('textRequired') }]}
+                      rules={requiredText(t('textRequired'))}
                     >
                       <Input maxLength={500} aria-label={t('itemTextOf', { n })} />
                     </Form.Item>

@@ -9,6 +9,7 @@ import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverIt
 import { useManager } from '../store.ts';
 import { useManagerApi } from './useManagerApi.ts';
 import { ListTable } from '../../lib/ListTable.tsx';
+import { requiredText } from '../../lib/formRules.ts';
 
 type Filter = 'unsigned' | 'disagreements' | 'all';
 const POLL_MS = 30_000;
@@ -139,11 +140,7 @@ function OpinionDialog({
           </li>
         ))}
       </ul>
-      <Form.Item
-        name="opinion"
-        label={t('opinionText')}
-        rules={[{ required: true, whitespace: true, message: t('opinionNeeded') }]}
-      >
+      <Form.Item name="opinion" label={t('opinionText')} rules={requiredText(t('opinionNeeded'))}>
         <Input.TextArea rows={4} maxLength={1000} />
       </Form.Item>
       <SignatureFields name="approver" label={t('opinionSigner')} />
