@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Alert, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead } from '../lib/usePolling.ts';
 import { useCaseApi } from '../cases/caseClient.ts';
 import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
-import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
+import { isRed } from '../checklists/ChecklistTable.tsx';
 import { useCounter } from './store.ts';
 
 /** Checklists move with the clock (a window opens, a due time passes): read again this often. */
@@ -16,17 +15,11 @@ export function CounterChecklists() {
   const token = useCounter((s) => s.session?.token);
   const hubDown = useCounter((s) => s.hubDown !== null);
   const api = useCaseApi(token);
-  const [rows, setRows] = useState<DueRowT[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    api.checklistsDue({}).then(
-      (r) => {
-        setRows(r);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, CHECKLISTS_POLL_MS, token);
+  const {
+    data: rows = [],
+    error,
+    load,
+  } = usePolledRead(() => api.checklistsDue({}), CHECKLISTS_POLL_MS, token);
   const red = rows.filter(isRed).length;
   return (
     <Card title={t('counterTitle')} data-panel="checklists">

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead } from '../lib/usePolling.ts';
 import { CaseTable } from '../cases/CaseTable.tsx';
 import { OpenCaseDialog } from '../cases/OpenCaseDialog.tsx';
-import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { useCaseApi } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { heldTicket, useCounter } from './store.ts';
 
@@ -20,20 +20,10 @@ export function MyCases() {
   const token = useCounter((s) => s.session?.token);
   const ticket = useCounter(heldTicket);
   const api = useCaseApi(token);
-  const [rows, setRows] = useState<CaseRowT[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
-  const load = () =>
-    api.cases({}).then(
-      (r) => {
-        setRows(r);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+  const { data: rows = [], error, load } = usePolledRead(() => api.cases({}), CASES_POLL_MS, token);
   const { show, drawer } = useCaseDrawer(api, false, load);
-  usePolling(load, CASES_POLL_MS, token);
-  const reminders = rows?.filter((c) => c.remind || c.overdue).length ?? 0;
+  const reminders = rows.filter((c) => c.remind || c.overdue).length;
   return (
     <Card
       title={t('myCases')}
@@ -53,7 +43,7 @@ export function MyCases() {
         />
       ) : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
-      <CaseTable rows={rows ?? []} onOpen={show} empty={t('noCases')} />
+      <CaseTable rows={rows} onOpen={show} empty={t('noCases')} />
       {opening ? (
         <OpenCaseDialog
           ticket={ticket ? { id: ticket.id, number: ticket.number } : null}

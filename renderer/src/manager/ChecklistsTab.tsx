@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Followup, HistoryRow } from '../../../shared/checklists/model.ts';
 import type { TemplateView } from '../../../shared/api/hall/checklists.ts';
 import { hallApi } from '../../../shared/api/hall/index.ts';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead, usePolling } from '../lib/usePolling.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
 import { SignatureFields } from '../lib/SignatureFields.tsx';
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
@@ -31,21 +31,14 @@ export function ChecklistsTab() {
   const { message } = AntApp.useApp();
   const token = useManager((s) => s.token);
   const api = useCaseApi(token);
-  const [rows, setRows] = useState<DueRowT[]>([]);
-  const [followups, setFollowups] = useState<FollowupT[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [signing, setSigning] = useState<DueRowT | null>(null);
   const [resolving, setResolving] = useState<FollowupT | null>(null);
-  const load = () =>
-    Promise.all([api.checklistsDue({ scope: 'all' }), api.checklistFollowups()]).then(
-      ([d, f]) => {
-        setRows(d);
-        setFollowups(f);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, POLL_MS, token);
+  const { data, error, load } = usePolledRead(
+    () => Promise.all([api.checklistsDue({ scope: 'all' }), api.checklistFollowups()]),
+    POLL_MS,
+    token,
+  );
+  const [rows, followups] = data ?? [[], []];
   const urgent = rows.filter((r) => isRed(r) && RED_RULES.has(r.rule));
   const open = followups.filter((f) => f.resolvedAt === null);
   const fail = (e: unknown) => void message.error(e instanceof Error ? e.message : String(e));

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { CounterHandovers } from '../../../../shared/api/hall/handover.ts';
-import { usePolling } from '../../lib/usePolling.ts';
+import { usePolledRead } from '../../lib/usePolling.ts';
 import type { CaseRowT } from '../../cases/caseClient.ts';
 import { HandoverHeader, HandoverItemsTable } from '../../records/HandoverItems.tsx';
 import { useCounterApi } from './useCounterApi.ts';
@@ -20,19 +18,9 @@ export function HandoverCard() {
   const { t, i18n } = useTranslation('records');
   const { message } = AntApp.useApp();
   const { token, tz, api } = useCounterApi();
-  const [state, setState] = useState<z.infer<typeof CounterHandovers> | null>(null);
   const [cases, setCases] = useState<CaseRowT[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'write' | 'accept' | null>(null);
-  const load = () =>
-    api.counterHandovers().then(
-      (s) => {
-        setState(s);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, POLL_MS, token);
+  const { data: state, error, load } = usePolledRead(() => api.counterHandovers(), POLL_MS, token);
   const fail = (e: unknown) => {
     void message.error(e instanceof Error ? e.message : String(e));
     throw e;

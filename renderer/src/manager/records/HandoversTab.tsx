@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Form, Input, Segmented, Space, Tag } from
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../lib/FormDialog.tsx';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
-import { usePolling } from '../../lib/usePolling.ts';
+import { usePolledRead } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverItems.tsx';
 import { useManager } from '../store.ts';
@@ -23,18 +23,12 @@ export function HandoversTab() {
   const { t, i18n } = useTranslation('records');
   const { token, tz, api } = useManagerApi();
   const [filter, setFilter] = useState<Filter>('unsigned');
-  const [rows, setRows] = useState<HandoverViewT[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [ruling, setRuling] = useState<HandoverViewT | null>(null);
-  const load = () =>
-    api.handovers({ filter }).then(
-      (r) => {
-        setRows(r);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, POLL_MS, `${token ?? ''}:${filter}`);
+  const {
+    data: rows = [],
+    error,
+    load,
+  } = usePolledRead(() => api.handovers({ filter }), POLL_MS, `${token ?? ''}:${filter}`);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       {error ? <Alert type="error" showIcon message={error} /> : null}
