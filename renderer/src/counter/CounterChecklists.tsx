@@ -1,10 +1,11 @@
-import { Alert, Card } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePolledRead } from '../lib/usePolling.ts';
 import { useCaseApi } from '../cases/caseClient.ts';
 import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
 import { isRed } from '../checklists/ChecklistTable.tsx';
 import { useCounter } from './store.ts';
+import { Note } from '../lib/Note.tsx';
 
 /** Checklists move with the clock (a window opens, a due time passes): read again this often. */
 const CHECKLISTS_POLL_MS = 30_000;
@@ -23,20 +24,10 @@ export function CounterChecklists() {
   const red = rows.filter(isRed).length;
   return (
     <Card title={t('counterTitle')} data-panel="checklists">
-      {red ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
-          message={t('overdueBanner', { count: red })}
-        />
-      ) : null}
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <Note type="error" message={red > 0 && t('overdueBanner', { count: red })} />
+      <Note type="error" message={error} />
       {/* Local-first: this counter records checklists with its hub down, but knows only its own. */}
-      {hubDown ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hubDownNote')} />
-      ) : null}
+      <Note type="warning" message={hubDown && t('hubDownNote')} />
       <FillableChecklists api={api} rows={rows} onChanged={() => void load()} empty={t('noneDue')} />
     </Card>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card } from 'antd';
+import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePolledRead } from '../lib/usePolling.ts';
 import { CaseTable } from '../cases/CaseTable.tsx';
@@ -7,6 +7,7 @@ import { OpenCaseDialog } from '../cases/OpenCaseDialog.tsx';
 import { useCaseApi } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { heldTicket, useCounter } from './store.ts';
+import { Note } from '../lib/Note.tsx';
 
 /** Cases change seldom and are not broadcast: the list is read again this often (reminders move with time). */
 const CASES_POLL_MS = 30_000;
@@ -33,16 +34,8 @@ export function MyCases() {
         </Button>
       }
     >
-      {reminders ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
-          message={t('remindBanner', { count: reminders })}
-        />
-      ) : null}
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <Note type="warning" message={reminders > 0 && t('remindBanner', { count: reminders })} />
+      <Note type="error" message={error} />
       <CaseTable rows={rows} onOpen={show} empty={t('noCases')} />
       {opening ? (
         <OpenCaseDialog

@@ -15,6 +15,7 @@ import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
 import { useManager } from './store.ts';
 import { ListTable } from '../lib/ListTable.tsx';
 import { requiredText } from '../lib/formRules.ts';
+import { Note } from '../lib/Note.tsx';
 
 const POLL_MS = 30_000;
 type FollowupT = z.infer<typeof Followup>;
@@ -164,9 +165,7 @@ function CountersignDialog({
   const [error, setError] = useState<string | null>(null);
   return (
     <Modal open title={t('countersignTitle', { name: row.name })} onCancel={onClose} footer={null}>
-      {error ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={error} />
-      ) : null}
+      <Note type="error" message={error} />
       <Form
         layout="vertical"
         onFinish={(v: { approver: { staffNo: string; pin: string } }) =>

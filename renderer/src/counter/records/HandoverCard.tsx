@@ -7,6 +7,7 @@ import { HandoverHeader, HandoverItemsTable } from '../../records/HandoverItems.
 import { useCounterApi } from './useCounterApi.ts';
 import { AcceptHandoverDialog } from './AcceptHandoverDialog.tsx';
 import { WriteHandoverDialog } from './WriteHandoverDialog.tsx';
+import { Note } from '../../lib/Note.tsx';
 
 const POLL_MS = 30_000;
 
@@ -41,7 +42,7 @@ export function HandoverCard() {
         </Button>
       }
     >
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <Note type="error" message={error} />
       {waiting ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           {waiting.mine ? (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   App as AntApp,
   Button,
   Card,
@@ -31,6 +30,7 @@ import { useManagerApi } from './useManagerApi.ts';
 import { useManager } from '../store.ts';
 import { ListTable } from '../../lib/ListTable.tsx';
 import { requiredText } from '../../lib/formRules.ts';
+import { Note } from '../../lib/Note.tsx';
 
 const POLL_MS = 30_000;
 type Visitor = z.infer<typeof VisitorView>;
@@ -250,7 +250,7 @@ function Retention() {
   };
   return (
     <Card title={t('retention')} data-card="retention">
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('retentionExplain')} />
+      <Note type="info" message={t('retentionExplain')} />
       <Space style={{ marginBottom: 12 }}>
         <Select<RecordType>
           value={type}
