@@ -1,20 +1,10 @@
 import { useRef, useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Space,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HallApi } from '../../../shared/api/hall/index.ts';
 import type { Client } from '../lib/client.ts';
 import { ChecklistTable, type DueRowT } from './ChecklistTable.tsx';
+import { Note } from '../lib/Note.tsx';
 
 type Item = DueRowT['items'][number];
 type Result = 'pass' | 'fail' | 'na';
@@ -177,9 +167,7 @@ export function ChecklistForm({
       okButtonProps={{ loading: busy }}
       onOk={() => void submit()}
     >
-      {error ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={error} />
-      ) : null}
+      <Note type="error" message={error} />
       <Form layout="vertical">
         {row.items.map((i) => {
           const e = entries[i.code] ?? {};

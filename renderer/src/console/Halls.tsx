@@ -19,6 +19,7 @@ import { formatDateTime, formatSpan } from '../lib/format.ts';
 import { describeMismatches } from '../lib/integrity.ts';
 import { useCanEdit, useConsole } from './store.ts';
 import { ListTable } from '../lib/ListTable.tsx';
+import { requiredText } from '../lib/formRules.ts';
 
 /** The message for each way a hall's journal can differ from what head office acknowledged (issue 9). */
 interface DeviceRow extends DeviceDeliveryT {
@@ -241,11 +242,7 @@ export function Halls() {
         destroyOnHidden
       >
         <Form layout="vertical" onFinish={(v) => void create(v as { name: string })}>
-          <Form.Item
-            label={t('hallName')}
-            name="name"
-            rules={[{ required: true, whitespace: true, max: 60, message: t('hallNameRule') }]}
-          >
+          <Form.Item label={t('hallName')} name="name" rules={requiredText(t('hallNameRule'), 60)}>
             <Input autoFocus />
           </Form.Item>
           <Button type="primary" htmlType="submit">

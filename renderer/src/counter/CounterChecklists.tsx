@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { Alert, Card } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead } from '../lib/usePolling.ts';
 import { useCaseApi } from '../cases/caseClient.ts';
 import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
-import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
+import { isRed } from '../checklists/ChecklistTable.tsx';
 import { useCounter } from './store.ts';
+import { Note } from '../lib/Note.tsx';
 
 /** Checklists move with the clock (a window opens, a due time passes): read again this often. */
 const CHECKLISTS_POLL_MS = 30_000;
@@ -16,34 +16,18 @@ export function CounterChecklists() {
   const token = useCounter((s) => s.session?.token);
   const hubDown = useCounter((s) => s.hubDown !== null);
   const api = useCaseApi(token);
-  const [rows, setRows] = useState<DueRowT[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    api.checklistsDue({}).then(
-      (r) => {
-        setRows(r);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, CHECKLISTS_POLL_MS, token);
+  const {
+    data: rows = [],
+    error,
+    load,
+  } = usePolledRead(() => api.checklistsDue({}), CHECKLISTS_POLL_MS, token);
   const red = rows.filter(isRed).length;
   return (
     <Card title={t('counterTitle')} data-panel="checklists">
-      {red ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
-          message={t('overdueBanner', { count: red })}
-        />
-      ) : null}
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <Note type="error" message={red > 0 && t('overdueBanner', { count: red })} />
+      <Note type="error" message={error} />
       {/* Local-first: this counter records checklists with its hub down, but knows only its own. */}
-      {hubDown ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hubDownNote')} />
-      ) : null}
+      <Note type="warning" message={hubDown && t('hubDownNote')} />
       <FillableChecklists api={api} rows={rows} onChanged={() => void load()} empty={t('noneDue')} />
     </Card>
   );

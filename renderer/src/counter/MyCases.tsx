@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card } from 'antd';
+import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead } from '../lib/usePolling.ts';
 import { CaseTable } from '../cases/CaseTable.tsx';
 import { OpenCaseDialog } from '../cases/OpenCaseDialog.tsx';
-import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { useCaseApi } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { heldTicket, useCounter } from './store.ts';
+import { Note } from '../lib/Note.tsx';
 
 /** Cases change seldom and are not broadcast: the list is read again this often (reminders move with time). */
 const CASES_POLL_MS = 30_000;
@@ -20,20 +21,10 @@ export function MyCases() {
   const token = useCounter((s) => s.session?.token);
   const ticket = useCounter(heldTicket);
   const api = useCaseApi(token);
-  const [rows, setRows] = useState<CaseRowT[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
-  const load = () =>
-    api.cases({}).then(
-      (r) => {
-        setRows(r);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+  const { data: rows = [], error, load } = usePolledRead(() => api.cases({}), CASES_POLL_MS, token);
   const { show, drawer } = useCaseDrawer(api, false, load);
-  usePolling(load, CASES_POLL_MS, token);
-  const reminders = rows?.filter((c) => c.remind || c.overdue).length ?? 0;
+  const reminders = rows.filter((c) => c.remind || c.overdue).length;
   return (
     <Card
       title={t('myCases')}
@@ -43,17 +34,9 @@ export function MyCases() {
         </Button>
       }
     >
-      {reminders ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
-          message={t('remindBanner', { count: reminders })}
-        />
-      ) : null}
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
-      <CaseTable rows={rows ?? []} onOpen={show} empty={t('noCases')} />
+      <Note type="warning" message={reminders > 0 && t('remindBanner', { count: reminders })} />
+      <Note type="error" message={error} />
+      <CaseTable rows={rows} onOpen={show} empty={t('noCases')} />
       {opening ? (
         <OpenCaseDialog
           ticket={ticket ? { id: ticket.id, number: ticket.number } : null}

@@ -1,10 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../shared/queue/model.ts';
-import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
-import { NotPaired } from '../lib/NotPaired.tsx';
-import { connectLive } from '../lib/live.ts';
-import { getToken, takeTokenFromHash } from '../lib/token.ts';
+import { PublicScreen, usePublicDevice } from '../lib/PublicScreen.tsx';
 import { formatClock, formatDate } from '../lib/format.ts';
 import { useNow } from '../lib/useNow.ts';
 import { Announcer, type AnnouncerState } from './announcer.ts';
@@ -16,17 +13,37 @@ const WITHDRAWN = ['ticket.no_show', 'ticket.transferred', 'ticket.parked', 'tic
 
 export default function DisplayApp() {
   const { t, i18n } = useTranslation(['display', 'common']);
-  const token = useDisplay((s) => s.token);
-  const hall = useDisplay((s) => s.hall);
-  const calls = useDisplay((s) => s.calls);
-  const status = useDisplay((s) => s.status);
   const announcer = useMemo(() => new Announcer(), []);
+  // A call is announced (in English too when the hall says so); a ticket that leaves its counter
+  // leaves the board. The display then reads the hall and queue again.
+  const device = usePublicDevice('display', useDisplay, (e) => {
+    if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && 'ticket' in e) {
+      const call = useDisplay.getState().called(e.ticket as Ticket, e.type === 'ticket.recalled', e.at);
+      if (call) {
+        const english = useDisplay.getState().hall?.settings.announceEnglish ?? false;
+        announcer.announce({
+          number: call.number,
+          counterNo: call.counterNo,
+          recall: call.recall,
+          lang: 'zh-CN',
+        });
+        if (english)
+          announcer.announce({
+            number: call.number,
+            counterNo: call.counterNo,
+            recall: call.recall,
+            lang: 'en',
+          });
+      }
+    } else if (WITHDRAWN.includes(e.type) && 'ticket' in e) {
+      useDisplay.getState().withdrawn((e.ticket as Ticket).id);
+    }
+  });
+  const calls = useDisplay((s) => s.calls);
   const [sound, setSound] = useState<AnnouncerState>('loading');
   const now = useNow(1000);
 
   useEffect(() => {
-    takeTokenFromHash('display');
-    useDisplay.setState({ token: getToken('display') });
     (window as unknown as { announcer: Announcer }).announcer = announcer;
     const off = announcer.onState(setSound);
     // The unattended self-test: a quiet chime at start, or a notice when the browser blocks sound.
@@ -36,50 +53,15 @@ export default function DisplayApp() {
     return off;
   }, [announcer]);
 
-  useEffect(() => {
-    if (!token) return;
-    const { refresh } = useDisplay.getState();
-    void refresh().catch(() => undefined);
-    return connectLive({
-      token,
-      onEvent: (e) => {
-        if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && 'ticket' in e) {
-          const call = useDisplay.getState().called(e.ticket as Ticket, e.type === 'ticket.recalled', e.at);
-          if (call) {
-            const english = hall?.settings.announceEnglish ?? false;
-            announcer.announce({
-              number: call.number,
-              counterNo: call.counterNo,
-              recall: call.recall,
-              lang: 'zh-CN',
-            });
-            if (english)
-              announcer.announce({
-                number: call.number,
-                counterNo: call.counterNo,
-                recall: call.recall,
-                lang: 'en',
-              });
-          }
-        } else if (WITHDRAWN.includes(e.type) && 'ticket' in e) {
-          useDisplay.getState().withdrawn((e.ticket as Ticket).id);
-        }
-        void refresh().catch(() => undefined);
-      },
-      onStatus: (s) => {
-        useDisplay.setState({ status: s });
-        if (s === 'open') void refresh().catch(() => undefined);
-      },
-    });
-  }, [token, announcer, hall?.settings.announceEnglish]);
-
-  if (!token) return <NotPaired surface="display" />;
-
+  const { hall } = device;
   const tz = hall?.settings.timeZone ?? 'Asia/Shanghai';
   const latest = calls[0];
   return (
-    <main className="public display" onClick={() => sound === 'blocked' && void announcer.unlock()}>
-      <ConnectionBanner status={status} />
+    <PublicScreen
+      surface="display"
+      device={device}
+      onClick={() => sound === 'blocked' && void announcer.unlock()}
+    >
       <header className="display-header">
         <h1>
           {hall?.name ?? ''} {hall?.demo ? <span className="demo-badge">{t('common:demo')}</span> : null}
@@ -121,6 +103,6 @@ export default function DisplayApp() {
         </section>
         <CounterBoard />
       </div>
-    </main>
+    </PublicScreen>
   );
 }

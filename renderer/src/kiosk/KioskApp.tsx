@@ -1,9 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConnectionBanner } from '../lib/ConnectionBanner.tsx';
-import { NotPaired } from '../lib/NotPaired.tsx';
-import { connectLive } from '../lib/live.ts';
-import { getToken, takeTokenFromHash } from '../lib/token.ts';
+import { PublicScreen, usePublicDevice } from '../lib/PublicScreen.tsx';
 import { LanguageButton } from '../lib/LanguageButton.tsx';
 import { formatClock } from '../lib/format.ts';
 import { useNow } from '../lib/useNow.ts';
@@ -16,16 +13,9 @@ const IDLE_AFTER_MS = 60_000;
 
 export default function KioskApp() {
   const { t, i18n } = useTranslation(['kiosk', 'common']);
-  const token = useKiosk((s) => s.token);
-  const hall = useKiosk((s) => s.hall);
-  const status = useKiosk((s) => s.status);
+  const device = usePublicDevice('kiosk', useKiosk);
   const ticket = useKiosk((s) => s.ticket);
   const now = useNow(10_000);
-
-  useEffect(() => {
-    takeTokenFromHash('kiosk');
-    useKiosk.setState({ token: getToken('kiosk') });
-  }, []);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,26 +33,10 @@ export default function KioskApp() {
     };
   }, []);
 
-  useEffect(() => {
-    if (!token) return;
-    const { refresh, setStatus } = useKiosk.getState();
-    void refresh();
-    return connectLive({
-      token,
-      onEvent: () => void refresh(),
-      onStatus: (s) => {
-        setStatus(s);
-        if (s === 'open') void refresh();
-      },
-    });
-  }, [token]);
-
-  if (!token) return <NotPaired surface="kiosk" />;
-
+  const { hall } = device;
   const tz = hall?.settings.timeZone ?? 'Asia/Shanghai';
   return (
-    <main className="public kiosk">
-      <ConnectionBanner status={status} />
+    <PublicScreen surface="kiosk" device={device}>
       <header className="kiosk-header">
         <div>
           <h1>{hall?.name ?? t('common:appName')}</h1>
@@ -74,6 +48,6 @@ export default function KioskApp() {
         <LanguageButton />
       </header>
       {ticket ? <TicketDone /> : <ServiceButtons />}
-    </main>
+    </PublicScreen>
   );
 }

@@ -20,7 +20,6 @@ interface KioskState {
   setPriority(on: boolean): void;
   /** Back to idle for the next customer: no ticket, no priority, the default language. */
   done(): void;
-  setStatus(s: LiveStatus): void;
 }
 
 export const useKiosk = create<KioskState>((set, get) => {
@@ -77,6 +76,5 @@ export const useKiosk = create<KioskState>((set, get) => {
       set({ ticket: null, error: null, priority: false, pendingKey: null });
       resetLanguage();
     },
-    setStatus: (status) => set({ status }),
   };
 });

@@ -11,6 +11,9 @@ export const shownByForm = (): undefined => undefined;
  */
 export function FormDialog<V extends object>(props: {
   title: string;
+  /** The form's name, which prefixes its fields' ids. */
+  name?: string;
+  width?: number;
   okText?: string;
   danger?: boolean;
   onClose: () => void;
@@ -26,6 +29,7 @@ export function FormDialog<V extends object>(props: {
     <Modal
       open
       title={props.title}
+      width={props.width}
       okText={props.okText}
       okButtonProps={props.danger ? { danger: true } : undefined}
       cancelText={t('cancel')}
@@ -36,7 +40,7 @@ export function FormDialog<V extends object>(props: {
           .then((v) => props.onSubmit(v).then(props.onClose, () => undefined), shownByForm)
       }
     >
-      <Form form={form} layout="vertical" initialValues={props.initialValues}>
+      <Form name={props.name} form={form} layout="vertical" initialValues={props.initialValues}>
         {props.children}
       </Form>
     </Modal>

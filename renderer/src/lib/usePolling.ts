@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { errorText } from './useAttempt.ts';
 
 /**
  * Runs `load` now and every `everyMs` while the component is on screen, and again from the start when
@@ -16,4 +17,24 @@ export function usePolling(load: () => Promise<unknown>, everyMs: number, restar
     const timer = setInterval(run, everyMs);
     return () => clearInterval(timer);
   }, [everyMs, restartOn]);
+}
+
+/**
+ * What a screen reads now and every `everyMs` (as usePolling): `data`, the last answer (undefined until
+ * the first); `error`, why the last read failed, in the server's words, until a read succeeds; and
+ * `load`, to read again at once after a change.
+ */
+export function usePolledRead<T>(read: () => Promise<T>, everyMs: number, restartOn?: unknown) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    read().then(
+      (d) => {
+        setData(d);
+        setError(null);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  usePolling(load, everyMs, restartOn);
+  return { data, error, load };
 }

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead } from '../lib/usePolling.ts';
 import { CaseReportCard } from '../cases/CaseReportCard.tsx';
 import { CaseTable } from '../cases/CaseTable.tsx';
-import { useCaseApi, type CaseRowT } from '../cases/caseClient.ts';
+import { useCaseApi } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { useManager } from './store.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
@@ -22,20 +21,13 @@ export function CasesTab() {
   const { t } = useTranslation('cases');
   const token = useManager((s) => s.token);
   const api = useCaseApi(token);
-  const [overdue, setOverdue] = useState<CaseRowT[]>([]);
-  const [open, setOpen] = useState<CaseRowT[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    Promise.all([api.cases({ overdue: true }), api.cases({ scope: 'all' })]).then(
-      ([o, a]) => {
-        setOverdue(o);
-        setOpen(a);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+  const { data, error, load } = usePolledRead(
+    () => Promise.all([api.cases({ overdue: true }), api.cases({ scope: 'all' })]),
+    CASES_POLL_MS,
+    token,
+  );
+  const [overdue, open] = data ?? [[], []];
   const { show, drawer } = useCaseDrawer(api, true, load);
-  usePolling(load, CASES_POLL_MS, token);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <ErrorNote error={error} />

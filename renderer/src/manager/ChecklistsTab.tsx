@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Followup, HistoryRow } from '../../../shared/checklists/model.ts';
 import type { TemplateView } from '../../../shared/api/hall/checklists.ts';
 import { hallApi } from '../../../shared/api/hall/index.ts';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead, usePolling } from '../lib/usePolling.ts';
 import { ErrorNote } from '../lib/ErrorNote.tsx';
 import { SignatureFields } from '../lib/SignatureFields.tsx';
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
@@ -14,6 +14,8 @@ import { FillableChecklists } from '../checklists/ChecklistForm.tsx';
 import { isRed, type DueRowT } from '../checklists/ChecklistTable.tsx';
 import { useManager } from './store.ts';
 import { ListTable } from '../lib/ListTable.tsx';
+import { requiredText } from '../lib/formRules.ts';
+import { Note } from '../lib/Note.tsx';
 
 const POLL_MS = 30_000;
 type FollowupT = z.infer<typeof Followup>;
@@ -30,21 +32,14 @@ export function ChecklistsTab() {
   const { message } = AntApp.useApp();
   const token = useManager((s) => s.token);
   const api = useCaseApi(token);
-  const [rows, setRows] = useState<DueRowT[]>([]);
-  const [followups, setFollowups] = useState<FollowupT[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [signing, setSigning] = useState<DueRowT | null>(null);
   const [resolving, setResolving] = useState<FollowupT | null>(null);
-  const load = () =>
-    Promise.all([api.checklistsDue({ scope: 'all' }), api.checklistFollowups()]).then(
-      ([d, f]) => {
-        setRows(d);
-        setFollowups(f);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, POLL_MS, token);
+  const { data, error, load } = usePolledRead(
+    () => Promise.all([api.checklistsDue({ scope: 'all' }), api.checklistFollowups()]),
+    POLL_MS,
+    token,
+  );
+  const [rows, followups] = data ?? [[], []];
   const urgent = rows.filter((r) => isRed(r) && RED_RULES.has(r.rule));
   const open = followups.filter((f) => f.resolvedAt === null);
   const fail = (e: unknown) => void message.error(e instanceof Error ? e.message : String(e));
@@ -145,11 +140,7 @@ export function ChecklistsTab() {
               .catch(fail)
           }
         >
-          <Form.Item
-            name="note"
-            label={t('resolution')}
-            rules={[{ required: true, whitespace: true, message: t('resolutionNeeded') }]}
-          >
+          <Form.Item name="note" label={t('resolution')} rules={requiredText(t('resolutionNeeded'))}>
             <Input.TextArea rows={3} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
@@ -174,9 +165,7 @@ function CountersignDialog({
   const [error, setError] = useState<string | null>(null);
   return (
     <Modal open title={t('countersignTitle', { name: row.name })} onCancel={onClose} footer={null}>
-      {error ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={error} />
-      ) : null}
+      <Note type="error" message={error} />
       <Form
         layout="vertical"
         onFinish={(v: { approver: { staffNo: string; pin: string } }) =>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal } from 'antd';
+import { Button, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { requiredText } from '../lib/formRules.ts';
+import { Note } from '../lib/Note.tsx';
 
 /**
  * R-OPEN-1 / R-CLOSE-1: the hall may not open without its opening check, nor close with fewer than two
@@ -22,8 +24,8 @@ export function OverrideDialog({
   const title = action === 'open' ? t('overrideOpenTitle') : t('overrideCloseTitle');
   return (
     <Modal open title={title} onCancel={onClose} footer={null}>
-      <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} message={why} />
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <Note type="warning" message={why} />
+      <Note type="error" message={error} />
       <Form
         layout="vertical"
         onFinish={(v: { reason: string }) =>
@@ -32,11 +34,7 @@ export function OverrideDialog({
           )
         }
       >
-        <Form.Item
-          name="reason"
-          label={t('overrideReason')}
-          rules={[{ required: true, whitespace: true, message: t('overrideReasonNeeded') }]}
-        >
+        <Form.Item name="reason" label={t('overrideReason')} rules={requiredText(t('overrideReasonNeeded'))}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" danger htmlType="submit">

@@ -7,7 +7,7 @@ import { isNegative, levelsFor, RatingLevel, type RatingOutcome } from '../../..
 import { shortTime, useCaseApi } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { ApiError } from '../lib/client.ts';
-import { usePolling } from '../lib/usePolling.ts';
+import { usePolledRead } from '../lib/usePolling.ts';
 import { useManager } from './store.ts';
 import { PeriodInput } from '../lib/PeriodInput.tsx';
 import { ListTable } from '../lib/ListTable.tsx';
@@ -44,21 +44,15 @@ export function RatingsTab() {
   const [kind, setKind] = useState<'day' | 'month'>('day');
   const [day, setDay] = useState(localDay);
   const [month, setMonth] = useState(() => localDay().slice(0, 7));
-  const [data, setData] = useState<Overview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
   const levelCount = useManager((s) => s.hall?.settings.ratingLevels ?? 4);
 
-  const load = () =>
-    api.ratings(kind === 'day' ? { day } : { month }).then(
-      (o) => {
-        setData(o);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+  const { data, error, load } = usePolledRead(
+    () => api.ratings(kind === 'day' ? { day } : { month }),
+    RATINGS_POLL_MS,
+    `${token}|${kind}|${day}|${month}`,
+  );
   const { show, drawer } = useCaseDrawer(api, true, load);
-  usePolling(load, RATINGS_POLL_MS, `${token}|${kind}|${day}|${month}`);
 
   const level = (o: RatingOutcome) => (o === 'no_rating' ? t('ratingsNoRating') : t(`customer:level_${o}`));
   const reason = (code: string) => t(`ratingReason_${code}`, { defaultValue: code });

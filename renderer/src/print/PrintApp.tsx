@@ -6,16 +6,15 @@ import { getToken } from '../lib/token.ts';
 import { hallApi } from '../../../shared/api/hall/index.ts';
 import type { HallZReport } from '../../../shared/money/hallZReport.ts';
 import type { ZReport } from '../../../shared/money/zreport.ts';
-import { HallZReportSheet } from './HallZReportSheet.tsx';
+import { AnyZReportSheet } from './AnyZReportSheet.tsx';
 import { pageCss } from './printCss.ts';
 import { PRINT_READY, type Paper } from './printFrame.ts';
 import { ReceiptSlip, type ReceiptViewT } from './ReceiptSlip.tsx';
-import { ZReportSheet, type ZReportNames } from './ZReportSheet.tsx';
+import type { ZReportNames } from './ZReportSheet.tsx';
 
 type Doc =
   | { kind: 'receipt'; receipt: ReceiptViewT; timeZone: string }
-  | { kind: 'z'; report: ZReport; hallName: string; timeZone: string; names: ZReportNames }
-  | { kind: 'hz'; report: HallZReport; hallName: string; timeZone: string; names: ZReportNames };
+  | { kind: 'z'; report: ZReport | HallZReport; hallName: string; timeZone: string; names: ZReportNames };
 
 const query = new URLSearchParams(location.search);
 const paper: Paper = query.get('paper') === '58' ? '58' : query.get('paper') === 'a4' ? 'a4' : '80';
@@ -37,7 +36,8 @@ async function loadDoc(): Promise<Doc> {
     api.fees(),
   ]);
   return {
-    ...('devices' in report ? { kind: 'hz' as const, report } : { kind: 'z' as const, report }),
+    kind: 'z',
+    report,
     hallName: hall.name,
     timeZone,
     names: {
@@ -89,21 +89,12 @@ export default function PrintApp() {
   else if (doc?.kind === 'receipt') body = <ReceiptSlip receipt={doc.receipt} timeZone={doc.timeZone} />;
   else if (doc?.kind === 'z')
     body = (
-      <ZReportSheet
+      <AnyZReportSheet
         report={doc.report}
         hallName={doc.hallName}
         timeZone={doc.timeZone}
         names={doc.names}
         roll={paper !== 'a4'}
-      />
-    );
-  else if (doc?.kind === 'hz')
-    body = (
-      <HallZReportSheet
-        report={doc.report}
-        hallName={doc.hallName}
-        timeZone={doc.timeZone}
-        names={doc.names}
       />
     );
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PaymentMethod, yuan } from '../../../../shared/money/amounts.ts';
 import type { Fee } from '../../../../shared/money/fees.ts';
 import { YuanField } from '../../lib/YuanInput.tsx';
+import { requiredText } from '../../lib/formRules.ts';
 
 /**
  * A form list of rows, each with its remove button (kept while more than `min` rows), and the add
@@ -138,10 +139,7 @@ export function PaymentRows() {
           <Form.Item noStyle dependencies={[['payments', field.name, 'method']]}>
             {({ getFieldValue }) =>
               getFieldValue(['payments', field.name, 'method']) === 'cash' ? null : (
-                <Form.Item
-                  name={[field.name, 'reference']}
-                  rules={[{ required: true, whitespace: true, max: 40, message: t('referenceRule') }]}
-                >
+                <Form.Item name={[field.name, 'reference']} rules={requiredText(t('referenceRule'), 40)}>
                   <Input aria-label={t('referenceOf', { n: i + 1 })} placeholder={t('referenceHint')} />
                 </Form.Item>
               )

@@ -1,4 +1,4 @@
-import { Alert, Card, Form, Input, Modal, Radio } from 'antd';
+import { Card, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AcceptItem } from '../../../../shared/handover/model.ts';
 import { PIN_PATTERN } from '../../../../shared/primitives.ts';
@@ -6,6 +6,8 @@ import { countsOf, DenominationFields, type Pieces } from '../../lib/Denominatio
 import { YuanField } from '../../lib/YuanInput.tsx';
 import { parseYuan } from '../../lib/yuan.ts';
 import { ItemDetail, RangeFields, useKindLabel, type HandoverViewT } from '../../records/HandoverItems.tsx';
+import { requiredText } from '../../lib/formRules.ts';
+import { Note } from '../../lib/Note.tsx';
 
 interface Answer {
   answer?: 'ok' | 'dispute';
@@ -61,7 +63,7 @@ export function AcceptHandoverDialog({
       onCancel={onClose}
       onOk={() => void form.validateFields().then(submit, () => undefined)}
     >
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('acceptHint')} />
+      <Note type="info" message={t('acceptHint')} />
       <Form
         name="handoverAccept"
         form={form}
@@ -94,7 +96,7 @@ export function AcceptHandoverDialog({
                 <Form.Item
                   name={['answers', i, 'note']}
                   label={t('disputeNote')}
-                  rules={[{ required: true, whitespace: true, message: t('noteRequired') }]}
+                  rules={requiredText(t('noteRequired'))}
                 >
                   <Input maxLength={300} aria-label={t('disputeNoteOf', { n })} />
                 </Form.Item>

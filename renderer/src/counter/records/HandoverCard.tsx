@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { CounterHandovers } from '../../../../shared/api/hall/handover.ts';
-import { usePolling } from '../../lib/usePolling.ts';
+import { usePolledRead } from '../../lib/usePolling.ts';
 import type { CaseRowT } from '../../cases/caseClient.ts';
 import { HandoverHeader, HandoverItemsTable } from '../../records/HandoverItems.tsx';
 import { useCounterApi } from './useCounterApi.ts';
 import { AcceptHandoverDialog } from './AcceptHandoverDialog.tsx';
 import { WriteHandoverDialog } from './WriteHandoverDialog.tsx';
+import { Note } from '../../lib/Note.tsx';
 
 const POLL_MS = 30_000;
 
@@ -20,19 +19,9 @@ export function HandoverCard() {
   const { t, i18n } = useTranslation('records');
   const { message } = AntApp.useApp();
   const { token, tz, api } = useCounterApi();
-  const [state, setState] = useState<z.infer<typeof CounterHandovers> | null>(null);
   const [cases, setCases] = useState<CaseRowT[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'write' | 'accept' | null>(null);
-  const load = () =>
-    api.counterHandovers().then(
-      (s) => {
-        setState(s);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, POLL_MS, token);
+  const { data: state, error, load } = usePolledRead(() => api.counterHandovers(), POLL_MS, token);
   const fail = (e: unknown) => {
     void message.error(e instanceof Error ? e.message : String(e));
     throw e;
@@ -53,7 +42,7 @@ export function HandoverCard() {
         </Button>
       }
     >
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <Note type="error" message={error} />
       {waiting ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           {waiting.mine ? (

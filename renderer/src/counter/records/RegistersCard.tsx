@@ -13,6 +13,7 @@ import { formatClock } from '../../lib/format.ts';
 import { useCounter } from '../store.ts';
 import { useCounterApi } from './useCounterApi.ts';
 import { ListTable } from '../../lib/ListTable.tsx';
+import { requiredText } from '../../lib/formRules.ts';
 
 const POLL_MS = 30_000;
 const HOUR = 3_600_000;
@@ -144,18 +145,10 @@ function Tools() {
           form.resetFields();
         }}
       >
-        <Form.Item
-          name="tool"
-          label={t('tool')}
-          rules={[{ required: true, whitespace: true, message: t('textRequired') }]}
-        >
+        <Form.Item name="tool" label={t('tool')} rules={requiredText(t('textRequired'))}>
           <Input maxLength={60} aria-label={t('tool')} style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item
-          name="borrower"
-          label={t('borrower')}
-          rules={[{ required: true, whitespace: true, message: t('textRequired') }]}
-        >
+        <Form.Item name="borrower" label={t('borrower')} rules={requiredText(t('textRequired'))}>
           <Input maxLength={40} aria-label={t('borrower')} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="hours" label={t('dueInHours')} rules={[{ required: true }]}>

@@ -1,11 +1,13 @@
-import { Button, Card, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HandoverItem, HandoverItemInput } from '../../../../shared/handover/model.ts';
 import { countsOf, DenominationFields, type Pieces } from '../../lib/DenominationFields.tsx';
+import { FormDialog } from '../../lib/FormDialog.tsx';
 import { YuanField } from '../../lib/YuanInput.tsx';
 import { parseYuan } from '../../lib/yuan.ts';
 import { ItemDetail, RangeFields, useKindLabel } from '../../records/HandoverItems.tsx';
 import type { CaseRowT } from '../../cases/caseClient.ts';
+import { requiredText } from '../../lib/formRules.ts';
 
 interface ItemForm {
   kind: string;
@@ -46,21 +48,20 @@ export function WriteHandoverDialog({
   onSubmit: (items: HandoverItemInput[]) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const { t } = useTranslation(['records', 'common']);
+  const { t } = useTranslation('records');
   const kindLabel = useKindLabel();
-  const [form] = Form.useForm<{ items: ItemForm[] }>();
+  const [form] = Form.useForm<{ items?: ItemForm[] }>();
   const items = Form.useWatch('items', form) ?? [];
-  const submit = (v: { items?: ItemForm[] }) =>
-    onSubmit((v.items ?? []).map(itemOf)).then(onClose, () => undefined);
   return (
-    <Modal
-      open
+    <FormDialog<{ items?: ItemForm[] }>
+      name="handoverWrite"
       width={760}
       title={t('writeTitle')}
       okText={t('writeSubmit')}
-      cancelText={t('common:cancel')}
-      onCancel={onClose}
-      onOk={() => void form.validateFields().then(submit, () => undefined)}
+      form={form}
+      initialValues={{ items: [] }}
+      onClose={onClose}
+      onSubmit={(v) => onSubmit((v.items ?? []).map(itemOf))}
     >
       {carryOver.length ? (
         <Card
@@ -76,74 +77,72 @@ export function WriteHandoverDialog({
         </Card>
       ) : null}
       <Typography.Paragraph type="secondary">{t('addItemHint')}</Typography.Paragraph>
-      <Form name="handoverWrite" form={form} layout="vertical" initialValues={{ items: [] }}>
-        <Form.List name="items">
-          {(fields, { add, remove }) => (
-            <>
-              <Space wrap style={{ marginBottom: 12 }}>
-                {kinds.map((k) => (
-                  <Button key={k} onClick={() => add({ kind: k })}>
-                    ＋{kindLabel(k)}
-                  </Button>
-                ))}
-              </Space>
-              {fields.map((field, i) => {
-                const kind = items[i]?.kind ?? '';
-                const n = i + 1;
-                return (
-                  <Card
-                    key={field.key}
-                    size="small"
-                    title={`${n}. ${kindLabel(kind)}`}
-                    extra={
-                      <Button size="small" danger onClick={() => remove(field.name)}>
-                        {t('removeItem')}
-                      </Button>
-                    }
-                    style={{ marginBottom: 12 }}
+      <Form.List name="items">
+        {(fields, { add, remove }) => (
+          <>
+            <Space wrap style={{ marginBottom: 12 }}>
+              {kinds.map((k) => (
+                <Button key={k} onClick={() => add({ kind: k })}>
+                  ＋{kindLabel(k)}
+                </Button>
+              ))}
+            </Space>
+            {fields.map((field, i) => {
+              const kind = items[i]?.kind ?? '';
+              const n = i + 1;
+              return (
+                <Card
+                  key={field.key}
+                  size="small"
+                  title={`${n}. ${kindLabel(kind)}`}
+                  extra={
+                    <Button size="small" danger onClick={() => remove(field.name)}>
+                      {t('removeItem')}
+                    </Button>
+                  }
+                  style={{ marginBottom: 12 }}
+                >
+                  {/* Registered, so the watched items carry each one's kind. */}
+                  <Form.Item name={[field.name, 'kind']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'text']}
+                    label={t('itemText')}
+                    rules={requiredText(t('textRequired'))}
                   >
-                    {/* Registered, so the watched items carry each one's kind. */}
-                    <Form.Item name={[field.name, 'kind']} hidden>
-                      <Input />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'text']}
-                      label={t('itemText')}
-                      rules={[{ required: true, whitespace: true, message: t('textRequired') }]}
-                    >
-                      <Input maxLength={500} aria-label={t('itemTextOf', { n })} />
-                    </Form.Item>
-                    {kind === 'cash' ? (
-                      <DenominationFields
-                        name={[field.name, 'pieces']}
-                        label={t('cashCounts')}
-                        prefix={t('itemPrefix', { n })}
+                    <Input maxLength={500} aria-label={t('itemTextOf', { n })} />
+                  </Form.Item>
+                  {kind === 'cash' ? (
+                    <DenominationFields
+                      name={[field.name, 'pieces']}
+                      label={t('cashCounts')}
+                      prefix={t('itemPrefix', { n })}
+                    />
+                  ) : null}
+                  {kind === 'cheque' ? (
+                    <YuanField
+                      name={[field.name, 'amount']}
+                      label={t('chequeAmount')}
+                      ariaLabel={t('chequeAmountOf', { n })}
+                    />
+                  ) : null}
+                  {kind === 'invoice' ? <RangeFields base={[field.name]} n={n} /> : null}
+                  {kind === 'open_matter' && cases.length ? (
+                    <Form.Item name={[field.name, 'caseId']} label={t('linkCase')}>
+                      <Select
+                        allowClear
+                        aria-label={t('linkCaseOf', { n })}
+                        options={cases.map((c) => ({ value: c.id, label: `#${c.no} ${c.summary}` }))}
                       />
-                    ) : null}
-                    {kind === 'cheque' ? (
-                      <YuanField
-                        name={[field.name, 'amount']}
-                        label={t('chequeAmount')}
-                        ariaLabel={t('chequeAmountOf', { n })}
-                      />
-                    ) : null}
-                    {kind === 'invoice' ? <RangeFields base={[field.name]} n={n} /> : null}
-                    {kind === 'open_matter' && cases.length ? (
-                      <Form.Item name={[field.name, 'caseId']} label={t('linkCase')}>
-                        <Select
-                          allowClear
-                          aria-label={t('linkCaseOf', { n })}
-                          options={cases.map((c) => ({ value: c.id, label: `#${c.no} ${c.summary}` }))}
-                        />
-                      </Form.Item>
-                    ) : null}
-                  </Card>
-                );
-              })}
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+                    </Form.Item>
+                  ) : null}
+                </Card>
+              );
+            })}
+          </>
+        )}
+      </Form.List>
+    </FormDialog>
   );
 }

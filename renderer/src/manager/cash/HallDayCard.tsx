@@ -2,12 +2,9 @@ import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../../../../shared/money/cash.ts';
 import type { HallZReport } from '../../../../shared/money/hallZReport.ts';
-import { HallZReportSheet } from '../../print/HallZReportSheet.tsx';
 import { useManager } from '../store.ts';
 import { ApprovedCloseCard } from './DayCloseCard.tsx';
-import { PrintableCard } from './ZReportPanel.tsx';
-
-const NO_NAMES: ReadonlyMap<string, string> = new Map();
+import { ZReportPanel } from './ZReportPanel.tsx';
 
 /**
  * 全厅日结 (issue 11: per clerk, then per hall): once every device that took money has closed its day
@@ -17,27 +14,12 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 export function HallDayCard({ day, report }: { day: string; report: HallZReport | null }) {
   const { t } = useTranslation('money');
   const { message } = AntApp.useApp();
-  const hall = useManager((s) => s.hall);
-  const cash = useManager((s) => s.money?.cash);
-  const feeNames = useManager((s) => s.money?.feeNames) ?? NO_NAMES;
   const close = async (v: { approver: Signature }) => {
     await useManager.getState().act((api) => api.closeHallDay({ day, body: { approver: v.approver } }));
     await useManager.getState().loadMoney(day);
     void message.success(t('hallDayClosed', { day }));
   };
-  if (report) {
-    const clerks = new Map((cash?.drawers ?? []).map((d) => [d.staffId, d.staffName]));
-    return (
-      <PrintableCard title={t('hallZReportOf', { day: report.day })} what={{ hallZReport: report.day }}>
-        <HallZReportSheet
-          report={report}
-          hallName={hall?.name ?? ''}
-          timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
-          names={{ clerks, fees: feeNames }}
-        />
-      </PrintableCard>
-    );
-  }
+  if (report) return <ZReportPanel report={report} />;
   return (
     <ApprovedCloseCard
       title={t('closeHallDayTitle', { day })}

@@ -1,25 +1,33 @@
 import type { ReactNode } from 'react';
 import { Button, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { HallZReport } from '../../../../shared/money/hallZReport.ts';
 import type { ZReport } from '../../../../shared/money/zreport.ts';
+import { AnyZReportSheet, isHallZReport } from '../../print/AnyZReportSheet.tsx';
 import { sheetCss } from '../../print/printCss.ts';
 import { printPage, printUrl, type Paper } from '../../print/printFrame.ts';
-import { ZReportSheet } from '../../print/ZReportSheet.tsx';
 import { useManager } from '../store.ts';
 
 const PAPERS: Paper[] = ['a4', '80'];
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
-/** A closed day's Z-report on screen as it prints, with 打印 on A4 or an 80 mm roll (and so to PDF). */
-export function ZReportPanel({ report }: { report: ZReport }) {
+/**
+ * A sealed day's Z-report, this device's or the hall's, on screen as it prints, with 打印 on A4 or an
+ * 80 mm roll (and so to PDF).
+ */
+export function ZReportPanel({ report }: { report: ZReport | HallZReport }) {
   const { t } = useTranslation('money');
   const hall = useManager((s) => s.hall);
   const cash = useManager((s) => s.money?.cash);
   const feeNames = useManager((s) => s.money?.feeNames) ?? NO_NAMES;
   const clerks = new Map((cash?.drawers ?? []).map((d) => [d.staffId, d.staffName]));
+  const hallWide = isHallZReport(report);
   return (
-    <PrintableCard title={t('zReportOf', { day: report.day })} what={{ zReport: report.day }}>
-      <ZReportSheet
+    <PrintableCard
+      title={t(hallWide ? 'hallZReportOf' : 'zReportOf', { day: report.day })}
+      what={hallWide ? { hallZReport: report.day } : { zReport: report.day }}
+    >
+      <AnyZReportSheet
         report={report}
         hallName={hall?.name ?? ''}
         timeZone={hall?.settings.timeZone ?? 'Asia/Shanghai'}
@@ -31,7 +39,7 @@ export function ZReportPanel({ report }: { report: ZReport }) {
 }
 
 /** A sealed report on screen as it prints, with 打印 on A4 or an 80 mm roll (and so to PDF). */
-export function PrintableCard({
+function PrintableCard({
   title,
   what,
   children,

@@ -3,12 +3,13 @@ import { Alert, App as AntApp, Button, Form, Input, Segmented, Space, Tag } from
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../lib/FormDialog.tsx';
 import { SignatureFields } from '../../lib/SignatureFields.tsx';
-import { usePolling } from '../../lib/usePolling.ts';
+import { usePolledRead } from '../../lib/usePolling.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { HandoverItemsTable, type HandoverViewT } from '../../records/HandoverItems.tsx';
 import { useManager } from '../store.ts';
 import { useManagerApi } from './useManagerApi.ts';
 import { ListTable } from '../../lib/ListTable.tsx';
+import { requiredText } from '../../lib/formRules.ts';
 
 type Filter = 'unsigned' | 'disagreements' | 'all';
 const POLL_MS = 30_000;
@@ -22,18 +23,12 @@ export function HandoversTab() {
   const { t, i18n } = useTranslation('records');
   const { token, tz, api } = useManagerApi();
   const [filter, setFilter] = useState<Filter>('unsigned');
-  const [rows, setRows] = useState<HandoverViewT[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [ruling, setRuling] = useState<HandoverViewT | null>(null);
-  const load = () =>
-    api.handovers({ filter }).then(
-      (r) => {
-        setRows(r);
-        setError(null);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  usePolling(load, POLL_MS, `${token ?? ''}:${filter}`);
+  const {
+    data: rows = [],
+    error,
+    load,
+  } = usePolledRead(() => api.handovers({ filter }), POLL_MS, `${token ?? ''}:${filter}`);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       {error ? <Alert type="error" showIcon message={error} /> : null}
@@ -139,11 +134,7 @@ function OpinionDialog({
           </li>
         ))}
       </ul>
-      <Form.Item
-        name="opinion"
-        label={t('opinionText')}
-        rules={[{ required: true, whitespace: true, message: t('opinionNeeded') }]}
-      >
+      <Form.Item name="opinion" label={t('opinionText')} rules={requiredText(t('opinionNeeded'))}>
         <Input.TextArea rows={4} maxLength={1000} />
       </Form.Item>
       <SignatureFields name="approver" label={t('opinionSigner')} />

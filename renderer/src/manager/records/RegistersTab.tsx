@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   App as AntApp,
   Button,
   Card,
@@ -30,6 +29,8 @@ import { formatClock, formatDateTime } from '../../lib/format.ts';
 import { useManagerApi } from './useManagerApi.ts';
 import { useManager } from '../store.ts';
 import { ListTable } from '../../lib/ListTable.tsx';
+import { requiredText } from '../../lib/formRules.ts';
+import { Note } from '../../lib/Note.tsx';
 
 const POLL_MS = 30_000;
 type Visitor = z.infer<typeof VisitorView>;
@@ -196,11 +197,7 @@ function Meetings() {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item
-          name="topics"
-          label={t('topics')}
-          rules={[{ required: true, whitespace: true, message: t('textRequired') }]}
-        >
+        <Form.Item name="topics" label={t('topics')} rules={requiredText(t('textRequired'))}>
           <Input.TextArea rows={2} maxLength={1000} aria-label={t('topics')} />
         </Form.Item>
         <Form.Item name="scores" label={t('scores')} extra={t('scoresHint')}>
@@ -253,7 +250,7 @@ function Retention() {
   };
   return (
     <Card title={t('retention')} data-card="retention">
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('retentionExplain')} />
+      <Note type="info" message={t('retentionExplain')} />
       <Space style={{ marginBottom: 12 }}>
         <Select<RecordType>
           value={type}
