@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ManualClock } from '../../shared/runtime.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
-import { startedPerFile, test as base } from '../support/fixtures.ts';
+import { startedPerFile } from '../support/fixtures.ts';
+import { test as base } from '../support/clocked.ts';
 import {
   callNext,
   clerkSignIn,
@@ -38,7 +39,7 @@ type Viewport = { width: number; height: number };
 
 export const displayUrl = (hall: TestHall): string => `${hall.url}/display#token=${hall.displayToken}`;
 
-/** The fixtures of tests/support/fixtures.ts, and Chromium. */
+/** The fixtures of tests/support/fixtures.ts and clocked.ts, and Chromium. */
 export const test = base
   /** Debian's Chromium, one per test file. */
   .extend(
@@ -87,12 +88,28 @@ export const test = base
     const manager = await open(`${hall.url}/manager`, viewport);
     await signIn(manager.page, '9001');
     return manager;
-  });
+  })
+  /**
+   * `clerkOnClock(at, viewport?)`: a demo hall on a manual clock at `at` hall time (aHall), with counter
+   * 1's screen open and its demo clerk 1001 signed in there, as a day at the counter starts.
+   */
+  .extend('clerkOnClock', ({ aHall, clerkAt }) => async (at: string, viewport?: Viewport) => {
+    const clocked = await aHall(at);
+    return { ...clocked, counter: (await clerkAt(clocked.hall, 1, viewport)).page };
+  })
+  /** The hall the file's tests share, where the file starts one (withHallPerFile). */
+  .extend('fileHall', { scope: 'file' }, async (): Promise<TestHall | null> => null)
+  /** The test's hall: the file's, or else one of the test's own (its own queue). */
+  .extend('hall', async ({ fileHall, testHall }) => fileHall ?? (await testHall()))
+  /** The hall's kiosk, display and manager screens, as kioskAt, displayAt and managerAt open them. */
+  .extend('kiosk', ({ hall, kioskAt }) => kioskAt(hall))
+  .extend('display', ({ hall, displayAt }) => displayAt(hall))
+  .extend('manager', ({ hall, managerAt }) => managerAt(hall));
 
 /** These fixtures, and one hall on `clock` for the whole file: its tests follow one another through it. */
 export function withHallPerFile(clock: ManualClock) {
   return test.extend(
-    'hall',
+    'fileHall',
     { scope: 'file' },
     startedPerFile(() => startTestHall({ clock })),
   );

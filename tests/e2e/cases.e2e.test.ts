@@ -1,6 +1,4 @@
 import { describe, expect } from 'vitest';
-import { ManualClock } from '../../shared/runtime.ts';
-import { shanghai } from '../support/builders.ts';
 import { STAFF_SCREEN, seriousA11yViolations, test as it } from './browser.ts';
 import { artifactShot } from './chromium.ts';
 
@@ -15,13 +13,10 @@ const shot = artifactShot;
 
 describe('cases at the counter and on the duty manager’s list (issue 12)', () => {
   it('R-FR-1, R-CMP-1, R-DUTY-1: the counter opens a complaint; past its reply deadline the manager sees it overdue and reassigns it', async ({
-    demoHall,
-    clerkAt,
+    clerkOnClock,
     managerAt,
   }) => {
-    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const hall = await demoHall({ clock });
-    const c = (await clerkAt(hall, 1, STAFF_SCREEN)).page;
+    const { hall, clock, counter: c } = await clerkOnClock('2026-11-25 10:00', STAFF_SCREEN);
 
     // 登记事项: a complaint with the customer's phone; its deadlines are the hall's (3 and 5 days).
     await c.getByRole('button', { name: '登记事项' }).click();

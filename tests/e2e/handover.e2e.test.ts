@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { ManualClock } from '../../shared/runtime.ts';
-import { shanghai } from '../support/builders.ts';
 import { seriousA11yViolations, test as it } from './browser.ts';
 import { artifactShot } from './chromium.ts';
 import { acceptHandover, handoverCard, writeHandover } from './handoverSteps.ts';
@@ -21,13 +19,10 @@ const sessionToken = (page: Page) =>
 
 describe('the handover book and the visitor register in Chromium (issue 13)', () => {
   it('R-HAND-1, R-HAND-2, R-VIS-1: a handover with cash and work orders is signed by the incoming clerk item by item, the writer cannot sign it, and a visitor above 37.3 °C is turned away', async ({
-    demoHall,
-    clerkAt,
+    clerkOnClock,
     managerAt,
   }) => {
-    const clock = new ManualClock(shanghai('2026-11-25 16:30'));
-    const hall = await demoHall({ clock });
-    const c = (await clerkAt(hall, 1, VIEW)).page;
+    const { hall, counter: c } = await clerkOnClock('2026-11-25 16:30', VIEW);
 
     // 写交接班: cash by denomination, an installation and a repair work order.
     const card = handoverCard(c);

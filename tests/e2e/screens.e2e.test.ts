@@ -12,7 +12,7 @@ import {
   openSurface,
   screenshot,
   seriousA11yViolations,
-  test,
+  test as it,
   TV,
   waitWithoutGesture,
 } from './browser.ts';
@@ -21,12 +21,10 @@ import { parseReply } from '../support/http.ts';
 
 /**
  * The screen defects of issue 10, each as people meet it, in Debian Chromium. Each test has its own
- * hall (its own queue), so no test depends on another's tickets.
+ * hall (its own queue), so no test depends on another's tickets; a test on a clock of its own starts
+ * its hall with testHall.
  */
 const MIN = 60_000;
-
-/** A hall of the test's own (its own queue); a test on a clock of its own starts its hall with testHall. */
-const it = test.extend('hall', ({ testHall }) => testHall());
 
 const issue = (hall: TestHall, serviceCode: string) =>
   hall.request('POST', '/tickets', { token: hall.kioskToken, body: { serviceCode } });
@@ -109,9 +107,8 @@ describe('the manager’s alerts', () => {
 describe('the display shows only real calls', () => {
   it('ISSUE-10: a no-show leaves the big call; a transferred ticket is not kept under its old counter', async ({
     hall,
-    displayAt,
+    display,
   }) => {
-    const display = await displayAt(hall);
     const c1 = await hall.login('1001', 1);
     await issue(hall, 'A');
     await issue(hall, 'A');
@@ -212,10 +209,8 @@ describe('the counter', () => {
 
 describe('the kiosk on its 1080×1920 touch screen', () => {
   it('R-PRI-1: the priority choice comes first, the services fill the screen, in large targets', async ({
-    hall,
-    kioskAt,
+    kiosk,
   }) => {
-    const kiosk = await kioskAt(hall);
     const buttons = kiosk.page.locator('.service-button');
     await buttons.first().waitFor();
     const priority = (await kiosk.page.locator('.priority-toggle').boundingBox())!;
@@ -261,11 +256,7 @@ describe('the display when the browser blocks sound', () => {
 });
 
 describe('device pairing', () => {
-  it('ISSUE-10: the manager is not offered the rating pad while /pad does not exist', async ({
-    managerAt,
-    hall,
-  }) => {
-    const manager = await managerAt(hall);
+  it('ISSUE-10: the manager is not offered the rating pad while /pad does not exist', async ({ manager }) => {
     await manager.page.getByRole('tab', { name: '设备配对' }).click();
     await manager.page.getByLabel('设备类型').click();
     const options = manager.page.locator('.ant-select-item-option');

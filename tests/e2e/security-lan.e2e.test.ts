@@ -10,9 +10,8 @@ const it = withHallPerFile(clock);
 describe('security: screens survive bad values and say what is wrong', () => {
   it('security: a return time no clock can show (stored by an older build) gives the display a calm notice, and it recovers', async ({
     hall,
-    displayAt,
+    display,
   }) => {
-    const display = await displayAt(hall);
     const rows = display.page.locator('.counter-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     // The value of the incident, journaled as the older build did before the API refused it.
@@ -35,9 +34,8 @@ describe('security: screens survive bad values and say what is wrong', () => {
 
   it('security: the manager screen shows a full disk as a banner, and it clears once a record is saved again', async ({
     hall,
-    managerAt,
+    manager,
   }) => {
-    const manager = await managerAt(hall);
     await manager.page.getByRole('tab', { name: '同步' }).waitFor();
     const { db } = hall.node.ctx;
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);

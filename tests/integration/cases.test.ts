@@ -118,10 +118,9 @@ describe('cases (首问负责制)', () => {
   });
 
   it('closing needs the resolution and how the customer was told; a closed case takes nothing more', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clerk: c1 } = await aHallWithClerk();
     const { id } = await opened(hall, c1, { kind: 'flow', summary: '过户' });
     await refusedUnchanged(hall, () => act(hall, c1, id, { kind: 'close', text: '办结' }), 400);
     await refusedUnchanged(hall, () => act(hall, c1, id, { kind: 'close', text: '', toldVia: 'sms' }), 400);
@@ -157,10 +156,9 @@ describe('cases (首问负责制)', () => {
   });
 
   it('R-FR-2: an enquiry needs the phone and a promised reply time; the owner is reminded before it is due', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff, clock } = await aHall();
-    const c1 = await staff.clerk(1);
+    const { hall, clock, clerk: c1 } = await aHallWithClerk();
     await refusedUnchanged(
       hall,
       () => open(hall, c1, { kind: 'enquiry', summary: '阶梯电价如何计算' }),
@@ -273,9 +271,8 @@ describe('cases (首问负责制)', () => {
     );
   });
 
-  it('bad input on every case route: 4xx and nothing changed', async ({ aHall }) => {
-    const { hall, staff, clock } = await aHall();
-    const c1 = await staff.clerk(1);
+  it('bad input on every case route: 4xx and nothing changed', async ({ aHallWithClerk }) => {
+    const { hall, clock, clerk: c1 } = await aHallWithClerk();
     const { id } = await opened(hall, c1, { kind: 'flow', summary: '跟踪' });
     for (const body of [
       {},

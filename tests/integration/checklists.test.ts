@@ -42,10 +42,9 @@ const PNG = Buffer.from(
 
 describe('checklists (issue 13)', () => {
   it('R-OPEN-1, R-OPEN-2: the opening check (leaflets and published fees among its items) is due at the counter; a failed item opens a fault follow-up the manager resolves', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall(`${DAY} 07:00`);
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk(`${DAY} 07:00`);
     const mine = await due(hall, c1);
     const opening = mine.find((d) => d.occurrenceId === OPENING)!;
     expect(opening).toMatchObject({ status: 'due', opening: true, rule: 'R-OPEN-1' });
@@ -78,35 +77,16 @@ describe('checklists (issue 13)', () => {
       }),
     ]);
     // A clerk may not resolve it; the manager does, saying how.
-    await refusedUnchanged(
-      hall,
-      () =>
-        hall.request('POST', `/checklists/followups/${reply.followups[0]}/resolve`, {
-          token: c1,
-          body: { note: 'x' },
-        }),
-      403,
-      'E_FORBIDDEN',
-    );
-    const res = await hall.request('POST', `/checklists/followups/${reply.followups[0]}/resolve`, {
-      token: manager,
-      body: { note: '已报修，维修单 W-1125' },
-    });
+    const resolve = (token: string, note: string) =>
+      hall.request('POST', `/checklists/followups/${reply.followups[0]}/resolve`, { token, body: { note } });
+    await refusedUnchanged(hall, () => resolve(c1, 'x'), 403, 'E_FORBIDDEN');
+    const res = await resolve(manager, '已报修，维修单 W-1125');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(parseReply(z.array(Followup), res)[0]).toMatchObject({
       resolvedBy: '9001',
       resolution: '已报修，维修单 W-1125',
     });
-    await refusedUnchanged(
-      hall,
-      () =>
-        hall.request('POST', `/checklists/followups/${reply.followups[0]}/resolve`, {
-          token: manager,
-          body: { note: 'again' },
-        }),
-      409,
-      'E_FOLLOWUP_RESOLVED',
-    );
+    await refusedUnchanged(hall, () => resolve(manager, 'again'), 409, 'E_FOLLOWUP_RESOLVED');
 
     // Done once: a second completion is refused (a completed checklist is never edited).
     await refusedUnchanged(
@@ -122,10 +102,9 @@ describe('checklists (issue 13)', () => {
   });
 
   it('R-DIS-1, R-HLTH-1: bad items are refused with a reason and change nothing; a reading outside its limits fails the item', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall(`${DAY} 08:30`);
-    const c1 = await staff.clerk(1);
+    const { hall, clerk: c1 } = await aHallWithClerk(`${DAY} 08:30`);
     const id = `disinfection@${DAY}`;
     // A required item left out; a text item with no text; an item the template does not have; a value on pass/fail.
     await refusedUnchanged(
@@ -192,10 +171,9 @@ describe('checklists (issue 13)', () => {
   });
 
   it('R-OPEN-1: a missed window is recorded once and for ever; a late completion is late, never on time', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, clock, staff } = await aHall(`${DAY} 07:00`);
-    const c1 = await staff.clerk(1);
+    const { hall, clock, clerk: c1 } = await aHallWithClerk(`${DAY} 07:00`);
     clock.advance(2 * HOUR);
     const ctx = hall.node.ctx;
     const missedRows = () =>
@@ -221,10 +199,9 @@ describe('checklists (issue 13)', () => {
   });
 
   it('R-DIS-1: a completed checklist is corrected by an amendment with a reason; the history per item and its CSV show both', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall(`${DAY} 09:00`);
-    const c1 = await staff.clerk(1);
+    const { hall, staff, clerk: c1 } = await aHallWithClerk(`${DAY} 09:00`);
     const id = `disinfection@${DAY}`;
     await completed(hall, c1, id, DISINFECTION);
     const amend = (body: unknown) =>
@@ -272,9 +249,11 @@ describe('checklists (issue 13)', () => {
     expect(text).toContain('漏擦');
   });
 
-  it('R-DRILL-1: a countersign needs a manager’s PIN, and not of who did it', async ({ aHall }) => {
-    const { hall, staff } = await aHall(`${DAY} 09:00`);
-    const c1 = await staff.clerk(1);
+  it('R-DRILL-1: a countersign needs a manager’s PIN, and not of who did it', async ({
+    aHall,
+    aHallWithClerk,
+  }) => {
+    const { hall, staff, clerk: c1 } = await aHallWithClerk(`${DAY} 09:00`);
     const id = `disinfection@${DAY}`;
     const sign = (approver: unknown) =>
       hall.request('POST', `/checklists/${id}/countersign`, { token: c1, body: { approver } });
@@ -309,10 +288,9 @@ describe('checklists (issue 13)', () => {
   });
 
   it('issue 13: a photo must be an image within the size limit; it is stored with its SHA-256 and an item refers to it', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall(`${DAY} 07:00`);
-    const c1 = await staff.clerk(1);
+    const { hall, clerk: c1 } = await aHallWithClerk(`${DAY} 07:00`);
     const upload = (data: Buffer) =>
       hall.request('POST', '/checklists/photos', {
         token: c1,
@@ -429,37 +407,13 @@ describe('checklists (issue 13)', () => {
       dueTime: '17:00',
       items: [{ code: 'water', label: '饮水机水量充足', kind: 'pass_fail' }],
     };
-    await refusedUnchanged(
-      hall,
-      () => hall.request('PUT', '/checklists/templates/water', { token: c1, body }),
-      403,
-      'E_FORBIDDEN',
-    );
-    await refusedUnchanged(
-      hall,
-      () => hall.request('PUT', '/checklists/templates/opening', { token: manager, body }),
-      409,
-      'E_TEMPLATE_FROM_HO',
-    );
-    await refusedUnchanged(
-      hall,
-      () =>
-        hall.request('PUT', '/checklists/templates/water', {
-          token: manager,
-          body: { ...body, recurrence: 'EVERY DAY' },
-        }),
-      400,
-    );
-    await refusedUnchanged(
-      hall,
-      () =>
-        hall.request('PUT', '/checklists/templates/water', {
-          token: manager,
-          body: { ...body, dueTime: '07:00' },
-        }),
-      400,
-    );
-    const res = await hall.request('PUT', '/checklists/templates/water', { token: manager, body });
+    const put = (code: string, token: string, template: unknown) =>
+      hall.request('PUT', `/checklists/templates/${code}`, { token, body: template });
+    await refusedUnchanged(hall, () => put('water', c1, body), 403, 'E_FORBIDDEN');
+    await refusedUnchanged(hall, () => put('opening', manager, body), 409, 'E_TEMPLATE_FROM_HO');
+    await refusedUnchanged(hall, () => put('water', manager, { ...body, recurrence: 'EVERY DAY' }), 400);
+    await refusedUnchanged(hall, () => put('water', manager, { ...body, dueTime: '07:00' }), 400);
+    const res = await put('water', manager, body);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(parseReply(TemplateView, res)).toMatchObject({ code: 'water', source: 'hall', lateAllowed: true });
     // 25 Nov 2026 is a Wednesday: it is due today at the counter.
@@ -700,10 +654,9 @@ describe('checklists on a station, local-first (issue 13, DESIGN §4)', () => {
 
 describe('migration 0020 (issue 13)', () => {
   it('DESIGN-2: a database made before migration 0020 keeps its checklist records: each completion becomes the one that stands, with its results, and rebuilds the same', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall(`${DAY} 07:00`);
-    const c1 = await staff.clerk(1);
+    const { hall, clerk: c1 } = await aHallWithClerk(`${DAY} 07:00`);
     await completed(hall, c1, OPENING, [
       ...pass(...OPENING_ITEMS.filter((c) => c !== 'ac')),
       { code: 'ac', result: 'fail', note: '2 号空调不制冷' },

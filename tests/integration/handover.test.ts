@@ -1,6 +1,5 @@
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { ManualClock } from '../../shared/runtime.ts';
 import { CounterHandovers } from '../../shared/api/hall/handover.ts';
 import { HandoverView } from '../../shared/handover/model.ts';
 import { it } from '../support/clocked.ts';
@@ -48,6 +47,16 @@ async function accepted(hall: TestHall, token: string, id: string, items: unknow
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return parseReply(HandoverView, res);
 }
+/**
+ * writtenBook handed over by `writer` at counter 1 and signed there by 1002 with item `index` disputed
+ * (`note`): the handover's id, the incoming clerk's token and the handover as signed.
+ */
+async function signedWithDispute(hall: TestHall, writer: string, index: number, note: string) {
+  const id = await written(hall, writer, writtenBook);
+  const incoming = await hall.login('1002', 1);
+  const disputed = agreeing.map((a) => (a.index === index ? { index, confirmed: false, note } : a));
+  return { id, incoming, signed: await accepted(hall, incoming, id, disputed) };
+}
 const atCounter = async (hall: TestHall, token: string) =>
   parseReply(CounterHandovers, await hall.request('GET', '/handovers/counter', { token }));
 const managerList = async (hall: TestHall, token: string, filter = 'all') =>
@@ -56,10 +65,9 @@ const raiseAlerts = (hall: TestHall) => hall.node.ctx.commits.run('raiseRecordAl
 
 describe('the handover book (交接班, issue 13)', () => {
   it('R-HAND-1, R-HAND-2: the outgoing clerk hands over cash by denomination (linked to the drawer), work orders, a cheque, invoices by range and keys; the incoming clerk confirms each item and signs with their PIN', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const outgoing = await staff.clerk(1);
+    const { hall, clerk: outgoing } = await aHallWithClerk();
     expect(
       (await hall.request('POST', '/drawer/open', { token: outgoing, body: { floatFen: 35_000 } })).status,
     ).toBe(201);
@@ -91,10 +99,9 @@ describe('the handover book (交接班, issue 13)', () => {
   });
 
   it('R-HAND-1: the writer cannot sign their own handover, nor anyone with a wrong PIN, a wrong count, a missing item or no counter (each refused, nothing changed)', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const outgoing = await staff.clerk(1);
+    const { hall, staff, clerk: outgoing } = await aHallWithClerk();
     const id = await written(hall, outgoing, writtenBook);
     await refusedUnchanged(hall, () => accept(hall, outgoing, id, agreeing), 403, 'E_HANDOVER_SELF');
     const incoming = await hall.login('1002', 1);
@@ -151,10 +158,9 @@ describe('the handover book (交接班, issue 13)', () => {
   });
 
   it('R-HAND-2: items outside the handover list, cash not counted by denomination, invoices without a range or an empty handover are refused; a second one waits for the first to be signed', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall, staff, clerk } = await aHallWithClerk();
     await refusedUnchanged(
       hall,
       () => write(hall, clerk, [{ kind: 'sweets', text: '糖' }]),
@@ -195,18 +201,13 @@ describe('the handover book (交接班, issue 13)', () => {
   });
 
   it('R-HAND-1: a disputed item is written into the book, escalates to the duty manager and carries over into the next handover until it is confirmed', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff, clock } = await aHall();
-    const first = await staff.clerk(1);
-    const id1 = await written(hall, first, writtenBook);
-    const second = await hall.login('1002', 1);
-    const disputed = agreeing.map((a) =>
-      a.index === 1 ? { index: 1, confirmed: false, note: '工单原件不在柜内，已电话询问' } : a,
-    );
-    const signed = await accepted(hall, second, id1, disputed);
+    const { hall, staff, clock, clerk } = await aHallWithClerk();
+    const note = '工单原件不在柜内，已电话询问';
+    const { id: id1, incoming: second, signed } = await signedWithDispute(hall, clerk, 1, note);
     expect(signed.disagreements).toBe(1);
-    expect(signed.items[1]).toMatchObject({ confirmed: false, note: '工单原件不在柜内，已电话询问' });
+    expect(signed.items[1]).toMatchObject({ confirmed: false, note });
     // The duty manager sees the disagreement.
     await raiseAlerts(hall);
     const manager = await staff.manager();
@@ -249,16 +250,15 @@ describe('the handover book (交接班, issue 13)', () => {
   });
 
   it('R-HAND-1: the duty manager writes their opinion into the book for a disputed handover (PIN checked on the spot); the book shows it and its dispute alert comes down', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const first = await staff.clerk(1);
-    const disputedId = await written(hall, first, writtenBook);
-    const second = await hall.login('1002', 1);
-    const disputed = agreeing.map((a) =>
-      a.index === 3 ? { index: 3, confirmed: false, note: '支票金额与存根不符' } : a,
+    const { hall, staff, clerk } = await aHallWithClerk();
+    const { id: disputedId, incoming: second } = await signedWithDispute(
+      hall,
+      clerk,
+      3,
+      '支票金额与存根不符',
     );
-    await accepted(hall, second, disputedId, disputed);
     // An undisputed handover at counter 2, and one not signed yet at counter 3.
     const cleanId = await written(hall, await hall.login('1003', 2), [{ kind: 'keys', text: '钥匙' }]);
     await accepted(hall, await hall.login('1004', 2), cleanId, [{ index: 0, confirmed: true }]);
@@ -345,10 +345,9 @@ describe('the handover book (交接班, issue 13)', () => {
   });
 
   it('R-HAND-1: a handover left unsigned longer than the setting raises one alert (injected clock), which signing takes down', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff, clock } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall, staff, clock, clerk } = await aHallWithClerk();
     const manager = await staff.manager();
     const id = await written(hall, clerk, [{ kind: 'keys', text: '柜台钥匙两把' }]);
     clock.advance(30 * MINUTE);
@@ -371,9 +370,8 @@ describe('the handover book (交接班, issue 13)', () => {
 describe('the handover book on a station (issue 13, DESIGN §4)', () => {
   itWithStation(
     'R-HAND-1: a station writes and signs its counter’s handover on its own; after the sync the hub’s manager sees it, and a handover left unsigned there is alerted by the hub',
-    async ({ pairedHub, pulledStation }) => {
-      const clock = new ManualClock(Date.now());
-      const hub = await pairedHub({ clock });
+    async ({ pairedHubOnClock, pulledStation }) => {
+      const { hub, clock } = await pairedHubOnClock();
       const station = await pulledStation(hub, 2);
       const outgoing = await station.login('1002', 2);
       const signedId = await written(station, outgoing, [{ kind: 'keys', text: '钥匙' }]);

@@ -2,6 +2,8 @@ import { describe, expect } from 'vitest';
 import fc from 'fast-check';
 import * as read from '../../db/read.ts';
 import { expectedCashFen } from '../../hall/money/queries.ts';
+import type { Teller } from '../../hall/money/service.ts';
+import type { ArgsOf } from '../../hall/writer/invoke.ts';
 import { DEMO } from '../../shared/demo.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { ManualClock } from '../../shared/runtime.ts';
@@ -28,6 +30,16 @@ const NON_CASH = ['card', 'wechat', 'alipay', 'cheque'] as const;
 /** The demo schedule as this test knows it, not as the node prices it. */
 const PRICE = new Map(DEMO.fees.map((f) => [f.code, f.amountFen]));
 const FEE_CODES = DEMO.fees.map((f) => f.code);
+
+/** The money procedures a clerk runs at their own counter: each takes the Teller and its own input. */
+type TellerCommand =
+  | 'openDrawer'
+  | 'recordReceipt'
+  | 'voidReceipt'
+  | 'moveCash'
+  | 'countDrawer'
+  | 'explainDifference'
+  | 'recordDeposit';
 
 type Line = { fee: number; qty: number } | { bill: number };
 type Op =
@@ -271,7 +283,13 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
   }));
   const receipts: { id: string; cash: number; voided: boolean }[] = [];
   const voidIds: string[] = [];
-  const teller = (k: number) => ({ staffId: staff[k]!, counterNo: k + 1 });
+  /** Clerk k's command at their counter (k + 1), as a call to make or to see refused. */
+  const byTeller =
+    <K extends TellerCommand>(k: number, name: K, input: Omit<ArgsOf<K>[0], keyof Teller>) =>
+    () => {
+      const teller: Teller = { staffId: staff[k]!, counterNo: k + 1 };
+      return ctx.commits.run(name, ...([{ ...teller, ...input }] as ArgsOf<K>));
+    };
   /** The call must be refused with `code` and leave the journal as it was. */
   const refused = async (code: string, call: () => Promise<unknown>) => {
     const before = journalMark(db);
@@ -290,13 +308,11 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
       case 'receipt': {
         const total = lineTotal(o.lines);
         const { payments, cashKept } = paymentsFor(total, o.splits, o.over);
-        const call = () =>
-          ctx.commits.run('recordReceipt', {
-            ...teller(o.clerk),
-            ticketId: null,
-            lines: asInput(o.lines),
-            payments,
-          });
+        const call = byTeller(o.clerk, 'recordReceipt', {
+          ticketId: null,
+          lines: asInput(o.lines),
+          payments,
+        });
         if (d.closed) {
           await refused('E_DRAWER_CLOSED', call);
           break;
@@ -312,9 +328,9 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
       case 'underpaid': {
         const total = lineTotal(o.lines);
         if (total < 2) break;
-        await refused(d.closed ? 'E_DRAWER_CLOSED' : 'E_UNDERPAID', () =>
-          ctx.commits.run('recordReceipt', {
-            ...teller(o.clerk),
+        await refused(
+          d.closed ? 'E_DRAWER_CLOSED' : 'E_UNDERPAID',
+          byTeller(o.clerk, 'recordReceipt', {
             ticketId: null,
             lines: asInput(o.lines),
             payments: [{ method: 'cash', amountFen: total - 1 }],
@@ -325,13 +341,11 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
       case 'void': {
         const r = receipts[o.pick % Math.max(1, receipts.length)];
         if (!r) break;
-        const call = () =>
-          ctx.commits.run('voidReceipt', {
-            ...teller(o.clerk),
-            receiptId: r.id,
-            approverId: manager,
-            reason: '录入错误',
-          });
+        const call = byTeller(o.clerk, 'voidReceipt', {
+          receiptId: r.id,
+          approverId: manager,
+          reason: '录入错误',
+        });
         if (r.voided) await refused('E_VOIDED', call);
         else if (d.closed) await refused('E_DRAWER_CLOSED', call);
         else {
@@ -347,9 +361,9 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
       case 'voidVoid': {
         const id = voidIds[o.pick % Math.max(1, voidIds.length)];
         if (!id) break;
-        await refused('E_VOID_OF_VOID', () =>
-          ctx.commits.run('voidReceipt', {
-            ...teller(o.clerk),
+        await refused(
+          'E_VOID_OF_VOID',
+          byTeller(o.clerk, 'voidReceipt', {
             receiptId: id,
             approverId: manager,
             reason: 'x',
@@ -358,7 +372,7 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
         break;
       }
       case 'open': {
-        const call = () => ctx.commits.run('openDrawer', { ...teller(o.clerk), floatFen: o.floatFen });
+        const call = byTeller(o.clerk, 'openDrawer', { floatFen: o.floatFen });
         if (d.opened) await refused('E_DRAWER_OPEN', call);
         else {
           await call();
@@ -368,13 +382,11 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
         break;
       }
       case 'move': {
-        const call = () =>
-          ctx.commits.run('moveCash', {
-            ...teller(o.clerk),
-            direction: o.direction,
-            amountFen: o.amountFen,
-            reason: '找零备用金',
-          });
+        const call = byTeller(o.clerk, 'moveCash', {
+          direction: o.direction,
+          amountFen: o.amountFen,
+          reason: '找零备用金',
+        });
         if (d.closed) await refused('E_DRAWER_CLOSED', call);
         else {
           await call();
@@ -384,14 +396,12 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
         break;
       }
       case 'count': {
-        const call = () =>
-          ctx.commits.run('countDrawer', {
-            ...teller(o.clerk),
-            kind: o.kind,
-            counts: o.counts,
-            witnessId: o.kind === 'spot' ? manager : null,
-            note: null,
-          });
+        const call = byTeller(o.clerk, 'countDrawer', {
+          kind: o.kind,
+          counts: o.counts,
+          witnessId: o.kind === 'spot' ? manager : null,
+          note: null,
+        });
         if (!d.opened) await refused('E_NO_DRAWER', call);
         else if (d.closed) await refused('E_DRAWER_CLOSED', call);
         else {
@@ -411,14 +421,12 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
       case 'explain': {
         if (!d.lastCount) break;
         const countId = d.lastCount;
-        const call = () =>
-          ctx.commits.run('explainDifference', {
-            ...teller(o.clerk),
-            countId,
-            reasonCode: 'change_error',
-            approverId: manager,
-            note: null,
-          });
+        const call = byTeller(o.clerk, 'explainDifference', {
+          countId,
+          reasonCode: 'change_error',
+          approverId: manager,
+          note: null,
+        });
         if (d.explained.has(countId)) await refused('E_ALREADY_EXPLAINED', call);
         else {
           await call();
@@ -427,14 +435,12 @@ async function runDay(hall: TestHall, clock: ManualClock, day: string, ops: read
         break;
       }
       case 'deposit': {
-        const call = () =>
-          ctx.commits.run('recordDeposit', {
-            ...teller(o.clerk),
-            companionId: staff[(o.clerk + 1) % staff.length]!,
-            amountFen: o.amountFen,
-            slipNo: `SLIP-${o.amountFen}`,
-            fromDrawer: o.fromDrawer,
-          });
+        const call = byTeller(o.clerk, 'recordDeposit', {
+          companionId: staff[(o.clerk + 1) % staff.length]!,
+          amountFen: o.amountFen,
+          slipNo: `SLIP-${o.amountFen}`,
+          fromDrawer: o.fromDrawer,
+        });
         if (o.fromDrawer && d.closed) await refused('E_DRAWER_CLOSED', call);
         else {
           await call();

@@ -8,7 +8,6 @@ import { CashOverview, ReceiptReply } from '../../shared/api/hall/money.ts';
 import type { EventPayload } from '../../shared/events/catalog.ts';
 import { Fee } from '../../shared/money/fees.ts';
 import { deviceCode } from '../../shared/money/receipt.ts';
-import { ManualClock } from '../../shared/runtime.ts';
 import { addDays, businessDay } from '../../shared/time/businessDay.ts';
 import { PushReply } from '../../shared/sync/protocol.ts';
 import { it } from '../support/fixtures.ts';
@@ -175,11 +174,10 @@ describe('money on a station (issue 11, DESIGN §4)', () => {
 describe('the fee schedule from head office (issue 11, R-FEE-1)', () => {
   it('R-FEE-1: a price edited in the console is charged once the hub pulls it, and relayed to its station; a future entry waits for its day; an item removed cannot be charged', async ({
     tho,
-    pairedHub,
+    pairedHubOnClock,
     pulledStation,
   }) => {
-    const clock = new ManualClock(Date.now());
-    const hub = await pairedHub({ clock });
+    const { hub, clock } = await pairedHubOnClock();
     const today = businessDay(clock.now(), 'Asia/Shanghai');
     const put = async (key: string, body: unknown) =>
       expect((await tho.request('PUT', `/ref/fee/${key}`, { body })).status).toBe(200);

@@ -1,9 +1,9 @@
 import { describe, expect } from 'vitest';
 import { stmt } from '../../db/projections/index.ts';
 import { OpenRatingRequest, CustomerView } from '../../shared/customer/screen.ts';
-import { RatingRequestStatus, RatingsOverview } from '../../shared/api/hall/ratings.ts';
+import { ratingsContract, RatingRequestStatus, RatingsOverview } from '../../shared/api/hall/ratings.ts';
 import { DeviceReply } from '../../shared/api/schemas.ts';
-import { it } from '../support/clocked.ts';
+import { it as clocked } from '../support/clocked.ts';
 import { it as itStation } from '../support/fixtures.ts';
 import { changesNothing, expectError, journalMark } from '../support/builders.ts';
 import type { TestHall } from '../support/hall.ts';
@@ -46,6 +46,23 @@ const invite = (hall: TestHall, clerk: string, counterNo: number, ticketId = TIC
     token: clerk,
     body: { ticketId, ticketNumber: 'A001' },
   });
+
+/** A rating request the clerk opened at their counter (anything but 201 fails the test). */
+async function invited(hall: TestHall, clerk: string, counterNo: number, ticketId = TICKET) {
+  const res = await invite(hall, clerk, counterNo, ticketId);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return parseReply(ratingsContract.requestRating.reply, res);
+}
+
+/**
+ * The clocked fixtures, and `aRatingRequest()`: aHallWithClerk with the hub's pad for counter 1
+ * (paired by the manager) and a rating request the clerk opened there.
+ */
+const it = clocked.extend('aRatingRequest', ({ aHallWithClerk }) => async () => {
+  const e = await aHallWithClerk();
+  const pad = await hubPad(e.hall, await e.staff.manager(), 1);
+  return { ...e, pad, ...(await invited(e.hall, e.clerk, 1)) };
+});
 
 const press = (hall: TestHall, token: string, body: Record<string, unknown>) =>
   hall.request('POST', '/ratings', { token, body });
@@ -105,11 +122,9 @@ describe('ratings (R-EVAL-1)', () => {
   });
 
   it('R-EVAL-1: no press before the window ends is recorded as no_rating, never as satisfied; a late press is misuse', async ({
-    aHallWithClerk,
+    aRatingRequest,
   }) => {
-    const { hall, clerk, staff, clock } = await aHallWithClerk();
-    const pad = await hubPad(hall, await staff.manager(), 1);
-    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const { hall, clock, pad, requestId } = await aRatingRequest();
     clock.advance(30_000);
     expect((await hall.request('GET', '/counters/1/rating-requests/current', { token: pad })).status).toBe(
       204,
@@ -136,7 +151,7 @@ describe('ratings (R-EVAL-1)', () => {
     expectError(await press(hall, pad, { level: 'satisfied', source: 'keypad' }), 409, 'E_RATING_REFUSED');
     expect(misuse(hall)).toEqual(['no_request']);
     clock.advance(5_000);
-    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const { requestId } = await invited(hall, clerk, 1);
     expect((await press(hall, pad, { requestId, level: 'satisfied' })).status).toBe(201);
     clock.advance(1_000);
     expectError(await press(hall, pad, { requestId, level: 'dissatisfied' }), 409, 'E_RATING_REFUSED');
@@ -147,11 +162,9 @@ describe('ratings (R-EVAL-1)', () => {
   });
 
   it('R-EVAL-1: a retried press with the same Idempotency-Key gets the first reply and is no duplicate; a new key is refused', async ({
-    aHallWithClerk,
+    aRatingRequest,
   }) => {
-    const { hall, clerk, staff, clock } = await aHallWithClerk();
-    const pad = await hubPad(hall, await staff.manager(), 1);
-    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const { hall, clock, pad, requestId } = await aRatingRequest();
     const send = (key: string, level = 'satisfied') =>
       hall.request('POST', '/ratings', {
         token: pad,
@@ -192,7 +205,7 @@ describe('ratings (R-EVAL-1)', () => {
     const { hall, staff } = await aHallWithClerk();
     const clerk2 = await staff.clerk(2);
     const pad1 = await hubPad(hall, await staff.manager(), 1);
-    const { requestId } = (await invite(hall, clerk2, 2)).body as { requestId: string };
+    const { requestId } = await invited(hall, clerk2, 2);
     await changesNothing(hall, async () => {
       expectError(await press(hall, pad1, { requestId, level: 'very_satisfied' }), 403, 'E_NOT_THIS_SCREEN');
       expectError(await hall.request('GET', '/counters/2/rating-requests/current', { token: pad1 }), 403);
@@ -219,7 +232,7 @@ describe('ratings (R-EVAL-1)', () => {
       403,
       'E_NOT_YOUR_COUNTER',
     );
-    const { requestId } = (await invite(hall, await staff.clerk(2), 2)).body as { requestId: string };
+    const { requestId } = await invited(hall, await staff.clerk(2), 2);
     expectError(await press(hall, screen.token, { requestId, level: 'satisfied' }), 403, 'E_NOT_THIS_SCREEN');
     expectError(await hall.request('GET', '/counters/2/screen', { token: screen.token }), 403);
     const view = parseReply(
@@ -310,7 +323,7 @@ describe("the manager's ratings view and a negative rating taken up as a case (i
     const pad = await hubPad(hall, manager, 1);
     expectError(await press(hall, pad, { level: 'satisfied' }), 409, 'E_RATING_REFUSED');
     clock.advance(5_000);
-    const { requestId } = (await invite(hall, clerk, 1)).body as { requestId: string };
+    const { requestId } = await invited(hall, clerk, 1);
     const rated = await press(hall, pad, { requestId, level: 'dissatisfied', reasons: ['waiting'] });
     expect(rated.status, JSON.stringify(rated.body)).toBe(201);
     const { ratingId } = rated.body as { ratingId: string };
@@ -417,7 +430,7 @@ describe('ratings on a station (issue 12, DESIGN §6b)', () => {
       const screen = await pairedScreen(station, clerk, 2);
       // The station's screen token means nothing at the hub.
       expectError(await hub.request('GET', '/counters/2/screen', { token: screen }), 401);
-      const { requestId } = (await invite(station, clerk, 2)).body as { requestId: string };
+      const { requestId } = await invited(station, clerk, 2);
       expect(
         (await press(station, screen, { requestId, level: 'satisfied', source: 'customer' })).status,
       ).toBe(201);

@@ -61,10 +61,9 @@ const count = (hall: TestHall, table: string) =>
 
 describe('the visitor register (R-VIS-1)', () => {
   it('R-VIS-1: a visitor above 37.3 °C is turned away, recorded, and the contact person alerted on the manager screen; the phone is masked', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall, staff, clerk } = await aHallWithClerk();
     const manager = await staff.manager();
     expect(await visited(hall, clerk, { name: '张三', phone: PHONE, temperatureC: 36.6 })).toMatchObject({
       admitted: true,
@@ -119,10 +118,9 @@ describe('the visitor register (R-VIS-1)', () => {
   });
 
   it('R-VIS-1: a temperature out of a thermometer’s range, a missing temperature or a bad phone is refused and nothing changes', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall, clerk } = await aHallWithClerk();
     await refusedUnchanged(hall, () => visit(hall, clerk, { temperatureC: 29.9 }), 422, 'E_TEMPERATURE');
     await refusedUnchanged(hall, () => visit(hall, clerk, { temperatureC: 45.1 }), 422, 'E_TEMPERATURE');
     await refusedUnchanged(hall, () => visit(hall, clerk, { name: '王五' }), 400);
@@ -153,10 +151,9 @@ describe('the visitor register (R-VIS-1)', () => {
 
 describe('the tool register (R-TOOL-1)', () => {
   it('R-TOOL-1: a tool lent, its due time passed, returned; the day-end count of tools out and overdue', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff, clock } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall, clock, clerk } = await aHallWithClerk();
     const lend = (body: unknown) => hall.request('POST', '/tools', { token: clerk, body });
     const now = clock.now();
     const ladder = parseReply(
@@ -257,9 +254,8 @@ describe('meetings and training (R-ASSESS-4)', () => {
 describe('retention (R-REC-1)', () => {
   itWithHeadOffice(
     'R-REC-1: records past their retention go to an archive file with its SHA-256 and only then leave the node’s tables; the journal and head office keep them',
-    async ({ pairedHub, tho }) => {
-      const clock = new ManualClock(Date.now());
-      const hub = await pairedHub({ clock });
+    async ({ pairedHubOnClock, tho }) => {
+      const { hub, clock } = await pairedHubOnClock();
       const clerk = await hub.login('1001', 1);
       await visited(hub, clerk, { name: '张三', phone: PHONE, temperatureC: 36.6 });
       await visited(hub, clerk, { temperatureC: 38.2 });
@@ -306,10 +302,9 @@ describe('retention (R-REC-1)', () => {
   );
 
   it('R-REC-1: a tool still out and a handover not yet signed stay, whatever their age', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall, staff, clock } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall, clock, clerk } = await aHallWithClerk();
     const lent = parseReply(
       ToolLoanView,
       await hall.request('POST', '/tools', {
@@ -340,65 +335,65 @@ describe('retention (R-REC-1)', () => {
   });
 });
 
+/**
+ * `hallAged181Days()`: a hall that registered one visitor and stopped 181 days ago; its data directory,
+ * and `restart()`, which starts it again today with its timers running.
+ */
+const itAged = it.extend('hallAged181Days', ({ testHall, tempDir }) => async () => {
+  const dir = tempDir();
+  const clock = new ManualClock(shanghai('2026-11-25 10:00'));
+  const first = await testHall({ dataDir: dir, clock });
+  await visited(first, await first.login('1001', 1), { temperatureC: 36.6 });
+  await first.stop();
+  clock.advance(181 * DAY);
+  return { dir, restart: () => testHall({ dataDir: dir, clock, timers: true }) };
+});
+
 describe('retention on a schedule (R-REC-1)', () => {
-  /** A hall with one visitor registered, stopped; its data directory and clock, 181 days later. */
-  async function hallAged181Days(
-    testHall: (o: { dataDir: string; clock: ManualClock }) => Promise<TestHall>,
-    dir: string,
-  ) {
-    const clock = new ManualClock(shanghai('2026-11-25 10:00'));
-    const first = await testHall({ dataDir: dir, clock });
-    await visited(first, await first.login('1001', 1), { temperatureC: 36.6 });
-    await first.stop();
-    clock.advance(181 * DAY);
-    return clock;
-  }
   const job = (hall: TestHall, name: string) => hall.node.scheduler.status().find((j) => j.name === name);
 
-  it('R-REC-1: the node archives and removes records past their retention by itself at start (and daily), as the manual path does', async ({
-    testHall,
-    tempDir,
-  }) => {
-    const dir = tempDir();
-    const clock = await hallAged181Days(testHall, dir);
-    const hall = await testHall({ dataDir: dir, clock, timers: true });
-    await eventually(() => count(hall, 'archives') === 1, 'the retention job archived the visitor');
-    expect(count(hall, 'visitors')).toBe(0);
-    const [row] = journalEvents(hall.node.ctx.db, 'records.archived');
-    // Signed by the node itself: nobody pressed anything.
-    expect(row!.recorded_by).toBe(`device:${hall.node.ctx.deviceId}`);
-    expect(row!.payload).toMatchObject({ recordType: 'visitors', count: 1 });
-    const text = readFileSync(path.join(dir, row!.payload.file as string), 'utf8');
-    expect(createHash('sha256').update(text).digest('hex')).toBe(row!.payload.sha256);
-    await eventually(() => job(hall, 'retention')?.lastOkAt != null, 'the job reported success');
-    const manager = await hall.login('9001');
-    const [listed] = parseReply(
-      z.array(ArchiveView),
-      await hall.request('GET', '/retention/archives', { token: manager }),
-    );
-    expect(listed).toMatchObject({ recordType: 'visitors', count: 1, staffNo: '' });
-    // Nothing more is past retention: the next run writes no empty archive.
-    expect(await retainOnSchedule(hall.node.ctx)).toBe(0);
-    expect(count(hall, 'archives')).toBe(1);
-  });
+  itAged(
+    'R-REC-1: the node archives and removes records past their retention by itself at start (and daily), as the manual path does',
+    async ({ hallAged181Days }) => {
+      const { dir, restart } = await hallAged181Days();
+      const hall = await restart();
+      await eventually(() => count(hall, 'archives') === 1, 'the retention job archived the visitor');
+      expect(count(hall, 'visitors')).toBe(0);
+      const [row] = journalEvents(hall.node.ctx.db, 'records.archived');
+      // Signed by the node itself: nobody pressed anything.
+      expect(row!.recorded_by).toBe(`device:${hall.node.ctx.deviceId}`);
+      expect(row!.payload).toMatchObject({ recordType: 'visitors', count: 1 });
+      const text = readFileSync(path.join(dir, row!.payload.file as string), 'utf8');
+      expect(createHash('sha256').update(text).digest('hex')).toBe(row!.payload.sha256);
+      await eventually(() => job(hall, 'retention')?.lastOkAt != null, 'the job reported success');
+      const manager = await hall.login('9001');
+      const [listed] = parseReply(
+        z.array(ArchiveView),
+        await hall.request('GET', '/retention/archives', { token: manager }),
+      );
+      expect(listed).toMatchObject({ recordType: 'visitors', count: 1, staffNo: '' });
+      // Nothing more is past retention: the next run writes no empty archive.
+      expect(await retainOnSchedule(hall.node.ctx)).toBe(0);
+      expect(count(hall, 'archives')).toBe(1);
+    },
+  );
 
-  it('R-REC-1: when the archive file cannot be written the job removes nothing and /health names the failure', async ({
-    testHall,
-    tempDir,
-  }) => {
-    const dir = tempDir();
-    const clock = await hallAged181Days(testHall, dir);
-    // A file where the archive folder should be: the archive cannot be written.
-    writeFileSync(path.join(dir, 'archive'), 'not a folder');
-    const hall = await testHall({ dataDir: dir, clock, timers: true });
-    await eventually(() => job(hall, 'retention')?.lastError != null, 'the retention job failed');
-    expect(count(hall, 'visitors')).toBe(1);
-    expect(count(hall, 'archives')).toBe(0);
-    expect(journalEvents(hall.node.ctx.db, 'records.archived')).toHaveLength(0);
-    const health = (await hall.request('GET', '/health')).body as z.infer<typeof Health>;
-    expect(health.ok).toBe(false);
-    expect(health.problems.find((p) => p.code === 'E_JOB')?.message).toContain('retention');
-  });
+  itAged(
+    'R-REC-1: when the archive file cannot be written the job removes nothing and /health names the failure',
+    async ({ hallAged181Days }) => {
+      const { dir, restart } = await hallAged181Days();
+      // A file where the archive folder should be: the archive cannot be written.
+      writeFileSync(path.join(dir, 'archive'), 'not a folder');
+      const hall = await restart();
+      await eventually(() => job(hall, 'retention')?.lastError != null, 'the retention job failed');
+      expect(count(hall, 'visitors')).toBe(1);
+      expect(count(hall, 'archives')).toBe(0);
+      expect(journalEvents(hall.node.ctx.db, 'records.archived')).toHaveLength(0);
+      const health = (await hall.request('GET', '/health')).body as z.infer<typeof Health>;
+      expect(health.ok).toBe(false);
+      expect(health.problems.find((p) => p.code === 'E_JOB')?.message).toContain('retention');
+    },
+  );
 
   it('R-REC-1: a station archives its own records on its schedule; its node-signed archive row passes the hub’s origin rule and leaves the hub’s copy alone', async ({
     demoHall,

@@ -7,7 +7,7 @@ import { ROOT } from '../support/child.ts';
 import { deviceOwner } from '../../headoffice/halls/devices.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { BACKEND, diffJournals, hoCursors, NO_DIFF, type TestHeadOffice } from '../support/headoffice.ts';
-import { it } from '../support/fixtures.ts';
+import { test } from '../support/fixtures.ts';
 import { pushRaw, RowChain } from '../support/rows.ts';
 import { drain, expectSameJournal, hubToken, issueTickets, startStation } from '../support/sync.ts';
 import { Health } from '../../shared/api/schemas.ts';
@@ -43,13 +43,19 @@ async function nextTicketsArrive(tho: TestHeadOffice, hub: TestHall, tickets: nu
   await expectSameJournal(tho, hub);
 }
 
+/** The fixtures, and `twoHalls()`: Hall One's and Hall Two's hubs, each paired with this file's head office. */
+const it = test.extend('twoHalls', ({ pairedHub }) => async () => {
+  const one = await pairedHub();
+  const two = await pairedHub();
+  return [one, two] as const;
+});
+
 describe(`device ownership at head office on ${BACKEND}`, () => {
   it('security: a hub pushing rows under another hall’s hub device id is refused whole (403) and changes nothing', async ({
     tho,
-    pairedHub,
+    twoHalls,
   }) => {
-    const one = await pairedHub();
-    const two = await pairedHub();
+    const [one, two] = await twoHalls();
     await issueTickets(one, 3);
     await drain(one.node);
 
@@ -105,10 +111,9 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
 
   it('security: a station’s rows are accepted only after its own hub registered it, and no other hall may take it', async ({
     tho,
-    pairedHub,
+    twoHalls,
   }) => {
-    const one = await pairedHub();
-    const two = await pairedHub();
+    const [one, two] = await twoHalls();
     const stationId = 'station-of-hall-one';
     const chain = new RowChain(stationId, one.node.ctx.hallId);
     const rows = chain.take(2);
@@ -171,10 +176,9 @@ describe(`device ownership at head office on ${BACKEND}`, () => {
   it('security: the hub registers each station it carries before pushing its rows; a refused one shows on /health and the others go on', async ({
     tho,
     later,
-    pairedHub,
+    twoHalls,
   }) => {
-    const one = await pairedHub();
-    const two = await pairedHub();
+    const [one, two] = await twoHalls();
     const stationOne = later(await startStation(one, 1, { sync: false }));
     const stationTwo = later(await startStation(two, 2, { sync: false }));
     for (const [hub, station, counterNo] of [

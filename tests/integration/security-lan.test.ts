@@ -27,18 +27,14 @@ import { parseReply } from '../support/http.ts';
  */
 describe('security: who may act on a ticket no counter holds (DESIGN §6)', () => {
   it('security: a clerk at a counter that serves the service cancels a waiting ticket; a manager cancels any', async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall: h, staff } = await aHall();
+    const { hall: h, staff, clerk } = await aHallWithClerk();
     const a = await issue(h, 'A');
     const b = await issue(h, 'B');
     // Counter 1 serves A and C.
-    expect((await act(h, await staff.clerk(1), a.id, 'cancel')).status).toBe('cancelled');
-    await refusedUnchanged(
-      h,
-      async () => h.request('POST', `/tickets/${b.id}/cancel`, { token: await staff.clerk(1) }),
-      403,
-    );
+    expect((await act(h, clerk, a.id, 'cancel')).status).toBe('cancelled');
+    await refusedUnchanged(h, () => h.request('POST', `/tickets/${b.id}/cancel`, { token: clerk }), 403);
     expect((await act(h, await staff.manager(), b.id, 'cancel')).status).toBe('cancelled');
   });
 
@@ -112,10 +108,9 @@ describe('security: every time a person enters has a sane range', () => {
 
 describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', () => {
   it("security: a clerk reusing a kiosk's Idempotency-Key gets a ticket of their own, and the projection still rebuilds exactly", async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall: h, staff } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall: h, clerk } = await aHallWithClerk();
     const kiosk = await issue(h, 'A', { key: 'shared-key-1' });
     const mine = await issue(h, 'A', { key: 'shared-key-1', token: clerk });
     expect(mine.id).not.toBe(kiosk.id);
@@ -168,10 +163,9 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
 
 describe('security: signing out ends the live connection too (DESIGN §5)', () => {
   it("security: logout closes that session's WebSockets with 4401; other sessions and screens keep theirs", async ({
-    aHall,
+    aHallWithClerk,
   }) => {
-    const { hall: h, staff } = await aHall();
-    const clerk = await staff.clerk(1);
+    const { hall: h, staff, clerk } = await aHallWithClerk();
     const other = await staff.clerk(2);
     const mine = await listen(h.url, clerk);
     const theirs = await listen(h.url, other);

@@ -14,6 +14,16 @@ import { test } from '../support/fixtures.ts';
  */
 const PG = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
+const adminDo = async (sql: string) => {
+  const c = new pg.Client({ connectionString: PG });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+};
+
 const it = test
   /** Whether PostgreSQL answers at PG: its cases are skipped where it does not. */
   .extend('pgUp', { scope: 'file' }, async () => {
@@ -32,21 +42,25 @@ const it = test
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     defer(() => new Promise<void>((r) => server.close(() => r())));
     return (server.address() as { port: number }).port;
+  })
+  /** A name for a database nobody has made yet; dropped after the test if something made it. */
+  .extend('freshDbName', ({ defer }) => (): string => {
+    const name = `sh_startup_${randomBytes(5).toString('hex')}`;
+    defer(() => adminDo(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    return name;
+  })
+  /** A login role that may not create databases; dropped after the test. */
+  .extend('roleWithoutCreatedb', ({ defer }) => async (): Promise<string> => {
+    const role = `sh_nocreate_${randomBytes(4).toString('hex')}`;
+    await adminDo(`CREATE ROLE ${role} LOGIN NOCREATEDB`);
+    defer(() => adminDo(`DROP ROLE IF EXISTS ${role}`));
+    return role;
   });
 
 /** A command line run to its end, with no DATABASE_URL but the one a test gives. */
 const runCli = (cli: 'hall' | 'headoffice', args: string[], env: Record<string, string> = {}) =>
   runHarnessCli(cli, args, { env: { DATABASE_URL: '', ...env } });
 
-const adminDo = async (sql: string) => {
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-};
 const urlFor = (db: string, user?: string) => {
   const u = new URL(PG);
   u.pathname = `/${db}`;
@@ -95,11 +109,10 @@ describe('head office start-up', () => {
   it('DESIGN-7: DATABASE_URL naming a database that does not exist yet: it is created and head office starts', async ({
     pgUp,
     skip,
-    defer,
+    freshDbName,
   }) => {
     if (!pgUp) return skip();
-    const name = `sh_startup_${randomBytes(5).toString('hex')}`;
-    defer(() => adminDo(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const name = freshDbName();
     // Once it is ready, it is stopped.
     const run = await runCli('headoffice', ['--port', '0'], { DATABASE_URL: urlFor(name) });
     expect(run.stdout).toContain('created the database');
@@ -109,13 +122,12 @@ describe('head office start-up', () => {
   it('DESIGN-7: a missing database this login may not create: one line naming the command to run', async ({
     pgUp,
     skip,
-    defer,
+    freshDbName,
+    roleWithoutCreatedb,
   }) => {
     if (!pgUp) return skip();
-    const role = `sh_nocreate_${randomBytes(4).toString('hex')}`;
-    await adminDo(`CREATE ROLE ${role} LOGIN NOCREATEDB`);
-    defer(() => adminDo(`DROP ROLE IF EXISTS ${role}`));
-    const name = `sh_missing_${randomBytes(5).toString('hex')}`;
+    const role = await roleWithoutCreatedb();
+    const name = freshDbName();
     const run = await runCli('headoffice', ['--port', '0'], { DATABASE_URL: urlFor(name, role) });
     expect(run.code).toBe(EXIT.database);
     expect(oneLine(run)).toMatch(new RegExp(`createdb .*-U ${role} ${name}`));

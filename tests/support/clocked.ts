@@ -20,7 +20,7 @@ export const test = base
     const hall = await demoHall({ clock });
     return { hall, clock, staff: staffOf(hall) };
   })
-  /** `aHall(at?)` with clerk 1001 signed in at counter 1, the counter most queue tests work at. */
+  /** `aHall(at?)` with clerk 1001 signed in at counter 1, the counter most tests work at. */
   .extend('aHallWithClerk', ({ aHall }) => async (at?: string): Promise<ClockedHall & { clerk: string }> => {
     const e = await aHall(at);
     return { ...e, clerk: await e.staff.clerk(1) };

@@ -15,6 +15,7 @@ import {
   startStation,
 } from './sync.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
+import { ManualClock } from '../../shared/runtime.ts';
 
 /**
  * Vitest fixtures for what tests set up again and again, each torn down by itself after the test (or,
@@ -109,6 +110,11 @@ export const test = base
       async (opts: Parameters<typeof startPairedHub>[1] = {}): Promise<TestHall & { hoHallId: string }> =>
         later(await startPairedHub(tho, opts)),
   )
+  /** A paired hub on a manual clock set to the real time now, for a test that moves time by hand. */
+  .extend('pairedHubOnClock', ({ pairedHub }) => async () => {
+    const clock = new ManualClock(Date.now());
+    return { hub: await pairedHub({ clock }), clock };
+  })
   /** A paired hub whose link to head office runs through a fault proxy, to cut, slow or refuse. */
   .extend(
     'proxiedHub',
