@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { STAFF_SCREEN, seriousA11yViolations, test as it } from './browser.ts';
-import { artifactShot } from './chromium.ts';
+import { artifactShot, chooseOption } from './chromium.ts';
 
 /**
  * Issue 12's cases as a clerk and the duty manager live them, in Debian Chromium against a demo hall
@@ -21,8 +21,7 @@ describe('cases at the counter and on the duty manager’s list (issue 12)', () 
     // 登记事项: a complaint with the customer's phone; its deadlines are the hall's (3 and 5 days).
     await c.getByRole('button', { name: '登记事项' }).click();
     const dialog = c.getByRole('dialog', { name: '登记事项' });
-    await dialog.getByLabel('类型').click();
-    await c.locator('.ant-select-item-option').filter({ hasText: '投诉' }).click();
+    await chooseOption(c, dialog.getByLabel('类型'), '投诉');
     await dialog.getByLabel('事项内容').fill('十月电费账单重复扣款，客户要求退还');
     await dialog.getByLabel('客户电话').fill('13812345678');
     await shot(c, 'cases-counter-open');
@@ -56,8 +55,7 @@ describe('cases at the counter and on the duty manager’s list (issue 12)', () 
     await drawer.waitFor();
     // The manager sees the full number on the case itself (to ring the customer back).
     await drawer.getByText('13812345678').waitFor();
-    await drawer.getByLabel('办理').click();
-    await m.locator('.ant-select-item-option').filter({ hasText: '改派' }).click();
+    await chooseOption(m, drawer.getByLabel('办理'), '改派');
     await drawer.getByLabel('新负责人工号').fill('1002');
     await drawer.getByLabel('改派原因').fill('1001 本周休假，由 1002 跟进');
     await drawer.getByRole('button', { name: /记\s*录/ }).click();

@@ -1,7 +1,7 @@
 /** Debian Chromium for the e2e tests and scripts/screenshots.ts: plain functions, no vitest. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 /** Debian's Chromium, with the flags this machine needs (no network beyond loopback, no GPU). */
@@ -10,11 +10,45 @@ export const SCREENSHOTS = path.resolve('test-results/e2e');
 /** Screenshots and PDFs kept to be looked at (git-ignored). */
 export const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 
-/** A full-page screenshot in ARTIFACTS once antd's dialogs and messages have finished moving in. */
-export async function artifactShot(page: Page, name: string): Promise<void> {
+/**
+ * Waits until antd's dialogs, drawers and messages have finished moving: halfway through its fade a
+ * toast's text is pale, which a screenshot shows and axe reports as a contrast failure. On a busy
+ * machine a 0.3 s animation can take seconds.
+ */
+export async function stillScreen(page: Page): Promise<void> {
   await page.waitForFunction(
     `!document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')`,
   );
+}
+
+/**
+ * Picks an option of an antd Select by its text, and waits until the select shows it. On a busy machine
+ * a click can land while the dropdown is still moving in and choose nothing; then it opens it again.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const shown = select
+    .locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+    .filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await stillScreen(page);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    try {
+      await shown.waitFor({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** A full-page screenshot in ARTIFACTS once nothing on the page is moving. */
+export async function artifactShot(page: Page, name: string): Promise<void> {
+  await stillScreen(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 /**
@@ -109,6 +143,7 @@ export async function waitWithoutGesture(page: Page, selector: string, timeoutMs
 export async function seriousA11yViolations(
   page: Page,
 ): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  await stillScreen(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

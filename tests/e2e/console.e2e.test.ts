@@ -16,6 +16,7 @@ import {
   seriousA11yViolations,
   signIn,
 } from './browser.ts';
+import { chooseOption } from './chromium.ts';
 import { z } from 'zod';
 import { PairingCodeReply, ServiceView } from '../../shared/api/schemas.ts';
 import { parseReply } from '../support/http.ts';
@@ -262,8 +263,7 @@ describe('head office console (end to end)', () => {
         .isDisabled(),
     ).resolves.toBe(true);
     await s.page.getByText('排队按钮已停用').waitFor();
-    await s.page.getByLabel('业务').click();
-    await s.page.locator('.ant-select-item-option').filter({ hasText: '咨询' }).click();
+    await chooseOption(s.page, s.page.getByLabel('业务'), '咨询');
     await s.page.getByLabel('备注').fill('客户咨询停电安排');
     await s.page.getByRole('button', { name: '保存办理记录' }).click();
     await s.page.getByText('待同步').waitFor();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { STAFF_SCREEN, seriousA11yViolations, test as it } from './browser.ts';
-import { ARTIFACTS, artifactShot } from './chromium.ts';
+import { ARTIFACTS, artifactShot, chooseOption } from './chromium.ts';
 
 /**
  * Issue 11 as a clerk and a duty manager live it, in Debian Chromium against a demo hall: take cash
@@ -40,12 +40,6 @@ async function printToPdf(screen: Page, url: string, name: string): Promise<stri
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
-/** Picks an option of an antd Select by its label text. */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
 async function sign(scope: Locator, who: string, s = STAFF): Promise<void> {
   await scope.getByLabel(`${who} 工号`).fill(s.staffNo);
   await scope.getByLabel(`${who} 密码`).fill(s.pin);
@@ -69,7 +63,7 @@ describe('money at the counter and the day close (issue 11)', () => {
     await c.getByRole('button', { name: /^收\s*款$/ }).click();
     const pay = c.getByRole('dialog', { name: '收款' });
     await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
-    await choose(c, pay.getByLabel('收费项目 1'), 'F01 电能表校验费');
+    await chooseOption(c, pay.getByLabel('收费项目 1'), 'F01 电能表校验费');
     await pay.getByLabel('第 1 项数量').fill('2');
     await pay.getByRole('button', { name: /添加账单缴费/ }).click();
     await pay.getByLabel('第 1 笔缴费户号').fill('E-1002003');
@@ -89,8 +83,8 @@ describe('money at the counter and the day close (issue 11)', () => {
     // A second payment by WeChat, with its scan reference: it stays valid.
     await c.getByRole('button', { name: /^收\s*款$/ }).click();
     await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
-    await choose(c, pay.getByLabel('收费项目 1'), 'F02 复电费');
-    await choose(c, pay.getByLabel('第 1 种支付方式'), '微信支付');
+    await chooseOption(c, pay.getByLabel('收费项目 1'), 'F02 复电费');
+    await chooseOption(c, pay.getByLabel('第 1 种支付方式'), '微信支付');
     await pay.getByLabel('第 1 种支付金额').fill('50');
     await pay.getByLabel('第 1 种支付参考号').fill('WX4200001');
     await pay.getByRole('button', { name: '确认收款' }).click();
@@ -181,7 +175,7 @@ describe('money at the counter and the day close (issue 11)', () => {
       .getByRole('alert')
       .filter({ hasText: /原因|reason/i })
       .waitFor();
-    await choose(m, m.getByLabel(/长短款原因/), '找零差错');
+    await chooseOption(m, m.getByLabel(/长短款原因/), '找零差错');
     await m.getByRole('button', { name: /^日\s*结$/ }).click();
     const z = m.locator('.z-report');
     await z.waitFor();

@@ -16,6 +16,7 @@ import {
   signIn,
   test as it,
 } from './browser.ts';
+import { chooseOption } from './chromium.ts';
 
 /**
  * Issue 12's "done when": a customer's visit against the demo hall as `npm start` runs it — the hub,
@@ -54,11 +55,6 @@ async function demoCounterWindows(station: HallNode) {
 
 const ratingsAt = (hall: TestHall) =>
   stmt(hall.node.ctx.db, 'SELECT outcome, source, counter_no FROM ratings ORDER BY recorded_at').all();
-
-async function choose(page: Page, label: string, option: string, scope = page.locator('body')) {
-  await scope.getByLabel(label).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-}
 
 describe("a customer's visit end to end (issue 12, done when)", () => {
   it('R-SCR-1, R-CASH-1, R-AWAY-1, R-EVAL-1, DESIGN-1: called, served with each step and the real amounts on the customer screen, rated on the pad with the hub down and up, then by keypad; the negative rating becomes one case on the manager screen; a screen without its socket falls back to reading', async ({
@@ -119,7 +115,7 @@ describe("a customer's visit end to end (issue 12, done when)", () => {
     await counter.getByRole('button', { name: /^收\s*款$/ }).click();
     const pay = counter.getByRole('dialog', { name: '收款' });
     await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
-    await choose(counter, '收费项目 1', 'F01 电能表校验费', pay);
+    await chooseOption(counter, pay.getByLabel('收费项目 1'), 'F01 电能表校验费');
     await pay.getByLabel('第 1 项数量').fill('2');
     await pay.getByRole('button', { name: /添加账单缴费/ }).click();
     await pay.getByLabel('第 1 笔缴费户号').fill('E-1002003');
