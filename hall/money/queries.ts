@@ -68,14 +68,17 @@ export interface DrawerRow {
   float_fen: number;
   auto: number;
   opened_at: number;
+  /** 1 once the drawer was counted at close: it takes nothing more. */
+  closed: number;
 }
 
+/** A clerk's drawer of the day on this device, and whether it is closed: read once per money record. */
 export function drawerOf(db: Db, deviceId: string, staffId: string, day: string): DrawerRow | undefined {
-  return stmt(db, 'SELECT * FROM drawers WHERE device_id = ? AND staff_id = ? AND day = ?').get(
-    deviceId,
-    staffId,
-    day,
-  ) as DrawerRow | undefined;
+  return stmt(
+    db,
+    `SELECT d.*, EXISTS (SELECT 1 FROM drawer_counts c WHERE c.drawer_id = d.id AND c.kind = 'close') AS closed
+     FROM drawers d WHERE d.device_id = ? AND d.staff_id = ? AND d.day = ?`,
+  ).get(deviceId, staffId, day) as DrawerRow | undefined;
 }
 
 export function drawerClosed(db: Db, drawerId: string): boolean {

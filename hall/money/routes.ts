@@ -288,7 +288,7 @@ export function moneyRoutes(api: Api): void {
         day: d.day,
         floatFen: d.float_fen,
         receipts: n,
-        closed: drawerClosed(ctx.db, d.id),
+        closed: d.closed === 1,
         overLimit: expectedFen > read.settings(ctx.db).cashOnHandLimitFen,
         // Blind count (R-CASH-5): the clerk's own drawer shows no expected figure.
         ...(isManager(principal) ? { expectedFen } : {}),

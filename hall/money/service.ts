@@ -15,7 +15,6 @@ import { businessDay } from '../../shared/time/businessDay.ts';
 import type { WriteContext } from '../context.ts';
 import { ackedSeq } from '../sync/upstreams.ts';
 import {
-  drawerClosed,
   drawerOf,
   expectedCashFen,
   fees,
@@ -47,7 +46,7 @@ function tellerDrawer(
     const drawerId = ctx.ids.next();
     ctx.journal.append('drawer.opened', { drawerId, day, ...t, floatFen: 0, auto: true }, t.staffId);
     drawer = drawerOf(ctx.db, ctx.deviceId, t.staffId, day) as DrawerRow;
-  } else if (drawerClosed(ctx.db, drawer.id)) throw new DomainError('E_DRAWER_CLOSED');
+  } else if (drawer.closed) throw new DomainError('E_DRAWER_CLOSED');
   return { drawer, day, lateFor };
 }
 
@@ -189,7 +188,7 @@ export function countDrawer(
   const { day } = openDay(ctx.db, ctx.deviceId, ctx.clock.now());
   const drawer = drawerOf(ctx.db, ctx.deviceId, c.staffId, day);
   if (!drawer) throw new DomainError('E_NO_DRAWER');
-  if (drawerClosed(ctx.db, drawer.id)) throw new DomainError('E_DRAWER_CLOSED');
+  if (drawer.closed) throw new DomainError('E_DRAWER_CLOSED');
   const expectedFen = expectedCashFen(ctx.db, drawer.id);
   const counted = countedFen(c.counts);
   const countId = ctx.ids.next();
