@@ -17,6 +17,7 @@ import {
   waitWithoutGesture,
 } from './browser.ts';
 import { Ticket } from '../../shared/queue/model.ts';
+import { businessDay } from '../../shared/time/businessDay.ts';
 import { parseReply } from '../support/http.ts';
 
 /**
@@ -264,5 +265,26 @@ describe('device pairing', () => {
     const roles = await options.allTextContents();
     expect(roles).toContain('叫号显示屏');
     expect(roles).not.toContain('评价器');
+  });
+});
+
+describe('the ratings tab', () => {
+  it('R-EVAL-1: opens on the hall’s today, not the browser’s, when the hall keeps another time zone', async ({
+    hall,
+    managerAt,
+  }) => {
+    // The browser runs on Shanghai time; the hall is set to a zone whose today is another day now.
+    const now = Date.now();
+    const zone = ['Etc/GMT-14', 'Etc/GMT+12'].find(
+      (z) => businessDay(now, z) !== businessDay(now, 'Asia/Shanghai'),
+    )!;
+    const token = await hall.login('9001');
+    const changed = await hall.request('PUT', '/settings', { token, body: { timeZone: zone } });
+    expect(changed.status).toBe(200);
+    const m = await managerAt(hall);
+    await m.page.getByRole('tab', { name: '评价', exact: true }).click();
+    await expect
+      .poll(() => m.page.locator('input[aria-label="按日"]').inputValue())
+      .toBe(businessDay(now, zone));
   });
 });

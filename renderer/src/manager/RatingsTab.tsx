@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RatingsOverview } from '../../../shared/api/hall/ratings.ts';
 import { isNegative, levelsFor, RatingLevel, type RatingOutcome } from '../../../shared/ratings/levels.ts';
-import { shortTime, useCaseApi } from '../cases/caseClient.ts';
+import { shortTime } from '../cases/caseClient.ts';
 import { useCaseDrawer } from '../cases/useCaseDrawer.tsx';
 import { ApiError } from '../lib/client.ts';
 import { usePolledRead } from '../lib/usePolling.ts';
 import { useManager } from './store.ts';
+import { useManagerApi } from './records/useManagerApi.ts';
+import { businessDay } from '../../../shared/time/businessDay.ts';
 import { PeriodInput } from '../lib/PeriodInput.tsx';
 import { ListTable } from '../lib/ListTable.tsx';
 
@@ -27,10 +29,6 @@ const COLORS: Record<RatingOutcome, string> = {
 };
 const negative = (o: RatingOutcome) => o !== 'no_rating' && isNegative(o);
 
-/** Today and this month in the screen's clock (the node answers for the hall's own day by default). */
-const localDay = () =>
-  new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-
 /**
  * 评价 (issue 12, R-EVAL-1): per clerk and counter the levels, no_rating and misuse over a day or a
  * month; the list with reason tags; and on each negative rating one click that opens a complaint case
@@ -39,11 +37,11 @@ const localDay = () =>
 export function RatingsTab() {
   const { t, i18n } = useTranslation(['manager', 'customer', 'cases']);
   const { message } = AntApp.useApp();
-  const token = useManager((s) => s.token);
-  const api = useCaseApi(token);
+  const { token, tz, api } = useManagerApi();
   const [kind, setKind] = useState<'day' | 'month'>('day');
-  const [day, setDay] = useState(localDay);
-  const [month, setMonth] = useState(() => localDay().slice(0, 7));
+  // The hall's today, not the browser's: a manager screen in another zone still opens on the hall's day.
+  const [day, setDay] = useState(() => businessDay(Date.now(), tz));
+  const [month, setMonth] = useState(() => day.slice(0, 7));
   const [opening, setOpening] = useState<string | null>(null);
   const levelCount = useManager((s) => s.hall?.settings.ratingLevels ?? 4);
 
