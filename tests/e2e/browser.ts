@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ManualClock } from '../../shared/runtime.ts';
+import { stmt } from '../../db/projections/index.ts';
 import { startTestHall, type TestHall } from '../support/hall.ts';
 import { startedPerFile } from '../support/fixtures.ts';
 import { test as base } from '../support/clocked.ts';
@@ -28,6 +29,10 @@ export {
   callNext,
   currentNumber,
 } from './chromium.ts';
+
+/** The ratings a hall holds, oldest first: what was pressed, where from, at which counter. */
+export const ratingsAt = (hall: TestHall) =>
+  stmt(hall.node.ctx.db, 'SELECT outcome, source, counter_no FROM ratings ORDER BY recorded_at').all();
 
 /** The hall's TV. */
 export const TV = { width: 1920, height: 1080 };

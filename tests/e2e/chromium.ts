@@ -46,6 +46,24 @@ export async function chooseOption(page: Page, select: Locator, option: string):
   }
 }
 
+/**
+ * At a counter with its drawer open: opens 收款 and types the receipt both money e2e tests take (R-CASH-1),
+ * two meter tests (F01, ¥40) and a ¥123.45 bill, paid with ¥200 in cash (¥163.45 due, ¥36.55 change).
+ * Returns the dialog, not yet confirmed.
+ */
+export async function typeMeterTestsAndBill(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: /^收\s*款$/ }).click();
+  const pay = page.getByRole('dialog', { name: '收款' });
+  await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
+  await chooseOption(page, pay.getByLabel('收费项目 1'), 'F01 电能表校验费');
+  await pay.getByLabel('第 1 项数量').fill('2');
+  await pay.getByRole('button', { name: /添加账单缴费/ }).click();
+  await pay.getByLabel('第 1 笔缴费户号').fill('E-1002003');
+  await pay.getByLabel('第 1 笔缴费金额').fill('123.45');
+  await pay.getByLabel('第 1 种支付金额').fill('200');
+  return pay;
+}
+
 /** A full-page screenshot in ARTIFACTS once nothing on the page is moving. */
 export async function artifactShot(page: Page, name: string): Promise<void> {
   await stillScreen(page);

@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { stmt } from '../../db/projections/index.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import type { TestHall } from '../support/hall.ts';
-import { awaySignShown, calledAndStarted, seriousA11yViolations, test as it } from './browser.ts';
+import { awaySignShown, calledAndStarted, ratingsAt, seriousA11yViolations, test as it } from './browser.ts';
 
 /**
  * Issue 12 in Chromium: a counter, its customer screen and a rating pad at once. The customer screen
@@ -24,9 +23,6 @@ async function screenCode(hall: TestHall, counter: Page, kind: 'customer' | 'pad
   const res = await hall.request('POST', '/counters/5/screens', { token: token!, body: { kind } });
   return (res.body as { code: string }).code;
 }
-
-const outcomes = (hall: TestHall) =>
-  stmt(hall.node.ctx.db, 'SELECT outcome, source FROM ratings ORDER BY recorded_at').all();
 
 describe('the customer screen and the rating pad (issue 12)', () => {
   it('R-SCR-1, R-FR-3, R-FR-4, R-CASH-1, R-AWAY-1, R-EVAL-1: served with the customer screen in each state, rated on the pad, by keypad, and not rated in time', async ({
@@ -86,7 +82,7 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     await c.getByTestId('rating-state').filter({ hasText: '已评价' }).waitFor();
     expect(await c.getByTestId('rating-state').textContent()).not.toContain('满意');
     await customer.locator('main[data-state="idle"]').waitFor();
-    expect(outcomes(hall)).toEqual([{ outcome: 'satisfied', source: 'pad' }]);
+    expect(ratingsAt(hall)).toMatchObject([{ outcome: 'satisfied', source: 'pad' }]);
 
     // A keypad press on the customer window: key 1 is 非常满意, only while a request is open.
     await calledAndStarted(hall, c, 'A');
@@ -95,7 +91,7 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     await customer.keyboard.press('1');
     await customer.locator('main[data-state="thanks"]').waitFor();
     await shot(customer, 'customer-thanks');
-    expect(outcomes(hall)).toEqual([
+    expect(ratingsAt(hall)).toMatchObject([
       { outcome: 'satisfied', source: 'pad' },
       { outcome: 'very_satisfied', source: 'keypad' },
     ]);
@@ -106,7 +102,7 @@ describe('the customer screen and the rating pad (issue 12)', () => {
     await customer.locator('main[data-state="rating"]').waitFor();
     clock.advance(31_000);
     await c.getByTestId('rating-state').filter({ hasText: '未评价' }).waitFor();
-    expect(outcomes(hall).at(-1)).toEqual({ outcome: 'no_rating', source: 'timeout' });
+    expect(ratingsAt(hall).at(-1)).toMatchObject({ outcome: 'no_rating', source: 'timeout' });
 
     // R-AWAY-1: the away sign with reason and return time.
     await awaySignShown(hall, { counter: c, customer }, 5, {

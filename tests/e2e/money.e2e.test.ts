@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { STAFF_SCREEN, seriousA11yViolations, test as it } from './browser.ts';
-import { ARTIFACTS, artifactShot, chooseOption } from './chromium.ts';
+import { ARTIFACTS, artifactShot, chooseOption, typeMeterTestsAndBill } from './chromium.ts';
 
 /**
  * Issue 11 as a clerk and a duty manager live it, in Debian Chromium against a demo hall: take cash
@@ -60,15 +60,7 @@ describe('money at the counter and the day close (issue 11)', () => {
     await c.getByText('钱箱使用中').waitFor();
 
     // R-CASH-1: two meter tests (¥40) and a bill of ¥123.45, paid with ¥200 in cash: ¥36.55 change.
-    await c.getByRole('button', { name: /^收\s*款$/ }).click();
-    const pay = c.getByRole('dialog', { name: '收款' });
-    await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
-    await chooseOption(c, pay.getByLabel('收费项目 1'), 'F01 电能表校验费');
-    await pay.getByLabel('第 1 项数量').fill('2');
-    await pay.getByRole('button', { name: /添加账单缴费/ }).click();
-    await pay.getByLabel('第 1 笔缴费户号').fill('E-1002003');
-    await pay.getByLabel('第 1 笔缴费金额').fill('123.45');
-    await pay.getByLabel('第 1 种支付金额').fill('200');
+    const pay = await typeMeterTestsAndBill(c);
     await expect.poll(() => pay.locator('[data-amount="due"]').textContent()).toContain('¥163.45');
     await expect.poll(() => pay.locator('[data-amount="change"]').textContent()).toContain('¥36.55');
     await shot(c, 'counter-take-payment');

@@ -6,17 +6,17 @@ import { windowsFor } from '../../electron/roles.ts';
 import type { HallNode } from '../../hall/node.ts';
 import { pullOnce } from '../../hall/sync/pull.ts';
 import { ShellConfig } from '../../shared/shell/config.ts';
-import type { TestHall } from '../support/hall.ts';
 import { drain, startStation } from '../support/sync.ts';
 import {
   awaySignShown,
   calledAndStarted,
   clerkSignIn,
+  ratingsAt,
   seriousA11yViolations,
   signIn,
   test as it,
 } from './browser.ts';
-import { chooseOption } from './chromium.ts';
+import { typeMeterTestsAndBill } from './chromium.ts';
 
 /**
  * Issue 12's "done when": a customer's visit against the demo hall as `npm start` runs it — the hub,
@@ -52,9 +52,6 @@ async function demoCounterWindows(station: HallNode) {
     string
   >;
 }
-
-const ratingsAt = (hall: TestHall) =>
-  stmt(hall.node.ctx.db, 'SELECT outcome, source, counter_no FROM ratings ORDER BY recorded_at').all();
 
 describe("a customer's visit end to end (issue 12, done when)", () => {
   it('R-SCR-1, R-CASH-1, R-AWAY-1, R-EVAL-1, DESIGN-1: called, served with each step and the real amounts on the customer screen, rated on the pad with the hub down and up, then by keypad; the negative rating becomes one case on the manager screen; a screen without its socket falls back to reading', async ({
@@ -112,15 +109,7 @@ describe("a customer's visit end to end (issue 12, done when)", () => {
     expect(fallbackReads).toBeGreaterThan(1);
 
     // R-CASH-1: a real receipt, typed: two meter tests (¥40) and a ¥123.45 bill, ¥200 cash, ¥36.55 change.
-    await counter.getByRole('button', { name: /^收\s*款$/ }).click();
-    const pay = counter.getByRole('dialog', { name: '收款' });
-    await pay.getByRole('button', { name: '+ 添加收费项目' }).click();
-    await chooseOption(counter, pay.getByLabel('收费项目 1'), 'F01 电能表校验费');
-    await pay.getByLabel('第 1 项数量').fill('2');
-    await pay.getByRole('button', { name: /添加账单缴费/ }).click();
-    await pay.getByLabel('第 1 笔缴费户号').fill('E-1002003');
-    await pay.getByLabel('第 1 笔缴费金额').fill('123.45');
-    await pay.getByLabel('第 1 种支付金额').fill('200');
+    const pay = await typeMeterTestsAndBill(counter);
     const board = customer.locator('.cash-board');
     await expect.poll(() => board.locator('[data-amount="due"]').textContent()).toContain('163.45');
     await expect.poll(() => board.locator('[data-amount="received"]').textContent()).toContain('200.00');
