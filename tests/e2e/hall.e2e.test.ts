@@ -152,4 +152,34 @@ describe('a morning in the hall (end to end)', () => {
     await testHall({ dataDir: hall.dataDir, port, clock });
     await banner.waitFor({ state: 'detached' });
   });
+
+  it('DESIGN-1: a counter opened while its hub is down says it cannot read its tickets, its queue buttons disabled', async ({
+    demoHall,
+    pulledStation,
+    clerkAt,
+  }) => {
+    const hub = await demoHall();
+    const station = await pulledStation(hub, 1);
+    const closed = hub.node.close();
+    await expect.poll(() => hub.node.app.server.listening).toBe(false);
+    hub.node.app.server.closeAllConnections();
+    await closed;
+    // The clerk signs in at the station (its own sessions); the queue lives on the hub, out of reach.
+    const c = (await clerkAt(station, 1)).page;
+    await c.getByRole('alert').filter({ hasText: '无法连接叫号服务器' }).waitFor();
+    await c.getByText('主机恢复前无法读取本窗口的号票').waitFor();
+    await c.getByText('排队按钮已停用').waitFor();
+    expect(
+      await c
+        .getByRole('button', { name: /叫\s*号/ })
+        .first()
+        .isDisabled(),
+    ).toBe(true);
+    expect(
+      await c
+        .getByRole('button', { name: /暂\s*离/ })
+        .first()
+        .isDisabled(),
+    ).toBe(true);
+  });
 });

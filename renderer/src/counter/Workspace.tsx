@@ -200,7 +200,8 @@ function CurrentTicket() {
             {t('back')}
           </Button>
         </Space>
-      ) : !loaded ? (
+      ) : !loaded && !blocked ? (
+        // With the hub down the queue cannot load: the disabled buttons below say more than a spinner.
         <Spin size="large" tip={t('loadingQueue')} aria-busy="true">
           <div style={{ minHeight: 160 }} />
         </Spin>
@@ -267,7 +268,7 @@ function CurrentTicket() {
         </>
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Empty description={t('nothingHeld')} />
+          <Empty description={loaded ? t('nothingHeld') : t('queueUnknown')} />
           <Button
             disabled={blocked}
             type="primary"
