@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { ManualClock } from '../../shared/runtime.ts';
+import type { HallNode } from '../../hall/node.ts';
 import {
   callNext,
   clerkSignIn,
@@ -18,6 +19,17 @@ import { parseReply } from '../support/http.ts';
 const clock = new ManualClock(Date.now());
 /** The kiosk of this hall stands on a landscape screen. */
 const KIOSK = { width: 1280, height: 1024 };
+
+/**
+ * Stops a node as a pulled cable would: its close waits for browsers' idle keep-alive connections
+ * (Fastify keeps them up to 72 s), so they are cut once it no longer listens, and it can start again.
+ */
+async function pullTheCable(node: HallNode): Promise<void> {
+  const closed = node.close();
+  await expect.poll(() => node.app.server.listening).toBe(false);
+  node.app.server.closeAllConnections();
+  await closed;
+}
 
 /** The tests follow one another through this hall's morning. */
 const it = withHallPerFile(clock);
@@ -140,13 +152,9 @@ describe('a morning in the hall (end to end)', () => {
     expect(await banner.count()).toBe(0);
     // The node stops: the display's socket drops and every reconnection is refused.
     const { port } = hall.node;
-    const closed = hall.node.close();
+    const closed = pullTheCable(hall.node);
     await banner.waitFor();
     await screenshot(display.page, 'display-reconnect');
-    // Its close then waits for the browser's idle keep-alive connections (Fastify keeps them up to 72 s):
-    // cut them once it no longer listens, as a pulled cable would, so that it can start again.
-    await expect.poll(() => hall.node.app.server.listening).toBe(false);
-    hall.node.app.server.closeAllConnections();
     await closed;
     // The node returns on its address: the display reconnects by itself and the banner goes.
     await testHall({ dataDir: hall.dataDir, port, clock });
@@ -160,26 +168,13 @@ describe('a morning in the hall (end to end)', () => {
   }) => {
     const hub = await demoHall();
     const station = await pulledStation(hub, 1);
-    const closed = hub.node.close();
-    await expect.poll(() => hub.node.app.server.listening).toBe(false);
-    hub.node.app.server.closeAllConnections();
-    await closed;
+    await pullTheCable(hub.node);
     // The clerk signs in at the station (its own sessions); the queue lives on the hub, out of reach.
     const c = (await clerkAt(station, 1)).page;
-    await c.getByRole('alert').filter({ hasText: '无法连接叫号服务器' }).waitFor();
+    await c.getByRole('alert').filter({ hasText: '无法连接叫号服务器' }).first().waitFor();
     await c.getByText('主机恢复前无法读取本窗口的号票').waitFor();
     await c.getByText('排队按钮已停用').waitFor();
-    expect(
-      await c
-        .getByRole('button', { name: /叫\s*号/ })
-        .first()
-        .isDisabled(),
-    ).toBe(true);
-    expect(
-      await c
-        .getByRole('button', { name: /暂\s*离/ })
-        .first()
-        .isDisabled(),
-    ).toBe(true);
+    for (const name of [/叫\s*号/, /暂\s*离/])
+      expect(await c.getByRole('button', { name }).first().isDisabled(), String(name)).toBe(true);
   });
 });
