@@ -10,4 +10,5 @@ export const MONEY_TABLES = [
   'deposits',
   'manual_invoices',
   'day_closes',
+  'hall_day_closes',
 ] as const;

@@ -132,4 +132,13 @@ export const moneyProjectors: Projectors = {
       approver_id: p.approverId,
       recorded_at: row.occurred_at,
     }),
+  'hall_day.closed': (db, p, row) =>
+    insertRow(db, 'hall_day_closes', {
+      hub_id: row.device_id,
+      day: p.day,
+      report: JSON.stringify(p.report),
+      staff_id: p.staffId,
+      approver_id: p.approverId,
+      recorded_at: row.occurred_at,
+    }),
 };

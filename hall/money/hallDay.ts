@@ -13,16 +13,10 @@ import { command } from '../http/command.ts';
 import type { Api } from '../http/route.ts';
 import { invoke } from '../writer/invoke.ts';
 
-/**
- * The hall's close of `day`, as the hub's journal sealed it. Read from the journal itself (the hub's
- * own rows of that one type): a hall close is rare and needs no table of its own.
- */
+/** The hall's close of `day`, as this hub sealed it (migration 0022), or null while the day is open. */
 export function hallClose(db: Db, hubId: string, day: string): HallZReport | null {
-  const row = stmt(
-    db,
-    `SELECT json_extract(payload, '$.report') AS report FROM journal
-     WHERE device_id = ? AND type = 'hall_day.closed' AND json_extract(payload, '$.day') = ? LIMIT 1`,
-  ).get(hubId, day) as { report: string } | undefined;
+  const row = stmt(db, 'SELECT report FROM hall_day_closes WHERE hub_id = ? AND day = ?').get(hubId, day) as
+    { report: string } | undefined;
   return row ? HallZReport.parse(JSON.parse(row.report)) : null;
 }
 

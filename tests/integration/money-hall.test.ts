@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect } from 'vitest';
+import { openDatabase } from '../../db/open.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { ReceiptReply } from '../../shared/api/hall/money.ts';
 import { ErrorReply } from '../../shared/api/schemas.ts';
@@ -6,12 +8,13 @@ import { HallZReport } from '../../shared/money/hallZReport.ts';
 import { deviceCode } from '../../shared/money/receipt.ts';
 import { ZReport } from '../../shared/money/zreport.ts';
 import { addDays } from '../../shared/time/businessDay.ts';
-import { expectError, refusedUnchanged } from '../support/builders.ts';
+import { expectError, expectProjectionsReplay, refusedUnchanged } from '../support/builders.ts';
 import { it } from '../support/fixtures.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 import { COUNTING_ERROR } from '../support/money.ts';
 import { drain } from '../support/sync.ts';
+import { asBeforeMigration0022 } from '../support/handling.ts';
 
 /**
  * Issue 11, "day close per clerk, then per hall": the hub closes the hall's day once every device that
@@ -134,5 +137,22 @@ describe('the hall day close on the hub (issue 11, R-CASH-2)', () => {
     ).toEqual(report);
     await refusedUnchanged(hub, () => hallClose(hub, manager, day), 409, 'E_HALL_DAY_CLOSED');
     expect(written.get()).toEqual({ n: 1 });
+
+    // DESIGN-2: a hub database made before migration 0022 (hall closes read from the journal) keeps
+    // its sealed close in the new table, as written, and rebuilds the same.
+    const file = path.join(hub.dataDir, 'old.sqlite');
+    await hub.node.ctx.db.backup(file);
+    asBeforeMigration0022(file);
+    const migrated = openDatabase(file);
+    try {
+      const kept = migrated.prepare('SELECT hub_id, day, report FROM hall_day_closes').all() as {
+        report: string;
+      }[];
+      expect(kept).toEqual([{ hub_id: hub.node.ctx.deviceId, day, report: expect.any(String) }]);
+      expect(HallZReport.parse(JSON.parse(kept[0]!.report))).toEqual(report);
+      expectProjectionsReplay(migrated);
+    } finally {
+      migrated.close();
+    }
   });
 });

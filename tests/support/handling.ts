@@ -46,8 +46,14 @@ export function asBeforeMigration0014(file: string): void {
   unapply(file, 14, dropTables(CASE_TABLES));
 }
 
+/** Turns a closed hall database back into one made before migration 0022 (hall closes read from the journal). */
+export function asBeforeMigration0022(file: string): void {
+  unapply(file, 22, 'DROP TABLE hall_day_closes;');
+}
+
 /** Turns a closed hall database back into one made before migration 0021 (stored replies indexed by time). */
 export function asBeforeMigration0021(file: string): void {
+  asBeforeMigration0022(file);
   unapply(file, 21, 'CREATE INDEX local_command_replies_created ON local_command_replies (created_at);');
 }
 
@@ -113,7 +119,8 @@ export function asBeforeMigration0015(file: string): void {
 /** Turns a closed hall database back into one made before migration 0013 (no money tables). */
 export function asBeforeMigration0013(file: string): void {
   asBeforeMigration0014(file);
-  unapply(file, 13, dropTables(MONEY_TABLES));
+  // hall_day_closes is 0022's, gone already.
+  unapply(file, 13, dropTables(MONEY_TABLES.filter((t) => t !== 'hall_day_closes')));
 }
 
 /** Turns a closed hall database back into one made before migration 0012 (alerts without their facts). */
