@@ -8,9 +8,7 @@ import { pullOnce } from '../../hall/sync/pull.ts';
 import { ManualClock } from '../../shared/runtime.ts';
 import { expectError, expectProjectionsReplay, refusedUnchanged, shanghai } from '../support/builders.ts';
 import { parseReply } from '../support/http.ts';
-import path from 'node:path';
-import { openDatabase } from '../../db/open.ts';
-import { asBeforeMigration0020 } from '../support/handling.ts';
+import { asBeforeMigration0020, migratedCopy } from '../support/handling.ts';
 import { CompleteReply, DueView, Followup, HistoryRow, PhotoReply } from '../../shared/checklists/model.ts';
 import { TemplateView } from '../../shared/api/hall/checklists.ts';
 
@@ -666,11 +664,7 @@ describe('migration 0020 (issue 13)', () => {
       body: { reason: '已修好', items: pass('ac') },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    const file = path.join(hall.dataDir, 'old.sqlite');
-    await hall.node.ctx.db.backup(file);
-    asBeforeMigration0020(file);
-    const migrated = openDatabase(file);
-    try {
+    await migratedCopy(hall, asBeforeMigration0020, (migrated) => {
       const record = migrated.prepare('SELECT journal_id, staff_id FROM checklist_records').get() as {
         journal_id: string;
         staff_id: string;
@@ -689,8 +683,6 @@ describe('migration 0020 (issue 13)', () => {
         { completion: 1, completion_id: record.journal_id, n: OPENING_ITEMS.length },
       ]);
       expectProjectionsReplay(migrated);
-    } finally {
-      migrated.close();
-    }
+    });
   });
 });

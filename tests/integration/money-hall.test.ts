@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { openDatabase } from '../../db/open.ts';
 import { stmt } from '../../db/projections/index.ts';
 import { ReceiptReply } from '../../shared/api/hall/money.ts';
 import { ErrorReply } from '../../shared/api/schemas.ts';
@@ -14,7 +12,7 @@ import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
 import { COUNTING_ERROR } from '../support/money.ts';
 import { drain } from '../support/sync.ts';
-import { asBeforeMigration0022 } from '../support/handling.ts';
+import { asBeforeMigration0022, migratedCopy } from '../support/handling.ts';
 
 /**
  * Issue 11, "day close per clerk, then per hall": the hub closes the hall's day once every device that
@@ -140,19 +138,13 @@ describe('the hall day close on the hub (issue 11, R-CASH-2)', () => {
 
     // DESIGN-2: a hub database made before migration 0022 (hall closes read from the journal) keeps
     // its sealed close in the new table, as written, and rebuilds the same.
-    const file = path.join(hub.dataDir, 'old.sqlite');
-    await hub.node.ctx.db.backup(file);
-    asBeforeMigration0022(file);
-    const migrated = openDatabase(file);
-    try {
+    await migratedCopy(hub, asBeforeMigration0022, (migrated) => {
       const kept = migrated.prepare('SELECT hub_id, day, report FROM hall_day_closes').all() as {
         report: string;
       }[];
       expect(kept).toEqual([{ hub_id: hub.node.ctx.deviceId, day, report: expect.any(String) }]);
       expect(HallZReport.parse(JSON.parse(kept[0]!.report))).toEqual(report);
       expectProjectionsReplay(migrated);
-    } finally {
-      migrated.close();
-    }
+    });
   });
 });

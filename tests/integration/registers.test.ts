@@ -23,8 +23,7 @@ import {
   refusedUnchanged,
   shanghai,
 } from '../support/builders.ts';
-import { asBeforeMigration0018 } from '../support/handling.ts';
-import { openDatabase } from '../../db/open.ts';
+import { asBeforeMigration0018, migratedCopy } from '../support/handling.ts';
 import { openAlerts } from '../../db/read.ts';
 import type { TestHall } from '../support/hall.ts';
 import { parseReply } from '../support/http.ts';
@@ -434,19 +433,13 @@ describe('migration 0018 (issue 13)', () => {
   }) => {
     const { hall } = await aHall();
     journalSentenceAlert(hall, 1, '1 号窗口暂离已 20 分钟（上限 15 分钟）：会议');
-    const file = path.join(hall.dataDir, 'old.sqlite');
-    await hall.node.ctx.db.backup(file);
-    asBeforeMigration0018(file);
-    const migrated = openDatabase(file);
-    try {
+    await migratedCopy(hall, asBeforeMigration0018, (migrated) => {
       expect(openAlerts(migrated)).toEqual([
         expect.objectContaining({ id: 'old-alert-1', ref: null, facts: null }),
       ]);
       for (const table of ['handovers', 'handover_items', 'visitors', 'tool_loans', 'meetings', 'archives'])
         expect(migrated.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
       expectProjectionsReplay(migrated);
-    } finally {
-      migrated.close();
-    }
+    });
   });
 });

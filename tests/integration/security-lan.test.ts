@@ -1,10 +1,8 @@
 import { describe, expect } from 'vitest';
 import { it } from '../support/clocked.ts';
 import http from 'node:http';
-import path from 'node:path';
 import WebSocket from 'ws';
-import { openDatabase } from '../../db/open.ts';
-import { asBeforeMigration0011 } from '../support/handling.ts';
+import { asBeforeMigration0011, migratedCopy } from '../support/handling.ts';
 import { listen } from '../support/live.ts';
 import { startStation } from '../support/sync.ts';
 import { startTestHeadOffice } from '../support/headoffice.ts';
@@ -126,19 +124,13 @@ describe('security: idempotency keys belong to whoever sent them (DESIGN §3)', 
     const { hall: h, staff } = await aHall();
     await issue(h, 'A', { key: 'old-key-1' });
     await issue(h, 'B', { key: 'old-key-2', token: await staff.clerk(3) });
-    const file = path.join(h.dataDir, 'old.sqlite');
-    await h.node.ctx.db.backup(file);
-    asBeforeMigration0011(file);
-    const migrated = openDatabase(file);
-    try {
+    await migratedCopy(h, asBeforeMigration0011, (migrated) => {
       const keys = () => migrated.prepare('SELECT * FROM idempotency ORDER BY 1, 2').all();
       const afterMigration = keys();
       expect(afterMigration).toHaveLength(2);
       expect(afterMigration).toEqual(h.node.ctx.db.prepare('SELECT * FROM idempotency ORDER BY 1, 2').all());
       expectProjectionsReplay(migrated);
-    } finally {
-      migrated.close();
-    }
+    });
   });
 
   it('security: two clerks sending the same Idempotency-Key to their own counters each get their own call', async ({

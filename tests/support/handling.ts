@@ -1,4 +1,7 @@
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openDatabase, type Db } from '../../db/open.ts';
+import type { TestHall } from './hall.ts';
 import { MONEY_TABLES } from '../../db/moneyTables.ts';
 import { CASE_TABLES } from '../../db/projections/cases.ts';
 import { RATING_TABLES } from '../../db/projections/ratings.ts';
@@ -164,4 +167,24 @@ export function asBeforeMigration0007(file: string): void {
       DROP TABLE IF EXISTS local_upstream_devices; DROP TABLE IF EXISTS local_integrity;
       DELETE FROM schema_migrations WHERE version >= 7;`,
   );
+}
+
+/**
+ * DESIGN-2: a copy of a hall's database turned back by `asBefore` to what an older build made, then
+ * opened by this build (which migrates it again); `check` reads the migrated copy, closed after.
+ */
+export async function migratedCopy(
+  hall: TestHall,
+  asBefore: (file: string) => void,
+  check: (migrated: Db) => void,
+): Promise<void> {
+  const file = path.join(hall.dataDir, 'old.sqlite');
+  await hall.node.ctx.db.backup(file);
+  asBefore(file);
+  const migrated = openDatabase(file);
+  try {
+    check(migrated);
+  } finally {
+    migrated.close();
+  }
 }
