@@ -35,18 +35,27 @@ export function hostName(header: string): string {
 export function installHostCheck(app: FastifyInstance, policy: HostPolicy): void {
   const fixed = ['localhost', '127.0.0.1', '::1', ...(policy.extra ?? [])].map(normal);
   let known = new Set<string>();
+  // Host headers as sent that were found own names: a client repeats its header on every request, so
+  // the hot path is one string lookup instead of normalising it again. Forgotten with the addresses.
+  let accepted = new Set<string>();
   const refresh = () => {
     const own = Object.values(policy.interfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
     known = new Set([...fixed, ...own.map(normal)]);
+    accepted = new Set();
+  };
+  const accept = (header: string) => {
+    if (accepted.size < 64) accepted.add(header);
   };
   refresh();
   app.addHook('onRequest', (req, reply, done) => {
     const header = req.headers.host;
-    if (header === undefined) return done();
+    if (header === undefined || accepted.has(header)) return done();
     const name = hostName(header);
-    if (known.has(name)) return done();
-    refresh();
-    if (known.has(name)) return done();
+    if (!known.has(name)) refresh();
+    if (known.has(name)) {
+      accept(header);
+      return done();
+    }
     // A refused WebSocket upgrade owns its raw socket: end it once the refusal is written.
     if (req.headers.upgrade !== undefined) reply.raw.once('finish', () => req.raw.socket.destroy());
     void sendError(req, reply, 'E_HOST', 421, { host: name.slice(0, 100) });
