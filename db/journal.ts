@@ -2,7 +2,7 @@ import { EVENTS, CURRENT_SCHEMA_VER, type EventPayload, type EventType } from '.
 import { GENESIS_HASH, type JournalRow } from '../shared/journal/row.ts';
 import { nodeSha256 } from '../server/sha256.ts';
 import { canonicalRowText } from '../shared/journal/hash.ts';
-import { canonicalJson } from '../shared/journal/canonical.ts';
+import { canonicalPayload } from '../shared/journal/canonical.ts';
 import type { Clock, Ids } from '../shared/runtime.ts';
 import type { Db } from './open.ts';
 import { applyEvent } from './projections/index.ts';
@@ -72,15 +72,16 @@ export class Journal {
       prev_hash: previous?.hash ?? GENESIS_HASH,
     };
     // The payload is stored as its canonical text, the very text the hash covers, so a chain walk can
-    // re-hash the stored row without parsing it (db/verify.ts).
-    const payloadJson = canonicalJson(parsed);
+    // re-hash the stored row without parsing it (db/verify.ts); it is projected as a rebuild will read
+    // it back (canonical key order), so both store the same text.
+    const canonical = canonicalPayload(parsed);
+    const payloadJson = canonical.text;
     const row: JournalRow = {
       ...unsigned,
       hash: nodeSha256(unsigned.prev_hash + canonicalRowText(unsigned, payloadJson)),
     };
     this.insert.run({ ...row, payload: payloadJson });
-    // Projected as a rebuild will read it back (canonical key order), so both store the same text.
-    applyEvent(this.db, { ...row, payload: JSON.parse(payloadJson) as Record<string, unknown> });
+    applyEvent(this.db, { ...row, payload: canonical.value });
     for (const listener of this.listeners) listener(row);
     return row;
   }
@@ -92,9 +93,9 @@ export class Journal {
    */
   adopt(row: JournalRow): boolean {
     if (!this.db.inTransaction) throw new Error('Journal.adopt must run inside a transaction');
-    const payloadJson = canonicalJson(row.payload);
-    if (this.insertIfNew.run({ ...row, payload: payloadJson }).changes === 0) return false;
-    applyEvent(this.db, { ...row, payload: JSON.parse(payloadJson) as Record<string, unknown> });
+    const canonical = canonicalPayload(row.payload);
+    if (this.insertIfNew.run({ ...row, payload: canonical.text }).changes === 0) return false;
+    applyEvent(this.db, { ...row, payload: canonical.value });
     for (const listener of this.listeners) listener(row);
     return true;
   }

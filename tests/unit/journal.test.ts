@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson } from '../../shared/journal/canonical.ts';
+import { canonicalJson, canonicalPayload } from '../../shared/journal/canonical.ts';
 import { createHash } from 'node:crypto';
 import { findChainBreak, pureSha256, rowHash, rowHasher } from '../../shared/journal/hash.ts';
 import { GENESIS_HASH, type JournalRow } from '../../shared/journal/row.ts';
@@ -91,6 +91,28 @@ describe('the journal hash on any platform', () => {
       }),
       { numRuns: 300, seed: 8785 },
     );
+  });
+
+  it("DESIGN-2 (property): a payload's canonical text and value are what writing the text and parsing it back give", () => {
+    // Keys that a JavaScript object does not keep in insertion order (integer-like, __proto__) as well.
+    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', '0', '1', '10', '100', '5000', '1a', 'b'));
+    const payload = fc.dictionary(key, fc.jsonValue(), { maxKeys: 8 });
+    fc.assert(
+      fc.property(payload, fc.constantFrom(0, -0), (p, zero) => {
+        const withZero = { ...p, zero };
+        const { text, value } = canonicalPayload(withZero);
+        const reread = JSON.parse(canonicalJson(withZero)) as unknown;
+        // JSON.stringify keeps own property order, so equal texts mean the same values in the same order.
+        return (
+          text === canonicalJson(withZero) &&
+          JSON.stringify(value) === JSON.stringify(reread) &&
+          Object.is(value.zero, 0)
+        );
+      }),
+      { numRuns: 500, seed: 8785 },
+    );
+    expect(() => canonicalPayload({ a: [1, undefined] })).toThrow();
+    expect(() => canonicalPayload({ a: Number.NaN })).toThrow();
   });
 
   it('DESIGN-2: canonical JSON matches a plain sort-and-stringify reference for any JSON value', () => {
