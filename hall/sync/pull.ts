@@ -25,7 +25,9 @@ export async function pullOnce(
   const now = ctx.clock.now();
   let reply: PullReply;
   try {
-    const res = await fetch(`${up.url}/sync/v1/pull?since=${up.pulledVersion}`, {
+    // `head`: how far this node's own journal goes, so its hub can tell whether it holds all of it.
+    const query = `since=${up.pulledVersion}&head=${ctx.journal.lastSeq()}`;
+    const res = await fetch(`${up.url}/sync/v1/pull?${query}`, {
       headers: { authorization: `Bearer ${up.token}`, [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
       signal: AbortSignal.timeout(30_000),
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Pin, StaffNo, Text } from '../primitives.ts';
+import { Id, Pin, StaffNo, Text } from '../primitives.ts';
 import { DenominationCounts, PositiveFen } from './amounts.ts';
 
 /** Why a drawer is over or short (长短款, R-CASH-5): a code for the report, a note for the detail. */
@@ -62,6 +62,12 @@ export const InvoiceBody = z
 export const CloseDayBody = z
   .object({ approver: Signature, reasonCode: DifferenceReason.optional() })
   .strict();
-/** The hall's day close (on the hub): a duty manager approves with their PIN, as for a device's close. */
-export const CloseHallDayBody = z.object({ approver: Signature }).strict();
+/**
+ * The hall's day close (on the hub): a duty manager approves with their PIN, as for a device's close.
+ * `uncounted` names stations (device ids) that have not confirmed they are synced, which the manager
+ * vouches took no money that day; the report lists them.
+ */
+export const CloseHallDayBody = z
+  .object({ approver: Signature, uncounted: z.array(Id).max(50).optional() })
+  .strict();
 export const VoidBody = z.object({ reason: Text(200), approver: Signature }).strict();

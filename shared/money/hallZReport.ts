@@ -23,6 +23,18 @@ export const HallDeviceLine = z.object({
 export type HallDeviceLine = z.infer<typeof HallDeviceLine>;
 
 /**
+ * A station the hall's day was closed without (R-CASH-2): at the close it had not told the hub that
+ * the hub holds all its records, and the approving manager vouched that it took no money that day.
+ */
+export const HallUncountedStation = z.object({
+  deviceCode: z.string(),
+  name: z.string(),
+  /** When it last told the hub how far its journal goes; null if it never has. */
+  lastHeardAt: z.number().int().nullable(),
+});
+export type HallUncountedStation = z.infer<typeof HallUncountedStation>;
+
+/**
  * The hall's Z-report (issue 11: "day close per clerk, then per hall"): the sum of its devices' sealed
  * Z-reports for the day, written once by the hub when every device that took money has closed and its
  * close has reached the hub. Made only from the devices' reports, so a device's figures read the same
@@ -43,6 +55,8 @@ export const HallZReport = z.object({
   /** The devices' running grand totals added up. */
   grandTotalFen: z.number().int(),
   closedAt: z.number().int(),
+  /** Stations not counted, on the manager's word; absent when every station confirmed (and before 0023). */
+  uncounted: z.array(HallUncountedStation).optional(),
 });
 export type HallZReport = z.infer<typeof HallZReport>;
 
@@ -54,7 +68,12 @@ function addMaps(maps: readonly Record<string, number>[]): Record<string, number
 }
 
 /** The hall's day from its devices' sealed Z-reports of that day. Pure and exact in fen. */
-export function computeHallZReport(day: string, reports: readonly ZReport[], closedAt: number): HallZReport {
+export function computeHallZReport(
+  day: string,
+  reports: readonly ZReport[],
+  closedAt: number,
+  uncounted: readonly HallUncountedStation[] = [],
+): HallZReport {
   const devices = [...reports].sort((a, b) => (a.deviceCode < b.deviceCode ? -1 : 1));
   const total = (f: (r: ZReport) => number) => sum(devices.map(f));
   return {
@@ -84,5 +103,6 @@ export function computeHallZReport(day: string, reports: readonly ZReport[], clo
     invoices: { count: total((r) => r.invoices.count), totalFen: total((r) => r.invoices.totalFen) },
     grandTotalFen: total((r) => r.grandTotalFen),
     closedAt,
+    ...(uncounted.length > 0 ? { uncounted: [...uncounted] } : {}),
   };
 }

@@ -15,8 +15,16 @@ export function checkProtocol(headers: z.output<typeof SyncProtocolHeader>): voi
   if (v !== undefined && Number(v) !== SYNC_PROTOCOL_VERSION)
     throw new DomainError('E_UPGRADE_REQUIRED', { version: SYNC_PROTOCOL_VERSION });
 }
-/** A pull asks for reference data changed after `since` (0: everything). */
-export const PullQuery = z.object({ since: z.coerce.number().int().min(0).default(0) });
+/**
+ * A pull asks for reference data changed after `since` (0: everything). A station also says how far its
+ * own journal goes (`head`, its last device_seq): the hub then knows whether it holds all of it, which
+ * the hall's day close needs (R-CASH-2: a station whose money never reached the hub is otherwise
+ * invisible there). Optional, so an older sender's pull is still answered.
+ */
+export const PullQuery = z.object({
+  since: z.coerce.number().int().min(0).default(0),
+  head: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 export const MAX_BATCH_ROWS = 500;
 /** A push body as sent — envelope and rows, UTF-8 JSON — is at most this many bytes (DESIGN §4: 1 MB). */
 export const MAX_BATCH_BYTES = 1_000_000;

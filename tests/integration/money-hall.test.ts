@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
+import { z } from 'zod';
 import { stmt } from '../../db/projections/index.ts';
-import { ReceiptReply } from '../../shared/api/hall/money.ts';
+import { HallStation, ReceiptReply } from '../../shared/api/hall/money.ts';
+import { pullOnce } from '../../hall/sync/pull.ts';
 import { ErrorReply } from '../../shared/api/schemas.ts';
 import { HallZReport } from '../../shared/money/hallZReport.ts';
 import { deviceCode } from '../../shared/money/receipt.ts';
 import { ZReport } from '../../shared/money/zreport.ts';
-import { addDays } from '../../shared/time/businessDay.ts';
+import { addDays, dayBounds } from '../../shared/time/businessDay.ts';
+import * as read from '../../db/read.ts';
 import { expectError, expectProjectionsReplay, refusedUnchanged } from '../support/builders.ts';
 import { it } from '../support/fixtures.ts';
 import type { TestHall } from '../support/hall.ts';
@@ -146,5 +150,112 @@ describe('the hall day close on the hub (issue 11, R-CASH-2)', () => {
       expect(HallZReport.parse(JSON.parse(kept[0]!.report))).toEqual(report);
       expectProjectionsReplay(migrated);
     });
+  });
+
+  const stationsOf = async (hub: TestHall, token: string, day: string) =>
+    parseReply(z.array(HallStation), await hub.request('GET', `/hall-days/${day}/stations`, { token }));
+
+  it('R-CASH-2: money a station took that never reached the hub holds the hall close, naming the station, until the station has synced and closed its day', async ({
+    hubWithStation,
+  }) => {
+    const { hub, station } = await hubWithStation(2);
+    const stationId = station.node.ctx.deviceId;
+    const manager = await hub.login('9001');
+    // The station takes money with its link to the hub down: the hub knows nothing of it.
+    const paid = await pay(station, await station.login('1002', 2), {
+      lines: [{ feeCode: 'F02', qty: 1 }],
+      payments: [{ method: 'cash', amountFen: 10_000 }],
+    });
+    const day = paid.day;
+    // Its last word (its pull when it was paired) came before it took the money, and before the day ended.
+    expect(await stationsOf(hub, manager, day)).toEqual([
+      expect.objectContaining({ deviceId: stationId, name: 'Counter 2', confirmed: false, dayClosed: false }),
+    ]);
+    // Before, the hub closed this day as a day without money; now it names the station.
+    let message = '';
+    await refusedUnchanged(
+      hub,
+      async () => {
+        const res = await hallClose(hub, manager, day);
+        message = parseReply(ErrorReply, res).error.message;
+        return res;
+      },
+      409,
+      'E_HALL_STATIONS_UNCONFIRMED',
+    );
+    expect(message).toContain(deviceCode(stationId));
+    // A device that is not one of the hall's stations cannot be named as not counted.
+    await refusedUnchanged(
+      hub,
+      () =>
+        hub.request('POST', `/hall-days/${day}/close`, {
+          token: manager,
+          body: { approver: MANAGER, uncounted: [randomUUID()] },
+        }),
+      404,
+      'E_NOT_FOUND',
+    );
+    // Back online: its receipt reaches the hub, which now waits for the station's own close.
+    await drain(station.node);
+    await refusedUnchanged(hub, () => hallClose(hub, manager, day), 409, 'E_HALL_DEVICES_OPEN');
+    await closeDevice(station, day, 2);
+    await drain(station.node);
+    // Its close is here, and a closed day takes nothing more: confirmed, and counted.
+    expect(await stationsOf(hub, manager, day)).toEqual([
+      expect.objectContaining({ deviceId: stationId, confirmed: true, dayClosed: true }),
+    ]);
+    const res = await hallClose(hub, manager, day);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const report = parseReply(HallZReport, res);
+    expect(report.totalsFen.net).toBe(5_000);
+    expect(report.devices.map((d) => d.deviceCode)).toEqual([deviceCode(stationId)]);
+    expect(report.uncounted).toBeUndefined();
+  });
+
+  it('R-CASH-2: a station that took no money is confirmed by a word it sent after the day ended; one out of contact is left out only on the approving manager’s word, and the hall Z-report lists it', async ({
+    hubWithStation,
+  }) => {
+    const { hub, station } = await hubWithStation(2);
+    const stationId = station.node.ctx.deviceId;
+    const manager = await hub.login('9001');
+    const paid = await pay(hub, await hub.login('1001', 1), {
+      lines: [{ feeCode: 'F05', qty: 3 }],
+      payments: [{ method: 'card', amountFen: 600, reference: 'POS-1' }],
+    });
+    const day = paid.day;
+    await closeDevice(hub, day);
+    // Everything pushed, then said so in its next pull: the hub holds all of it, but the day is not
+    // over, so the station could still take money after this word.
+    await drain(station.node);
+    await pullOnce(station.node.ctx, 'hub');
+    const [open] = await stationsOf(hub, manager, day);
+    expect(open).toMatchObject({ deviceId: stationId, confirmed: false, dayClosed: false, pending: 0 });
+    await refusedUnchanged(hub, () => hallClose(hub, manager, day), 409, 'E_HALL_STATIONS_UNCONFIRMED');
+    // Its next word comes after the day's end (as a pull after midnight would): confirmed.
+    const dayEnd = dayBounds(day, read.settings(hub.node.ctx.db).timeZone).to;
+    const reportedAt = stmt(
+      hub.node.ctx.db,
+      'UPDATE local_station_reports SET reported_at = ? WHERE device_id = ?',
+    );
+    reportedAt.run(dayEnd + 1_000, stationId);
+    expect(await stationsOf(hub, manager, day)).toEqual([
+      expect.objectContaining({ deviceId: stationId, confirmed: true, dayClosed: false, pending: 0 }),
+    ]);
+    // Switched off before the day ended instead: the manager vouches that it took no money, and the
+    // report says which station was left out and when it was last heard from.
+    reportedAt.run(open!.lastHeardAt, stationId);
+    const res = await hub.request('POST', `/hall-days/${day}/close`, {
+      token: manager,
+      body: { approver: MANAGER, uncounted: [stationId] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const report = parseReply(HallZReport, res);
+    expect(report.uncounted).toEqual([
+      { deviceCode: deviceCode(stationId), name: 'Counter 2', lastHeardAt: open!.lastHeardAt },
+    ]);
+    expect(report.totalsFen.net).toBe(600);
+    expect(
+      parseReply(HallZReport, await hub.request('GET', `/hall-days/${day}/z-report`, { token: manager })),
+    ).toEqual(report);
   });
 });

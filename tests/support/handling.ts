@@ -49,8 +49,14 @@ export function asBeforeMigration0014(file: string): void {
   unapply(file, 14, dropTables(CASE_TABLES));
 }
 
+/** Turns a closed hall database back into one made before migration 0023 (stations never said their head). */
+export function asBeforeMigration0023(file: string): void {
+  unapply(file, 23, 'DROP TABLE local_station_reports;');
+}
+
 /** Turns a closed hall database back into one made before migration 0022 (hall closes read from the journal). */
 export function asBeforeMigration0022(file: string): void {
+  asBeforeMigration0023(file);
   unapply(file, 22, 'DROP TABLE hall_day_closes;');
 }
 

@@ -36,6 +36,19 @@ export function HallZReportSheet({
           {t('chainBroken', { seq: d.chainBroken?.seq, reason: d.chainBroken?.reason })}
         </div>
       ))}
+      {z.uncounted?.length ? (
+        <section className="alarm" role="note">
+          <h2>{t('hallZUncounted')}</h2>
+          {z.uncounted.map((s) => (
+            <div key={s.deviceCode}>
+              {s.name}（{t('device', { code: s.deviceCode })}）·{' '}
+              {s.lastHeardAt === null
+                ? t('neverHeard')
+                : t('lastHeard', { at: localStamp(s.lastHeardAt, timeZone) })}
+            </div>
+          ))}
+        </section>
+      ) : null}
       <div className="cols">
         <DayTotals
           z={z}

@@ -308,6 +308,28 @@ export const moneyContract = hallRoutes({
 });
 
 /**
+ * A station as the hall's day close sees it (R-CASH-2): whether it has told the hub, lately, that the
+ * hub holds every record it has, and whether its own close of the day has arrived.
+ */
+export const HallStation = z.object({
+  deviceId: Id,
+  name: z.string(),
+  deviceCode: z.string(),
+  counterNo: z.number().int().nullable(),
+  /** When it last said how far its journal goes; null if it never has (or runs an older build). */
+  lastHeardAt: z.number().int().nullable(),
+  /** Records it has that the hub has not received, as of that moment; null if never heard. */
+  pending: z.number().int().nullable(),
+  /**
+   * Its money for the day is all here: its close of the day has arrived, or its last word came after
+   * the day ended and the hub holds everything it named.
+   */
+  confirmed: z.boolean(),
+  dayClosed: z.boolean(),
+});
+export type HallStation = z.infer<typeof HallStation>;
+
+/**
  * The hall's day (issue 11: per clerk, then per hall), on the hub only: a station has no such routes,
  * so its catch-all forwards them to the hub, which holds every device's sealed close.
  */
@@ -324,6 +346,15 @@ export const hallDayContract = hallRoutes({
     reply: HallZReport,
     status: 201,
     idempotent: true,
+  },
+  hallStations: {
+    method: 'GET',
+    url: '/hall-days/:day/stations',
+    summary: "The hall's stations and whether each has confirmed it is synced, before the hall's close",
+    tag: 'money',
+    access: ['manager'],
+    params: DayParams,
+    reply: z.array(HallStation),
   },
   hallZReport: {
     method: 'GET',
