@@ -5,6 +5,8 @@ import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { STAFF_SCREEN, seriousA11yViolations, test as it } from './browser.ts';
 import { ARTIFACTS, artifactShot, chooseOption, typeMeterTestsAndBill } from './chromium.ts';
+import { COUNTING_ERROR } from '../support/money.ts';
+import { deviceCode } from '../../shared/money/receipt.ts';
 
 /**
  * Issue 11 as a clerk and a duty manager live it, in Debian Chromium against a demo hall: take cash
@@ -189,5 +191,53 @@ describe('money at the counter and the day close (issue 11)', () => {
     const hzText = await printToPdf(m, `${hall.url}/print?hz=${day}&paper=a4&as=manager`, 'hall-z-report-a4');
     for (const text of ['全厅日结报表', '演示营业厅', '李娜', '-¥10.00'])
       expect(hzText, text).toContain(text);
+  });
+
+  it('R-CASH-2: the hall close shows each station’s state; a station that has not closed its day is left out only when the manager ticks it, and the hall Z-report names it', async ({
+    hubWithStation,
+    managerAt,
+  }) => {
+    const { hub, station } = await hubWithStation(2, { paired: false });
+    const code = deviceCode(station.node.ctx.deviceId);
+    // The hub takes money and closes its own day; the station, paired this morning, says nothing more.
+    const paid = await hub.request('POST', '/receipts', {
+      token: await hub.login('1001', 1),
+      body: {
+        lines: [{ feeCode: 'F05', qty: 3 }],
+        payments: [{ method: 'card', amountFen: 600, reference: 'POS-1' }],
+      },
+    });
+    expect(paid.status).toBe(201);
+    const day = (paid.body as { day: string }).day;
+    const closed = await hub.request('POST', `/days/${day}/close`, {
+      token: await hub.login('9001'),
+      body: { approver: STAFF, reasonCode: COUNTING_ERROR },
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+
+    const m = (await managerAt(hub, STAFF_SCREEN)).page;
+    await m.getByRole('tab', { name: '现金/日结' }).click();
+    const hallClose = m.locator('.ant-card').filter({ hasText: `全厅日结 ${day}` });
+    await hallClose.getByText(`Counter 2（${code}）`).first().waitFor();
+    await hallClose.getByText(/尚未日结（最后联系/).waitFor();
+    await shot(m, 'manager-hall-close-stations');
+    expect(await seriousA11yViolations(m)).toEqual([]);
+    // Closing as it is: refused, naming the station.
+    await sign(hallClose, '批准主管');
+    await hallClose.getByRole('button', { name: /^全厅日结$/ }).click();
+    await hallClose.getByRole('alert').filter({ hasText: code }).waitFor();
+    // Ticked as having taken no money: closed, and the report says it was left out.
+    await hallClose.getByRole('checkbox', { name: `Counter 2（${code}）` }).check();
+    await hallClose.getByRole('button', { name: /^全厅日结$/ }).click();
+    await m.getByText(`${day} 全厅日结报表`).waitFor();
+    const uncounted = m.locator('.z-report').getByText('未计入的终端（经理确认当日未收款）');
+    await uncounted.waitFor();
+    await shot(m, 'manager-hall-z-report-uncounted');
+    const hzText = await printToPdf(
+      m,
+      `${hub.url}/print?hz=${day}&paper=a4&as=manager`,
+      'hall-z-report-uncounted-a4',
+    );
+    for (const text of ['未计入的终端', 'Counter 2', code, '¥6.00']) expect(hzText, text).toContain(text);
   });
 });

@@ -23,11 +23,11 @@ interface HallCloseForm {
 function StationState({ s, tz }: { s: HallStation; tz: string }) {
   const { t } = useTranslation('money');
   const at = s.lastHeardAt === null ? '' : localStamp(s.lastHeardAt, tz);
-  if (s.dayClosed) return <Tag color="success">{t('stationDayClosed')}</Tag>;
-  if (s.confirmed) return <Tag color="success">{t('stationConfirmed', { at })}</Tag>;
-  if (s.lastHeardAt === null) return <Tag color="error">{t('stationNeverHeard')}</Tag>;
-  if (s.pending) return <Tag color="warning">{t('stationPending', { count: s.pending, at })}</Tag>;
-  return <Tag color="warning">{t('stationOpen', { at })}</Tag>;
+  if (s.dayClosed) return <Tag color="green">{t('stationDayClosed')}</Tag>;
+  if (s.confirmed) return <Tag color="green">{t('stationConfirmed', { at })}</Tag>;
+  if (s.lastHeardAt === null) return <Tag color="red">{t('stationNeverHeard')}</Tag>;
+  if (s.pending) return <Tag color="gold">{t('stationPending', { count: s.pending, at })}</Tag>;
+  return <Tag color="gold">{t('stationOpen', { at })}</Tag>;
 }
 
 /**
