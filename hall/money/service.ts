@@ -8,6 +8,8 @@ import {
   priceReceipt,
   receiptNumber,
   sum,
+  takenByMethod,
+  Payment,
   type ReceiptBody,
 } from '../../shared/money/receipt.ts';
 import { computeZReport, type MoneyFacts, type ZReport } from '../../shared/money/zreport.ts';
@@ -105,6 +107,7 @@ interface ReceiptRow {
   staff_id: string;
   total_fen: number;
   cash_fen: number;
+  payments: string;
 }
 
 /**
@@ -143,6 +146,10 @@ export function voidReceipt(
       reason: v.reason,
       totalFen: receipt.total_fen,
       cashFen: receipt.cash_fen,
+      reversedFen: takenByMethod({
+        payments: Payment.array().parse(JSON.parse(receipt.payments)),
+        cashFen: receipt.cash_fen,
+      }),
     },
     v.staffId,
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AwayOverdue, CounterDefinition, Service, Staff } from '../queue/model.ts';
 import { DayText, DeviceRole, Id, JournalCounterNo as CounterNo, ServiceCode, Text } from '../primitives.ts';
 import { Settings } from '../settings.ts';
-import { DenominationCounts, Fen, PositiveFen } from '../money/amounts.ts';
+import { DenominationCounts, Fen, PaymentMethod, PositiveFen } from '../money/amounts.ts';
 import { DifferenceReason } from '../money/cash.ts';
 import { Payment, ReceiptLine } from '../money/receipt.ts';
 import { ZReport } from '../money/zreport.ts';
@@ -159,6 +159,11 @@ export const EVENTS = {
     totalFen: Fen,
     /** The cash handed back: the original's cash less its change. */
     cashFen: z.number().int(),
+    /**
+     * What it reverses by payment method (cash: `cashFen`), so a Z-report can say each method net of
+     * voids from the day's own records. Absent on voids recorded before it was added.
+     */
+    reversedFen: z.partialRecord(PaymentMethod, z.number().int()).optional(),
   }),
   'receipt.reprinted': z.object({
     receiptId: Id,

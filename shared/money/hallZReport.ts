@@ -96,6 +96,10 @@ export function computeHallZReport(
       count: total((r) => r.voids.count),
       totalFen: total((r) => r.voids.totalFen),
       numbers: devices.flatMap((r) => r.voids.numbers).sort(),
+      // By method only where every device's report says it (one made before it was added may not).
+      ...(devices.every((r) => r.voids.byMethod || r.voids.count === 0)
+        ? { byMethod: addMaps(devices.map((r) => r.voids.byMethod ?? {})) }
+        : {}),
     },
     cashMovesFen: { in: total((r) => r.cashMovesFen.in), out: total((r) => r.cashMovesFen.out) },
     depositsFen: total((r) => r.depositsFen),

@@ -111,6 +111,16 @@ export function priceReceipt(
 
 export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/** What a receipt took by payment method: cash net of the change given, the others as paid. */
+export function takenByMethod(r: {
+  payments: readonly { method: PaymentMethod; amountFen: number }[];
+  cashFen: number;
+}): Partial<Record<PaymentMethod, number>> {
+  const taken: Partial<Record<PaymentMethod, number>> = { cash: r.cashFen };
+  for (const p of r.payments) if (p.method !== 'cash') taken[p.method] = (taken[p.method] ?? 0) + p.amountFen;
+  return taken;
+}
+
 /** A device's receipt number, `<deviceCode>-<n>`: gapless per device, never reused. */
 export const receiptNumber = (deviceCode: string, seq: number): string =>
   `${deviceCode}-${String(seq).padStart(6, '0')}`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EventPayload } from '../events/catalog.ts';
 import { DayText } from '../primitives.ts';
 import { PaymentMethod } from './amounts.ts';
-import { sum } from './receipt.ts';
+import { sum, takenByMethod } from './receipt.ts';
 
 const FenMap = z.record(z.string(), z.number().int());
 
@@ -50,7 +50,17 @@ export const ZReport = z.object({
     byFee: FenMap,
     byClerk: FenMap,
   }),
-  voids: z.object({ count: z.number().int(), totalFen: z.number().int(), numbers: z.array(z.string()) }),
+  voids: z.object({
+    count: z.number().int(),
+    totalFen: z.number().int(),
+    numbers: z.array(z.string()),
+    /**
+     * What the voids reversed, by payment method (cash net of change), so each method reads net of
+     * voids as a bank's or a payment app's settlement does. Absent where a void recorded before it was
+     * added is among the day's.
+     */
+    byMethod: FenMap.optional(),
+  }),
   cashMovesFen: z.object({ in: z.number().int(), out: z.number().int() }),
   depositsFen: z.number().int(),
   overShortFen: z.number().int(),
@@ -125,13 +135,18 @@ export function computeZReport(input: {
   const byClerk: Record<string, number> = {};
   for (const m of PaymentMethod.options) byMethod[m] = 0;
   for (const r of receipts) {
-    for (const p of r.payments) if (p.method !== 'cash') add(byMethod, p.method, p.amountFen);
-    add(byMethod, 'cash', r.cashFen);
+    for (const [method, fen] of Object.entries(takenByMethod(r))) add(byMethod, method, fen);
     for (const l of r.lines) add(byFee, l.kind === 'fee' ? l.feeCode : 'BILL', l.amountFen);
     add(byClerk, r.staffId, r.totalFen);
   }
   const gross = sum(receipts.map((r) => r.totalFen));
   const voidTotal = sum(facts.voids.map((v) => v.totalFen));
+  const voidsByMethod: Record<string, number> | null = facts.voids.every((v) => v.reversedFen)
+    ? Object.fromEntries(PaymentMethod.options.map((m) => [m, 0]))
+    : null;
+  if (voidsByMethod)
+    for (const v of facts.voids)
+      for (const [method, fen] of Object.entries(v.reversedFen ?? {})) add(voidsByMethod, method, fen);
   const drawers: DrawerSummary[] = facts.drawers.map((d) => {
     const close = facts.counts.filter((c) => c.drawerId === d.drawerId && c.kind === 'close').at(-1);
     const explained = close && facts.explanations.find((e) => e.countId === close.countId);
@@ -167,6 +182,7 @@ export function computeZReport(input: {
       count: facts.voids.length,
       totalFen: voidTotal,
       numbers: facts.voids.map((v) => v.number).sort(),
+      ...(voidsByMethod ? { byMethod: sortedKeys(voidsByMethod) } : {}),
     },
     cashMovesFen: {
       in: sum(facts.moves.filter((m) => m.direction === 'in').map((m) => m.amountFen)),

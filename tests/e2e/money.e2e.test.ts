@@ -177,7 +177,16 @@ describe('money at the counter and the day close (issue 11)', () => {
     await shot(m, 'manager-z-report');
 
     const zText = await printToPdf(m, `${hall.url}/print?z=${day}&paper=a4&as=manager`, 'z-report-a4');
-    for (const text of ['日结报表', '演示营业厅', '李娜', '找零差错', '-¥10.00', '¥50.00', '完整'])
+    for (const text of [
+      '日结报表',
+      '演示营业厅',
+      '李娜',
+      '找零差错',
+      '-¥10.00',
+      '¥50.00',
+      '完整',
+      '按支付方式（扣除作废）',
+    ])
       expect(zText, text).toContain(text);
     await printToPdf(m, `${hall.url}/print?z=${day}&paper=80&as=manager`, 'z-report-80mm');
 

@@ -203,6 +203,13 @@ function recompute(rows: readonly Row[], day: string, threshold: number) {
   }
   const gross = sum(receipts.map((r) => receiptFen(r).total));
   const voidTotal = sum(voids.map((v) => voidFen(v).total));
+  // What the voids reversed, from the voided receipts themselves (whatever day they were taken).
+  const voidsByMethod: Record<string, number> = Object.fromEntries(METHODS.map((m) => [m, 0]));
+  for (const v of voids) {
+    const { cash, pays } = voidFen(v);
+    voidsByMethod.cash! += cash;
+    for (const p of pays) if (p.method !== 'cash') voidsByMethod[p.method]! += p.amountFen;
+  }
   const drawerFigures = drawers.map((d) => {
     const id = d.drawerId as string;
     const expected =
@@ -251,6 +258,7 @@ function recompute(rows: readonly Row[], day: string, threshold: number) {
       count: voids.length,
       totalFen: voidTotal,
       numbers: voids.map((v) => v.number as string).sort(),
+      byMethod: voidsByMethod,
     },
     cashMovesFen: {
       in: sum(moves.filter((m) => m.direction === 'in').map((m) => m.amountFen as number)),

@@ -21,6 +21,8 @@ const zReport = (deviceCode: string): fc.Arbitrary<ZReport> =>
       byClerk: fenMap(['clerk-1', 'clerk-2', 'manager']),
       voids: fc.array(fc.nat(999), { maxLength: 5 }),
       voidFen: fen,
+      // Absent on a report made before voids said what they reversed by method.
+      voidsByMethod: fc.option(fenMap(['cash', 'card', 'wechat', 'alipay', 'cheque']), { nil: undefined }),
       moveIn: fc.nat(1_000_000),
       moveOut: fc.nat(1_000_000),
       deposits: fc.nat(10_000_000),
@@ -42,6 +44,7 @@ const zReport = (deviceCode: string): fc.Arbitrary<ZReport> =>
         count: x.voids.length,
         totalFen: x.voidFen,
         numbers: x.voids.map((n) => `${deviceCode}-${String(n).padStart(6, '0')}`),
+        ...(x.voidsByMethod ? { byMethod: x.voidsByMethod } : {}),
       },
       cashMovesFen: { in: x.moveIn, out: x.moveOut },
       depositsFen: x.deposits,
@@ -99,6 +102,11 @@ describe('the hall Z-report (issue 11: per clerk, then per hall)', () => {
         expect(hall.voids.count).toBe(sumOf(reports, (r) => r.voids.count));
         expect(hall.voids.totalFen).toBe(sumOf(reports, (r) => r.voids.totalFen));
         expect(hall.voids.numbers).toHaveLength(hall.voids.count);
+        // By method only when every device that voided anything said it by method.
+        const known = reports.every((r) => r.voids.byMethod || r.voids.count === 0);
+        expect(hall.voids.byMethod).toEqual(
+          known ? mapSum(reports, (r) => r.voids.byMethod ?? {}) : undefined,
+        );
         expect(hall.cashMovesFen).toEqual({
           in: sumOf(reports, (r) => r.cashMovesFen.in),
           out: sumOf(reports, (r) => r.cashMovesFen.out),

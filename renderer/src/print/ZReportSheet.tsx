@@ -100,6 +100,16 @@ export function DayTotals({
         title={`${t('byMethod')}${t('beforeVoids')}`}
         rows={PaymentMethod.options.map((m) => [t(`method_${m}`), z.totalsFen.byMethod[m] ?? 0])}
       />
+      {/* What each settlement (the till, the card terminal, the payment apps) should show for the day. */}
+      {z.voids.byMethod ? (
+        <TotalsTable
+          title={t('byMethodNet')}
+          rows={PaymentMethod.options.map((m) => [
+            t(`method_${m}`),
+            (z.totalsFen.byMethod[m] ?? 0) - (z.voids.byMethod?.[m] ?? 0),
+          ])}
+        />
+      ) : null}
       <TotalsTable
         title={`${t('byFee')}${t('beforeVoids')}`}
         rows={Object.entries(z.totalsFen.byFee).map(([code, fen]) => [
