@@ -41,7 +41,7 @@ export function HallZReportSheet({
           <h2>{t('hallZUncounted')}</h2>
           {z.uncounted.map((s) => (
             <div key={s.deviceCode}>
-              {s.name}（{t('device', { code: s.deviceCode })}）·{' '}
+              {t('stationName', { name: s.name, code: t('device', { code: s.deviceCode }) })} ·{' '}
               {s.lastHeardAt === null
                 ? t('neverHeard')
                 : t('lastHeard', { at: localStamp(s.lastHeardAt, timeZone) })}

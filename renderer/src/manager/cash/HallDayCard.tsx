@@ -35,17 +35,19 @@ function StationState({ s, tz }: { s: HallStation; tz: string }) {
  * and the close reached the hub, and every station has closed its day too (or said after the day's end
  * that the hub holds all its records), a duty manager closes the hall's day; the hub names any device
  * still open. A station that cannot (switched off, broken) is left out only when the manager ticks it
- * as having taken no money; the report lists it. Once closed, the hall Z-report shows as it prints (A4 or 80 mm, and so to PDF).
+ * as having taken no money; the report lists it. Once closed, the hall Z-report shows as it prints (A4
+ * or 80 mm, and so to PDF).
  */
 export function HallDayCard({ day, report }: { day: string; report: HallZReport | null }) {
+  return report ? <ZReportPanel report={report} /> : <OpenHallDay day={day} />;
+}
+
+/** The close form of a day still open, with its stations' states (read only while it is open). */
+function OpenHallDay({ day }: { day: string }) {
   const { t } = useTranslation('money');
   const { message } = AntApp.useApp();
   const { token, tz, api } = useManagerApi();
-  const stations = usePolledRead(
-    () => api.hallStations({ day }),
-    STATIONS_POLL_MS,
-    `${token ?? ''}:${day}:${report ? 'closed' : 'open'}`,
-  );
+  const stations = usePolledRead(() => api.hallStations({ day }), STATIONS_POLL_MS, `${token ?? ''}:${day}`);
   const close = async (v: HallCloseForm) => {
     const uncounted = v.uncounted ?? [];
     await useManager
@@ -56,9 +58,9 @@ export function HallDayCard({ day, report }: { day: string; report: HallZReport 
     await useManager.getState().loadMoney(day);
     void message.success(t('hallDayClosed', { day }));
   };
-  if (report) return <ZReportPanel report={report} />;
   const list = stations.data ?? [];
   const unconfirmed = list.filter((s) => !s.confirmed);
+  const label = (s: HallStation) => t('stationName', { name: s.name, code: s.deviceCode });
   return (
     <ApprovedCloseCard<HallCloseForm>
       title={t('closeHallDayTitle', { day })}
@@ -75,9 +77,7 @@ export function HallDayCard({ day, report }: { day: string; report: HallZReport 
           style={{ marginBottom: 12 }}
           renderItem={(s) => (
             <List.Item>
-              <span>
-                {s.name}（{s.deviceCode}）
-              </span>
+              <span>{label(s)}</span>
               <StationState s={s} tz={tz} />
             </List.Item>
           )}
@@ -85,9 +85,7 @@ export function HallDayCard({ day, report }: { day: string; report: HallZReport 
       ) : null}
       {unconfirmed.length > 0 ? (
         <Form.Item name="uncounted" label={t('uncountedLabel')} extra={t('uncountedHint')}>
-          <Checkbox.Group
-            options={unconfirmed.map((s) => ({ value: s.deviceId, label: `${s.name}（${s.deviceCode}）` }))}
-          />
+          <Checkbox.Group options={unconfirmed.map((s) => ({ value: s.deviceId, label: label(s) }))} />
         </Form.Item>
       ) : null}
     </ApprovedCloseCard>
