@@ -88,10 +88,9 @@ function sortedCopy(value: unknown, state: CopyState): unknown {
         const v = record[key];
         if (v === undefined) continue;
         const first = key.charCodeAt(0);
-        if ((first >= 48 && first <= 57) || key === '__proto__') {
-          state.plain = false;
-          Object.defineProperty(out, key, { value: sortedCopy(v, state), enumerable: true, writable: true });
-        } else out[key] = sortedCopy(v, state);
+        // Such a copy is not used (see canonicalPayload): where the key lands in it does not matter.
+        if ((first >= 48 && first <= 57) || key === '__proto__') state.plain = false;
+        out[key] = sortedCopy(v, state);
       }
       return out;
     }
